@@ -1,0 +1,3 @@
+from svo_cli.cli import main
+
+main()

@@ -1,0 +1,325 @@
+"""Date specs, durations, Swedish working days and electoral terms: pure date arithmetic."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+
+ONE_DAY = timedelta(days=1)
+
+DATE_SPEC_FORMS = (
+    "YYYY-MM-DD, YYYY, YYYY-MM, YYYY-H1, YYYY-H2, YYYY-Q1..YYYY-Q4, "
+    "'vt YYYY' / 'våren YYYY' (1 Jan-30 Jun) or 'ht YYYY' / 'hösten YYYY' (1 Jul-31 Dec)"
+)
+DURATION_FORMS = (
+    "ISO 8601 (P2Y, P12M, P2W, P14D) or '<n> <unit>' with unit days/dagar, weeks/veckor, "
+    "months/månader, years/år or working days/arbetsdagar"
+)
+
+
+class DateSpecError(ValueError):
+    """A text that is not a date spec; the message says what was expected."""
+
+
+class DurationError(ValueError):
+    """A text that is not a duration; the message says what was expected."""
+
+
+# --------------------------------------------------------------------------- date specs
+
+
+@dataclass(frozen=True, order=True)
+class DateSpec:
+    """A date as a document states it: one day, or a coarse interval of days (both ends inclusive)."""
+
+    start: date
+    end: date
+    text: str
+
+    @property
+    def approximate(self) -> bool:
+        """True when the spec covers more than one day (e.g. '2019' or 'vt 2025')."""
+        return self.start != self.end
+
+    @classmethod
+    def day(cls, d: date) -> "DateSpec":
+        return cls(d, d, d.isoformat())
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_RE_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RE_YEAR = re.compile(r"^(\d{4})$")
+_RE_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_RE_HALF = re.compile(r"^(\d{4})-h([12])$")
+_RE_QUARTER = re.compile(r"^(\d{4})-q([1-4])$")
+_RE_TERM = re.compile(r"^(vt|våren|ht|hösten)\s*(\d{4})$")
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split())).lower()
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_date_spec(text: object) -> DateSpec:
+    """Parse a date spec; raise DateSpecError naming the accepted forms."""
+    if isinstance(text, date):
+        return DateSpec.day(text)
+    if not isinstance(text, str):
+        raise DateSpecError(f"expected a date spec ({DATE_SPEC_FORMS}), got {text!r}")
+    original = text.strip()
+    s = _normalise(original)
+    if m := _RE_DAY.match(s):
+        y, mo, d = (int(g) for g in m.groups())
+        if not 1 <= mo <= 12:
+            raise DateSpecError(f"'{original}' is not a date: there is no month {mo:02d}")
+        last = calendar.monthrange(y, mo)[1] if y >= 1 else 31
+        if not 1 <= d <= last or y < 1:
+            raise DateSpecError(
+                f"'{original}' is not a date: {calendar.month_name[mo]} {y} has {last} days"
+            )
+        day = date(y, mo, d)
+        return DateSpec(day, day, original)
+    if m := _RE_YEAR.match(s):
+        y = _year(m.group(1), original)
+        return DateSpec(date(y, 1, 1), date(y, 12, 31), original)
+    if m := _RE_MONTH.match(s):
+        y, mo = _year(m.group(1), original), int(m.group(2))
+        if not 1 <= mo <= 12:
+            raise DateSpecError(f"'{original}' is not a month: there is no month {mo:02d}")
+        return DateSpec(date(y, mo, 1), _month_end(y, mo), original)
+    if m := _RE_HALF.match(s):
+        y, h = _year(m.group(1), original), int(m.group(2))
+        return _half(y, h, original)
+    if m := _RE_QUARTER.match(s):
+        y, q = _year(m.group(1), original), int(m.group(2))
+        first = 3 * (q - 1) + 1
+        return DateSpec(date(y, first, 1), _month_end(y, first + 2), original)
+    if m := _RE_TERM.match(s):
+        y = _year(m.group(2), original)
+        return _half(y, 1 if m.group(1) in ("vt", "våren") else 2, original)
+    raise DateSpecError(f"'{original}' is not a date spec; expected {DATE_SPEC_FORMS}")
+
+
+def _year(text: str, original: str) -> int:
+    y = int(text)
+    if not 1 <= y <= 9998:
+        raise DateSpecError(f"'{original}': year {y} is out of range")
+    return y
+
+
+def _half(year: int, half: int, text: str) -> DateSpec:
+    if half == 1:
+        return DateSpec(date(year, 1, 1), date(year, 6, 30), text)
+    return DateSpec(date(year, 7, 1), date(year, 12, 31), text)
+
+
+def parse_iso_date(text: str) -> date:
+    """Parse an exact YYYY-MM-DD date (command-line options); raise DateSpecError otherwise."""
+    spec = parse_date_spec(text)
+    if spec.approximate or not _RE_DAY.match(_normalise(text)):
+        raise DateSpecError(f"'{text}' is not a day; expected YYYY-MM-DD")
+    return spec.start
+
+
+# --------------------------------------------------------------------------- durations
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time: calendar years, months and days, or a number of working days."""
+
+    years: int = 0
+    months: int = 0
+    days: int = 0
+    working_days: int = 0
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text or self.canonical()
+
+    def canonical(self) -> str:
+        if self.working_days:
+            return f"{self.working_days} working days"
+        parts = [f"{self.years}Y" if self.years else "", f"{self.months}M" if self.months else ""]
+        parts.append(f"{self.days}D" if self.days or not any(parts) else "")
+        return "P" + "".join(parts)
+
+    @property
+    def is_working_days(self) -> bool:
+        return self.working_days > 0
+
+    def delta(self) -> relativedelta:
+        if self.working_days:
+            raise ValueError("working days have no calendar delta")
+        return relativedelta(years=self.years, months=self.months, days=self.days)
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12,
+}
+_UNITS = {
+    "day": "days", "days": "days", "dag": "days", "dagar": "days",
+    "week": "weeks", "weeks": "weeks", "vecka": "weeks", "veckor": "weeks",
+    "month": "months", "months": "months", "månad": "months", "månader": "months",
+    "year": "years", "years": "years", "år": "years",
+    "working day": "working", "working days": "working", "workday": "working",
+    "workdays": "working", "arbetsdag": "working", "arbetsdagar": "working",
+}
+_RE_ISO_DURATION = re.compile(r"^p(?:(\d+)y)?(?:(\d+)m)?(?:(\d+)w)?(?:(\d+)d)?$")
+_RE_WORDS_DURATION = re.compile(r"^(\d+|[a-zåäö]+)\s*([a-zåäö ]+?)$")
+MAX_DURATION_YEARS = 200
+
+
+def parse_duration(text: object) -> Duration:
+    """Parse a duration; raise DurationError naming the accepted forms."""
+    if not isinstance(text, str):
+        raise DurationError(f"expected a duration ({DURATION_FORMS}), got {text!r}")
+    original = text.strip()
+    s = _normalise(original)
+    if (m := _RE_ISO_DURATION.match(s)) and any(m.groups()):
+        y, mo, w, d = (int(g) if g else 0 for g in m.groups())
+        return _checked(Duration(years=y, months=mo, days=7 * w + d, text=original))
+    if m := _RE_WORDS_DURATION.match(s):
+        count_text, unit_text = m.groups()
+        count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+        unit = _UNITS.get(unit_text.strip())
+        if count is not None and unit is not None:
+            if unit == "working":
+                return _checked(Duration(working_days=count, text=original))
+            if unit == "weeks":
+                return _checked(Duration(days=7 * count, text=original))
+            return _checked(Duration(**{unit: count}, text=original))
+    raise DurationError(f"'{original}' is not a duration; expected {DURATION_FORMS}")
+
+
+def _checked(duration: Duration) -> Duration:
+    total_years = duration.years + duration.months / 12 + duration.days / 365
+    total_years += duration.working_days / 250
+    if total_years > MAX_DURATION_YEARS:
+        raise DurationError(f"'{duration.text}' is longer than {MAX_DURATION_YEARS} years")
+    return duration
+
+
+def add(d: date, duration: Duration) -> date:
+    """d plus duration, calendar-correct (month ends clamp: 2024-02-29 + 1 year = 2025-02-28)."""
+    if duration.is_working_days:
+        return add_working_days(d, duration.working_days)
+    return d + duration.delta()
+
+
+def subtract(d: date, duration: Duration) -> date:
+    """d minus duration, calendar-correct (2024-02-29 - 12 months = 2023-02-28).
+
+    Working days count back: the N-th working day before d.
+    """
+    if duration.is_working_days:
+        return add_working_days(d, -duration.working_days)
+    return d - duration.delta()
+
+
+def shift(d: date, duration: Duration, times: int) -> date:
+    """d plus `times` x duration, computed from the anchor d in one step (never chained)."""
+    if duration.is_working_days:
+        return add_working_days(d, times * duration.working_days)
+    return d + relativedelta(
+        years=times * duration.years, months=times * duration.months, days=times * duration.days
+    )
+
+
+def term_end(start: date, length: Duration) -> date:
+    """Last day of a term of `length` starting on `start`: start + length - 1 day."""
+    return add(start, length) - ONE_DAY
+
+
+# --------------------------------------------------------------------------- working days
+
+WORKING_DAY_EVES = ("Midsummer Eve", "Christmas Eve", "New Year's Eve")
+
+
+@lru_cache(maxsize=512)
+def non_working_holidays(year: int) -> frozenset[date]:
+    """Swedish public holidays plus midsommarafton, julafton and nyårsafton in `year`.
+
+    Taken from the `holidays` library with its categories set explicitly: the PUBLIC category
+    (Sundays excluded; weekends are handled separately) and, from the BANK category, only the three
+    eves that are whole days off. Half days ("from 2pm") remain working days.
+    """
+    import holidays  # imported lazily: only working-day arithmetic needs it
+
+    public = holidays.Sweden(
+        years=year, categories=(holidays.PUBLIC,), include_sundays=False, language="en_US"
+    )
+    bank = holidays.Sweden(
+        years=year, categories=(holidays.BANK,), include_sundays=False, language="en_US"
+    )
+    eves = {d for d, name in bank.items() if any(n in name.split("; ") for n in WORKING_DAY_EVES)}
+    return frozenset(public.keys()) | frozenset(eves)
+
+
+def is_working_day(d: date) -> bool:
+    """Monday to Friday, except Swedish public holidays and the three eves."""
+    return d.weekday() < 5 and d not in non_working_holidays(d.year)
+
+
+def previous_working_day(d: date) -> date:
+    """The last working day on or before d (a deadline is never moved later)."""
+    while not is_working_day(d):
+        d -= ONE_DAY
+    return d
+
+
+def add_working_days(d: date, n: int) -> date:
+    """The n-th working day after d (n > 0), or before d (n < 0); d itself for n = 0."""
+    step = ONE_DAY if n >= 0 else -ONE_DAY
+    remaining = abs(n)
+    while remaining:
+        d += step
+        if is_working_day(d):
+            remaining -= 1
+    return d
+
+
+# --------------------------------------------------------------------------- electoral terms
+
+FIRST_FOUR_YEAR_ELECTION = 1994
+
+
+def election_years_between(first: date, last: date) -> list[int]:
+    """General-election years y (every fourth year, 1994, ..., 2018, 2022, ...) with
+    first <= mandate_period_end(y) <= last."""
+    years = []
+    y = max(FIRST_FOUR_YEAR_ELECTION, first.year)
+    y += (FIRST_FOUR_YEAR_ELECTION - y) % 4
+    while y <= last.year:
+        if first <= mandate_period_end(y) <= last:
+            years.append(y)
+        y += 4
+    return years
+
+
+def mandate_period_end(election_year: int) -> date:
+    """Last day of the council term ending in `election_year`.
+
+    A municipal or regional council's term runs from 15 October of the election year
+    (Kommunallagen 5 kap. 9 §), so the term ending in an election year ends on 14 October.
+    """
+    return date(election_year, 10, 14)
+
+
+def mandate_period_start(election_year: int) -> date:
+    """First day of the council term that starts after the election in `election_year`."""
+    return date(election_year, 10, 15)

@@ -1,0 +1,214 @@
+"""Data directory (or files) → validated models, each with its source map; problems as diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from svo_cli.diagnostics import Diagnostic, error
+from svo_cli.model import Agreement, PartiesFile, Party, Group
+from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
+
+M = TypeVar("M", bound=BaseModel)
+
+PARTIES_FILE = "parties.yaml"
+AGREEMENTS_DIR = "agreements"
+WORKPLANS_DIR = "workplans"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A model and where it came from."""
+
+    model: Any
+    path: str
+    source_map: SourceMap
+
+    @property
+    def stem(self) -> str:
+        name = Path(self.path).name
+        for suffix in YAML_SUFFIXES:
+            if name.endswith(suffix):
+                return name[: -len(suffix)]
+        return name
+
+
+@dataclass(frozen=True)
+class Dataset:
+    parties: tuple[Party, ...] = ()
+    groups: tuple[Group, ...] = ()
+    agreements: tuple[Loaded, ...] = ()
+    parties_file: Loaded | None = None
+    workplans: tuple[Loaded, ...] = field(default=())
+
+    def agreement_models(self) -> tuple[Agreement, ...]:
+        return tuple(item.model for item in self.agreements)
+
+    def party_ids(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.parties) | frozenset(g.id for g in self.groups)
+
+
+def build_model(document: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """Validate a parsed document against a model; pydantic errors become located diagnostics."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(err, document.source_map, model) for err in exc.errors()]
+
+
+_CODES = {
+    "extra_forbidden": "SVO101",
+    "missing": "SVO102",
+    "literal_error": "SVO103",
+    "string_pattern_mismatch": "SVO103",
+    "too_short": "SVO103",
+    "string_too_short": "SVO103",
+    "string_too_long": "SVO103",
+    "bool_parsing": "SVO104",
+    "bool_type": "SVO104",
+    "string_type": "SVO104",
+    "list_type": "SVO104",
+    "dict_type": "SVO104",
+    "model_type": "SVO104",
+    "model_attributes_type": "SVO104",
+    "notice_rule": "SVO105",
+    "followup_form": "SVO105",
+    "event_form": "SVO105",
+    "date_spec": "SVO110",
+    "duration": "SVO111",
+}
+
+
+def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseModel]) -> Diagnostic:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    code = _CODES.get(kind, "SVO100")
+    where = ".".join(str(part) for part in loc) or "(file)"
+    hint = ""
+    if kind == "extra_forbidden":
+        pos = source_map.key(loc)
+        known = _field_names(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        message = f"unknown key '{loc[-1]}'" + (f" in {'.'.join(map(str, loc[:-1]))}" if loc[:-1] else "")
+        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(known)}"
+    elif kind == "missing":
+        pos = source_map.key(loc[:-1]) if loc[:-1] else source_map.value(())
+        message = f"missing key '{loc[-1]}'" + (f" in {'.'.join(map(str, loc[:-1]))}" if loc[:-1] else "")
+        hint = f"add '{loc[-1]}:'"
+    elif kind == "literal_error":
+        pos = source_map.value(loc)
+        expected = err.get("ctx", {}).get("expected", "")
+        message = f"{where}: {err['input']!r} is not allowed; expected {expected}"
+    elif kind == "string_pattern_mismatch":
+        pos = source_map.value(loc)
+        message = f"{where}: {err['input']!r} is not an id; expected lower-case letters, digits and hyphens"
+        hint = "for example 'region-ostergotland'"
+    elif code == "SVO104":
+        pos = source_map.value(loc)
+        message = f"{where}: wrong type: {err['msg']}"
+        if isinstance(err.get("input"), str):
+            message += f" (got '{err['input']}')"
+    else:
+        pos = source_map.value(loc)
+        message = f"{where}: {err['msg']}"
+    return error(code, message, source_map.path, pos.line, pos.column, hint, source_map.excerpt(pos.line))
+
+
+def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the (nested) model that loc points into."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return sorted(getattr(current, "model_fields", {}).keys())
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _load(path: Path, model: type[M]) -> tuple[Loaded | None, list[Diagnostic]]:
+    shown = display_path(path)
+    document, diags = read_yaml_file(path, shown)
+    if document is None:
+        return None, diags
+    built, diags = build_model(document, model)
+    if built is None:
+        return None, diags
+    return Loaded(built, shown, document.source_map), []
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.name.endswith(YAML_SUFFIXES) and not p.name.startswith("."))
+
+
+def load_dataset(data_dir: Path) -> tuple[Dataset, list[Diagnostic]]:
+    """Load parties, agreements and work plans below data_dir."""
+    diags: list[Diagnostic] = []
+    parties_path = data_dir / PARTIES_FILE
+    parties_file: Loaded | None = None
+    if parties_path.exists() or parties_path.is_symlink():
+        parties_file, found = _load(parties_path, PartiesFile)
+        diags += found
+    else:
+        diags.append(error("SVO301", f"no {PARTIES_FILE} in the data directory", display_path(data_dir),
+                           hint=f"create {display_path(parties_path)} listing the parties and groups"))
+    agreements: list[Loaded] = []
+    for path in _yaml_files(data_dir / AGREEMENTS_DIR):
+        loaded, found = _load(path, Agreement)
+        diags += found
+        if loaded is not None:
+            agreements.append(loaded)
+    return _dataset(parties_file, agreements), diags
+
+
+def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[Diagnostic], set[str]]:
+    """Load the given files (for `svo validate PATH ...`), with parties from data_dir when present.
+
+    Returns the dataset, diagnostics and the display paths of the files asked for.
+    """
+    diags: list[Diagnostic] = []
+    parties_file: Loaded | None = None
+    agreements: list[Loaded] = []
+    asked: set[str] = set()
+    files: list[Path] = []
+    for path in paths:
+        files += _yaml_files(path) if path.is_dir() and not path.name.endswith(YAML_SUFFIXES) else [path]
+    for path in files:
+        asked.add(display_path(path))
+        if path.name == PARTIES_FILE:
+            parties_file, found = _load(path, PartiesFile)
+        else:
+            loaded, found = _load(path, Agreement)
+            if loaded is not None:
+                agreements.append(loaded)
+        diags += found
+    if parties_file is None and data_dir is not None and (data_dir / PARTIES_FILE).is_file():
+        parties_file, found = _load(data_dir / PARTIES_FILE, PartiesFile)
+        diags += found
+    return _dataset(parties_file, agreements), diags, asked
+
+
+def _dataset(parties_file: Loaded | None, agreements: list[Loaded]) -> Dataset:
+    parties = tuple(parties_file.model.parties) if parties_file else ()
+    groups = tuple(parties_file.model.groups) if parties_file else ()
+    return Dataset(parties, groups, tuple(agreements), parties_file)

@@ -1,0 +1,207 @@
+"""Pydantic models of the data files: parties, agreements (frozen, unknown keys forbidden)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from svo_cli.dates import (
+    DATE_SPEC_FORMS,
+    DURATION_FORMS,
+    DateSpec,
+    DateSpecError,
+    Duration,
+    DurationError,
+    parse_date_spec,
+    parse_duration,
+)
+
+OPEN_ENDED_WORDS = frozenset({"tills vidare", "tillsvidare", "until further notice", "open-ended"})
+
+
+def _date_spec(value: Any) -> DateSpec:
+    if isinstance(value, DateSpec):
+        return value
+    try:
+        return parse_date_spec(value)
+    except DateSpecError as exc:
+        raise PydanticCustomError("date_spec", str(exc)) from None
+
+
+def _duration(value: Any) -> Duration:
+    if isinstance(value, Duration):
+        return value
+    try:
+        return parse_duration(value)
+    except DurationError as exc:
+        raise PydanticCustomError("duration", str(exc)) from None
+
+
+DateSpecField = Annotated[
+    DateSpec,
+    PlainValidator(_date_spec),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "description": f"A date spec: {DATE_SPEC_FORMS}"}),
+]
+DurationField = Annotated[
+    Duration,
+    PlainValidator(_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "description": f"A duration: {DURATION_FORMS}"}),
+]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120,
+                            description="Lower-case letters, digits and single hyphens")]
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+
+AgreementKind = Literal[
+    "överenskommelse", "avtal", "ramavtal", "avsiktsförklaring", "regelverk", "plan", "strategi",
+    "riktlinje", "handlingsplan",
+]
+EventType = Literal["notice", "extended", "revised", "terminated", "followup_done", "decision", "note"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- parties
+
+
+class Party(Frozen):
+    id: Slug
+    name: Text
+    kind: Literal["region", "kommun"]
+
+
+class Group(Frozen):
+    id: Slug
+    name: Text
+    members: list[Slug] = Field(min_length=1)
+
+
+class PartiesFile(Frozen):
+    parties: list[Party] = Field(min_length=1)
+    groups: list[Group] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- agreements
+
+
+class Notice(Frozen):
+    before_end: DurationField | None = Field(
+        None, description="Fixed/renewing terms: last day to give notice = term end minus this")
+    period: DurationField | None = Field(
+        None, description="Open-ended: given notice on day d, in force through d + period")
+    written: bool = True
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> "Notice":
+        if self.before_end is None and self.period is None:
+            raise PydanticCustomError("notice_rule", "notice needs 'before_end' or 'period' (or both)")
+        return self
+
+
+class Renewal(Frozen):
+    every: DurationField
+
+
+class Followup(Frozen):
+    """One follow-up obligation, in exactly one of four forms."""
+
+    id: Slug
+    what: Text
+    every: DurationField | None = None
+    first: DateSpecField | None = None
+    at: Literal["end_of_mandate_period"] | None = None
+    before: Literal["notice_deadline"] | None = None
+    lead: DurationField | None = None
+    due: DateSpecField | None = None
+    tracked_from: DateSpecField | None = Field(
+        None, description="Occurrences due before this date are history svo does not track")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Followup":
+        forms = [self.every is not None or self.first is not None, self.at is not None,
+                 self.before is not None, self.due is not None]
+        if sum(forms) != 1:
+            raise PydanticCustomError(
+                "followup_form",
+                "a follow-up takes exactly one form: 'every' with 'first', 'at: end_of_mandate_period', "
+                "'before: notice_deadline' (optionally with 'lead') or 'due'")
+        if (self.every is None) != (self.first is None):
+            raise PydanticCustomError("followup_form", "a recurring follow-up needs both 'every' and 'first'")
+        if self.lead is not None and self.before is None:
+            raise PydanticCustomError("followup_form", "'lead' goes with 'before: notice_deadline'")
+        return self
+
+
+class Event(Frozen):
+    date: DateSpecField
+    type: EventType
+    by: Slug | None = None
+    until: DateSpecField | None = None
+    followup: Slug | None = None
+    occurrence: DateSpecField | None = Field(
+        None, description="followup_done: the due date (or period) of the occurrence it completes")
+    reference: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_for_type(self) -> "Event":
+        if self.type == "extended" and self.until is None:
+            raise PydanticCustomError("event_form", "an 'extended' event needs 'until' (the new last day)")
+        if self.type == "followup_done" and self.followup is None:
+            raise PydanticCustomError("event_form", "a 'followup_done' event needs 'followup' (its id)")
+        if self.until is not None and self.type != "extended":
+            raise PydanticCustomError("event_form", "'until' goes with type 'extended'")
+        if (self.followup is not None or self.occurrence is not None) and self.type != "followup_done":
+            raise PydanticCustomError("event_form", "'followup'/'occurrence' go with type 'followup_done'")
+        return self
+
+
+class Source(Frozen):
+    document: Text
+    reference: Text | None = None
+    section: Text | None = None
+    quote: Text | None = None
+    page: Text | None = None
+
+
+class Agreement(Frozen):
+    id: Slug
+    title: Text
+    kind: AgreementKind
+    parties: list[Slug] = Field(min_length=1)
+    responsible: Text | None = None
+    valid_from: DateSpecField
+    valid_until: DateSpecField | None = Field(
+        None, description="Last day in force; absent or 'tills vidare' = open-ended")
+    notice: Notice | None = None
+    renewal: Renewal | None = None
+    followups: list[Followup] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    supersedes: list[Slug] = Field(default_factory=list)
+    source: Source
+    notes: Text | None = None
+
+    @field_validator("valid_until", mode="before")
+    @classmethod
+    def _open_ended(cls, value: Any) -> Any:
+        if isinstance(value, str) and " ".join(value.lower().split()) in OPEN_ENDED_WORDS:
+            return None
+        return value
+
+    @property
+    def open_ended(self) -> bool:
+        return self.valid_until is None

@@ -1,0 +1,251 @@
+"""One YAML file → plain values (dict/list/str/None) plus a source map, or located diagnostics."""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from svo_cli.diagnostics import Diagnostic, error
+
+try:  # the C parser where present: same safe event stream, much faster
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) stands in its file, by path of keys and indices."""
+
+    path: str
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+    lines: tuple[str, ...] = ()
+
+    def value(self, loc: Loc) -> Position:
+        """Position of the value at loc, or of its nearest enclosing value."""
+        loc = tuple(loc)
+        while loc and loc not in self.values:
+            loc = loc[:-1]
+        return self.values.get(loc, Position(1, 1))
+
+    def key(self, loc: Loc) -> Position:
+        """Position of the key naming loc (falls back to the value)."""
+        return self.keys.get(tuple(loc)) or self.value(loc)
+
+    def excerpt(self, line: int) -> str:
+        if 1 <= line <= len(self.lines):
+            return self.lines[line - 1]
+        return ""
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    path: str
+    data: dict[str, Any]
+    source_map: SourceMap
+
+
+def read_yaml_file(path: Path, display: str | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Read and parse one data file. Never raises for bad input: returns diagnostics instead."""
+    shown = display or str(path)
+    try:
+        if path.is_dir():
+            return None, [error("SVO001", "is a directory, expected a YAML file", shown,
+                                hint="remove or rename the directory")]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [error("SVO009", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}",
+                                shown, hint="a data file describes one agreement or plan; split it")]
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        reason = "a symlink loop" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+        return None, [error("SVO001", f"cannot read file: {reason}", shown,
+                            hint="check that the file exists and is readable")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [error("SVO009", f"file is larger than {MAX_FILE_BYTES} bytes", shown)]
+    text, diags = decode(raw, shown)
+    if text is None:
+        return None, diags
+    return parse_yaml_text(text, shown)
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 (with or without byte-order mark) → text; any other encoding → located error."""
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if raw.startswith(bom):
+            return None, [error("SVO002", f"file is encoded as {name}; expected UTF-8", path, 1, 1,
+                                hint="save the file as UTF-8")]
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = raw[exc.start:exc.start + 1]
+        guess = ""
+        if bad and bad[0] in b"\xe5\xe4\xf6\xc5\xc4\xd6\xe9":
+            guess = f" (byte 0x{bad.hex()} is '{bad.decode('cp1252')}' in Latin-1/Windows-1252)"
+        return None, [error("SVO002", f"file is not valid UTF-8{guess}", path, line, column,
+                            hint="save the file as UTF-8")]
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        return None, [error("SVO002", "file contains NUL characters (UTF-16 without a byte-order mark?)",
+                            path, line, 1, hint="save the file as UTF-8")]
+    return text, []
+
+
+class _Refused(Exception):
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+
+
+def parse_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse YAML text from its event stream into plain values; refuse what data files never need."""
+    lines = tuple(text.splitlines())
+    source_map = SourceMap(path, lines=lines)
+
+    def at(mark: Any, code: str, message: str, hint: str = "") -> _Refused:
+        line, column = mark.line + 1, mark.column + 1
+        return _Refused(error(code, message, path, line, column, hint, source_map.excerpt(line)))
+
+    root: Any = None
+    has_root = False
+    documents = 0
+    # Each frame: [container, loc, pending_key (mappings only)]
+    stack: list[list[Any]] = []
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise at(event.start_mark, "SVO006", "a second YAML document in one file",
+                             "keep one document per file: remove the '---' line and what follows")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise at(event.start_mark, "SVO005", "aliases (*name) are not allowed in data files",
+                         "write the value out in full")
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if event.anchor is not None:
+                    raise at(event.start_mark, "SVO005",
+                             f"anchors (&{event.anchor}) are not allowed in data files",
+                             "write the value out in full")
+                if event.tag is not None and event.tag != "!":
+                    raise at(event.start_mark, "SVO008", f"YAML tags ({event.tag}) are not allowed",
+                             "remove the tag; quote the value if it must stay text")
+            if isinstance(event, yaml.ScalarEvent):
+                plain = event.implicit[0] and event.style is None
+                value = None if plain and event.value in NULL_WORDS else event.value
+                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                    frame = stack[-1]
+                    key = event.value
+                    key_loc = frame[1] + (key,)
+                    if key in frame[0]:
+                        first = source_map.keys[key_loc]
+                        raise at(event.start_mark, "SVO004",
+                                 f"duplicate key '{key}' (first at line {first.line})",
+                                 "a mapping takes each key once: merge or remove one of them")
+                    source_map.keys[key_loc] = Position(event.start_mark.line + 1,
+                                                        event.start_mark.column + 1)
+                    frame[2] = key
+                    continue
+                loc = _attach(stack, value)
+                source_map.values[loc] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+                if not stack:
+                    root, has_root = value, True
+                continue
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                    raise at(event.start_mark, "SVO003", "a mapping key must be plain text",
+                             "write the key as a word followed by ':'")
+                if len(stack) >= MAX_DEPTH:
+                    raise at(event.start_mark, "SVO010", f"nesting deeper than {MAX_DEPTH} levels",
+                             "data files are a few levels deep; check the indentation")
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                loc = _attach(stack, container)
+                source_map.values[loc] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+                if not stack:
+                    root, has_root = container, True
+                stack.append([container, loc, None])
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                if stack and isinstance(stack[-1][0], dict):
+                    stack[-1][2] = None
+    except _Refused as refused:
+        return None, [refused.diagnostic]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(exc, path, source_map)]
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        return None, [error("SVO003", f"YAML syntax error: {exc}", path, 1, 1)]
+    except RecursionError:  # pragma: no cover - guarded by MAX_DEPTH
+        return None, [error("SVO010", "nesting too deep", path, 1, 1)]
+
+    if not has_root or root is None:
+        return None, [error("SVO007", "file is empty (or holds only comments)", path, 1, 1,
+                            hint="write the file's keys, or delete the file")]
+    if not isinstance(root, dict):
+        kind = "a list" if isinstance(root, list) else "a single value"
+        return None, [error("SVO011", f"the file holds {kind}; expected a mapping of keys", path, 1, 1,
+                            hint="start the file with 'id: …' and the other keys")]
+    return YamlDocument(path, root, source_map), []
+
+
+def _attach(stack: list[list[Any]], value: Any) -> Loc:
+    """Put value into the open container on top of the stack; return its loc."""
+    if not stack:
+        return ()
+    container, loc, key = stack[-1]
+    if isinstance(container, dict):
+        container[key] = value
+        stack[-1][2] = None
+        return loc + (key,)
+    container.append(value)
+    return loc + (len(container) - 1,)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, path: str, source_map: SourceMap) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    hint = "check the indentation and the ':' after each key"
+    text_line = source_map.excerpt(line)
+    if "\t" in text_line[: column] or "\t" in text_line[: len(text_line) - len(text_line.lstrip())]:
+        hint = "indent with spaces, not tabs"
+        problem = "a tab character where YAML allows only spaces"
+    if "expected a single document" in problem or "but found another document" in problem:
+        return error("SVO006", "a second YAML document in one file", path, line, column,
+                     "keep one document per file", source_map.excerpt(line))
+    context = f" {exc.context}" if exc.context else ""
+    return error("SVO003", f"YAML syntax error: {problem}{context}", path, line, column, hint,
+                 source_map.excerpt(line))
+
+
+def display_path(path: Path) -> str:
+    """A short path to show in findings: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd().resolve()) else str(path)
+    except (OSError, ValueError):
+        return str(path)
