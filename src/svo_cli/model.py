@@ -112,8 +112,19 @@ class Notice(Frozen):
         return self
 
 
+def _positive_calendar(value: Duration, what: str) -> Duration:
+    if value.is_working_days or not (value.years or value.months or value.days):
+        raise PydanticCustomError("duration", f"{what} must be a positive number of days, weeks, months or years")
+    return value
+
+
 class Renewal(Frozen):
     every: DurationField
+
+    @field_validator("every")
+    @classmethod
+    def _positive(cls, value: Duration) -> Duration:
+        return _positive_calendar(value, "renewal.every")
 
 
 class Followup(Frozen):
@@ -129,6 +140,11 @@ class Followup(Frozen):
     due: DateSpecField | None = None
     tracked_from: DateSpecField | None = Field(
         None, description="Occurrences due before this date are history svo does not track")
+
+    @field_validator("every")
+    @classmethod
+    def _positive(cls, value: Duration | None) -> Duration | None:
+        return None if value is None else _positive_calendar(value, "every")
 
     @model_validator(mode="after")
     def _one_form(self) -> "Followup":
