@@ -209,7 +209,7 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
             builder.extended(event)
         elif event.type == "terminated":
             builder.terminated(event)
-    horizon = max(as_of, through or as_of)
+    horizon = through if through is not None else as_of
     if superseded_on is not None:
         horizon = min(horizon, superseded_on)
     builder.ensure_through(horizon)
@@ -479,3 +479,27 @@ def deadlines(agreements: Sequence[Agreement], as_of: date, until: date) -> list
         rows += agreement_deadlines(tl, until)
     return sorted(rows, key=lambda d: (d.date, d.id, d.kind, d.followup or ""))
 
+
+
+# --------------------------------------------------------------------------- one agreement
+
+
+@dataclass(frozen=True)
+class Detail:
+    agreement: Agreement
+    status: AgreementStatus
+    timeline: Timeline
+    deadlines: tuple[Deadline, ...]  # overdue, done and coming (through `until`)
+    notice_act_by: dict[int, date]
+
+
+def detail(agreements: Sequence[Agreement], agreement_id: str, as_of: date, until: date) -> Detail | None:
+    """Everything about one agreement on as_of: status, terms through `until`, deadlines, follow-ups."""
+    found = next((a for a in agreements if a.id == agreement_id), None)
+    if found is None:
+        return None
+    superseded = superseded_dates(agreements)
+    tl = timeline(found, as_of, through=until, superseded_on=superseded.get(found.id))
+    rows = sorted(agreement_deadlines(tl, until, include_done=True), key=lambda d: (d.date, d.kind))
+    act_by = {t.number: previous_working_day(t.notice_deadline) for t in tl.terms if t.notice_deadline}
+    return Detail(found, status_of(tl), tl, tuple(rows), act_by)

@@ -1,0 +1,274 @@
+"""The `svo` command line: parse options, call the core, pick a renderer. Only this module uses typer."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import date, datetime, timedelta
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from svo_cli import __version__
+
+if TYPE_CHECKING:  # heavy modules are imported inside the commands that use them
+    from svo_cli.diagnostics import Diagnostic
+    from svo_cli.loader import Dataset
+
+app = typer.Typer(
+    name="svo",
+    help="Agreement-lifecycle checker for the health- and social-care cooperation in Östergötland.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+DEFAULT_WITHIN_DAYS = 90
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _as_of_value(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    from svo_cli.dates import DateSpecError, parse_iso_date
+
+    try:
+        return parse_iso_date(value)
+    except DateSpecError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+DataOption = Annotated[
+    Optional[Path],
+    typer.Option("--data", help="Data directory (default: $SVO_DATA, else ./data).", show_default=False),
+]
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option("--as-of", help="The date to compute for, YYYY-MM-DD (default: today in Europe/Stockholm).",
+                 show_default=False, metavar="YYYY-MM-DD"),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="table for people, json for scripts.")]
+
+
+def today_in_stockholm() -> date:
+    """'Today' is read once, here at the edge, in Europe/Stockholm."""
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Europe/Stockholm")).date()
+
+
+def _usage_error(message: str) -> typer.Exit:
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _data_dir(data: Optional[Path]) -> Path:
+    path = data or Path(os.environ.get("SVO_DATA") or "data")
+    if not path.is_dir():
+        raise _usage_error(f"data directory '{path}' not found (use --data DIR or set SVO_DATA)")
+    return path
+
+
+def _plain() -> bool:
+    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+
+
+def _width(default: int) -> int:
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((default, 24)).columns
+    return default
+
+
+def _load(data: Optional[Path]) -> tuple["Dataset", list["Diagnostic"]]:
+    from svo_cli.loader import load_dataset
+    from svo_cli.validate import validate
+
+    dataset, diagnostics = load_dataset(_data_dir(data))
+    return dataset, diagnostics + validate(dataset)
+
+
+def _report_data_errors(diagnostics: list["Diagnostic"]) -> int:
+    """Other commands: data errors go to stderr; results are still computed from what is valid."""
+    from svo_cli.render.text import finding_line
+
+    errors = [d for d in diagnostics if d.is_error]
+    for d in sorted(errors, key=lambda d: d.sort_key()):
+        typer.echo(finding_line(d), err=True)
+    if errors:
+        typer.echo(f"{len(errors)} data error(s): results leave out what could not be read "
+                   "(run 'svo validate' for details)", err=True)
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"svo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """svo computes, for any date, which agreements are in force and which deadlines are coming."""
+
+
+@app.command()
+def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = Format.table) -> None:
+    """Every agreement's state on the date: term in force, end, next notice deadline."""
+    day = _as_of_value(as_of) or today_in_stockholm()
+    dataset, diagnostics = _load(data)
+    from svo_cli import engine
+
+    rows = sorted(engine.statuses(dataset.agreement_models(), day), key=lambda r: r.id)
+    if format is Format.json:
+        from svo_cli.render.jsonfmt import dumps, status_document
+
+        _emit(dumps(status_document(day, rows)))
+    else:
+        from svo_cli.render.table import render_status
+
+        _emit(render_status(day, rows, _plain(), _width(120)))
+    raise typer.Exit(_report_data_errors(diagnostics))
+
+
+@app.command()
+def deadlines(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    within: Annotated[Optional[int], typer.Option("--within", min=0, max=36500, metavar="DAYS",
+                                                  help=f"Window length in days (default {DEFAULT_WITHIN_DAYS}).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD",
+                                                 help="Last day of the window.")] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Every dated obligation in the window, soonest first, plus everything overdue."""
+    day = _as_of_value(as_of) or today_in_stockholm()
+    if within is not None and until is not None:
+        raise _usage_error("give --within or --until, not both")
+    end = _as_of_value(until) if until is not None else day + timedelta(days=within if within is not None
+                                                                           else DEFAULT_WITHIN_DAYS)
+    assert end is not None
+    if end < day:
+        raise _usage_error(f"--until {end.isoformat()} is before the date {day.isoformat()}")
+    dataset, diagnostics = _load(data)
+    from svo_cli import engine
+
+    rows = engine.deadlines(dataset.agreement_models(), day, end)
+    if format is Format.json:
+        from svo_cli.render.jsonfmt import deadlines_document, dumps
+
+        _emit(dumps(deadlines_document(day, end, rows)))
+    else:
+        from svo_cli.render.table import render_deadlines
+
+        _emit(render_deadlines(day, end, rows, _plain(), _width(160)))
+    raise typer.Exit(_report_data_errors(diagnostics))
+
+
+@app.command()
+def show(
+    agreement_id: Annotated[str, typer.Argument(metavar="ID", help="The agreement's id (its file name).")],
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    years: Annotated[int, typer.Option("--years", min=0, max=100,
+                                       help="How many years ahead to show terms and deadlines.")] = 3,
+    format: FormatOption = Format.table,
+) -> None:
+    """One agreement in full: terms, deadlines, follow-ups, events and source quote."""
+    import difflib
+
+    day = _as_of_value(as_of) or today_in_stockholm()
+    dataset, diagnostics = _load(data)
+    from svo_cli import engine
+
+    agreements = dataset.agreement_models()
+    result = engine.detail(agreements, agreement_id, day, day + timedelta(days=365 * years))
+    if result is None:
+        close = difflib.get_close_matches(agreement_id, [a.id for a in agreements], n=3)
+        raise _usage_error(f"no agreement '{agreement_id}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
+    if format is Format.json:
+        from dataclasses import asdict
+
+        from svo_cli.render.jsonfmt import deadline_row, dumps
+
+        doc = {
+            "as_of": day,
+            "agreement": result.agreement.model_dump(mode="json"),
+            "status": asdict(result.status),
+            "terms": [asdict(t) for t in result.timeline.terms],
+            "notice": asdict(result.timeline.notice) if result.timeline.notice else None,
+            "deadlines": [dict(deadline_row(d), done_on=d.done_on) for d in result.deadlines],
+        }
+        _emit(dumps(doc))
+    else:
+        from svo_cli.render.table import render_detail
+
+        _emit(render_detail(result, _plain(), _width(120)))
+    raise typer.Exit(_report_data_errors(diagnostics))
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...",
+                                                          help="Files or directories (default: the data directory).")] = None,
+    data: DataOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    format: Annotated[ValidateFormat, typer.Option("--format", help="text (one finding a line) or json.")] = ValidateFormat.text,
+) -> None:
+    """Check data files: YAML, keys and types, dates, references, cycles, notices. Exit 1 on errors."""
+    from svo_cli.diagnostics import promote_warnings
+    from svo_cli.loader import load_dataset, load_files
+    from svo_cli.validate import validate
+
+    if paths and len(paths) == 1 and paths[0].is_dir() and (paths[0] / "parties.yaml").exists():
+        data, paths = paths[0], None
+    if paths:
+        missing = [p for p in paths if not (p.exists() or p.is_symlink())]
+        if missing:
+            raise _usage_error(f"no such file or directory: {missing[0]}")
+        default_dir = data or Path(os.environ.get("SVO_DATA") or "data")
+        dataset, diagnostics, asked = load_files(list(paths), default_dir if default_dir.is_dir() else None)
+        diagnostics = [d for d in diagnostics + validate(dataset) if d.path in asked]
+        files = len(asked)
+    else:
+        directory = _data_dir(data)
+        dataset, diagnostics = load_dataset(directory)
+        diagnostics += validate(dataset)
+        files = len(list((directory / "agreements").glob("*.y*ml"))) + (directory / "parties.yaml").exists()
+    if strict:
+        diagnostics = promote_warnings(diagnostics)
+    diagnostics = sorted(diagnostics, key=lambda d: d.sort_key())
+    if format is ValidateFormat.json:
+        from svo_cli.render.jsonfmt import diagnostics_document, dumps
+
+        _emit(dumps(diagnostics_document(diagnostics, files)))
+    else:
+        from svo_cli.render.text import render_findings
+
+        _emit(render_findings(diagnostics, files))
+    raise typer.Exit(EXIT_FINDINGS if any(d.is_error for d in diagnostics) else EXIT_OK)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Renderers: pure functions from engine results to text, one module per format."""

@@ -1,0 +1,59 @@
+"""Results → JSON text for scripts (stable, documented fields: see docs/json.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Sequence
+
+from svo_cli.diagnostics import Diagnostic
+from svo_cli.engine import AgreementStatus, Deadline
+
+DEADLINE_FIELDS = ("date", "act_by", "kind", "id", "title", "days_left", "status", "approximate",
+                   "explanation", "term", "followup")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if is_dataclass(value):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def dumps(document: Any) -> str:
+    return json.dumps(_plain(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def status_document(as_of: date, rows: Sequence[AgreementStatus]) -> dict:
+    return {"as_of": as_of, "agreements": [asdict(r) for r in rows]}
+
+
+def deadline_row(d: Deadline) -> dict:
+    return {name: getattr(d, name) for name in DEADLINE_FIELDS}
+
+
+def deadlines_document(as_of: date, until: date, rows: Sequence[Deadline]) -> dict:
+    return {"as_of": as_of, "until": until, "deadlines": [deadline_row(d) for d in rows]}
+
+
+def diagnostics_document(diagnostics: Sequence[Diagnostic], files: int) -> dict:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    return {
+        "files": files,
+        "errors": errors,
+        "warnings": len(diagnostics) - errors,
+        "findings": [
+            {"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value,
+             "code": d.code, "message": d.message, "hint": d.hint}
+            for d in diagnostics
+        ],
+    }

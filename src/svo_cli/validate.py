@@ -1,0 +1,186 @@
+"""Semantic checks across loaded data files → located findings (never raises)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Iterable
+
+from svo_cli import engine
+from svo_cli.diagnostics import Diagnostic, error, warning
+from svo_cli.loader import Dataset, Loaded
+from svo_cli.model import Agreement
+from svo_cli.yamlfile import Loc
+
+FAR_FUTURE = date(9000, 1, 1)
+
+
+def _at(item: Loaded, loc: Loc, key: bool = False):
+    pos = item.source_map.key(loc) if key else item.source_map.value(loc)
+    return dict(path=item.path, line=pos.line, column=pos.column, excerpt=item.source_map.excerpt(pos.line))
+
+
+def validate(dataset: Dataset) -> list[Diagnostic]:
+    """All semantic findings for a loaded dataset."""
+    found: list[Diagnostic] = []
+    found += check_parties(dataset)
+    known_parties = dataset.party_ids()
+    ids = Counter(item.model.id for item in dataset.agreements)
+    agreement_ids = set(ids)
+    seen: set[str] = set()
+    for item in dataset.agreements:
+        found += check_agreement(item, known_parties if dataset.parties_file else None, agreement_ids)
+        if ids[item.model.id] > 1:
+            first = seen.__contains__(item.model.id)
+            found.append(error("SVO202", f"duplicate agreement id '{item.model.id}'"
+                               + (" (also in another file)" if not first else ""), **_at(item, ("id",)),
+                               hint="each agreement needs its own id"))
+        seen.add(item.model.id)
+    found += check_supersede_cycles(dataset.agreements)
+    return found
+
+
+def check_parties(dataset: Dataset) -> list[Diagnostic]:
+    item = dataset.parties_file
+    if item is None:
+        return []
+    found: list[Diagnostic] = []
+    counts = Counter([p.id for p in dataset.parties] + [g.id for g in dataset.groups])
+    party_ids = {p.id for p in dataset.parties}
+    for i, party in enumerate(dataset.parties):
+        if counts[party.id] > 1:
+            found.append(error("SVO202", f"duplicate party id '{party.id}'", **_at(item, ("parties", i, "id"))))
+    for i, group in enumerate(dataset.groups):
+        if counts[group.id] > 1:
+            found.append(error("SVO202", f"duplicate id '{group.id}'", **_at(item, ("groups", i, "id"))))
+        for j, member in enumerate(group.members):
+            if member not in party_ids:
+                found.append(error("SVO203", f"group '{group.id}' names unknown party '{member}'",
+                                   **_at(item, ("groups", i, "members", j)),
+                                   hint="list the party under 'parties' first"))
+    return found
+
+
+def check_agreement(item: Loaded, parties: set[str] | frozenset[str] | None,
+                    agreement_ids: set[str]) -> list[Diagnostic]:
+    a: Agreement = item.model
+    found: list[Diagnostic] = []
+    if a.id != item.stem:
+        found.append(error("SVO201", f"id '{a.id}' differs from the file name '{item.stem}'",
+                           **_at(item, ("id",)), hint=f"rename the file to {a.id}.yaml or change the id"))
+    if parties is not None:
+        for i, party in enumerate(a.parties):
+            if party not in parties:
+                found.append(error("SVO203", f"unknown party or group '{party}'", **_at(item, ("parties", i)),
+                                   hint="use an id from parties.yaml"))
+        for i, event in enumerate(a.events):
+            if event.by is not None and event.by not in parties:
+                found.append(error("SVO203", f"unknown party '{event.by}'", **_at(item, ("events", i, "by")),
+                                   hint="use an id from parties.yaml"))
+    for i, old in enumerate(a.supersedes):
+        if old not in agreement_ids:
+            found.append(error("SVO204", f"supersedes unknown agreement '{old}'", **_at(item, ("supersedes", i)),
+                               hint="transcribe the older agreement too, or fix the id"))
+        elif old == a.id:
+            found.append(error("SVO205", "an agreement cannot supersede itself", **_at(item, ("supersedes", i))))
+    if a.valid_until is not None and a.valid_until.end < a.valid_from.start:
+        found.append(error("SVO206", f"valid_until {a.valid_until} is before valid_from {a.valid_from}",
+                           **_at(item, ("valid_until",)), hint="valid_until is the last day in force"))
+    found += _check_notice_rules(item)
+    found += _check_events(item)
+    found += _check_followups(item)
+    if a.source.quote is None:
+        found.append(warning("SVO209", "source has no quote", **_at(item, ("source",), key=True),
+                             hint="quote the clause the data rests on under source.quote"))
+    return found
+
+
+def _check_notice_rules(item: Loaded) -> list[Diagnostic]:
+    a: Agreement = item.model
+    found: list[Diagnostic] = []
+    if a.notice and a.notice.before_end is not None and a.valid_until is None:
+        found.append(error("SVO207", "notice.before_end needs a term end to count from, but the agreement is "
+                           "open-ended", **_at(item, ("notice", "before_end")),
+                           hint="set valid_until, or use notice.period for an open-ended agreement"))
+    if a.renewal is not None and a.valid_until is None:
+        found.append(error("SVO210", "renewal needs a first term end (valid_until)", **_at(item, ("renewal",), key=True),
+                           hint="set valid_until, or remove renewal for an open-ended agreement"))
+    has_notice_event = any(e.type == "notice" for e in a.events)
+    if has_notice_event and a.valid_until is None and (a.notice is None or a.notice.period is None):
+        i = next(i for i, e in enumerate(a.events) if e.type == "notice")
+        found.append(error("SVO214", "notice given on an open-ended agreement without notice.period",
+                           **_at(item, ("events", i)), hint="add notice.period (e.g. '1 year')"))
+    return found
+
+
+def _check_events(item: Loaded) -> list[Diagnostic]:
+    a: Agreement = item.model
+    found: list[Diagnostic] = []
+    previous = None
+    for i, event in enumerate(a.events):
+        if previous is not None and event.date.end < previous:
+            found.append(warning("SVO212", f"event dated {event.date} is listed after a later one",
+                                 **_at(item, ("events", i, "date")), hint="list events oldest first"))
+        previous = event.date.end
+        if event.type == "followup_done" and event.followup not in {f.id for f in a.followups}:
+            found.append(error("SVO211", f"followup_done names unknown follow-up '{event.followup}'",
+                               **_at(item, ("events", i, "followup")),
+                               hint=f"use one of: {', '.join(f.id for f in a.followups) or '(none defined)'}"))
+    # Late notice: replay the agreement with every event known.
+    last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
+    tl = engine.timeline(a, FAR_FUTURE, through=last_event)
+    if tl.notice is not None and tl.notice.late:
+        i = next(i for i, e in enumerate(a.events) if e.type == "notice" and e.date.end == tl.notice.date)
+        term = tl.terms[tl.notice.effective_term - 2] if tl.notice.effective_term >= 2 else None
+        deadline = term.notice_deadline.isoformat() if term and term.notice_deadline else "?"
+        found.append(warning("SVO208", f"late notice: given {tl.notice.date.isoformat()}, after the notice deadline "
+                             f"{deadline}; it takes effect at the end of term {tl.notice.effective_term}",
+                             **_at(item, ("events", i, "date")),
+                             hint="check the date; the agreement renews once more before it ends"))
+    _, unmatched = engine.followup_occurrences(tl, last_event)
+    known = {f.id for f in a.followups}
+    for event in unmatched:
+        if event.followup not in known:
+            continue  # reported as SVO211
+        i = a.events.index(event)
+        found.append(warning("SVO215", f"followup_done on {event.date} matches no open occurrence of "
+                             f"'{event.followup}'", **_at(item, ("events", i)),
+                             hint="check the date, or name the occurrence with 'occurrence: <date spec>'"))
+    return found
+
+
+def _check_followups(item: Loaded) -> list[Diagnostic]:
+    a: Agreement = item.model
+    found: list[Diagnostic] = []
+    counts = Counter(f.id for f in a.followups)
+    for i, f in enumerate(a.followups):
+        if counts[f.id] > 1:
+            found.append(error("SVO213", f"duplicate follow-up id '{f.id}'", **_at(item, ("followups", i, "id"))))
+        if f.before == "notice_deadline" and (a.notice is None or a.notice.before_end is None):
+            found.append(error("SVO207", "follow-up before the notice deadline, but the agreement has no "
+                               "notice.before_end", **_at(item, ("followups", i, "before"))))
+    return found
+
+
+def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
+    items = list(items)
+    graph = {item.model.id: [s for s in item.model.supersedes if s != item.model.id] for item in items}
+    by_id = {item.model.id: item for item in items}
+    found: list[Diagnostic] = []
+    reported: set[frozenset[str]] = set()
+    for start in graph:
+        stack = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph.get(node, []):
+                if nxt == start:
+                    cycle = frozenset(path)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        item = by_id[start]
+                        found.append(error("SVO205", "supersede cycle: " + " → ".join(path + [start]),
+                                           **_at(item, ("supersedes",), key=True),
+                                           hint="an agreement can only supersede older ones"))
+                elif nxt not in path and len(path) < len(graph):
+                    stack.append((nxt, path + [nxt]))
+    return found
