@@ -471,12 +471,17 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -
 
 
 def deadlines(agreements: Sequence[Agreement], as_of: date, until: date) -> list[Deadline]:
-    """Every dated obligation in [as_of, until] plus everything overdue, soonest first."""
+    """Every dated obligation in [as_of, until] plus everything overdue under agreements still in
+    force (or upcoming), soonest first."""
     superseded = superseded_dates(agreements)
     rows: list[Deadline] = []
     for a in agreements:
         tl = timeline(a, as_of, through=until, superseded_on=superseded.get(a.id))
-        rows += agreement_deadlines(tl, until)
+        found = agreement_deadlines(tl, until)
+        if status_of(tl).status in (EXPIRED, TERMINATED, SUPERSEDED):
+            # Nothing can be followed up under an agreement that is no longer in force.
+            found = [d for d in found if d.date >= as_of]
+        rows += found
     return sorted(rows, key=lambda d: (d.date, d.id, d.kind, d.followup or ""))
 
 
