@@ -164,8 +164,13 @@ def _check_followups(item: Loaded) -> list[Diagnostic]:
 
 def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
     items = list(items)
-    graph = {item.model.id: [s for s in item.model.supersedes if s != item.model.id] for item in items}
-    by_id = {item.model.id: item for item in items}
+    graph: dict[str, list[str]] = {}
+    by_id: dict[str, Loaded] = {}
+    for item in items:
+        graph.setdefault(item.model.id, []).extend(s for s in item.model.supersedes if s != item.model.id)
+        if item.model.supersedes:
+            by_id[item.model.id] = item
+        by_id.setdefault(item.model.id, item)
     found: list[Diagnostic] = []
     reported: set[frozenset[str]] = set()
     for start in graph:

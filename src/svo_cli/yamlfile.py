@@ -208,7 +208,8 @@ def parse_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Dia
                             hint="write the file's keys, or delete the file")]
     if not isinstance(root, dict):
         kind = "a list" if isinstance(root, list) else "a single value"
-        return None, [error("SVO011", f"the file holds {kind}; expected a mapping of keys", path, 1, 1,
+        pos = source_map.value(())
+        return None, [error("SVO011", f"the file holds {kind}; expected a mapping of keys", path, pos.line, pos.column,
                             hint="start the file with 'id: …' and the other keys")]
     return YamlDocument(path, root, source_map), []
 

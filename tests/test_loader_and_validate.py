@@ -1,0 +1,114 @@
+"""Broken data files: each file in tests/corpus names, on its first line, the finding it must give."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from svo_cli.loader import load_dataset, load_files
+from svo_cli.validate import validate
+from svo_cli.yamlfile import read_yaml_file
+
+CORPUS = Path(__file__).parent / "corpus"
+EXPECT = re.compile(r"# expect: (ok|(SVO\d{3}) (\d+):(\d+))")
+
+
+def _expectation(path: Path) -> re.Match:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "utf-16", "latin-1"):
+        try:
+            first = raw.decode(encoding).splitlines()[0]
+        except (UnicodeDecodeError, IndexError):
+            continue
+        if m := EXPECT.search(first):
+            return m
+    raise AssertionError(f"{path.name} has no '# expect:' line")
+
+
+def findings_for(path: Path):
+    dataset, diagnostics, asked = load_files([path], DATA)
+    return [d for d in diagnostics + validate(dataset) if d.path in asked]
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_corpus_file_gives_its_expected_finding(path):
+    expected = _expectation(path)
+    found = findings_for(path)
+    if expected.group(1) == "ok":
+        assert [d for d in found if d.is_error] == []
+        return
+    code, line, column = expected.group(2), int(expected.group(3)), int(expected.group(4))
+    assert (code, line, column) in [(d.code, d.line, d.column) for d in found], found
+    for d in found:
+        assert d.message and d.path.endswith(path.name)
+
+
+def test_yaml_11_words_and_dates_stay_text_where_text_is_expected():
+    dataset, _, _ = load_files([CORPUS / "yes-as-title.yaml"], DATA)
+    a = dataset.agreements[0].model
+    assert a.title == "no" and a.notes == "2020-01-01" and a.source.quote == "on"
+
+
+def test_bom_and_crlf_are_accepted():
+    dataset, diagnostics, _ = load_files([CORPUS / "bom-crlf.yaml"], DATA)
+    assert diagnostics == [] and dataset.agreements[0].model.title == "Överenskommelse"
+
+
+def test_alias_bomb_is_refused_without_expanding(tmp_path):
+    # Nine levels of nine-fold aliases would expand to 387 million items if constructed.
+    lines = ['a0: &a0 ["lol"]'] + [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    document, diagnostics = read_yaml_file(path)
+    assert document is None and diagnostics[0].code == "SVO005"
+
+
+def test_directory_named_like_a_data_file(tmp_path):
+    (tmp_path / "x.yaml").mkdir()
+    _, diagnostics = read_yaml_file(tmp_path / "x.yaml")
+    assert diagnostics[0].code == "SVO001"
+
+
+def test_symlink_loop(tmp_path):
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    _, diagnostics = read_yaml_file(loop)
+    assert diagnostics[0].code == "SVO001" and "symlink loop" in diagnostics[0].message
+
+
+def test_file_over_the_size_limit(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_text("notes: " + "x" * (2 * 1024 * 1024) + "\n")
+    _, diagnostics = read_yaml_file(path)
+    assert diagnostics[0].code == "SVO009"
+
+
+def test_data_directory_without_parties(tmp_path):
+    (tmp_path / "agreements").mkdir()
+    _, diagnostics = load_dataset(tmp_path)
+    assert [d.code for d in diagnostics] == ["SVO301"]
+
+
+def test_duplicate_ids_and_supersede_cycles(tmp_path):
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    body = "title: T\nkind: avtal\nparties: [region-ostergotland]\nvalid_from: 2020-01-01\nsource: {document: x, quote: q}\n"
+    (tmp_path / "agreements" / "a.yaml").write_text("id: a\nsupersedes: [b]\n" + body)
+    (tmp_path / "agreements" / "b.yaml").write_text("id: b\nsupersedes: [a]\n" + body)
+    (tmp_path / "agreements" / "c.yaml").write_text("id: a\n" + body)
+    dataset, diagnostics = load_dataset(tmp_path)
+    codes = [d.code for d in diagnostics + validate(dataset)]
+    assert codes.count("SVO205") == 1
+    assert codes.count("SVO202") == 2
+    assert "SVO201" in codes  # c.yaml holds id 'a'
+
+
+def test_the_repository_data_is_valid():
+    dataset, diagnostics = load_dataset(DATA)
+    findings = diagnostics + validate(dataset)
+    assert [d for d in findings if d.is_error] == []
+    assert len(dataset.agreements) >= 20
+    assert len(dataset.parties) == 14
