@@ -282,3 +282,15 @@ def test_a_notice_always_ends_the_agreement_at_a_term_end(start, every, notice_o
     later = notice_day + timedelta(days=look)
     expected = "notice_given" if later <= tl.final_end else "expired"
     assert status_of(timeline(a, later)).status == expected
+
+
+def test_notice_deadlines_before_a_later_supersession_still_count():
+    # 000: "Ramavtal ungdomshälsor … gäller till och med 2018-12-31 … uppsägning ske senast 2017-12-31";
+    # its successor enters into force 2021-01-01.
+    old = make_agreement(id="old", valid_from="2016", valid_until="2018-12-31")
+    new = make_agreement(id="new", valid_from="2021-01-01", valid_until="2022-12-30", supersedes=["old"])
+    s = status_on(old, date(2017, 6, 1), [new])
+    assert (s.status, s.notice_deadline) == ("active", date(2017, 12, 31))
+    assert status_on(old, date(2019, 6, 1), [new]).notice_deadline == date(2019, 12, 31)  # term 2
+    assert status_on(old, date(2020, 6, 1), [new]).notice_deadline is None  # 2021-12-31 is after supersession
+    assert status_on(old, date(2021, 1, 1), [new]).status == "superseded"

@@ -205,7 +205,8 @@ def show(
     agreements = dataset.agreement_models()
     result = engine.detail(agreements, agreement_id, day, day + timedelta(days=365 * years))
     if result is None:
-        close = difflib.get_close_matches(agreement_id, [a.id for a in agreements], n=3)
+        ids = [a.id for a in agreements]
+        close = [i for i in ids if agreement_id.lower() in i][:3] or difflib.get_close_matches(agreement_id, ids, n=3)
         raise _usage_error(f"no agreement '{agreement_id}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
     if format is Format.json:
         from dataclasses import asdict

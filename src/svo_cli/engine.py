@@ -274,9 +274,10 @@ def status_of(tl: Timeline) -> AgreementStatus:
     term = tl.term_on(as_of) if status in (ACTIVE, NOTICE_GIVEN) else None
     open_ended = (term.end is None) if term else (tl.terms[-1].end is None and tl.final_end is None)
     next_deadline = None
-    if tl.end_reason not in ("notice", "terminated", "superseded") and status != SUPERSEDED:
+    if tl.end_reason not in ("notice", "terminated") and status != SUPERSEDED:
         next_deadline = next((t.notice_deadline for t in tl.terms
-                              if t.notice_deadline is not None and t.notice_deadline >= as_of), None)
+                              if t.notice_deadline is not None and t.notice_deadline >= as_of
+                              and (tl.superseded_on is None or t.notice_deadline < tl.superseded_on)), None)
     return AgreementStatus(
         id=a.id, title=a.title, status=status,
         term=term.number if term else None,

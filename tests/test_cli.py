@@ -1,0 +1,179 @@
+"""Command tests through the real entry point (`python -m svo_cli`, as the `svo` script runs it)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, REPO
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def svo(*args: str, env: dict | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "NO_COLOR": "1", "SVO_DATA": "", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "svo_cli", *args], capture_output=True, text=True,
+                          env=full_env, cwd=cwd, timeout=120)
+
+
+def test_version_and_help():
+    assert svo("--version").stdout.strip().startswith("svo ")
+    result = svo("--help")
+    assert result.returncode == 0
+    for command in ("status", "deadlines", "show", "validate"):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("as_of", ["2017-06-01", "2021-06-01", "2026-05-04", "2026-11-23"])
+def test_golden_status_json_over_the_real_data(as_of):
+    result = svo("status", "--as-of", as_of, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    golden = GOLDEN / f"status-{as_of}.json"
+    if os.environ.get("SVO_UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_status_json_fields_are_stable():
+    doc = json.loads(svo("status", "--as-of", "2026-11-23", "--format", "json").stdout)
+    assert doc["as_of"] == "2026-11-23"
+    fields = {"id", "title", "status", "term", "term_start", "term_end", "open_ended", "ends_on",
+              "notice_deadline", "approximate"}
+    assert all(set(row) == fields for row in doc["agreements"])
+    by_id = {row["id"]: row for row in doc["agreements"]}
+    m = by_id["missbruk-psykisk-funktionsnedsattning"]
+    assert (m["status"], m["term"], m["term_start"], m["term_end"], m["notice_deadline"]) == (
+        "active", 4, "2026-01-01", "2027-12-31", "2026-12-31")
+    assert by_id["psykisk-ohalsa-2013"]["status"] == "superseded"
+
+
+def test_status_table_is_plain_when_piped():
+    result = svo("status", "--as-of", "2026-11-23")
+    assert result.returncode == 0
+    assert "\x1b[" not in result.stdout
+    assert "missbruk-psykisk-funktionsnedsattning" in result.stdout and "notice_given" not in result.stdout
+
+
+def test_deadlines_json_window_and_rows():
+    result = svo("deadlines", "--as-of", "2026-11-23", "--until", "2026-12-31", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert (doc["as_of"], doc["until"]) == ("2026-11-23", "2026-12-31")
+    rows = doc["deadlines"]
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    notice = [r for r in rows if r["kind"] == "notice_deadline"]
+    assert {(r["id"], r["date"], r["act_by"]) for r in notice} == {
+        ("missbruk-psykisk-funktionsnedsattning", "2026-12-31", "2026-12-30"),
+        ("samverkan-barn-och-unga", "2026-12-31", "2026-12-30"),
+    }
+    overdue = [r for r in rows if r["status"] == "overdue"]
+    assert overdue and all(r["date"] < "2026-11-23" and r["days_left"] < 0 for r in overdue)
+    assert any(r["id"] == "samrad-vard-och-omsorg" and r["date"] == "2026-10-14" for r in overdue)
+    fields = {"date", "act_by", "kind", "id", "title", "days_left", "status", "approximate", "explanation",
+              "term", "followup"}
+    assert all(set(r) == fields for r in rows)
+
+
+def test_deadlines_within_days():
+    doc = json.loads(svo("deadlines", "--as-of", "2026-11-23", "--within", "10", "--format", "json").stdout)
+    assert doc["until"] == "2026-12-03"
+    assert all(r["status"] == "overdue" or r["date"] <= "2026-12-03" for r in doc["deadlines"])
+
+
+def test_show_an_agreement():
+    result = svo("show", "missbruk-psykisk-funktionsnedsattning", "--as-of", "2026-11-23")
+    assert result.returncode == 0, result.stderr
+    for text in ("2026-12-31", "2026-12-30", "Terms", "Source", "Överenskommelsen gäller från och med 2018-01-01"):
+        assert text in result.stdout
+    doc = json.loads(svo("show", "ramavtal-ungdomshalsa", "--as-of", "2026-11-23", "--format", "json").stdout)
+    assert doc["status"]["term"] == 3 and doc["terms"][0]["end"] == "2022-12-30"
+
+
+def test_show_unknown_id_is_a_usage_error():
+    result = svo("show", "missbruk", "--as-of", "2026-11-23")
+    assert result.returncode == 2 and "did you mean" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--as-of", "2026-02-30"],
+        ["status", "--as-of", "tomorrow"],
+        ["status", "--format", "xml"],
+        ["deadlines", "--within", "-3"],
+        ["deadlines", "--within", "abc"],
+        ["deadlines", "--within", "5", "--until", "2027-01-01"],
+        ["deadlines", "--as-of", "2026-11-23", "--until", "2026-01-01"],
+        ["status", "--data", "/nonexistent/dir"],
+        ["validate", "/nonexistent/file.yaml"],
+        ["nosuchcommand"],
+    ],
+)
+def test_bad_options_exit_2_without_traceback(args):
+    result = svo(*args)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_validate_the_repository_data():
+    result = svo("validate", "data")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().splitlines()[-1].startswith("ok: 21 files checked, 0 errors")
+
+
+def test_validate_broken_files_gives_located_findings_and_exit_1():
+    corpus = Path(__file__).parent / "corpus"
+    result = svo("validate", str(corpus / "duplicate-key.yaml"), str(corpus / "impossible-date.yaml"),
+                 "--data", str(DATA))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.endswith("duplicate-key.yaml:3:1: error: SVO004 duplicate key 'id' (first at line 2)")
+               for line in lines)
+    assert any("impossible-date.yaml:6:13: error: SVO110" in line and "February 2023 has 28 days" in line
+               for line in lines)
+    assert lines[-1] == "failed: 2 files checked, 2 errors, 0 warnings"
+    doc = json.loads(svo("validate", str(corpus / "late-notice.yaml"), "--data", str(DATA),
+                         "--format", "json").stdout)
+    assert doc["warnings"] == 1 and doc["findings"][0]["code"] == "SVO208"
+
+
+def test_strict_turns_warnings_into_errors():
+    late = str(Path(__file__).parent / "corpus" / "late-notice.yaml")
+    assert svo("validate", late, "--data", str(DATA)).returncode == 0
+    assert svo("validate", late, "--data", str(DATA), "--strict").returncode == 1
+
+
+def test_other_commands_report_data_errors_on_stderr_and_exit_1(tmp_path):
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    good = (DATA / "agreements" / "lakarmedverkan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "agreements" / "lakarmedverkan.yaml").write_text(good, encoding="utf-8")
+    (tmp_path / "agreements" / "broken.yaml").write_text("id: broken\nid: twice\n", encoding="utf-8")
+    result = svo("status", "--data", str(tmp_path), "--as-of", "2026-11-23", "--format", "json")
+    assert result.returncode == 1
+    assert "broken.yaml:2:1: error: SVO004" in result.stderr
+    assert [r["id"] for r in json.loads(result.stdout)["agreements"]] == ["lakarmedverkan"]
+
+
+def test_data_from_environment_variable(tmp_path):
+    result = svo("status", "--as-of", "2026-11-23", "--format", "json", env={"SVO_DATA": str(DATA)},
+                 cwd=tmp_path)
+    assert result.returncode == 0 and len(json.loads(result.stdout)["agreements"]) >= 20
+
+
+def test_read_only_commands_never_change_data_files():
+    def checksums():
+        return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(DATA.rglob("*")) if p.is_file()}
+
+    before = checksums()
+    for args in (["status"], ["deadlines", "--within", "400"], ["validate"],
+                 ["show", "lakarmedverkan"]):
+        svo(*args, "--data", str(DATA)) if args[0] != "validate" else svo("validate", str(DATA))
+    assert checksums() == before
