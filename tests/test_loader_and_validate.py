@@ -112,3 +112,12 @@ def test_the_repository_data_is_valid():
     assert [d for d in findings if d.is_error] == []
     assert len(dataset.agreements) >= 20
     assert len(dataset.parties) == 14
+
+
+def test_every_finding_code_in_the_source_is_documented():
+    src = (Path(__file__).resolve().parent.parent / "src" / "svo_cli")
+    used = set()
+    for path in src.rglob("*.py"):
+        used |= set(re.findall(r'"(SVO\d{3})"', path.read_text(encoding="utf-8")))
+    documented = set(re.findall(r"\| (SVO\d{3}) \|", (src.parent.parent / "docs" / "errors.md").read_text(encoding="utf-8")))
+    assert used and used <= documented, sorted(used - documented)
