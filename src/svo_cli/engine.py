@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from svo_cli.dates import (
     ONE_DAY,
@@ -310,14 +310,23 @@ class Occurrence:
     term: int | None = None
 
 
-def _life_end(tl: Timeline) -> date | None:
-    return tl.final_end
+@dataclass(frozen=True)
+class Life:
+    """The span an obligation-holder (agreement or work plan) is in force, as follow-ups need it."""
+
+    start: date
+    last: date | None  # last day in force, when known
+    terms: tuple[Term, ...] = ()
+    notice_date: date | None = None
+
+    @classmethod
+    def of(cls, tl: Timeline) -> "Life":
+        return cls(tl.start, tl.final_end, tl.terms, tl.notice.date if tl.notice else None)
 
 
-def occurrences(tl: Timeline, followup: Followup, through: date) -> list[Occurrence]:
-    """Occurrences of one follow-up due while the agreement is in force, up to `through`."""
-    life_end = _life_end(tl)
-    last = min(through, life_end) if life_end else through
+def occurrences(life: Life, followup: Followup, through: date) -> list[Occurrence]:
+    """Occurrences of one follow-up due while the holder is in force, up to `through`."""
+    last = min(through, life.last) if life.last else through
     found: list[Occurrence] = []
     if followup.every is not None and followup.first is not None:
         first = followup.first
@@ -328,25 +337,26 @@ def occurrences(tl: Timeline, followup: Followup, through: date) -> list[Occurre
             due = shift(first.end + ONE_DAY, followup.every, k) - ONE_DAY
             if due > last:
                 break
-            opens = previous_due + ONE_DAY if previous_due else min(tl.start, start)
+            opens = previous_due + ONE_DAY if previous_due else min(life.start, start)
             rule = (f"every {followup.every} from {first}" + (f" (occurrence {k + 1})" if k else ""))
-            found.append(Occurrence(followup.id, followup.what, due, opens, first.approximate, rule))
+            if due >= life.start:
+                found.append(Occurrence(followup.id, followup.what, due, opens, first.approximate, rule))
             previous_due = due
             k += 1
     elif followup.at == "end_of_mandate_period":
-        for year in election_years_between(tl.start, last):
+        for year in election_years_between(life.start, last):
             due = mandate_period_end(year)
-            opens = max(tl.start, mandate_period_start(year - 4))
+            opens = max(life.start, mandate_period_start(year - 4))
             rule = f"end of the council term {year - 4}-10-15–{due.isoformat()}"
             found.append(Occurrence(followup.id, followup.what, due, opens, False, rule))
     elif followup.before == "notice_deadline":
-        for term in tl.terms:
+        for term in life.terms:
             if term.notice_deadline is None:
                 continue
             due = subtract(term.notice_deadline, followup.lead) if followup.lead else term.notice_deadline
-            if tl.notice is not None and due >= tl.notice.date:
+            if life.notice_date is not None and due >= life.notice_date:
                 continue
-            if due > last or due < tl.start:
+            if due > last or due < life.start:
                 continue
             lead = f"{followup.lead} before " if followup.lead else ""
             rule = f"{lead}the notice deadline {term.notice_deadline.isoformat()} of term {term.number}"
@@ -362,25 +372,31 @@ def occurrences(tl: Timeline, followup: Followup, through: date) -> list[Occurre
     return found
 
 
-def _matches(occ: Occurrence, event: Event) -> bool:
+def _matches(occ: Occurrence, event: Any) -> bool:
     if event.occurrence is not None:
         return event.occurrence.start <= occ.due <= event.occurrence.end
     return occ.opens <= event.date.end
 
 
 def followup_occurrences(tl: Timeline, through: date) -> tuple[list[Occurrence], list[Event]]:
-    """Every follow-up occurrence up to `through`, with done events applied.
+    """Every follow-up occurrence of an agreement up to `through`, with done events applied."""
+    done_events = [e for e in _events_until(tl.agreement, tl.as_of) if e.type == "followup_done"]
+    return collect_occurrences(Life.of(tl), tl.agreement.followups, done_events, through)
+
+
+def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: Sequence[Any],
+                        through: date) -> tuple[list[Occurrence], list[Any]]:
+    """Occurrences up to `through` with done events (dated on or before the as-of date) applied.
 
     A followup_done event completes the earliest open occurrence of its follow-up that had opened by
     the event's date (or the one named by `occurrence`). Returns the occurrences and the events that
     matched none.
     """
-    done_events = [e for e in _events_until(tl.agreement, tl.as_of) if e.type == "followup_done"]
     horizon = max([through] + [e.date.end for e in done_events])
     result: list[Occurrence] = []
-    unmatched: list[Event] = []
-    for followup in tl.agreement.followups:
-        occs = occurrences(tl, followup, horizon)
+    unmatched: list[Any] = []
+    for followup in followups:
+        occs = occurrences(life, followup, horizon)
         for event in (e for e in done_events if e.followup == followup.id):
             for i, occ in enumerate(occs):
                 if occ.done_on is None and _matches(occ, event):
@@ -389,7 +405,8 @@ def followup_occurrences(tl: Timeline, through: date) -> tuple[list[Occurrence],
             else:
                 unmatched.append(event)
         result += [o for o in occs if o.due <= through]
-    unmatched += [e for e in done_events if e.followup not in {f.id for f in tl.agreement.followups}]
+    known = {f.id for f in followups}
+    unmatched += [e for e in done_events if e.followup not in known]
     return result, unmatched
 
 
@@ -409,6 +426,8 @@ class Deadline:
     explanation: str
     term: int | None = None
     followup: str | None = None
+    party: str | None = None
+    assignment: str | None = None
     done_on: date | None = None
 
 
@@ -416,10 +435,30 @@ def _state(day: date, as_of: date) -> str:
     return OVERDUE if day < as_of else DUE if day == as_of else UPCOMING_DEADLINE
 
 
-def _deadline(day: date, kind: str, a: Agreement, as_of: date, approximate: bool, explanation: str,
-              **extra) -> Deadline:
-    return Deadline(day, previous_working_day(day), kind, a.id, a.title, (day - as_of).days,
+def make_deadline(day: date, kind: str, holder_id: str, title: str, as_of: date, approximate: bool,
+                  explanation: str, **extra: Any) -> Deadline:
+    return Deadline(day, previous_working_day(day), kind, holder_id, title, (day - as_of).days,
                     _state(day, as_of), approximate, explanation, **extra)
+
+
+def _deadline(day: date, kind: str, a: Agreement, as_of: date, approximate: bool, explanation: str,
+              **extra: Any) -> Deadline:
+    return make_deadline(day, kind, a.id, a.title, as_of, approximate, explanation, **extra)
+
+
+def followup_rows(occs: Sequence[Occurrence], holder_id: str, title: str, as_of: date,
+                  include_done: bool = False) -> list[Deadline]:
+    rows = []
+    for occ in occs:
+        if occ.done_on is not None and not include_done:
+            continue
+        text = f"follow-up '{occ.what}': {occ.rule}"
+        if occ.done_on is not None:
+            text += f"; done {occ.done_on.isoformat()}"
+        row = make_deadline(occ.due, FOLLOWUP, holder_id, title, as_of, occ.approximate, text,
+                            term=occ.term, followup=occ.followup, done_on=occ.done_on)
+        rows.append(replace(row, status=DONE) if occ.done_on is not None else row)
+    return rows
 
 
 def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -> list[Deadline]:
@@ -457,17 +496,7 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -
                         f"from {(end + ONE_DAY).isoformat()} unless notice was given in time")
             rows.append(_deadline(end, TERM_END, a, as_of, term.approximate, text, term=term.number))
     occs, _ = followup_occurrences(tl, until)
-    for occ in occs:
-        if occ.done_on is not None and not include_done:
-            continue
-        text = f"follow-up '{occ.what}': {occ.rule}"
-        if occ.done_on is not None:
-            text += f"; done {occ.done_on.isoformat()}"
-        row = _deadline(occ.due, FOLLOWUP, a, as_of, occ.approximate, text, term=occ.term,
-                        followup=occ.followup, done_on=occ.done_on)
-        if occ.done_on is not None:
-            row = replace(row, status=DONE)
-        rows.append(row)
+    rows += followup_rows(occs, a.id, a.title, as_of, include_done)
     return rows
 
 

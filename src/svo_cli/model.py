@@ -221,3 +221,100 @@ class Agreement(Frozen):
     @property
     def open_ended(self) -> bool:
         return self.valid_until is None
+
+
+# --------------------------------------------------------------------------- work plans
+
+
+class Period(Frozen):
+    from_: DateSpecField = Field(alias="from")
+    until: DateSpecField
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Decision(Frozen):
+    """A principal's decision on the plan. `stage: prepared` is a preparatory step (a committee's
+    proposal to its board) and does not count as adoption."""
+
+    party: Slug
+    date: DateSpecField
+    body: Text | None = None
+    reference: Text | None = None
+    stage: Literal["adopted", "prepared"] = "adopted"
+    note: Text | None = None
+
+
+class Adoption(Frozen):
+    required: list[Slug] = Field(min_length=1, description="Party or group ids that must adopt the plan")
+    due: DateSpecField | None = Field(None, description="Adoption is overdue after this (its last day)")
+
+
+class Assignment(Frozen):
+    id: Slug
+    what: Text
+    owner: Text | None = None
+    due: DateSpecField | None = Field(None, description="Due on the spec's last day; absent = continuous")
+    done: DateSpecField | None = None
+    note: Text | None = None
+
+
+class Area(Frozen):
+    id: Slug
+    title: Text
+    assignments: list[Assignment] = Field(default_factory=list)
+
+
+class Meeting(Frozen):
+    date: DateSpecField
+    title: Text
+    kind: Literal["meeting", "conference"] = "meeting"
+    note: Text | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _a_day(cls, value: DateSpec) -> DateSpec:
+        if value.approximate:
+            raise PydanticCustomError("date_spec", f"a meeting needs a day (YYYY-MM-DD), got '{value}'")
+        return value
+
+
+class MeetingRules(Frozen):
+    agenda_before: DurationField | None = None
+    minutes_final_after: DurationField | None = None
+
+
+class PlanEvent(Frozen):
+    date: DateSpecField
+    type: Literal["adopted", "revised", "note", "followup_done"]
+    body: Text | None = None
+    followup: Slug | None = None
+    occurrence: DateSpecField | None = None
+    reference: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_for_type(self) -> "PlanEvent":
+        if self.type == "followup_done" and self.followup is None:
+            raise PydanticCustomError("event_form", "a 'followup_done' event needs 'followup' (its id)")
+        if (self.followup is not None or self.occurrence is not None) and self.type != "followup_done":
+            raise PydanticCustomError("event_form", "'followup'/'occurrence' go with type 'followup_done'")
+        return self
+
+
+class Workplan(Frozen):
+    id: Slug
+    title: Text
+    body: Text = Field(description="The body that owns the plan: SVO, LGVO, …")
+    period: Period
+    reference: Text | None = None
+    adoption: Adoption | None = None
+    decisions: list[Decision] = Field(default_factory=list)
+    followups: list[Followup] = Field(default_factory=list)
+    areas: list[Area] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+    meeting_rules: MeetingRules | None = None
+    agreements: list[Slug] = Field(default_factory=list)
+    events: list[PlanEvent] = Field(default_factory=list)
+    source: Source
+    notes: Text | None = None

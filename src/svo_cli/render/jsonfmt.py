@@ -12,7 +12,7 @@ from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus, Deadline
 
 DEADLINE_FIELDS = ("date", "act_by", "kind", "id", "title", "days_left", "status", "approximate",
-                   "explanation", "term", "followup")
+                   "explanation", "term", "followup", "party", "assignment")
 
 
 def _plain(value: Any) -> Any:
