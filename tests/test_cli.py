@@ -125,7 +125,7 @@ def test_bad_options_exit_2_without_traceback(args):
 def test_validate_the_repository_data():
     result = svo("validate", "data")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().splitlines()[-1].startswith("ok: 21 files checked, 0 errors")
+    assert result.stdout.strip().splitlines()[-1].startswith("ok: 25 files checked, 0 errors")
 
 
 def test_validate_broken_files_gives_located_findings_and_exit_1():
@@ -177,3 +177,52 @@ def test_read_only_commands_never_change_data_files():
                  ["show", "lakarmedverkan"]):
         svo(*args, "--data", str(DATA)) if args[0] != "validate" else svo("validate", str(DATA))
     assert checksums() == before
+
+
+def test_deadlines_include_work_plan_obligations():
+    doc = json.loads(svo("deadlines", "--as-of", "2026-11-23", "--until", "2026-12-31", "--format", "json").stdout)
+    adoption = [r for r in doc["deadlines"] if r["kind"] == "adoption"]
+    assert len(adoption) == 14 and {r["id"] for r in adoption} == {"svo-arbetsplan-2026-2027"}
+    assert all(r["party"] and r["date"] == "2026-12-31" and r["act_by"] == "2026-12-30" for r in adoption)
+    assignments = [r for r in doc["deadlines"] if r["kind"] == "assignment"]
+    assert any(r["assignment"] == "ramavtal-barnhalsa-ungdomshalsa" and r["status"] == "overdue" for r in assignments)
+
+
+def test_plans_command():
+    result = svo("plans", "--as-of", "2026-11-23")
+    assert result.returncode == 0
+    assert "0 of 14" in result.stdout and "Valdemarsviks kommun (prepared 2026-05-04)" in " ".join(result.stdout.split())
+    doc = json.loads(svo("plans", "--as-of", "2026-11-23", "--format", "json").stdout)
+    svo_plan = next(p for p in doc["plans"] if p["id"] == "svo-arbetsplan-2026-2027")
+    assert svo_plan["adoption"]["required"] == 14 and len(svo_plan["adoption"]["missing"]) == 14
+    assert svo_plan["state"] == "active"
+
+
+def test_check_at_a_real_lgvo_meeting():
+    result = svo("check", "--as-of", "2024-05-17", "--meeting", "2024-05-31", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert (doc["as_of"], doc["until"], doc["meeting"]) == ("2024-05-17", "2024-05-31", "2024-05-31")
+    kinds = [(r["kind"], r["date"]) for r in doc["items"]]
+    assert ("agenda", "2024-05-17") in kinds and ("meeting", "2024-05-31") in kinds
+    statuses = [r["status"] for r in doc["items"]]
+    assert statuses == sorted(statuses, key=lambda s: s != "overdue")
+    assert result.returncode == (1 if doc["summary"]["overdue"] else 0)
+
+
+def test_check_exit_codes_follow_fail_on():
+    args = ["check", "--as-of", "2026-11-23", "--horizon", "40"]
+    assert svo(*args).returncode == 1  # something is overdue
+    assert svo(*args, "--fail-on", "never").returncode == 0
+    quiet = ["check", "--as-of", "2024-05-31", "--meeting", "2024-05-31"]
+    doc = json.loads(svo(*quiet, "--format", "json").stdout)
+    assert doc["summary"]["overdue"] == 0 and doc["items"]
+    assert svo(*quiet).returncode == 0
+    assert svo(*quiet, "--fail-on", "due").returncode == 1
+
+
+def test_check_next_meeting_and_its_usage_errors():
+    result = svo("check", "--as-of", "2024-05-20", "--next-meeting", "--format", "json")
+    assert json.loads(result.stdout)["meeting"] == "2024-05-31"
+    assert svo("check", "--as-of", "2026-11-23", "--next-meeting").returncode == 2
+    assert svo("check", "--meeting", "2024-05-31", "--next-meeting").returncode == 2
+    assert svo("check", "--as-of", "2026-11-23", "--meeting", "2026-01-01").returncode == 2

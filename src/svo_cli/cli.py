@@ -114,6 +114,15 @@ def _report_data_errors(diagnostics: list["Diagnostic"]) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _all_deadlines(dataset: "Dataset", day: date, end: date) -> list:
+    """Agreement and work-plan obligations together, soonest first."""
+    from svo_cli import engine, workplans
+
+    rows = engine.deadlines(dataset.agreement_models(), day, end)
+    rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, day, end)
+    return sorted(rows, key=lambda d: (d.date, d.id, d.kind, d.party or "", d.assignment or "", d.followup or ""))
+
+
 def _emit(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -172,9 +181,7 @@ def deadlines(
     if end < day:
         raise _usage_error(f"--until {end.isoformat()} is before the date {day.isoformat()}")
     dataset, diagnostics = _load(data)
-    from svo_cli import engine
-
-    rows = engine.deadlines(dataset.agreement_models(), day, end)
+    rows = _all_deadlines(dataset, day, end)
     if format is Format.json:
         from svo_cli.render.jsonfmt import deadlines_document, dumps
 
@@ -229,6 +236,79 @@ def show(
     raise typer.Exit(_report_data_errors(diagnostics))
 
 
+@app.command()
+def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = Format.table) -> None:
+    """Each work plan's state, adoption progress, assignments and next meeting."""
+    day = _as_of_value(as_of) or today_in_stockholm()
+    dataset, diagnostics = _load(data)
+    from svo_cli import workplans
+
+    rows = [workplans.plan_status(p, dataset.groups, day) for p in dataset.workplan_models()]
+    rows.sort(key=lambda r: (r.period_from, r.id))
+    names = {p.id: p.name for p in dataset.parties}
+    if format is Format.json:
+        from svo_cli.render.jsonfmt import dumps, plans_document
+
+        _emit(dumps(plans_document(day, rows)))
+    else:
+        from svo_cli.render.table import render_plans
+
+        _emit(render_plans(day, rows, names, _plain(), _width(140)))
+    raise typer.Exit(_report_data_errors(diagnostics))
+
+
+class FailOn(str, Enum):
+    overdue = "overdue"
+    due = "due"
+    never = "never"
+
+
+@app.command()
+def check(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    meeting: Annotated[Optional[str], typer.Option("--meeting", metavar="YYYY-MM-DD",
+                                                   help="The meeting to prepare for.")] = None,
+    next_meeting: Annotated[bool, typer.Option("--next-meeting",
+                                               help="Prepare for the next meeting in the work plans.")] = False,
+    horizon: Annotated[Optional[int], typer.Option("--horizon", min=0, max=3650, metavar="DAYS",
+                                                   help="Days past the meeting to include (default 0; "
+                                                        "30 from the date when there is no meeting).")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when anything is overdue (default), "
+                                                              "overdue or due by the meeting, or never.")] = FailOn.overdue,
+    format: FormatOption = Format.table,
+) -> None:
+    """The pre-meeting check: everything that needs attention from the date through the meeting."""
+    day = _as_of_value(as_of) or today_in_stockholm()
+    if meeting is not None and next_meeting:
+        raise _usage_error("give --meeting or --next-meeting, not both")
+    meeting_day = _as_of_value(meeting)
+    dataset, diagnostics = _load(data)
+    from svo_cli import workplans
+
+    if next_meeting:
+        meeting_day = workplans.next_meeting(dataset.workplan_models(), day)
+        if meeting_day is None:
+            raise _usage_error(f"no meeting on or after {day.isoformat()} in the work plans; use --meeting DATE")
+    if meeting_day is not None and meeting_day < day:
+        raise _usage_error(f"the meeting {meeting_day.isoformat()} is before the date {day.isoformat()}")
+    end = (meeting_day or day) + timedelta(days=horizon if horizon is not None else (0 if meeting_day else 30))
+    rows = workplans.sort_for_check(_all_deadlines(dataset, day, end))
+    warnings = sorted((d for d in diagnostics if not d.is_error), key=lambda d: d.sort_key())
+    tally = workplans.counts(rows)
+    if format is Format.json:
+        from svo_cli.render.jsonfmt import check_document, dumps
+
+        _emit(dumps(check_document(day, end, meeting_day, rows, warnings, tally)))
+    else:
+        from svo_cli.render.table import render_check
+
+        _emit(render_check(day, end, meeting_day, rows, warnings, tally, _plain(), _width(160)))
+    data_status = _report_data_errors(diagnostics)
+    failing = {FailOn.overdue: tally["overdue"] > 0, FailOn.due: bool(rows), FailOn.never: False}[fail_on]
+    raise typer.Exit(EXIT_FINDINGS if failing or data_status else EXIT_OK)
+
+
 @app.command("validate")
 def validate_command(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...",
@@ -256,7 +336,8 @@ def validate_command(
         directory = _data_dir(data)
         dataset, diagnostics = load_dataset(directory)
         diagnostics += validate(dataset)
-        files = len(list((directory / "agreements").glob("*.y*ml"))) + (directory / "parties.yaml").exists()
+        files = (len(list((directory / "agreements").glob("*.y*ml"))) + len(list((directory / "workplans").glob("*.y*ml")))
+                 + (directory / "parties.yaml").exists())
     if strict:
         diagnostics = promote_warnings(diagnostics)
     diagnostics = sorted(diagnostics, key=lambda d: d.sort_key())

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from svo_cli.diagnostics import Diagnostic, error
-from svo_cli.model import Agreement, PartiesFile, Party, Group
+from svo_cli.model import Agreement, Group, PartiesFile, Party, Workplan
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -48,6 +48,9 @@ class Dataset:
 
     def agreement_models(self) -> tuple[Agreement, ...]:
         return tuple(item.model for item in self.agreements)
+
+    def workplan_models(self) -> tuple[Workplan, ...]:
+        return tuple(item.model for item in self.workplans)
 
     def party_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.parties) | frozenset(g.id for g in self.groups)
@@ -178,7 +181,27 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Diagnostic]]:
         diags += found
         if loaded is not None:
             agreements.append(loaded)
-    return _dataset(parties_file, agreements), diags
+    workplans: list[Loaded] = []
+    for path in _yaml_files(data_dir / WORKPLANS_DIR):
+        loaded, found = _load(path, Workplan)
+        diags += found
+        if loaded is not None:
+            workplans.append(loaded)
+    return _dataset(parties_file, agreements, workplans), diags
+
+
+def _is_workplan(path: Path) -> bool:
+    """A file under a workplans/ directory is a work plan; elsewhere, one with a 'period:' key."""
+    if path.parent.name == WORKPLANS_DIR:
+        return True
+    if path.parent.name == AGREEMENTS_DIR:
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    return any(line.startswith(b"period:") for line in head.splitlines())
 
 
 def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[Diagnostic], set[str]]:
@@ -189,6 +212,7 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
     diags: list[Diagnostic] = []
     parties_file: Loaded | None = None
     agreements: list[Loaded] = []
+    workplans: list[Loaded] = []
     asked: set[str] = set()
     files: list[Path] = []
     for path in paths:
@@ -197,6 +221,10 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
         asked.add(display_path(path))
         if path.name == PARTIES_FILE:
             parties_file, found = _load(path, PartiesFile)
+        elif _is_workplan(path):
+            loaded, found = _load(path, Workplan)
+            if loaded is not None:
+                workplans.append(loaded)
         else:
             loaded, found = _load(path, Agreement)
             if loaded is not None:
@@ -205,10 +233,10 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
     if parties_file is None and data_dir is not None and (data_dir / PARTIES_FILE).is_file():
         parties_file, found = _load(data_dir / PARTIES_FILE, PartiesFile)
         diags += found
-    return _dataset(parties_file, agreements), diags, asked
+    return _dataset(parties_file, agreements, workplans), diags, asked
 
 
-def _dataset(parties_file: Loaded | None, agreements: list[Loaded]) -> Dataset:
+def _dataset(parties_file: Loaded | None, agreements: list[Loaded], workplans: list[Loaded] | None = None) -> Dataset:
     parties = tuple(parties_file.model.parties) if parties_file else ()
     groups = tuple(parties_file.model.groups) if parties_file else ()
-    return Dataset(parties, groups, tuple(agreements), parties_file)
+    return Dataset(parties, groups, tuple(agreements), parties_file, tuple(workplans or ()))

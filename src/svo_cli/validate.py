@@ -9,7 +9,7 @@ from typing import Iterable
 from svo_cli import engine
 from svo_cli.diagnostics import Diagnostic, error, warning
 from svo_cli.loader import Dataset, Loaded
-from svo_cli.model import Agreement
+from svo_cli.model import Agreement, Workplan
 from svo_cli.yamlfile import Loc
 
 FAR_FUTURE = date(9000, 1, 1)
@@ -37,6 +37,56 @@ def validate(dataset: Dataset) -> list[Diagnostic]:
                                hint="each agreement needs its own id"))
         seen.add(item.model.id)
     found += check_supersede_cycles(dataset.agreements)
+    plan_ids = Counter(item.model.id for item in dataset.workplans)
+    for item in dataset.workplans:
+        found += check_workplan(item, known_parties if dataset.parties_file else None, agreement_ids)
+        if plan_ids[item.model.id] > 1:
+            found.append(error("SVO202", f"duplicate work-plan id '{item.model.id}'", **_at(item, ("id",)),
+                               hint="each work plan needs its own id"))
+    return found
+
+
+def check_workplan(item: Loaded, parties: set[str] | frozenset[str] | None,
+                   agreement_ids: set[str]) -> list[Diagnostic]:
+    plan: Workplan = item.model
+    found: list[Diagnostic] = []
+    if plan.id != item.stem:
+        found.append(error("SVO201", f"id '{plan.id}' differs from the file name '{item.stem}'",
+                           **_at(item, ("id",)), hint=f"rename the file to {plan.id}.yaml or change the id"))
+    if plan.period.until.end < plan.period.from_.start:
+        found.append(error("SVO206", f"period.until {plan.period.until} is before period.from {plan.period.from_}",
+                           **_at(item, ("period", "until"))))
+    if parties is not None:
+        refs = [(("adoption", "required", i), pid) for i, pid in enumerate(plan.adoption.required if plan.adoption else [])]
+        refs += [(("decisions", i, "party"), d.party) for i, d in enumerate(plan.decisions)]
+        for loc, pid in refs:
+            if pid not in parties:
+                found.append(error("SVO203", f"unknown party or group '{pid}'", **_at(item, loc),
+                                   hint="use an id from parties.yaml"))
+    for i, aid in enumerate(plan.agreements):
+        if aid not in agreement_ids:
+            found.append(error("SVO204", f"the plan lists unknown agreement '{aid}'", **_at(item, ("agreements", i)),
+                               hint="transcribe the agreement too, or fix the id"))
+    ids = Counter([a.id for a in plan.areas] + [s.id for a in plan.areas for s in a.assignments]
+                  + [f.id for f in plan.followups])
+    for i, area in enumerate(plan.areas):
+        if ids[area.id] > 1:
+            found.append(error("SVO213", f"duplicate id '{area.id}'", **_at(item, ("areas", i, "id"))))
+        for j, a in enumerate(area.assignments):
+            if ids[a.id] > 1:
+                found.append(error("SVO213", f"duplicate id '{a.id}'", **_at(item, ("areas", i, "assignments", j, "id"))))
+    followup_ids = {f.id for f in plan.followups}
+    for i, event in enumerate(plan.events):
+        if event.type == "followup_done" and event.followup not in followup_ids:
+            found.append(error("SVO211", f"followup_done names unknown follow-up '{event.followup}'",
+                               **_at(item, ("events", i, "followup"))))
+    for i, f in enumerate(plan.followups):
+        if f.before is not None:
+            found.append(error("SVO207", "a work plan has no notice deadline to count from",
+                               **_at(item, ("followups", i, "before"))))
+    if plan.source.quote is None:
+        found.append(warning("SVO209", "source has no quote", **_at(item, ("source",), key=True),
+                             hint="quote the clause the data rests on under source.quote"))
     return found
 
 

@@ -57,3 +57,38 @@ def diagnostics_document(diagnostics: Sequence[Diagnostic], files: int) -> dict:
             for d in diagnostics
         ],
     }
+
+
+def plans_document(as_of: date, rows: Sequence[Any]) -> dict:
+    plans = []
+    for r in rows:
+        adoption = None
+        if r.adoption is not None:
+            a = r.adoption
+            adoption = {"required": len(a.required), "adopted": len(a.adopted),
+                        "missing": list(a.missing), "due": a.due, "overdue": a.overdue,
+                        "decisions": [{"party": p, "date": d} for p, d in a.adopted],
+                        "prepared": [{"party": p, "date": d} for p, d in a.prepared]}
+        plans.append({
+            "id": r.id, "title": r.title, "body": r.body, "state": r.state,
+            "period_from": r.period_from, "period_until": r.period_until, "adoption": adoption,
+            "assignments_open": r.assignments_open, "assignments_overdue": r.assignments_overdue,
+            "assignments_done": r.assignments_done,
+            "next_meeting": ({"date": r.next_meeting.date, "title": r.next_meeting.title,
+                              "kind": r.next_meeting.kind, "agenda_by": r.next_meeting.agenda_by,
+                              "minutes_final": r.next_meeting.minutes_final} if r.next_meeting else None),
+            "approximate": r.approximate,
+        })
+    return {"as_of": as_of, "plans": plans}
+
+
+def check_document(as_of: date, until: date, meeting: date | None, rows: Sequence[Deadline],
+                   warnings: Sequence[Diagnostic], tally: dict) -> dict:
+    return {
+        "as_of": as_of,
+        "until": until,
+        "meeting": meeting,
+        "items": [deadline_row(d) for d in rows],
+        "warnings": diagnostics_document(warnings, 0)["findings"],
+        "summary": tally,
+    }

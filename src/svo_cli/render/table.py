@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus, Deadline, Detail
 
 STATUS_STYLE = {
@@ -67,14 +68,7 @@ def render_status(as_of: date, rows: Sequence[AgreementStatus], plain: bool, wid
 
 def render_deadlines(as_of: date, until: date, rows: Sequence[Deadline], plain: bool, width: int = 160) -> str:
     console, buffer = _console(plain, width)
-    table = _table(plain, f"Deadlines from {as_of.isoformat()} to {until.isoformat()} (and everything overdue)")
-    for name in ("Date", "Act by", "Days", "Status", "Kind", "ID", "What"):
-        table.add_column(name, no_wrap=name != "What", overflow="fold")
-    for d in rows:
-        what = d.explanation + (" (approximate: rests on a coarse date)" if d.approximate else "")
-        state_key = "upcoming_deadline" if d.status == "upcoming" else d.status
-        table.add_row(d.date.isoformat(), d.act_by.isoformat(), str(d.days_left),
-                      _styled(d.status, state_key, plain), d.kind, d.id, what)
+    table = _deadline_table(rows, plain, f"Deadlines from {as_of.isoformat()} to {until.isoformat()} (and everything overdue)")
     console.print(table)
     overdue = sum(1 for d in rows if d.status == "overdue")
     due = sum(1 for d in rows if d.status == "due")
@@ -147,4 +141,69 @@ def render_detail(detail: Detail, plain: bool, width: int = 120) -> str:
         console.print()
         console.print(Text("Notes", style="" if plain else "bold"))
         console.print(a.notes.strip())
+    return _finish(buffer)
+
+
+def _deadline_table(rows: Sequence[Deadline], plain: bool, title: str) -> Table:
+    table = _table(plain, title)
+    for name in ("Date", "Act by", "Days", "Status", "Kind", "ID", "What"):
+        table.add_column(name, no_wrap=name != "What", overflow="fold")
+    for d in rows:
+        what = d.explanation + (" (approximate: rests on a coarse date)" if d.approximate else "")
+        state_key = "upcoming_deadline" if d.status == "upcoming" else d.status
+        table.add_row(d.date.isoformat(), d.act_by.isoformat(), str(d.days_left),
+                      _styled(d.status, state_key, plain), d.kind, d.id, what)
+    return table
+
+
+def render_plans(as_of: date, rows: Sequence, names: dict[str, str], plain: bool, width: int = 140) -> str:
+    console, buffer = _console(plain, width)
+    table = _table(plain, f"Work plans on {as_of.isoformat()}")
+    for name in ("ID", "Body", "State", "Period", "Adoption", "Assignments", "Next meeting"):
+        table.add_column(name, no_wrap=name in ("ID", "Body", "State", "Period"), overflow="fold")
+    for r in rows:
+        adoption = "–"
+        if r.adoption is not None:
+            a = r.adoption
+            adoption = f"{len(a.adopted)} of {len(a.required)}"
+            if a.missing:
+                prepared = dict(a.prepared)
+                missing = [names.get(p, p) + (f" (prepared {prepared[p].isoformat()})" if p in prepared else "")
+                           for p in a.missing]
+                adoption += (" OVERDUE" if a.overdue else "") + f"; due {_d(a.due)}; missing: " + ", ".join(missing)
+        assignments = f"{r.assignments_open} open, {r.assignments_overdue} overdue, {r.assignments_done} done"
+        meeting = "–"
+        if r.next_meeting is not None:
+            m = r.next_meeting
+            meeting = f"{m.date.isoformat()} {m.title}"
+            if m.agenda_by:
+                meeting += f" (agenda by {m.agenda_by.isoformat()})"
+        table.add_row(r.id, r.body, _styled(r.state, "active" if r.state == "active" else "expired", plain),
+                      f"{r.period_from.isoformat()} – {r.period_until.isoformat()}", adoption, assignments, meeting)
+    console.print(table)
+    return _finish(buffer)
+
+
+def render_check(as_of: date, until: date, meeting: date | None, rows: Sequence[Deadline],
+                 warnings: Sequence[Diagnostic], tally: dict, plain: bool, width: int = 160) -> str:
+    console, buffer = _console(plain, width)
+    target = f"the meeting {meeting.isoformat()}" if meeting else until.isoformat()
+    title = f"Check on {as_of.isoformat()}: what needs attention through {target}"
+    if meeting and until != meeting:
+        title += f" (+ horizon to {until.isoformat()})"
+    if rows:
+        console.print(_deadline_table(rows, plain, title))
+    else:
+        console.print(title)
+        console.print("Nothing needs attention.")
+    if warnings:
+        console.print()
+        console.print(Text("Data warnings", style="" if plain else "bold"))
+        from svo_cli.render.text import finding_line
+
+        for w in warnings:
+            console.print(Text(finding_line(w)))
+    console.print()
+    console.print(f"{tally['overdue']} overdue, {tally['due']} due today, {tally['upcoming']} coming by {target}"
+                  + (f", {len(warnings)} data warning{'s' if len(warnings) != 1 else ''}" if warnings else ""))
     return _finish(buffer)

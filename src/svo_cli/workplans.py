@@ -1,0 +1,231 @@
+"""Work-plan engine: state, adoption by the principals, assignments, follow-ups, meetings (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from svo_cli.dates import DateSpec, Duration, add, add_working_days, previous_working_day, subtract
+from svo_cli.engine import (
+    DUE,
+    OVERDUE,
+    Deadline,
+    Life,
+    collect_occurrences,
+    followup_rows,
+    make_deadline,
+)
+from svo_cli.model import Assignment, Group, Party, Workplan
+
+PLAN_UPCOMING, PLAN_ACTIVE, PLAN_ENDED = "upcoming", "active", "ended"
+AFTERLIFE = Duration(years=1, text="1 year")
+ASSIGNMENT, ADOPTION, AGENDA, MINUTES, MEETING = "assignment", "adoption", "agenda", "minutes", "meeting"
+
+
+def expand_parties(ids: Sequence[str], groups: Sequence[Group]) -> list[str]:
+    """Party ids with every group replaced by its members, in order, without repeats."""
+    members = {g.id: g.members for g in groups}
+    result: list[str] = []
+    for pid in ids:
+        for member in members.get(pid, [pid]):
+            if member not in result:
+                result.append(member)
+    return result
+
+
+@dataclass(frozen=True)
+class AdoptionProgress:
+    required: tuple[str, ...]
+    adopted: tuple[tuple[str, date], ...]  # (party, decision day)
+    missing: tuple[str, ...]
+    prepared: tuple[tuple[str, date], ...]  # missing parties with a preparatory step on record
+    due: date | None
+    approximate: bool
+    overdue: bool  # principals are missing and the due date has passed
+
+
+@dataclass(frozen=True)
+class MeetingDeadlines:
+    date: date
+    title: str
+    kind: str
+    agenda_by: date | None  # moved to the previous working day when it falls on a non-working day
+    minutes_final: date | None
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    id: str
+    title: str
+    body: str
+    state: str
+    period_from: date
+    period_until: date
+    adoption: AdoptionProgress | None
+    assignments_open: int
+    assignments_overdue: int
+    assignments_done: int
+    next_meeting: MeetingDeadlines | None
+    approximate: bool
+
+
+def plan_state(plan: Workplan, as_of: date) -> str:
+    if as_of < plan.period.from_.start:
+        return PLAN_UPCOMING
+    if as_of > plan.period.until.end:
+        return PLAN_ENDED
+    return PLAN_ACTIVE
+
+
+def adoption_progress(plan: Workplan, groups: Sequence[Group], as_of: date) -> AdoptionProgress | None:
+    if plan.adoption is None:
+        return None
+    required = expand_parties(plan.adoption.required, groups)
+    adopted: dict[str, date] = {}
+    prepared: dict[str, date] = {}
+    for decision in sorted(plan.decisions, key=lambda d: d.date.end):
+        if decision.date.end > as_of:
+            continue  # not yet taken on the as-of date
+        target = adopted if decision.stage == "adopted" else prepared
+        target.setdefault(decision.party, decision.date.end)
+    missing = tuple(p for p in required if p not in adopted)
+    due = plan.adoption.due.end if plan.adoption.due else None
+    return AdoptionProgress(
+        required=tuple(required),
+        adopted=tuple((p, adopted[p]) for p in required if p in adopted),
+        missing=missing,
+        prepared=tuple((p, prepared[p]) for p in missing if p in prepared),
+        due=due,
+        approximate=bool(plan.adoption.due and plan.adoption.due.approximate),
+        overdue=bool(missing) and due is not None and as_of > due,
+    )
+
+
+def meeting_deadlines(plan: Workplan) -> list[MeetingDeadlines]:
+    rules = plan.meeting_rules
+    result = []
+    for m in sorted(plan.meetings, key=lambda m: m.date.start):
+        day = m.date.start
+        agenda = None
+        minutes = None
+        if rules and rules.agenda_before is not None and m.kind == "meeting":
+            agenda = previous_working_day(subtract(day, rules.agenda_before))
+        if rules and rules.minutes_final_after is not None and m.kind == "meeting":
+            minutes = _after(day, rules.minutes_final_after)
+        result.append(MeetingDeadlines(day, m.title, m.kind, agenda, minutes))
+    return result
+
+
+def _after(day: date, duration: Duration) -> date:
+    """N working days after a day is the N-th working day after it; calendar durations add."""
+    return add_working_days(day, duration.working_days) if duration.is_working_days else add(day, duration)
+
+
+def plan_life(plan: Workplan) -> Life:
+    """A plan's obligations run one year past its period: the follow-up of its last year comes after."""
+    return Life(plan.period.from_.start, add(plan.period.until.end, AFTERLIFE))
+
+
+def assignment_due(plan: Workplan, assignment: Assignment) -> DateSpec:
+    """An assignment without a due term is due by the end of the plan period."""
+    return assignment.due or plan.period.until
+
+
+def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Party], as_of: date,
+                   until: date) -> list[Deadline]:
+    """A plan's obligations: open assignments and adoptions (overdue ones however old, while the
+    plan has not ended), follow-ups, and meetings with their agenda and minutes deadlines in the
+    window."""
+    rows: list[Deadline] = []
+    names = {p.id: p.name for p in parties}
+    life = plan_life(plan)
+
+    def keep(row: Deadline) -> bool:
+        # In the window; or overdue while the plan's obligations still run (a year past its period).
+        return row.date <= until and (row.date >= as_of or as_of <= life.last)  # type: ignore[operator]
+
+    progress = adoption_progress(plan, groups, as_of)
+    if progress is not None and progress.due is not None:
+        prepared = dict(progress.prepared)
+        for party in progress.missing:
+            step = f"; prepared {prepared[party].isoformat()}" if party in prepared else ""
+            text = (f"no adoption decision recorded for {names.get(party, party)}; "
+                    f"adoption due by {plan.adoption.due}{step}")  # type: ignore[union-attr]
+            row = make_deadline(progress.due, ADOPTION, plan.id, plan.title, as_of, progress.approximate,
+                                text, party=party)
+            if keep(row):
+                rows.append(row)
+    for area in plan.areas:
+        for a in area.assignments:
+            if a.done is not None and a.done.end <= as_of:
+                continue
+            due = assignment_due(plan, a)
+            rule = f"due by {due}" if a.due else f"no term of its own: due by the end of the plan period {due}"
+            text = f"assignment ({area.title}): {' '.join(a.what.split())}; {rule}" + (f"; owner {a.owner}" if a.owner else "")
+            row = make_deadline(due.end, ASSIGNMENT, plan.id, plan.title, as_of, due.approximate, text,
+                                assignment=a.id)
+            if keep(row):
+                rows.append(row)
+    done_events = [e for e in plan.events if e.type == "followup_done" and e.date.end <= as_of]
+    occs, _ = collect_occurrences(life, plan.followups, done_events, until)
+    rows += [r for r in followup_rows(occs, plan.id, plan.title, as_of) if keep(r)]
+    for m in meeting_deadlines(plan):
+        if m.agenda_by is not None and as_of <= m.agenda_by <= until:
+            rows.append(make_deadline(m.agenda_by, AGENDA, plan.id, plan.title, as_of, False,
+                                      f"agenda out for '{m.title}' {m.date.isoformat()}: "
+                                      f"{plan.meeting_rules.agenda_before} before, on a working day"))  # type: ignore[union-attr]
+        if as_of <= m.date <= until:
+            rows.append(make_deadline(m.date, MEETING, plan.id, plan.title, as_of, False,
+                                      f"{m.kind} '{m.title}'"))
+        if m.minutes_final is not None and as_of <= m.minutes_final <= until:
+            rows.append(make_deadline(m.minutes_final, MINUTES, plan.id, plan.title, as_of, False,
+                                      f"minutes of '{m.title}' {m.date.isoformat()} final "
+                                      f"{plan.meeting_rules.minutes_final_after} after, "  # type: ignore[union-attr]
+                                      "unless comments came in"))
+    return rows
+
+
+def plan_status(plan: Workplan, groups: Sequence[Group], as_of: date) -> PlanStatus:
+    open_, overdue, done = 0, 0, 0
+    for area in plan.areas:
+        for a in area.assignments:
+            if a.done is not None and a.done.end <= as_of:
+                done += 1
+            else:
+                open_ += 1
+                if assignment_due(plan, a).end < as_of:
+                    overdue += 1
+    upcoming = [m for m in meeting_deadlines(plan) if m.date >= as_of]
+    progress = adoption_progress(plan, groups, as_of)
+    approximate = plan.period.from_.approximate or plan.period.until.approximate
+    return PlanStatus(plan.id, plan.title, plan.body, plan_state(plan, as_of), plan.period.from_.start,
+                      plan.period.until.end, progress, open_, overdue, done,
+                      upcoming[0] if upcoming else None, approximate)
+
+
+def all_plan_deadlines(plans: Sequence[Workplan], groups: Sequence[Group], parties: Sequence[Party],
+                       as_of: date, until: date) -> list[Deadline]:
+    rows: list[Deadline] = []
+    for plan in plans:
+        rows += plan_deadlines(plan, groups, parties, as_of, until)
+    return rows
+
+
+def next_meeting(plans: Sequence[Workplan], as_of: date) -> date | None:
+    days = [m.date.start for p in plans for m in p.meetings if m.date.start >= as_of and m.kind == "meeting"]
+    return min(days) if days else None
+
+
+def sort_for_check(rows: Sequence[Deadline]) -> list[Deadline]:
+    """Overdue first (oldest first), then by date; ties by id and kind."""
+    return sorted(rows, key=lambda d: (d.status != OVERDUE, d.date, d.id, d.kind, d.party or "",
+                                       d.assignment or "", d.followup or ""))
+
+
+def counts(rows: Sequence[Deadline]) -> dict[str, int]:
+    return {
+        "overdue": sum(1 for r in rows if r.status == OVERDUE),
+        "due": sum(1 for r in rows if r.status == DUE),
+        "upcoming": sum(1 for r in rows if r.status not in (OVERDUE, DUE)),
+    }

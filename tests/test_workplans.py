@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import DATA
+from svo_cli.loader import load_dataset
+from svo_cli.model import Group, Party, Workplan
+from svo_cli.workplans import (
+    adoption_progress,
+    all_plan_deadlines,
+    meeting_deadlines,
+    next_meeting,
+    plan_state,
+    plan_status,
+    sort_for_check,
+)
+
+PARTIES = [Party(id=p, name=p.title(), kind="kommun") for p in ("a", "b", "c")]
+GROUPS = [Group(id="alla", name="Alla", members=["a", "b", "c"])]
+
+
+def plan(**fields) -> Workplan:
+    base = {"id": "p", "title": "Plan", "body": "SVO", "period": {"from": "2026-01-01", "until": "2027-12-31"},
+            "source": {"document": "x", "quote": "q"}}
+    base.update(fields)
+    return Workplan.model_validate(base)
+
+
+def rows(p: Workplan, as_of: date, until: date):
+    return all_plan_deadlines([p], GROUPS, PARTIES, as_of, until)
+
+
+def test_plan_state():
+    p = plan()
+    assert [plan_state(p, d) for d in (date(2025, 12, 31), date(2026, 1, 1), date(2027, 12, 31), date(2028, 1, 1))] == [
+        "upcoming", "active", "active", "ended"]
+
+
+def test_adoption_progress_counts_only_adoptions_taken_by_the_date():
+    p = plan(adoption={"required": ["alla"], "due": "2026-06-30"}, decisions=[
+        {"party": "a", "date": "2026-03-01"},
+        {"party": "b", "date": "2026-05-04", "stage": "prepared"},
+        {"party": "c", "date": "2026-09-01"},
+    ])
+    progress = adoption_progress(p, GROUPS, date(2026, 6, 1))
+    assert [x for x, _ in progress.adopted] == ["a"]
+    assert progress.missing == ("b", "c") and [x for x, _ in progress.prepared] == ["b"]
+    assert not progress.overdue
+    later = adoption_progress(p, GROUPS, date(2026, 7, 1))
+    assert later.overdue and later.missing == ("b", "c")
+    assert adoption_progress(p, GROUPS, date(2026, 9, 1)).missing == ("b",)
+
+
+def test_one_adoption_row_per_missing_principal_overdue_after_due():
+    p = plan(adoption={"required": ["alla"], "due": "vt 2026"}, decisions=[{"party": "a", "date": "2026-03-01"}])
+    found = [r for r in rows(p, date(2026, 7, 1), date(2026, 7, 1)) if r.kind == "adoption"]
+    assert [(r.party, r.date, r.status, r.approximate) for r in found] == [
+        ("b", date(2026, 6, 30), "overdue", True), ("c", date(2026, 6, 30), "overdue", True)]
+
+
+def test_assignments_coarse_due_and_period_end_default_and_done():
+    p = plan(areas=[{"id": "x", "title": "X", "assignments": [
+        {"id": "vt", "what": "Info och beslut vt 2026", "due": "vt 2026"},
+        {"id": "continuous", "what": "Löpande"},
+        {"id": "done", "what": "Klar", "due": "vt 2026", "done": "2026-05-01"},
+    ]}])
+    found = {r.assignment: r for r in rows(p, date(2026, 7, 1), date(2027, 12, 31)) if r.kind == "assignment"}
+    assert set(found) == {"vt", "continuous"}
+    assert (found["vt"].date, found["vt"].status) == (date(2026, 6, 30), "overdue")
+    assert found["continuous"].date == date(2027, 12, 31) and "end of the plan period" in found["continuous"].explanation
+    status = plan_status(p, GROUPS, date(2026, 7, 1))
+    assert (status.assignments_open, status.assignments_overdue, status.assignments_done) == (2, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "meeting, agenda_by, minutes_final",
+    [
+        # Two weeks before Thursday 2027-01-07 is julafton 2026-12-24: the agenda goes out 23 December.
+        (date(2027, 1, 7), date(2026, 12, 23), date(2027, 1, 14)),  # minutes: 8, 11, 12, 13, 14 January
+        # Friday 2026-12-18: minutes final after 21, 22, 23, 28, 29 December.
+        (date(2026, 12, 18), date(2026, 12, 4), date(2026, 12, 29)),
+        # Thursday 2026-04-16: two weeks before is skärtorsdagen 2 April, a working day.
+        (date(2026, 4, 16), date(2026, 4, 2), date(2026, 4, 23)),
+        # Thursday 2026-04-02 (skärtorsdagen): långfredag and annandag påsk are not working days.
+        (date(2026, 4, 2), date(2026, 3, 19), date(2026, 4, 13)),  # minutes: 7, 8, 9, 10, 13 April
+        # Friday 2026-07-03: two weeks before is midsommarafton 19 June, so 18 June.
+        (date(2026, 7, 3), date(2026, 6, 18), date(2026, 7, 10)),
+    ],
+)
+def test_meeting_deadlines_around_christmas_easter_and_midsummer(meeting, agenda_by, minutes_final):
+    p = plan(meetings=[{"date": meeting.isoformat(), "title": "LGVO"}],
+             meeting_rules={"agenda_before": "2 weeks", "minutes_final_after": "5 arbetsdagar"})
+    (m,) = meeting_deadlines(p)
+    assert (m.agenda_by, m.minutes_final) == (agenda_by, minutes_final)
+
+
+def test_meeting_rows_in_the_window_and_next_meeting():
+    p = plan(meetings=[{"date": "2026-05-29", "title": "Möte"}, {"date": "2026-10-01", "title": "Konferens", "kind": "conference"}],
+             meeting_rules={"agenda_before": "P14D", "minutes_final_after": "5 working days"})
+    found = [(r.kind, r.date) for r in rows(p, date(2026, 5, 1), date(2026, 12, 31))]
+    assert found == [("agenda", date(2026, 5, 15)), ("meeting", date(2026, 5, 29)), ("minutes", date(2026, 6, 5)),
+                     ("meeting", date(2026, 10, 1))]
+    assert next_meeting([p], date(2026, 5, 30)) is None  # conferences are not meetings to prepare for
+    assert next_meeting([p], date(2026, 5, 1)) == date(2026, 5, 29)
+
+
+def test_plan_follow_up_of_the_last_year_comes_after_the_period():
+    p = plan(followups=[{"id": "ar", "what": "Årsberättelse", "every": "1 year", "first": "vt 2027"}],
+             events=[{"date": "2027-03-20", "type": "followup_done", "followup": "ar"}])
+    found = [(r.date, r.status) for r in rows(p, date(2028, 7, 1), date(2028, 7, 1)) if r.kind == "followup"]
+    assert found == [(date(2028, 6, 30), "overdue")]
+
+
+def test_check_order_overdue_first_then_by_date():
+    p = plan(adoption={"required": ["a"], "due": "2026-03-01"},
+             areas=[{"id": "x", "title": "X", "assignments": [{"id": "s", "what": "S", "due": "2026-02-01"}]}],
+             meetings=[{"date": "2026-04-10", "title": "M"}])
+    ordered = sort_for_check(rows(p, date(2026, 4, 1), date(2026, 4, 10)))
+    assert [(r.kind, r.status) for r in ordered] == [("assignment", "overdue"), ("adoption", "overdue"),
+                                                    ("meeting", "upcoming")]
+
+
+def test_real_lgvo_plan_meeting_rules_from_the_source():
+    dataset, _ = load_dataset(DATA)
+    lgvo = next(p for p in dataset.workplan_models() if p.id == "lgvo-arbetsplan-2024-2025")
+    deadlines = {m.date: m for m in meeting_deadlines(lgvo)}
+    # "Agendan skickas ut senast två veckor innan mötet"; "fastställs efter fem arbetsdagar".
+    assert deadlines[date(2024, 8, 23)].agenda_by == date(2024, 8, 9)
+    assert deadlines[date(2024, 5, 31)].minutes_final == date(2024, 6, 10)  # nationaldagen Thursday 6 June
+
+
+def test_real_svo_plan_adoption_valdemarsvik_prepared_not_adopted():
+    dataset, _ = load_dataset(DATA)
+    svo = next(p for p in dataset.workplan_models() if p.id == "svo-arbetsplan-2026-2027")
+    progress = adoption_progress(svo, dataset.groups, date(2026, 11, 23))
+    assert len(progress.required) == 14 and progress.adopted == ()
+    assert dict(progress.prepared) == {"valdemarsvik": date(2026, 5, 4)}
