@@ -62,6 +62,8 @@ def test_date_specs_cover_the_stated_days(text, start, end):
         ("spring 2025", "expected YYYY-MM-DD"),
         ("2025-Q5", "expected"),
         ("", "expected"),
+        ("9999-12-31", "outside 1900-2199"),
+        ("0001", "outside 1900-2199"),
     ],
 )
 def test_bad_date_specs_say_what_was_expected(text, fragment):

@@ -83,8 +83,9 @@ def parse_date_spec(text: object) -> DateSpec:
         y, mo, d = (int(g) for g in m.groups())
         if not 1 <= mo <= 12:
             raise DateSpecError(f"'{original}' is not a date: there is no month {mo:02d}")
-        last = calendar.monthrange(y, mo)[1] if y >= 1 else 31
-        if not 1 <= d <= last or y < 1:
+        _year(m.group(1), original)
+        last = calendar.monthrange(y, mo)[1]
+        if not 1 <= d <= last:
             raise DateSpecError(
                 f"'{original}' is not a date: {calendar.month_name[mo]} {y} has {last} days"
             )
@@ -111,10 +112,13 @@ def parse_date_spec(text: object) -> DateSpec:
     raise DateSpecError(f"'{original}' is not a date spec; expected {DATE_SPEC_FORMS}")
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2199  # with durations capped at 200 years, no computed date overflows
+
+
 def _year(text: str, original: str) -> int:
     y = int(text)
-    if not 1 <= y <= 9998:
-        raise DateSpecError(f"'{original}': year {y} is out of range")
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise DateSpecError(f"'{original}': year {y} is outside {MIN_YEAR}-{MAX_YEAR}")
     return y
 
 
