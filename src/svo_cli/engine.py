@@ -16,6 +16,7 @@ from svo_cli.dates import (
     shift,
     subtract,
 )
+from svo_cli.i18n import Why, explain, why
 from svo_cli.model import Agreement, Event, Followup
 
 # Status values (stable: they appear in JSON).
@@ -305,7 +306,7 @@ class Occurrence:
     due: date
     opens: date  # from this day a followup_done event can complete it
     approximate: bool
-    rule: str  # how the due date was derived, in words
+    rule: Why  # how the due date was derived
     done_on: date | None = None
     term: int | None = None
 
@@ -338,7 +339,8 @@ def occurrences(life: Life, followup: Followup, through: date) -> list[Occurrenc
             if due > last:
                 break
             opens = previous_due + ONE_DAY if previous_due else min(life.start, start)
-            rule = (f"every {followup.every} from {first}" + (f" (occurrence {k + 1})" if k else ""))
+            rule = (why("rule_every_k", every=str(followup.every), first=str(first), k=k + 1) if k
+                    else why("rule_every", every=str(followup.every), first=str(first)))
             if due >= life.start:
                 found.append(Occurrence(followup.id, followup.what, due, opens, first.approximate, rule))
             previous_due = due
@@ -347,7 +349,7 @@ def occurrences(life: Life, followup: Followup, through: date) -> list[Occurrenc
         for year in election_years_between(life.start, last):
             due = mandate_period_end(year)
             opens = max(life.start, mandate_period_start(year - 4))
-            rule = f"end of the council term {year - 4}-10-15–{due.isoformat()}"
+            rule = why("rule_mandate", start=mandate_period_start(year - 4), end=due)
             found.append(Occurrence(followup.id, followup.what, due, opens, False, rule))
     elif followup.before == "notice_deadline":
         for term in life.terms:
@@ -358,15 +360,16 @@ def occurrences(life: Life, followup: Followup, through: date) -> list[Occurrenc
                 continue
             if due > last or due < life.start:
                 continue
-            lead = f"{followup.lead} before " if followup.lead else ""
-            rule = f"{lead}the notice deadline {term.notice_deadline.isoformat()} of term {term.number}"
+            rule = (why("rule_before_notice_lead", lead=str(followup.lead), deadline=term.notice_deadline,
+                        term=term.number) if followup.lead
+                    else why("rule_before_notice", deadline=term.notice_deadline, term=term.number))
             found.append(Occurrence(followup.id, followup.what, due, term.start, term.approximate,
                                     rule, term=term.number))
     elif followup.due is not None:
         due = followup.due.end
         if due <= through:
             found.append(Occurrence(followup.id, followup.what, due, date.min, followup.due.approximate,
-                                    f"due by {followup.due}"))
+                                    why("rule_due", due=str(followup.due))))
     if followup.tracked_from is not None:
         found = [o for o in found if o.due >= followup.tracked_from.start]
     return found
@@ -423,12 +426,17 @@ class Deadline:
     days_left: int
     status: str
     approximate: bool
-    explanation: str
+    why: Why  # how this date arose: rendered in words by i18n.explain
     term: int | None = None
     followup: str | None = None
     party: str | None = None
     assignment: str | None = None
     done_on: date | None = None
+
+    @property
+    def explanation(self) -> str:
+        """The explanation in English (renderers ask i18n for other languages)."""
+        return explain(self.why, "en")
 
 
 def _state(day: date, as_of: date) -> str:
@@ -436,14 +444,14 @@ def _state(day: date, as_of: date) -> str:
 
 
 def make_deadline(day: date, kind: str, holder_id: str, title: str, as_of: date, approximate: bool,
-                  explanation: str, **extra: Any) -> Deadline:
+                  reason: Why, **extra: Any) -> Deadline:
     return Deadline(day, previous_working_day(day), kind, holder_id, title, (day - as_of).days,
-                    _state(day, as_of), approximate, explanation, **extra)
+                    _state(day, as_of), approximate, reason, **extra)
 
 
-def _deadline(day: date, kind: str, a: Agreement, as_of: date, approximate: bool, explanation: str,
+def _deadline(day: date, kind: str, a: Agreement, as_of: date, approximate: bool, reason: Why,
               **extra: Any) -> Deadline:
-    return make_deadline(day, kind, a.id, a.title, as_of, approximate, explanation, **extra)
+    return make_deadline(day, kind, a.id, a.title, as_of, approximate, reason, **extra)
 
 
 def followup_rows(occs: Sequence[Occurrence], holder_id: str, title: str, as_of: date,
@@ -452,9 +460,8 @@ def followup_rows(occs: Sequence[Occurrence], holder_id: str, title: str, as_of:
     for occ in occs:
         if occ.done_on is not None and not include_done:
             continue
-        text = f"follow-up '{occ.what}': {occ.rule}"
-        if occ.done_on is not None:
-            text += f"; done {occ.done_on.isoformat()}"
+        text = (why("followup_done", what=occ.what, rule=occ.rule, done=occ.done_on) if occ.done_on
+                else why("followup", what=occ.what, rule=occ.rule))
         row = make_deadline(occ.due, FOLLOWUP, holder_id, title, as_of, occ.approximate, text,
                             term=occ.term, followup=occ.followup, done_on=occ.done_on)
         rows.append(replace(row, status=DONE) if occ.done_on is not None else row)
@@ -473,27 +480,28 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -
         nd = term.notice_deadline
         if (nd is not None and as_of <= nd <= until and tl.end_reason not in ("notice", "terminated")
                 and (tl.superseded_on is None or nd < tl.superseded_on)):
-            renews = f"renews for {a.renewal.every}" if a.renewal and tl.end_reason is None else "ends"
+            renews = why("renews_for", every=str(a.renewal.every)) if a.renewal and tl.end_reason is None else why("ends")
+            written = why("written") if a.notice and a.notice.written else ""
             rows.append(_deadline(
                 nd, NOTICE_DEADLINE, a, as_of, term.approximate,
-                f"last day to give {'written ' if a.notice and a.notice.written else ''}notice for term "
-                f"{term.number}: term end {term.end_earliest.isoformat()} minus {before_end}; "  # type: ignore[union-attr]
-                f"otherwise the agreement {renews} after {term.end.isoformat()}",  # type: ignore[union-attr]
+                why("notice_deadline", written=written, term=term.number, term_end_earliest=term.end_earliest,
+                    before_end=str(before_end), renews=renews, term_end=term.end),
                 term=term.number))
         end = term.end
         if end is not None and as_of <= end <= until:
             final = tl.final_end is not None and end >= tl.final_end
             if final:
                 reason = {
-                    "notice": f"notice given {tl.notice.date.isoformat()}" if tl.notice else "notice given",
-                    "terminated": "terminated",
-                    "superseded": f"superseded from {tl.superseded_on.isoformat() if tl.superseded_on else ''}",
-                    "fixed": "no renewal rule",
-                }.get(tl.end_reason or "", "")
-                text = f"term {term.number} ends and the agreement expires ({reason})"
+                    "notice": (why("reason_notice", date=tl.notice.date) if tl.notice
+                               else why("reason_notice_undated")),
+                    "terminated": why("reason_terminated"),
+                    "superseded": why("reason_superseded", date=tl.superseded_on),
+                    "fixed": why("reason_fixed"),
+                }[tl.end_reason or "fixed"]
+                text = why("term_end_expires", term=term.number, reason=reason)
             else:
-                text = (f"term {term.number} ends {end.isoformat()}; renews for {a.renewal.every} "  # type: ignore[union-attr]
-                        f"from {(end + ONE_DAY).isoformat()} unless notice was given in time")
+                text = why("term_end_renews", term=term.number, end=end,
+                           every=str(a.renewal.every), next=end + ONE_DAY)  # type: ignore[union-attr]
             rows.append(_deadline(end, TERM_END, a, as_of, term.approximate, text, term=term.number))
     occs, _ = followup_occurrences(tl, until)
     rows += followup_rows(occs, a.id, a.title, as_of, include_done)

@@ -16,6 +16,7 @@ from svo_cli.engine import (
     followup_rows,
     make_deadline,
 )
+from svo_cli.i18n import why
 from svo_cli.model import Assignment, Group, Party, Workplan
 
 PLAN_UPCOMING, PLAN_ACTIVE, PLAN_ENDED = "upcoming", "active", "ended"
@@ -149,9 +150,9 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
     if progress is not None and progress.due is not None:
         prepared = dict(progress.prepared)
         for party in progress.missing:
-            step = f"; prepared {prepared[party].isoformat()}" if party in prepared else ""
-            text = (f"no adoption decision recorded for {names.get(party, party)}; "
-                    f"adoption due by {plan.adoption.due}{step}")  # type: ignore[union-attr]
+            due_text = str(plan.adoption.due)  # type: ignore[union-attr]
+            text = (why("adoption_prepared", name=names.get(party, party), due=due_text, prepared=prepared[party])
+                    if party in prepared else why("adoption", name=names.get(party, party), due=due_text))
             row = make_deadline(progress.due, ADOPTION, plan.id, plan.title, as_of, progress.approximate,
                                 text, party=party)
             if keep(row):
@@ -161,8 +162,8 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
             if a.done is not None and a.done.end <= as_of:
                 continue
             due = assignment_due(plan, a)
-            rule = f"due by {due}" if a.due else f"no term of its own: due by the end of the plan period {due}"
-            text = f"assignment ({area.title}): {' '.join(a.what.split())}; {rule}" + (f"; owner {a.owner}" if a.owner else "")
+            text = why("assignment" if a.due else "assignment_period", area=area.title,
+                       what=" ".join(a.what.split()), due=str(due), owner=a.owner or "")
             row = make_deadline(due.end, ASSIGNMENT, plan.id, plan.title, as_of, due.approximate, text,
                                 assignment=a.id)
             if keep(row):
@@ -173,16 +174,15 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
     for m in meeting_deadlines(plan):
         if m.agenda_by is not None and as_of <= m.agenda_by <= until:
             rows.append(make_deadline(m.agenda_by, AGENDA, plan.id, plan.title, as_of, False,
-                                      f"agenda out for '{m.title}' {m.date.isoformat()}: "
-                                      f"{plan.meeting_rules.agenda_before} before, on a working day"))  # type: ignore[union-attr]
+                                      why("agenda", title=m.title, date=m.date,
+                                          before=str(plan.meeting_rules.agenda_before))))  # type: ignore[union-attr]
         if as_of <= m.date <= until:
             rows.append(make_deadline(m.date, MEETING, plan.id, plan.title, as_of, False,
-                                      f"{m.kind} '{m.title}'"))
+                                      why(m.kind, title=m.title)))
         if m.minutes_final is not None and as_of <= m.minutes_final <= until:
             rows.append(make_deadline(m.minutes_final, MINUTES, plan.id, plan.title, as_of, False,
-                                      f"minutes of '{m.title}' {m.date.isoformat()} final "
-                                      f"{plan.meeting_rules.minutes_final_after} after, "  # type: ignore[union-attr]
-                                      "unless comments came in"))
+                                      why("minutes", title=m.title, date=m.date,
+                                          after=str(plan.meeting_rules.minutes_final_after))))  # type: ignore[union-attr]
     return rows
 
 

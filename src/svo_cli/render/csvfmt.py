@@ -1,0 +1,37 @@
+"""Results → CSV: RFC 4180 (comma, CRLF, UTF-8) or the Excel variant for Swedish settings
+(UTF-8 with byte-order mark, semicolon). Text that a spreadsheet would run as a formula is
+neutralised with a leading apostrophe."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any, Sequence
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def neutralise(value: Any) -> str:
+    """A cell's text; text from the data that starts like a formula gets a leading apostrophe
+    (OWASP CSV injection). Numbers and dates svo computes are written as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_csv(header: Sequence[str], rows: Sequence[Sequence[Any]], excel: bool = False) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(v) for v in row])
+    text = buffer.getvalue()
+    return ("\ufeff" + text) if excel else text
