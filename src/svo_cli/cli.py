@@ -34,6 +34,19 @@ DEFAULT_WITHIN_DAYS = 90
 class Format(str, Enum):
     table = "table"
     json = "json"
+    md = "md"
+    csv = "csv"
+    csv_excel = "csv-excel"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Lang(str, Enum):
+    en = "en"
+    sv = "sv"
 
 
 class ValidateFormat(str, Enum):
@@ -61,7 +74,65 @@ AsOfOption = Annotated[
     typer.Option("--as-of", help="The date to compute for, YYYY-MM-DD (default: today in Europe/Stockholm).",
                  show_default=False, metavar="YYYY-MM-DD"),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help="table for people, json for scripts.")]
+FormatOption = Annotated[Format, typer.Option(
+    "--format", help="table for people, json for scripts, md for documents, csv (RFC 4180) or csv-excel "
+                     "(semicolons and a byte-order mark, for Excel with Swedish settings).")]
+LangOption = Annotated[Optional[Lang], typer.Option(
+    "--lang", help="sv or en (default: Swedish when the locale is Swedish, else English).", show_default=False)]
+OutputOption = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False,
+    metavar="FILE")]
+
+
+def _lang(value: Optional[Lang]) -> str:
+    from svo_cli.i18n import detect_lang
+
+    return value.value if value is not None else detect_lang()
+
+
+def _check_output(output: Optional[Path]) -> None:
+    if output is None:
+        return
+    if output.is_dir():
+        raise _usage_error(f"--output {output} is a directory")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise _usage_error(f"--output {output}: no such directory {parent}")
+
+
+def _deliver(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        _emit(text)
+        return
+    from svo_cli.output import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise _usage_error(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _render(format: Format, view_fn, json_fn, output: Optional[Path], width: int) -> None:
+    """Pick the renderer for a tabular command; files get plain text."""
+    if format is Format.json:
+        from svo_cli.render.jsonfmt import dumps
+
+        _deliver(dumps(json_fn()), output)
+        return
+    view = view_fn()
+    if format is Format.md:
+        from svo_cli.render.markdown import render_view_md
+
+        _deliver(render_view_md(view), output)
+    elif format in (Format.csv, Format.csv_excel):
+        from svo_cli.render.csvfmt import to_csv
+
+        _deliver(to_csv(view.header, view.rows, excel=format is Format.csv_excel), output)
+    else:
+        from svo_cli.render.table import render_view
+
+        plain = _plain() or output is not None
+        _deliver(render_view(view, plain, _width(width) if output is None else width), output)
 
 
 def today_in_stockholm() -> date:
@@ -101,16 +172,16 @@ def _load(data: Optional[Path]) -> tuple["Dataset", list["Diagnostic"]]:
     return dataset, diagnostics + validate(dataset)
 
 
-def _report_data_errors(diagnostics: list["Diagnostic"]) -> int:
+def _report_data_errors(diagnostics: list["Diagnostic"], lang: str = "en") -> int:
     """Other commands: data errors go to stderr; results are still computed from what is valid."""
+    from svo_cli.i18n import label
     from svo_cli.render.text import finding_line
 
     errors = [d for d in diagnostics if d.is_error]
     for d in sorted(errors, key=lambda d: d.sort_key()):
         typer.echo(finding_line(d), err=True)
     if errors:
-        typer.echo(f"{len(errors)} data error(s): results leave out what could not be read "
-                   "(run 'svo validate' for details)", err=True)
+        typer.echo(label("data_errors", lang, n=len(errors)), err=True)
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -143,22 +214,29 @@ def main_callback(
 
 
 @app.command()
-def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = Format.table) -> None:
+def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = Format.table,
+           lang: LangOption = None, output: OutputOption = None) -> None:
     """Every agreement's state on the date: term in force, end, next notice deadline."""
     day = _as_of_value(as_of) or today_in_stockholm()
+    language = _lang(lang)
+    _check_output(output)
     dataset, diagnostics = _load(data)
     from svo_cli import engine
 
     rows = sorted(engine.statuses(dataset.agreement_models(), day), key=lambda r: r.id)
-    if format is Format.json:
-        from svo_cli.render.jsonfmt import dumps, status_document
 
-        _emit(dumps(status_document(day, rows)))
-    else:
-        from svo_cli.render.table import render_status
+    def view():
+        from svo_cli.render.views import status_view
 
-        _emit(render_status(day, rows, _plain(), _width(120)))
-    raise typer.Exit(_report_data_errors(diagnostics))
+        return status_view(day, rows, language)
+
+    def document():
+        from svo_cli.render.jsonfmt import status_document
+
+        return status_document(day, rows)
+
+    _render(format, view, document, output, 120)
+    raise typer.Exit(_report_data_errors(diagnostics, language))
 
 
 @app.command()
@@ -170,27 +248,41 @@ def deadlines(
     until: Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD",
                                                  help="Last day of the window.")] = None,
     format: FormatOption = Format.table,
+    lang: LangOption = None,
+    output: OutputOption = None,
 ) -> None:
     """Every dated obligation in the window, soonest first, plus everything overdue."""
     day = _as_of_value(as_of) or today_in_stockholm()
-    if within is not None and until is not None:
-        raise _usage_error("give --within or --until, not both")
-    end = _as_of_value(until) if until is not None else day + timedelta(days=within if within is not None
-                                                                           else DEFAULT_WITHIN_DAYS)
-    assert end is not None
-    if end < day:
-        raise _usage_error(f"--until {end.isoformat()} is before the date {day.isoformat()}")
+    language = _lang(lang)
+    _check_output(output)
+    end = _window_end(day, within, until)
     dataset, diagnostics = _load(data)
     rows = _all_deadlines(dataset, day, end)
-    if format is Format.json:
-        from svo_cli.render.jsonfmt import deadlines_document, dumps
 
-        _emit(dumps(deadlines_document(day, end, rows)))
-    else:
-        from svo_cli.render.table import render_deadlines
+    def view():
+        from svo_cli.render.views import deadlines_view
 
-        _emit(render_deadlines(day, end, rows, _plain(), _width(160)))
-    raise typer.Exit(_report_data_errors(diagnostics))
+        return deadlines_view(day, end, rows, language)
+
+    def document():
+        from svo_cli.render.jsonfmt import deadlines_document
+
+        return deadlines_document(day, end, rows, language)
+
+    _render(format, view, document, output, 160)
+    raise typer.Exit(_report_data_errors(diagnostics, language))
+
+
+def _window_end(day: date, within: Optional[int], until: Optional[str]) -> date:
+    if within is not None and until is not None:
+        raise _usage_error("give --within or --until, not both")
+    if until is not None:
+        end = _as_of_value(until)
+        assert end is not None
+        if end < day:
+            raise _usage_error(f"--until {end.isoformat()} is before the date {day.isoformat()}")
+        return end
+    return day + timedelta(days=within if within is not None else DEFAULT_WITHIN_DAYS)
 
 
 @app.command()
@@ -200,12 +292,14 @@ def show(
     as_of: AsOfOption = None,
     years: Annotated[int, typer.Option("--years", min=0, max=100,
                                        help="How many years ahead to show terms and deadlines.")] = 3,
-    format: FormatOption = Format.table,
+    format: Annotated[ShowFormat, typer.Option("--format", help="table or json.")] = ShowFormat.table,
+    lang: LangOption = None,
 ) -> None:
     """One agreement in full: terms, deadlines, follow-ups, events and source quote."""
     import difflib
 
     day = _as_of_value(as_of) or today_in_stockholm()
+    language = _lang(lang)
     dataset, diagnostics = _load(data)
     from svo_cli import engine
 
@@ -215,7 +309,7 @@ def show(
         ids = [a.id for a in agreements]
         close = [i for i in ids if agreement_id.lower() in i][:3] or difflib.get_close_matches(agreement_id, ids, n=3)
         raise _usage_error(f"no agreement '{agreement_id}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
-    if format is Format.json:
+    if format is ShowFormat.json:
         from dataclasses import asdict
 
         from svo_cli.render.jsonfmt import deadline_row, dumps
@@ -226,35 +320,42 @@ def show(
             "status": asdict(result.status),
             "terms": [asdict(t) for t in result.timeline.terms],
             "notice": asdict(result.timeline.notice) if result.timeline.notice else None,
-            "deadlines": [dict(deadline_row(d), done_on=d.done_on) for d in result.deadlines],
+            "deadlines": [dict(deadline_row(d, language), done_on=d.done_on) for d in result.deadlines],
         }
         _emit(dumps(doc))
     else:
         from svo_cli.render.table import render_detail
 
-        _emit(render_detail(result, _plain(), _width(120)))
-    raise typer.Exit(_report_data_errors(diagnostics))
+        _emit(render_detail(result, _plain(), _width(120), language))
+    raise typer.Exit(_report_data_errors(diagnostics, language))
 
 
 @app.command()
-def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = Format.table) -> None:
+def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = Format.table,
+          lang: LangOption = None, output: OutputOption = None) -> None:
     """Each work plan's state, adoption progress, assignments and next meeting."""
     day = _as_of_value(as_of) or today_in_stockholm()
+    language = _lang(lang)
+    _check_output(output)
     dataset, diagnostics = _load(data)
     from svo_cli import workplans
 
     rows = [workplans.plan_status(p, dataset.groups, day) for p in dataset.workplan_models()]
     rows.sort(key=lambda r: (r.period_from, r.id))
     names = {p.id: p.name for p in dataset.parties}
-    if format is Format.json:
-        from svo_cli.render.jsonfmt import dumps, plans_document
 
-        _emit(dumps(plans_document(day, rows)))
-    else:
-        from svo_cli.render.table import render_plans
+    def view():
+        from svo_cli.render.views import plans_view
 
-        _emit(render_plans(day, rows, names, _plain(), _width(140)))
-    raise typer.Exit(_report_data_errors(diagnostics))
+        return plans_view(day, rows, names, language)
+
+    def document():
+        from svo_cli.render.jsonfmt import plans_document
+
+        return plans_document(day, rows)
+
+    _render(format, view, document, output, 140)
+    raise typer.Exit(_report_data_errors(diagnostics, language))
 
 
 class FailOn(str, Enum):
@@ -277,9 +378,13 @@ def check(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when anything is overdue (default), "
                                                               "overdue or due by the meeting, or never.")] = FailOn.overdue,
     format: FormatOption = Format.table,
+    lang: LangOption = None,
+    output: OutputOption = None,
 ) -> None:
     """The pre-meeting check: everything that needs attention from the date through the meeting."""
     day = _as_of_value(as_of) or today_in_stockholm()
+    language = _lang(lang)
+    _check_output(output)
     if meeting is not None and next_meeting:
         raise _usage_error("give --meeting or --next-meeting, not both")
     meeting_day = _as_of_value(meeting)
@@ -296,15 +401,19 @@ def check(
     rows = workplans.sort_for_check(_all_deadlines(dataset, day, end))
     warnings = sorted((d for d in diagnostics if not d.is_error), key=lambda d: d.sort_key())
     tally = workplans.counts(rows)
-    if format is Format.json:
-        from svo_cli.render.jsonfmt import check_document, dumps
 
-        _emit(dumps(check_document(day, end, meeting_day, rows, warnings, tally)))
-    else:
-        from svo_cli.render.table import render_check
+    def view():
+        from svo_cli.render.views import check_view
 
-        _emit(render_check(day, end, meeting_day, rows, warnings, tally, _plain(), _width(160)))
-    data_status = _report_data_errors(diagnostics)
+        return check_view(day, end, meeting_day, rows, warnings, tally, language)
+
+    def document():
+        from svo_cli.render.jsonfmt import check_document
+
+        return check_document(day, end, meeting_day, rows, warnings, tally, language)
+
+    _render(format, view, document, output, 160)
+    data_status = _report_data_errors(diagnostics, language)
     failing = {FailOn.overdue: tally["overdue"] > 0, FailOn.due: bool(rows), FailOn.never: False}[fail_on]
     raise typer.Exit(EXIT_FINDINGS if failing or data_status else EXIT_OK)
 

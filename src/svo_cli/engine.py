@@ -339,8 +339,8 @@ def occurrences(life: Life, followup: Followup, through: date) -> list[Occurrenc
             if due > last:
                 break
             opens = previous_due + ONE_DAY if previous_due else min(life.start, start)
-            rule = (why("rule_every_k", every=str(followup.every), first=str(first), k=k + 1) if k
-                    else why("rule_every", every=str(followup.every), first=str(first)))
+            rule = (why("rule_every_k", every=followup.every, first=str(first), k=k + 1) if k
+                    else why("rule_every", every=followup.every, first=str(first)))
             if due >= life.start:
                 found.append(Occurrence(followup.id, followup.what, due, opens, first.approximate, rule))
             previous_due = due
@@ -360,7 +360,7 @@ def occurrences(life: Life, followup: Followup, through: date) -> list[Occurrenc
                 continue
             if due > last or due < life.start:
                 continue
-            rule = (why("rule_before_notice_lead", lead=str(followup.lead), deadline=term.notice_deadline,
+            rule = (why("rule_before_notice_lead", lead=followup.lead, deadline=term.notice_deadline,
                         term=term.number) if followup.lead
                     else why("rule_before_notice", deadline=term.notice_deadline, term=term.number))
             found.append(Occurrence(followup.id, followup.what, due, term.start, term.approximate,
@@ -480,12 +480,12 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -
         nd = term.notice_deadline
         if (nd is not None and as_of <= nd <= until and tl.end_reason not in ("notice", "terminated")
                 and (tl.superseded_on is None or nd < tl.superseded_on)):
-            renews = why("renews_for", every=str(a.renewal.every)) if a.renewal and tl.end_reason is None else why("ends")
+            renews = why("renews_for", every=a.renewal.every) if a.renewal and tl.end_reason is None else why("ends")
             written = why("written") if a.notice and a.notice.written else ""
             rows.append(_deadline(
                 nd, NOTICE_DEADLINE, a, as_of, term.approximate,
                 why("notice_deadline", written=written, term=term.number, term_end_earliest=term.end_earliest,
-                    before_end=str(before_end), renews=renews, term_end=term.end),
+                    before_end=before_end, renews=renews, term_end=term.end),
                 term=term.number))
         end = term.end
         if end is not None and as_of <= end <= until:
@@ -501,7 +501,7 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -
                 text = why("term_end_expires", term=term.number, reason=reason)
             else:
                 text = why("term_end_renews", term=term.number, end=end,
-                           every=str(a.renewal.every), next=end + ONE_DAY)  # type: ignore[union-attr]
+                           every=a.renewal.every, next=end + ONE_DAY)  # type: ignore[union-attr]
             rows.append(_deadline(end, TERM_END, a, as_of, term.approximate, text, term=term.number))
     occs, _ = followup_occurrences(tl, until)
     rows += followup_rows(occs, a.id, a.title, as_of, include_done)

@@ -78,6 +78,20 @@ LABELS: dict[str, dict[str, str]] = {
         "agenda_by": " (agenda by {date})",
         "in_force": "◀ in force",
         "data_errors": "{n} data error(s): results leave out what could not be read (run 'svo validate' for details)",
+        "d_ids": "id: {id}   kind: {kind}   parties: {parties}",
+        "d_responsible": "responsible: {who}",
+        "d_valid": "valid: {start} – {end}",
+        "d_renewal": "   renewal: every {every}",
+        "d_notice_before": "   notice: {before} before term end",
+        "d_notice_period": "   notice period: {period}",
+        "d_status": "status on {date}: ",
+        "d_status_tail": "   ends on: {ends}   next notice deadline: {next}",
+        "d_approx": "   (approximate)",
+        "d_supersedes": "supersedes: {ids}",
+        "d_notice_given": "notice given {date}",
+        "d_notice_by": " by {by}",
+        "d_notice_late": " (late: after the notice deadline)",
+        "d_notice_effect": "; ends after term {term}",
     },
     "sv": {
         "upcoming": "kommande", "active": "gäller", "notice_given": "uppsagd", "expired": "upphört",
@@ -115,6 +129,20 @@ LABELS: dict[str, dict[str, str]] = {
         "agenda_by": " (dagordning senast {date})",
         "in_force": "◀ gäller",
         "data_errors": "{n} fel i data: resultaten utelämnar det som inte kunde läsas (kör 'svo validate' för detaljer)",
+        "d_ids": "id: {id}   slag: {kind}   parter: {parties}",
+        "d_responsible": "ansvar: {who}",
+        "d_valid": "giltighetstid: {start} – {end}",
+        "d_renewal": "   förlängning: {every} i taget",
+        "d_notice_before": "   uppsägning: senast {before} före periodens slut",
+        "d_notice_period": "   uppsägningstid: {period}",
+        "d_status": "status {date}: ",
+        "d_status_tail": "   upphör: {ends}   nästa uppsägningsdag: {next}",
+        "d_approx": "   (ungefärligt)",
+        "d_supersedes": "ersätter: {ids}",
+        "d_notice_given": "uppsagd {date}",
+        "d_notice_by": " av {by}",
+        "d_notice_late": " (för sent: efter sista uppsägningsdag)",
+        "d_notice_effect": "; upphör efter period {term}",
     },
 }
 
@@ -165,8 +193,8 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "term_end_renews": "period {term} slutar {end}; förlängs med {every} från {next} om ingen sagt upp i tid",
         "followup": "uppföljning '{what}': {rule}",
         "followup_done": "uppföljning '{what}': {rule}; klar {done}",
-        "rule_every": "var {every} från {first}",
-        "rule_every_k": "var {every} från {first} (tillfälle {k})",
+        "rule_every": "med {every}s intervall från {first}",
+        "rule_every_k": "med {every}s intervall från {first} (tillfälle {k})",
         "rule_mandate": "mandatperiodens slut {start}–{end}",
         "rule_before_notice": "sista uppsägningsdag {deadline} för period {term}",
         "rule_before_notice_lead": "{lead} före sista uppsägningsdag {deadline} för period {term}",
@@ -193,7 +221,7 @@ def explain(reason: Why, lang: str) -> str:
     """Render a language-free explanation; nested explanations (parameters that are Why) too."""
     key, params = reason
     table = EXPLANATIONS.get(lang, EXPLANATIONS["en"])
-    values = {k: (explain(v, lang) if _is_why(v) else _text(v)) for k, v in params}
+    values = {k: (explain(v, lang) if _is_why(v) else _text(v, lang)) for k, v in params}
     suffix = ""
     if "owner" in values and key.startswith("assignment"):
         owner = values.pop("owner")
@@ -205,7 +233,38 @@ def _is_why(value: Any) -> bool:
     return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], tuple)
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, lang: str) -> str:
+    from svo_cli.dates import Duration
+
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Duration):
+        return duration_text(value, lang)
     return "" if value is None else str(value)
+
+
+_UNITS = {
+    "en": {"year": ("year", "years"), "month": ("month", "months"), "week": ("week", "weeks"),
+           "day": ("day", "days"), "working": ("working day", "working days")},
+    "sv": {"year": ("år", "år"), "month": ("månad", "månader"), "week": ("vecka", "veckor"),
+           "day": ("dag", "dagar"), "working": ("arbetsdag", "arbetsdagar")},
+}
+
+
+def duration_text(duration: Any, lang: str) -> str:
+    """A duration in words in the output language, whatever language the data wrote it in."""
+    units = _UNITS.get(lang, _UNITS["en"])
+
+    def part(n: int, unit: str) -> str:
+        return f"{n} {units[unit][0 if n == 1 else 1]}"
+
+    if duration.working_days:
+        return part(duration.working_days, "working")
+    parts = []
+    if duration.years:
+        parts.append(part(duration.years, "year"))
+    if duration.months:
+        parts.append(part(duration.months, "month"))
+    if duration.days:
+        parts.append(part(duration.days // 7, "week") if duration.days % 7 == 0 else part(duration.days, "day"))
+    return " ".join(parts) or part(0, "day")

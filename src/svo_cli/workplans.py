@@ -175,14 +175,14 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
         if m.agenda_by is not None and as_of <= m.agenda_by <= until:
             rows.append(make_deadline(m.agenda_by, AGENDA, plan.id, plan.title, as_of, False,
                                       why("agenda", title=m.title, date=m.date,
-                                          before=str(plan.meeting_rules.agenda_before))))  # type: ignore[union-attr]
+                                          before=plan.meeting_rules.agenda_before)))  # type: ignore[union-attr]
         if as_of <= m.date <= until:
             rows.append(make_deadline(m.date, MEETING, plan.id, plan.title, as_of, False,
                                       why(m.kind, title=m.title)))
         if m.minutes_final is not None and as_of <= m.minutes_final <= until:
             rows.append(make_deadline(m.minutes_final, MINUTES, plan.id, plan.title, as_of, False,
                                       why("minutes", title=m.title, date=m.date,
-                                          after=str(plan.meeting_rules.minutes_final_after))))  # type: ignore[union-attr]
+                                          after=plan.meeting_rules.minutes_final_after)))  # type: ignore[union-attr]
     return rows
 
 

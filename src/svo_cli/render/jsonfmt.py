@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus, Deadline
+from svo_cli.i18n import explain
 
 DEADLINE_FIELDS = ("date", "act_by", "kind", "id", "title", "days_left", "status", "approximate",
                    "explanation", "term", "followup", "party", "assignment")
@@ -37,12 +38,14 @@ def status_document(as_of: date, rows: Sequence[AgreementStatus]) -> dict:
     return {"as_of": as_of, "agreements": [asdict(r) for r in rows]}
 
 
-def deadline_row(d: Deadline) -> dict:
-    return {name: getattr(d, name) for name in DEADLINE_FIELDS}
+def deadline_row(d: Deadline, lang: str = "en") -> dict:
+    row = {name: getattr(d, name) for name in DEADLINE_FIELDS}
+    row["explanation"] = explain(d.why, lang)
+    return row
 
 
-def deadlines_document(as_of: date, until: date, rows: Sequence[Deadline]) -> dict:
-    return {"as_of": as_of, "until": until, "deadlines": [deadline_row(d) for d in rows]}
+def deadlines_document(as_of: date, until: date, rows: Sequence[Deadline], lang: str = "en") -> dict:
+    return {"as_of": as_of, "until": until, "deadlines": [deadline_row(d, lang) for d in rows]}
 
 
 def diagnostics_document(diagnostics: Sequence[Diagnostic], files: int) -> dict:
@@ -83,12 +86,12 @@ def plans_document(as_of: date, rows: Sequence[Any]) -> dict:
 
 
 def check_document(as_of: date, until: date, meeting: date | None, rows: Sequence[Deadline],
-                   warnings: Sequence[Diagnostic], tally: dict) -> dict:
+                   warnings: Sequence[Diagnostic], tally: dict, lang: str = "en") -> dict:
     return {
         "as_of": as_of,
         "until": until,
         "meeting": meeting,
-        "items": [deadline_row(d) for d in rows],
+        "items": [deadline_row(d, lang) for d in rows],
         "warnings": diagnostics_document(warnings, 0)["findings"],
         "summary": tally,
     }

@@ -1,0 +1,30 @@
+"""Views → Markdown (GitHub-flavoured tables), every cell escaped."""
+
+from __future__ import annotations
+
+import re
+
+from svo_cli.render.views import View
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def escape(text: object) -> str:
+    """Text safe inside a Markdown table cell: specials escaped, line breaks folded to spaces."""
+    flat = " ".join(str(text).split())
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def render_view_md(view: View) -> str:
+    out = [f"## {escape(view.title)}", ""]
+    if view.rows:
+        out.append("| " + " | ".join(escape(h) for h in view.header) + " |")
+        out.append("|" + "|".join("---" for _ in view.header) + "|")
+        for row in view.rows:
+            out.append("| " + " | ".join(escape(c) for c in row) + " |")
+        out.append("")
+    if view.notes:
+        out += [f"**{escape(view.notes_title)}**", ""] + [f"- {escape(n)}" for n in view.notes] + [""]
+    if view.summary:
+        out += [escape(view.summary), ""]
+    return "\n".join(out)

@@ -1,0 +1,112 @@
+"""Results → views: a localized title, header, rows of cells and summary, shared by every tabular format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Sequence
+
+from svo_cli.diagnostics import Diagnostic
+from svo_cli.engine import AgreementStatus, Deadline
+from svo_cli.i18n import explain, label
+
+
+@dataclass(frozen=True)
+class View:
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    summary: str
+    status_column: int | None = None  # which column holds a status (for colour)
+    row_status: tuple[str, ...] = ()  # each row's status key
+    wrap_column: int | None = None  # the long free-text column
+    notes: tuple[str, ...] = field(default=())  # lines after the table (e.g. data warnings)
+    notes_title: str = ""
+
+
+def _d(value: date | None) -> str:
+    return value.isoformat() if value else "–"
+
+
+def status_view(as_of: date, rows: Sequence[AgreementStatus], lang: str) -> View:
+    header = tuple(label(k, lang) for k in ("ID", "Status", "Term", "Term start", "Term end", "Ends on",
+                                             "Next notice deadline")) + ("~",)
+    cells = []
+    for r in rows:
+        term_end = label("open-ended", lang) if r.term is not None and r.term_end is None else _d(r.term_end)
+        cells.append((r.id, label(r.status, lang), r.term if r.term else "–", _d(r.term_start), term_end,
+                      _d(r.ends_on), _d(r.notice_deadline), "~" if r.approximate else ""))
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    parts = ", ".join(f"{n} {label(s, lang)}" for s, n in sorted(counts.items()))
+    summary = label("summary_status", lang, n=len(rows), parts=parts)
+    if any(r.approximate for r in rows):
+        summary += label("approx_note", lang)
+    return View(label("agreements_on", lang, date=as_of.isoformat()), header, tuple(cells), summary,
+                status_column=1, row_status=tuple(r.status for r in rows))
+
+
+def deadline_cells(d: Deadline, lang: str) -> tuple[Any, ...]:
+    what = explain(d.why, lang) + (label("approximate", lang) if d.approximate else "")
+    return (d.date.isoformat(), d.act_by.isoformat(), d.days_left, label(d.status, lang), label(d.kind, lang),
+            d.id, what)
+
+
+def _deadline_header(lang: str) -> tuple[str, ...]:
+    return tuple(label(k, lang) for k in ("Date", "Act by", "Days", "Status", "Kind", "ID", "What"))
+
+
+def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], lang: str) -> View:
+    overdue = sum(1 for d in rows if d.status == "overdue")
+    due = sum(1 for d in rows if d.status == "due")
+    summary = label("summary_deadlines", lang, n=len(rows), overdue=overdue, due=due,
+                    upcoming=len(rows) - overdue - due)
+    return View(label("deadlines_title", lang, start=as_of.isoformat(), end=until.isoformat()),
+                _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
+                status_column=3, row_status=tuple(d.status for d in rows), wrap_column=6)
+
+
+def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[Deadline],
+               warnings: Sequence[Diagnostic], tally: dict, lang: str) -> View:
+    target = label("the_meeting", lang, date=meeting.isoformat()) if meeting else until.isoformat()
+    title = label("check_title", lang, date=as_of.isoformat(), target=target)
+    if meeting and until != meeting:
+        title += label("horizon", lang, date=until.isoformat())
+    summary = label("summary_check", lang, target=target, **tally)
+    if warnings:
+        summary += label("summary_warnings", lang, n=len(warnings))
+    from svo_cli.render.text import finding_line
+
+    return View(title, _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
+                status_column=3, row_status=tuple(d.status for d in rows), wrap_column=6,
+                notes=tuple(finding_line(w) for w in warnings), notes_title=label("data_warnings", lang))
+
+
+def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: str) -> View:
+    header = tuple(label(k, lang) for k in ("ID", "Body", "State", "Period", "Adoption", "Assignments",
+                                             "Next meeting"))
+    cells = []
+    for r in rows:
+        adoption = "–"
+        if r.adoption is not None:
+            a = r.adoption
+            adoption = label("adoption_cell", lang, k=len(a.adopted), n=len(a.required))
+            if a.missing:
+                prepared = dict(a.prepared)
+                missing = [names.get(p, p) + (label("prepared_suffix", lang, date=prepared[p].isoformat())
+                                              if p in prepared else "") for p in a.missing]
+                adoption += (label("adoption_overdue", lang) if a.overdue else "")
+                adoption += label("adoption_due", lang, date=_d(a.due), names=", ".join(missing))
+        assignments = label("assignments_cell", lang, open=r.assignments_open, overdue=r.assignments_overdue,
+                            done=r.assignments_done)
+        meeting = "–"
+        if r.next_meeting is not None:
+            m = r.next_meeting
+            meeting = f"{m.date.isoformat()} {m.title}"
+            if m.agenda_by:
+                meeting += label("agenda_by", lang, date=m.agenda_by.isoformat())
+        cells.append((r.id, r.body, label(r.state, lang), f"{r.period_from.isoformat()} – {r.period_until.isoformat()}",
+                      adoption, assignments, meeting))
+    return View(label("plans_on", lang, date=as_of.isoformat()), header, tuple(cells), "",
+                status_column=2, row_status=tuple(r.state for r in rows), wrap_column=4)

@@ -1,0 +1,137 @@
+"""Languages, formats, escaping and atomic output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from svo_cli import output
+from svo_cli.i18n import EXPLANATIONS, LABELS, detect_lang
+from svo_cli.render.csvfmt import neutralise, to_csv
+from svo_cli.render.markdown import escape
+from test_cli import svo
+
+
+def test_every_text_exists_in_both_languages():
+    assert set(LABELS["en"]) == set(LABELS["sv"])
+    assert set(EXPLANATIONS["en"]) == set(EXPLANATIONS["sv"])
+
+
+@pytest.mark.parametrize("env, lang", [
+    ({"LANG": "sv_SE.UTF-8"}, "sv"), ({"LC_ALL": "sv_FI"}, "sv"), ({"LANG": "en_GB.UTF-8"}, "en"),
+    ({}, "en"), ({"LC_ALL": "C", "LANG": "sv_SE"}, "en"),
+])
+def test_language_from_the_environment(env, lang):
+    assert detect_lang(env) == lang
+
+
+def test_swedish_locale_gives_swedish_output():
+    result = svo("status", "--as-of", "2026-11-23", env={"LANG": "sv_SE.UTF-8", "LC_ALL": ""})
+    assert "Överenskommelser 2026-11-23" in result.stdout and "gäller" in result.stdout
+    english = svo("status", "--as-of", "2026-11-23", "--lang", "en", env={"LANG": "sv_SE.UTF-8", "LC_ALL": ""})
+    assert "Agreements on 2026-11-23" in english.stdout
+
+
+def test_swedish_explanations_and_durations():
+    doc = json.loads(svo("deadlines", "--as-of", "2026-11-23", "--until", "2026-12-31", "--lang", "sv",
+                         "--format", "json").stdout)
+    notice = next(r for r in doc["deadlines"] if r["id"] == "missbruk-psykisk-funktionsnedsattning"
+                  and r["kind"] == "notice_deadline")
+    assert notice["explanation"] == ("sista dag för skriftlig uppsägning under period 4: periodens slut 2027-12-31 "
+                                     "minus 12 månader; annars förlängs överenskommelsen med 2 år efter 2027-12-31")
+    assert notice["kind"] == "notice_deadline"  # codes stay stable in JSON whatever the language
+
+
+def test_csv_rfc4180_reads_back(tmp_path):
+    target = tmp_path / "deadlines.csv"
+    result = svo("deadlines", "--as-of", "2026-11-23", "--until", "2026-12-31", "--format", "csv", "-o", str(target))
+    assert result.returncode == 0
+    raw = target.read_bytes()
+    assert b"\r\n" in raw and not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert rows[0] == ["Date", "Act by", "Days", "Status", "Kind", "ID", "What"]
+    assert any(r[5] == "missbruk-psykisk-funktionsnedsattning" and r[0] == "2026-12-31" for r in rows[1:])
+
+
+def test_csv_for_excel_with_swedish_settings(tmp_path):
+    target = tmp_path / "plans.csv"
+    result = svo("plans", "--as-of", "2026-11-23", "--format", "csv-excel", "--lang", "sv", "--output", str(target))
+    assert result.returncode == 0 and result.stdout == ""
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["ID", "Organ", "Läge"]
+    assert any(r[0] == "svo-arbetsplan-2026-2027" and r[4].startswith("0 av 14") for r in rows[1:])
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "%0A"])
+def test_formulas_are_neutralised(text):
+    assert neutralise(text).startswith("'")
+    assert list(csv.reader(io.StringIO(to_csv(["h"], [[text]]))))[1] == ["'" + text]
+
+
+def test_numbers_svo_computes_are_not_touched():
+    assert neutralise(-38) == "-38" and neutralise("Överenskommelse") == "Överenskommelse"
+
+
+def hostile_data(tmp_path: Path) -> Path:
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "agreements" / "hostile.yaml").write_text(
+        "id: hostile\n"
+        "title: '=HYPERLINK(\"http://evil\") | [bold red]x[/] <script>alert(1)</script>'\n"
+        "kind: avtal\nparties: [region-ostergotland]\nvalid_from: 2020-01-01\nvalid_until: 2027-06-30\n"
+        "notice: {before_end: 6 months}\n"
+        "followups: [{id: f, what: '=cmd|x | *y*', due: 2026-12-01}]\n"
+        "source: {document: x, quote: q}\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_hostile_text_is_escaped_everywhere(tmp_path):
+    data = str(hostile_data(tmp_path))
+    md = svo("deadlines", "--data", data, "--as-of", "2026-11-23", "--until", "2026-12-31", "--format", "md").stdout
+    row = next(line for line in md.splitlines() if "hostile" in line)
+    assert row.count(" | ") == 6  # the title's '|' cannot split the row
+    assert "'=cmd\\|x \\| \\*y\\*'" in row
+    rows = list(csv.reader(io.StringIO(svo("deadlines", "--data", data, "--as-of", "2026-11-23",
+                                           "--until", "2026-12-31", "--format", "csv").stdout)))
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+    table = svo("show", "hostile", "--data", data, "--as-of", "2026-11-23").stdout
+    assert "[bold red]x[/]" in table  # printed literally, not interpreted as markup
+
+
+def test_markdown_escape():
+    assert escape("a|b\n*c*") == "a\\|b \\*c\\*"
+
+
+def test_output_is_written_atomically_and_an_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+
+    def boom(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left behind
+    monkeypatch.undo()
+    output.write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+
+
+def test_output_option(tmp_path):
+    target = tmp_path / "status.json"
+    assert svo("status", "--as-of", "2026-11-23", "--format", "json", "--output", str(target)).returncode == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["as_of"] == "2026-11-23"
+    missing_dir = tmp_path / "nope" / "status.json"
+    result = svo("status", "--as-of", "2026-11-23", "--output", str(missing_dir))
+    assert result.returncode == 2 and not missing_dir.parent.exists()
+    assert svo("status", "--output", str(tmp_path)).returncode == 2
