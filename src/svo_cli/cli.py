@@ -418,6 +418,69 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failing or data_status else EXIT_OK)
 
 
+@app.command()
+def calendar(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    within: Annotated[Optional[int], typer.Option("--within", min=0, max=36500, metavar="DAYS",
+                                                  help="Window length in days (default 365).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD",
+                                                 help="Last day of the window.")] = None,
+    remind: Annotated[int, typer.Option("--remind", min=0, max=365, metavar="DAYS",
+                                        help="Reminder this many days before each deadline (0: none).")] = 14,
+    lang: LangOption = None,
+    output: OutputOption = None,
+) -> None:
+    """An iCalendar (RFC 5545) file of every deadline in the window, for Outlook and other calendars."""
+    day = _as_of_value(as_of) or today_in_stockholm()
+    language = _lang(lang)
+    _check_output(output)
+    end = _window_end(day, 365 if within is None and until is None else within, until)
+    dataset, diagnostics = _load(data)
+    rows = _all_deadlines(dataset, day, end)
+    sources = {a.id: _source_line(a.source) for a in dataset.agreement_models()}
+    sources.update({p.id: _source_line(p.source) for p in dataset.workplan_models()})
+    from svo_cli.render.ics import render_calendar
+
+    payload = render_calendar(rows, day, remind, language, sources)
+    if output is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    else:
+        from svo_cli.output import write_atomic
+
+        write_atomic(output, payload)
+    raise typer.Exit(_report_data_errors(diagnostics, language))
+
+
+def _source_line(source) -> str:
+    parts = [source.document, source.section or "", source.reference or ""]
+    text = ", ".join(p for p in parts if p)
+    if source.quote:
+        text += f" – “{' '.join(source.quote.split())[:300]}”"
+    return text
+
+
+class SchemaKind(str, Enum):
+    agreement = "agreement"
+    workplan = "workplan"
+    parties = "parties"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which data file.")] = SchemaKind.agreement,
+    output: OutputOption = None,
+) -> None:
+    """JSON Schema (2020-12) of a data file, for editor completion and checks while typing."""
+    import json
+
+    from svo_cli.schema import json_schema
+
+    _check_output(output)
+    _deliver(json.dumps(json_schema(kind.value), ensure_ascii=False, indent=2) + "\n", output)
+
+
 @app.command("validate")
 def validate_command(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...",

@@ -33,6 +33,8 @@ OPEN_ENDED_WORDS = frozenset({"tills vidare", "tillsvidare", "until further noti
 def _date_spec(value: Any) -> DateSpec:
     if isinstance(value, DateSpec):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     try:
         return parse_date_spec(value)
     except DateSpecError as exc:
@@ -52,13 +54,20 @@ DateSpecField = Annotated[
     DateSpec,
     PlainValidator(_date_spec),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "description": f"A date spec: {DATE_SPEC_FORMS}"}),
+    WithJsonSchema({
+        "description": f"A date spec: {DATE_SPEC_FORMS}",
+        "anyOf": [
+            {"type": "string", "pattern": r"^\s*(\d{4}(-\d{2}(-\d{2})?|-[HhQq]\d)?|([Vv][Tt]|[Hh][Tt]|[Vv]åren|[Hh]östen)\s*\d{4})\s*$"},
+            {"type": "integer", "minimum": 1900, "maximum": 2199},
+        ],
+    }),
 ]
 DurationField = Annotated[
     Duration,
     PlainValidator(_duration),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "description": f"A duration: {DURATION_FORMS}"}),
+    WithJsonSchema({"type": "string", "description": f"A duration: {DURATION_FORMS}",
+                    "examples": ["12 months", "2 år", "P2Y", "5 arbetsdagar"]}),
 ]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120,
                             description="Lower-case letters, digits and single hyphens")]

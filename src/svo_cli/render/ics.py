@@ -1,0 +1,71 @@
+"""Deadlines → an RFC 5545 calendar: all-day events with stable UIDs, a reminder, text escaped."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Mapping, Sequence
+
+from svo_cli.engine import Deadline
+from svo_cli.i18n import explain, label, prose_date
+
+PRODID = "-//svo//agreement-lifecycle checker//SV"
+
+
+def obligation_key(d: Deadline) -> str:
+    """What makes an obligation the same one across runs, so a re-import updates it.
+
+    Terms, parties and assignments are identified by number or id, follow-ups by their id and
+    the day they fall due, meetings (and their agenda and minutes) by the meeting's day.
+    """
+    parts = [d.kind, d.id]
+    if d.kind in ("notice_deadline", "term_end"):
+        parts.append(f"term-{d.term}")
+    elif d.kind == "adoption":
+        parts.append(d.party or "")
+    elif d.kind == "assignment":
+        parts.append(d.assignment or "")
+    elif d.kind == "followup":
+        parts += [d.followup or "", d.date.isoformat()]
+    else:  # agenda, meeting, minutes: the meeting day is in the reason
+        parts.append(str(dict(d.why[1]).get("date", d.date)))
+    return "/".join(parts)
+
+
+def uid(d: Deadline) -> str:
+    return hashlib.sha256(obligation_key(d).encode("utf-8")).hexdigest()[:32] + "@svo"
+
+
+def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lang: str,
+                    sources: Mapping[str, str] | None = None) -> bytes:
+    from icalendar import Alarm, Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "svo – " + ("tidsgränser" if lang == "sv" else "deadlines"))
+    stamp = datetime.combine(as_of, time(0, 0), tzinfo=timezone.utc)  # deterministic: the as-of date
+    for d in rows:
+        event = Event()
+        event.add("uid", uid(d))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", d.date)
+        event.add("dtend", d.date + timedelta(days=1))
+        event.add("summary", f"{label(d.kind, lang)}: {d.title}")
+        lines = [explain(d.why, lang) + (label("approximate", lang) if d.approximate else ""),
+                 f"{label('Act by', lang)}: {prose_date(d.act_by, lang)}", f"ID: {d.id}"]
+        if sources and d.id in sources:
+            lines.append(f"{label('Source', lang)}: {sources[d.id]}")
+        event.add("description", "\n".join(lines))
+        event.add("categories", ["svo", label(d.kind, lang)])
+        event.add("transp", "TRANSPARENT")
+        if remind_days > 0:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{label(d.kind, lang)}: {d.title}")
+            alarm.add("trigger", timedelta(days=-remind_days))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    return calendar.to_ical()
