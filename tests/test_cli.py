@@ -226,3 +226,27 @@ def test_check_next_meeting_and_its_usage_errors():
     assert svo("check", "--as-of", "2026-11-23", "--next-meeting").returncode == 2
     assert svo("check", "--meeting", "2024-05-31", "--next-meeting").returncode == 2
     assert svo("check", "--as-of", "2026-11-23", "--meeting", "2026-01-01").returncode == 2
+
+
+def test_validate_github_annotations():
+    late = str(Path(__file__).parent / "corpus" / "late-notice.yaml")
+    bad = str(Path(__file__).parent / "corpus" / "impossible-date.yaml")
+    result = svo("validate", bad, late, "--data", str(DATA), "--format", "github")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("::error file=") and ",line=6,col=13,title=svo SVO110::" in lines[0]
+    assert lines[1].startswith("::warning file=") and "SVO208" in lines[1]
+    assert lines[-1].startswith("failed: 2 files checked")
+
+
+def test_pre_commit_hook_definition():
+    import re
+
+    import yaml
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "svo-validate" and hook["entry"] == "svo validate" and hook["language"] == "python"
+    pattern = re.compile(hook["files"])
+    assert pattern.search("data/agreements/lakarmedverkan.yaml") and pattern.search("data/parties.yaml")
+    assert pattern.search("data/workplans/svo-arbetsplan-2026-2027.yml")
+    assert not pattern.search("src/svo_cli/cli.py")

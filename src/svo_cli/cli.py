@@ -52,6 +52,7 @@ class Lang(str, Enum):
 class ValidateFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
 
 
 def _as_of_value(value: Optional[str]) -> Optional[date]:
@@ -487,7 +488,8 @@ def validate_command(
                                                           help="Files or directories (default: the data directory).")] = None,
     data: DataOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
-    format: Annotated[ValidateFormat, typer.Option("--format", help="text (one finding a line) or json.")] = ValidateFormat.text,
+    format: Annotated[ValidateFormat, typer.Option(
+        "--format", help="text (one finding a line), json, or github (workflow annotations).")] = ValidateFormat.text,
 ) -> None:
     """Check data files: YAML, keys and types, dates, references, cycles, notices. Exit 1 on errors."""
     from svo_cli.diagnostics import promote_warnings
@@ -517,6 +519,10 @@ def validate_command(
         from svo_cli.render.jsonfmt import diagnostics_document, dumps
 
         _emit(dumps(diagnostics_document(diagnostics, files)))
+    elif format is ValidateFormat.github:
+        from svo_cli.render.text import render_github
+
+        _emit(render_github(diagnostics, files))
     else:
         from svo_cli.render.text import render_findings
 
