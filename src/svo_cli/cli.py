@@ -365,6 +365,22 @@ class FailOn(str, Enum):
     never = "never"
 
 
+def _meeting_window(dataset: "Dataset", day: date, meeting_day: Optional[date], next_meeting: bool,
+                    horizon: Optional[int]) -> tuple[Optional[date], date]:
+    """The meeting to prepare for and the window's last day: the meeting plus the horizon (default 0),
+    or the date plus the horizon (default 30) when there is no meeting."""
+    from svo_cli import workplans
+
+    if next_meeting:
+        meeting_day = workplans.next_meeting(dataset.workplan_models(), day)
+        if meeting_day is None:
+            raise _usage_error(f"no meeting on or after {day.isoformat()} in the work plans; use --meeting DATE")
+    if meeting_day is not None and meeting_day < day:
+        raise _usage_error(f"the meeting {meeting_day.isoformat()} is before the date {day.isoformat()}")
+    end = (meeting_day or day) + timedelta(days=horizon if horizon is not None else (0 if meeting_day else 30))
+    return meeting_day, end
+
+
 @app.command()
 def check(
     data: DataOption = None,
@@ -392,13 +408,7 @@ def check(
     dataset, diagnostics = _load(data)
     from svo_cli import workplans
 
-    if next_meeting:
-        meeting_day = workplans.next_meeting(dataset.workplan_models(), day)
-        if meeting_day is None:
-            raise _usage_error(f"no meeting on or after {day.isoformat()} in the work plans; use --meeting DATE")
-    if meeting_day is not None and meeting_day < day:
-        raise _usage_error(f"the meeting {meeting_day.isoformat()} is before the date {day.isoformat()}")
-    end = (meeting_day or day) + timedelta(days=horizon if horizon is not None else (0 if meeting_day else 30))
+    meeting_day, end = _meeting_window(dataset, day, meeting_day, next_meeting, horizon)
     rows = workplans.sort_for_check(_all_deadlines(dataset, day, end))
     warnings = sorted((d for d in diagnostics if not d.is_error), key=lambda d: d.sort_key())
     tally = workplans.counts(rows)
@@ -460,6 +470,84 @@ def _source_line(source) -> str:
     if source.quote:
         text += f" – “{' '.join(source.quote.split())[:300]}”"
     return text
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def report(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    meeting: Annotated[Optional[str], typer.Option("--meeting", metavar="YYYY-MM-DD",
+                                                   help="The meeting the report is for.")] = None,
+    next_meeting: Annotated[bool, typer.Option("--next-meeting", help="The next meeting in the work plans.")] = False,
+    horizon: Annotated[Optional[int], typer.Option("--horizon", min=0, max=3650, metavar="DAYS",
+                                                   help="Days past the meeting (default 0; 30 from the date "
+                                                        "when there is no meeting).")] = None,
+    format: Annotated[Optional[ReportFormat], typer.Option(
+        "--format", help="md or html (default: html when --output ends in .html, else md).", show_default=False)] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+) -> None:
+    """A meeting-ready report: summary, overdue, due by the meeting, agreements, plans, timeline."""
+    day = _as_of_value(as_of) or today_in_stockholm()
+    language = _lang(lang)
+    _check_output(output)
+    if meeting is not None and next_meeting:
+        raise _usage_error("give --meeting or --next-meeting, not both")
+    dataset, diagnostics = _load(data)
+    from svo_cli import engine, workplans
+    from svo_cli.render.report import ReportData, render_html, render_markdown
+    from svo_cli.render.timeline import layout
+
+    meeting_day, end = _meeting_window(dataset, day, _as_of_value(meeting), next_meeting, horizon)
+    items = tuple(workplans.sort_for_check(_all_deadlines(dataset, day, end)))
+    statuses = tuple(sorted(engine.statuses(dataset.agreement_models(), day), key=lambda r: r.id))
+    plans = tuple(sorted((workplans.plan_status(p, dataset.groups, day) for p in dataset.workplan_models()),
+                         key=lambda p: (p.period_from, p.id)))
+    picture_end = date(day.year + 3, 12, 31)
+    picture = layout(_timelines(dataset, day, picture_end, False), date(day.year - 4, 1, 1), picture_end)
+    names = {p.id: p.name for p in dataset.parties}
+    result = ReportData(day, end, meeting_day, items, statuses, plans, picture, names)
+    chosen = format or (ReportFormat.html if output and output.suffix.lower() in (".html", ".htm") else ReportFormat.md)
+    text = render_html(result, language) if chosen is ReportFormat.html else render_markdown(result, language)
+    _deliver(text, output)
+    raise typer.Exit(_report_data_errors(diagnostics, language))
+
+
+@app.command()
+def timeline(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    years_back: Annotated[int, typer.Option("--years-back", min=0, max=50, help="Years shown before the date.")] = 4,
+    years_ahead: Annotated[int, typer.Option("--years-ahead", min=1, max=50, help="Years shown after the date.")] = 4,
+    all_agreements: Annotated[bool, typer.Option("--all", help="Include agreements no longer in force.")] = False,
+) -> None:
+    """Every agreement's terms, notice deadlines and today, as a picture in the terminal."""
+    day = _as_of_value(as_of) or today_in_stockholm()
+    dataset, diagnostics = _load(data)
+    from svo_cli.render.timeline import layout, render_text
+
+    start, end = date(day.year - years_back, 1, 1), date(day.year + years_ahead, 12, 31)
+    picture = layout(_timelines(dataset, day, end, all_agreements), start, end)
+    _emit(render_text(picture, _width(120), _plain()))
+    raise typer.Exit(_report_data_errors(diagnostics))
+
+
+def _timelines(dataset: "Dataset", day: date, end: date, include_ended: bool) -> list:
+    from svo_cli import engine
+
+    agreements = dataset.agreement_models()
+    superseded = engine.superseded_dates(agreements)
+    result = []
+    for a in sorted(agreements, key=lambda a: (a.valid_from.start, a.id)):
+        tl = engine.timeline(a, day, through=end, superseded_on=superseded.get(a.id))
+        if include_ended or engine.status_of(tl).status in (engine.ACTIVE, engine.NOTICE_GIVEN, engine.UPCOMING):
+            result.append(tl)
+    return result
 
 
 class SchemaKind(str, Enum):

@@ -1,0 +1,233 @@
+"""The meeting-ready report: summary, overdue, due by the meeting, agreements by state, plans'
+adoption and a timeline picture — as Markdown, or as one self-contained HTML file (inline CSS and
+SVG, no scripts, no external assets), every text from the data escaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape as h
+from typing import Sequence
+
+from svo_cli import __version__
+from svo_cli.engine import AgreementStatus, Deadline
+from svo_cli.i18n import explain, label
+from svo_cli.render.markdown import escape as md
+from svo_cli.render.timeline import Picture, render_text
+
+STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
+
+
+@dataclass(frozen=True)
+class ReportData:
+    as_of: date
+    until: date
+    meeting: date | None
+    items: tuple[Deadline, ...]  # as in svo check: overdue first, then by date
+    statuses: tuple[AgreementStatus, ...]
+    plans: tuple  # PlanStatus
+    picture: Picture
+    party_names: dict
+
+
+def _target(r: ReportData, lang: str) -> str:
+    return label("the_meeting", lang, date=r.meeting.isoformat()) if r.meeting else r.until.isoformat()
+
+
+def _summary_lines(r: ReportData, lang: str) -> list[str]:
+    overdue = [d for d in r.items if d.status == "overdue"]
+    due = [d for d in r.items if d.status != "overdue"]
+    counts = {s: sum(1 for x in r.statuses if x.status == s) for s in STATE_ORDER}
+    lines = [label("r_sum_overdue", lang, n=len(overdue)),
+             label("r_sum_due", lang, n=len(due), target=_target(r, lang)),
+             label("r_sum_agreements", lang, active=counts["active"] + counts["notice_given"],
+                   notice=counts["notice_given"], upcoming=counts["upcoming"])]
+    for p in r.plans:
+        if p.adoption is not None and p.state != "ended":
+            lines.append(label("r_sum_plans", lang, plan=p.title, k=len(p.adoption.adopted), n=len(p.adoption.required)))
+    return lines
+
+
+def _agreement_line(s: AgreementStatus, lang: str) -> str:
+    parts = [s.title]
+    if s.term is not None:
+        end = s.term_end.isoformat() if s.term_end else label("open-ended", lang)
+        parts.append(label("r_term", lang, term=s.term, start=s.term_start.isoformat() if s.term_start else "", end=end))
+    if s.notice_deadline:
+        parts.append(label("r_next_notice", lang, date=s.notice_deadline.isoformat()))
+    if s.ends_on and s.status in ("notice_given", "active"):
+        parts.append(label("r_ends", lang, date=s.ends_on.isoformat()))
+    return " — ".join(parts) + (" ~" if s.approximate else "")
+
+
+def _plan_cells(p, names: dict, lang: str) -> tuple[str, str, str]:
+    a = p.adoption
+    if a is None:
+        return p.title, "–", ""
+    prepared = dict(a.prepared)
+    missing = ", ".join(names.get(x, x) + (label("prepared_suffix", lang, date=prepared[x].isoformat()) if x in prepared else "")
+                        for x in a.missing)
+    due = label("adoption_overdue", lang).strip() if a.overdue else (a.due.isoformat() if a.due else "–")
+    return p.title, label("adoption_cell", lang, k=len(a.adopted), n=len(a.required)) + f" ({due})", missing
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def render_markdown(r: ReportData, lang: str) -> str:
+    out = [f"# {md(label('r_title', lang, date=r.as_of.isoformat()))}", "",
+           md(label("r_window", lang, start=r.as_of.isoformat(), target=_target(r, lang), date=r.as_of.isoformat())), "",
+           f"## {md(label('r_summary', lang))}", ""]
+    out += [f"- {md(line)}" for line in _summary_lines(r, lang)] + [""]
+    for title, rows in ((label("r_overdue", lang), [d for d in r.items if d.status == "overdue"]),
+                        (label("r_due_by", lang, target=_target(r, lang)), [d for d in r.items if d.status != "overdue"])):
+        out += [f"## {md(title)}", ""]
+        if not rows:
+            out += [label("r_none", lang), ""]
+            continue
+        out += [f"| {label('Date', lang)} | {label('Act by', lang)} | {label('Kind', lang)} | {label('What', lang)} |",
+                "|---|---|---|---|"]
+        for d in rows:
+            out.append(f"| {d.date.isoformat()} | {d.act_by.isoformat()} | {md(label(d.kind, lang))} | "
+                       f"**{md(d.title)}**: {md(explain(d.why, lang))} |")
+        out.append("")
+    out += [f"## {md(label('r_agreements', lang))}", ""]
+    for state in STATE_ORDER:
+        group = [s for s in r.statuses if s.status == state]
+        if group:
+            out += [f"### {md(label(state, lang))} ({len(group)})", ""]
+            out += [f"- {md(_agreement_line(s, lang))}" for s in group] + [""]
+    out += [f"## {md(label('r_plans', lang))}", ""]
+    out += [f"| {label('Title', lang)} | {label('Adoption', lang)} | – |", "|---|---|---|"]
+    for p in r.plans:
+        title, adoption, missing = _plan_cells(p, r.party_names, lang)
+        out.append(f"| {md(title)} | {md(adoption)} | {md(missing)} |")
+    out += ["", f"## {md(label('r_timeline', lang))}", "", "```", render_text(r.picture, 110).rstrip(), "```", "",
+            f"_{md(label('r_footer', lang, version=__version__))}_", ""]
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- HTML
+
+CSS = """
+:root { --ink:#1b1f24; --muted:#5b6470; --line:#d6dbe1; --past:#b8c0ca; --current:#2e7d32; --future:#9ccc9f;
+        --notice:#c62828; --today:#1565c0; --overdue:#c62828; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       margin: 2rem auto; max-width: 1100px; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .5rem;
+     border-bottom: 2px solid var(--line); padding-bottom: .2rem; } h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
+.window { color: var(--muted); margin: 0 0 1rem; }
+.summary { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
+.summary li { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .7rem; }
+.summary li.alert { border-color: var(--overdue); color: var(--overdue); font-weight: 600; }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top;
+  padding: .3rem .5rem; border-bottom: 1px solid var(--line); } th { font-weight: 600; }
+td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.overdue td.date { color: var(--overdue); font-weight: 600; }
+ul.agreements { padding-left: 1.2rem; } .muted { color: var(--muted); }
+svg.timeline { width: 100%; height: auto; } svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+svg .past { fill: var(--past); } svg .current { fill: var(--current); } svg .future { fill: var(--future); }
+svg .notice { fill: var(--notice); } svg .today { stroke: var(--today); stroke-width: 2; }
+svg .grid { stroke: var(--line); } svg .axis { fill: var(--muted); }
+.legend span.sw { display: inline-block; width: 1.4em; height: .8em; border-radius: 2px; margin: 0 .3em 0 .8em;
+  vertical-align: baseline; } .sw.past { background: var(--past); } .sw.current { background: var(--current); }
+.sw.future { background: var(--future); } .legend .dia { color: var(--notice); margin-left: .8em; }
+.legend .now { color: var(--today); font-weight: 700; margin-left: .8em; }
+footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; }
+  tr, li { break-inside: avoid; } .timeline-wrap { break-inside: avoid; } a { color: inherit; } }
+"""
+
+
+def render_svg(picture: Picture, lang: str) -> str:
+    label_w, plot_w, row_h, top = 270, 800, 22, 28
+    width = label_w + plot_w + 10
+    height = top + row_h * len(picture.rows) + 30
+    span = (picture.end - picture.start).days + 1
+
+    def x(d: date) -> float:
+        return label_w + max(0, min(span, (d - picture.start).days)) * plot_w / span
+
+    parts = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+             f'role="img" aria-label="{h(label("r_timeline", lang))}">']
+    for year in range(picture.start.year, picture.end.year + 2):
+        d = date(year, 1, 1)
+        if picture.start <= d <= picture.end + timedelta(days=1):
+            parts.append(f'<line class="grid" x1="{x(d):.1f}" y1="{top - 10}" x2="{x(d):.1f}" y2="{height - 20}"/>')
+            if d <= picture.end:
+                parts.append(f'<text class="axis" x="{x(d) + 3:.1f}" y="{top - 14}">{year}</text>')
+    for i, row in enumerate(picture.rows):
+        y = top + i * row_h
+        name = row.id if len(row.id) <= 42 else row.id[:41] + "…"
+        parts.append(f'<g class="row" data-id="{h(row.id)}"><title>{h(row.title)}</title>')
+        parts.append(f'<text x="4" y="{y + 14}">{h(name)}</text>')
+        for bar in row.bars:
+            x1 = x(max(bar.start, picture.start))
+            x2 = x(min(bar.end, picture.end) + timedelta(days=1)) if bar.end else label_w + plot_w
+            parts.append(f'<rect class="term {bar.state}" x="{x1:.1f}" y="{y + 4}" width="{max(1.0, x2 - x1 - 1):.1f}" '
+                         f'height="{row_h - 8}" rx="3"><title>{h(label("Term", lang))} {h(bar.label)}: '
+                         f'{bar.start.isoformat()} – {bar.end.isoformat() if bar.end else h(label("open-ended", lang))}'
+                         f'</title></rect>')
+        for d in row.notice_deadlines:
+            cx, cy = x(d), y + row_h / 2
+            parts.append(f'<polygon class="notice" points="{cx:.1f},{cy - 7:.1f} {cx + 6:.1f},{cy:.1f} {cx:.1f},{cy + 7:.1f} '
+                         f'{cx - 6:.1f},{cy:.1f}"><title>{h(label("notice_deadline", lang))} {d.isoformat()}</title></polygon>')
+        parts.append("</g>")
+    if picture.start <= picture.today <= picture.end:
+        tx = x(picture.today)
+        parts.append(f'<line class="today" x1="{tx:.1f}" y1="{top - 8}" x2="{tx:.1f}" y2="{height - 20}"/>')
+        parts.append(f'<text x="{tx + 3:.1f}" y="{height - 6}" fill="#1565c0">{picture.today.isoformat()}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def render_html(r: ReportData, lang: str) -> str:
+    target = _target(r, lang)
+    overdue = [d for d in r.items if d.status == "overdue"]
+    due = [d for d in r.items if d.status != "overdue"]
+    summary = _summary_lines(r, lang)
+    out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           f"<title>{h(label('r_title', lang, date=r.as_of.isoformat()))}</title><style>{CSS}</style></head><body>",
+           f"<h1>{h(label('r_title', lang, date=r.as_of.isoformat()))}</h1>",
+           f'<p class="window">{h(label("r_window", lang, start=r.as_of.isoformat(), target=target, date=r.as_of.isoformat()))}</p>',
+           f'<section id="summary"><h2>{h(label("r_summary", lang))}</h2><ul class="summary">']
+    out += [f'<li class="{"alert" if i == 0 and overdue else ""}">{h(line)}</li>' for i, line in enumerate(summary)]
+    out.append("</ul></section>")
+    for section_id, title, rows in (("overdue", label("r_overdue", lang), overdue),
+                                    ("due", label("r_due_by", lang, target=target), due)):
+        out.append(f'<section id="{section_id}"><h2>{h(title)}</h2>')
+        if not rows:
+            out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
+            continue
+        out.append(f"<table><thead><tr><th>{h(label('Date', lang))}</th><th>{h(label('Act by', lang))}</th>"
+                   f"<th>{h(label('Kind', lang))}</th><th>{h(label('What', lang))}</th></tr></thead><tbody>")
+        for d in rows:
+            approx = h(label("approximate", lang)) if d.approximate else ""
+            out.append(f'<tr class="{h(d.status)}"><td class="date">{d.date.isoformat()}</td>'
+                       f'<td class="date">{d.act_by.isoformat()}</td><td>{h(label(d.kind, lang))}</td>'
+                       f"<td><strong>{h(d.title)}</strong><br>{h(explain(d.why, lang))}{approx}</td></tr>")
+        out.append("</tbody></table></section>")
+    out.append(f'<section id="agreements"><h2>{h(label("r_agreements", lang))}</h2>')
+    for state in STATE_ORDER:
+        group = [s for s in r.statuses if s.status == state]
+        if group:
+            out.append(f"<h3>{h(label(state, lang))} ({len(group)})</h3><ul class=\"agreements\">")
+            out += [f"<li>{h(_agreement_line(s, lang))}</li>" for s in group]
+            out.append("</ul>")
+    out.append("</section>")
+    out.append(f'<section id="plans"><h2>{h(label("r_plans", lang))}</h2><table><thead><tr>'
+               f"<th>{h(label('Title', lang))}</th><th>{h(label('Adoption', lang))}</th><th></th></tr></thead><tbody>")
+    for p in r.plans:
+        title, adoption, missing = _plan_cells(p, r.party_names, lang)
+        out.append(f"<tr><td>{h(title)}</td><td>{h(adoption)}</td><td class=\"muted\">{h(missing)}</td></tr>")
+    out.append("</tbody></table></section>")
+    out.append(f'<section id="timeline" class="timeline-wrap"><h2>{h(label("r_timeline", lang))}</h2>')
+    out.append(render_svg(r.picture, lang))
+    past, current, future, notice, today = (x.strip() for x in label("r_legend", lang).split("·"))
+    out.append(f'<p class="legend muted"><span class="sw past"></span>{h(past)}<span class="sw current"></span>'
+               f'{h(current)}<span class="sw future"></span>{h(future)}<span class="dia">{h(notice)}</span>'
+               f'<span class="now">{h(today)}</span></p></section>')
+    out.append(f"<footer>{h(label('r_footer', lang, version=__version__))}</footer></body></html>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,151 @@
+"""svo report (Markdown and self-contained HTML, drawn in headless Chromium) and svo timeline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from test_cli import svo
+from test_outputs import hostile_data
+
+GREEN_CURRENT = (0x2E, 0x7D, 0x32)
+RED_NOTICE = (0xC6, 0x28, 0x28)
+BLUE_TODAY = (0x15, 0x65, 0xC0)
+
+
+class Structure(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def html_report(tmp_path: Path, *args: str) -> Path:
+    target = tmp_path / "report.html"
+    result = svo("report", "--as-of", "2026-11-23", "--horizon", "40", "-o", str(target), *args)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def test_html_report_is_self_contained_and_complete(tmp_path):
+    text = html_report(tmp_path, "--lang", "sv").read_text(encoding="utf-8")
+    parser = Structure()
+    parser.feed(text)
+    tags = [t for t, _ in parser.tags]
+    assert "script" not in tags and "link" not in tags and "img" not in tags and "iframe" not in tags
+    assert not any(k in ("src", "href") for _, attrs in parser.tags for k in attrs)
+    sections = [a.get("id") for t, a in parser.tags if t == "section"]
+    assert sections == ["summary", "overdue", "due", "agreements", "plans", "timeline"]
+    assert tags.count("rect") >= 16 and tags.count("polygon") >= 6
+    assert "Sammanfattning" in text and "antagen av 0 av 14 huvudmän" in text
+
+
+def test_markdown_report(tmp_path):
+    result = svo("report", "--as-of", "2026-11-23", "--horizon", "40")
+    assert result.returncode == 0
+    for heading in ("# svo report 2026-11-23", "## Summary", "## Overdue", "## Due by 2027-01-02",
+                    "## Agreements by state", "## Work plans: adoption by the principals", "## Timeline"):
+        assert heading in result.stdout
+    assert "◆" in result.stdout and "┃" in result.stdout
+
+
+def test_report_escapes_data(tmp_path):
+    target = tmp_path / "hostile.html"
+    data = str(hostile_data(tmp_path))
+    assert svo("report", "--data", data, "--as-of", "2026-11-23", "--horizon", "30", "-o", str(target)).returncode == 0
+    text = target.read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def read_png(path: Path) -> tuple[int, int, list[bytes]]:
+    """Decode an 8-bit RGB/RGBA, non-interlaced PNG (what Chromium writes) into pixel rows."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunk = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", chunk)
+            assert depth == 8 and color in (2, 6) and interlace == 0
+            bpp = 3 if color == 2 else 4
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = previous[i]
+            c = previous[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        previous = line
+    return width, height, [bytes(r[i:i + 3]) for r in rows for i in range(0, len(r), bpp)]
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium package (see .ci/run)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return found
+
+
+def test_html_report_is_drawn_in_headless_chromium(tmp_path):
+    browser = chromium()
+    page = html_report(tmp_path)
+    shot = tmp_path / "page.png"
+    profile = tmp_path / "profile"
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={profile}", "--hide-scrollbars", "--window-size=1200,6000",
+                    f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=False)
+    assert shot.exists(), "Chromium wrote no screenshot"
+    width, height, pixels = read_png(shot)
+    assert (width, height) == (1200, 6000)
+    counts = {name: sum(1 for p in pixels if p == bytes(rgb)) for name, rgb in
+              (("current", GREEN_CURRENT), ("notice", RED_NOTICE), ("today", BLUE_TODAY))}
+    assert counts["current"] > 5000, counts  # terms in force drawn as bars
+    assert counts["notice"] > 200, counts  # notice-deadline diamonds and overdue dates
+    assert counts["today"] > 300, counts  # the today line
+    dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                          f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+                         capture_output=True, text=True, timeout=120, check=False).stdout
+    assert '<svg class="timeline"' in dom and dom.count("<rect") >= 16
+
+
+def test_terminal_timeline():
+    result = svo("timeline", "--as-of", "2026-11-23")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    row = next(line for line in lines if line.startswith("missbruk-psykisk-funktionsnedsattning"))
+    assert "━" in row and "◆" in row and "┄" in row and "┃" in row
+    assert "2026" in lines[0] and "2030" in lines[0]
+    assert not any(line.startswith("psykisk-ohalsa-2013") for line in lines)
+    assert any(line.startswith("psykisk-ohalsa-2013") for line in
+               svo("timeline", "--as-of", "2026-11-23", "--all", "--years-back", "12").stdout.splitlines())
