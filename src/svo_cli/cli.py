@@ -85,6 +85,14 @@ OutputOption = Annotated[Optional[Path], typer.Option(
     metavar="FILE")]
 
 
+MeetingOption = Annotated[Optional[str], typer.Option(
+    "--meeting", metavar="YYYY-MM-DD", help="The meeting to prepare for.")]
+NextMeetingOption = Annotated[bool, typer.Option("--next-meeting", help="The next meeting in the work plans.")]
+HorizonOption = Annotated[Optional[int], typer.Option(
+    "--horizon", min=0, max=3650, metavar="DAYS",
+    help="Days past the meeting to include (default 0; 30 from the date when there is no meeting).")]
+
+
 def _lang(value: Optional[Lang]) -> str:
     from svo_cli.i18n import detect_lang
 
@@ -365,12 +373,15 @@ class FailOn(str, Enum):
     never = "never"
 
 
-def _meeting_window(dataset: "Dataset", day: date, meeting_day: Optional[date], next_meeting: bool,
+def _meeting_window(dataset: "Dataset", day: date, meeting: Optional[str], next_meeting: bool,
                     horizon: Optional[int]) -> tuple[Optional[date], date]:
     """The meeting to prepare for and the window's last day: the meeting plus the horizon (default 0),
     or the date plus the horizon (default 30) when there is no meeting."""
     from svo_cli import workplans
 
+    if meeting is not None and next_meeting:
+        raise _usage_error("give --meeting or --next-meeting, not both")
+    meeting_day = _as_of_value(meeting)
     if next_meeting:
         meeting_day = workplans.next_meeting(dataset.workplan_models(), day)
         if meeting_day is None:
@@ -385,13 +396,9 @@ def _meeting_window(dataset: "Dataset", day: date, meeting_day: Optional[date], 
 def check(
     data: DataOption = None,
     as_of: AsOfOption = None,
-    meeting: Annotated[Optional[str], typer.Option("--meeting", metavar="YYYY-MM-DD",
-                                                   help="The meeting to prepare for.")] = None,
-    next_meeting: Annotated[bool, typer.Option("--next-meeting",
-                                               help="Prepare for the next meeting in the work plans.")] = False,
-    horizon: Annotated[Optional[int], typer.Option("--horizon", min=0, max=3650, metavar="DAYS",
-                                                   help="Days past the meeting to include (default 0; "
-                                                        "30 from the date when there is no meeting).")] = None,
+    meeting: MeetingOption = None,
+    next_meeting: NextMeetingOption = False,
+    horizon: HorizonOption = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when anything is overdue (default), "
                                                               "overdue or due by the meeting, or never.")] = FailOn.overdue,
     format: FormatOption = Format.table,
@@ -399,16 +406,12 @@ def check(
     output: OutputOption = None,
 ) -> None:
     """The pre-meeting check: everything that needs attention from the date through the meeting."""
-    day = _as_of_value(as_of) or today_in_stockholm()
-    language = _lang(lang)
+    day, language = _as_of_value(as_of) or today_in_stockholm(), _lang(lang)
     _check_output(output)
-    if meeting is not None and next_meeting:
-        raise _usage_error("give --meeting or --next-meeting, not both")
-    meeting_day = _as_of_value(meeting)
     dataset, diagnostics = _load(data)
     from svo_cli import workplans
 
-    meeting_day, end = _meeting_window(dataset, day, meeting_day, next_meeting, horizon)
+    meeting_day, end = _meeting_window(dataset, day, meeting, next_meeting, horizon)
     rows = workplans.sort_for_check(_all_deadlines(dataset, day, end))
     warnings = sorted((d for d in diagnostics if not d.is_error), key=lambda d: d.sort_key())
     tally = workplans.counts(rows)
@@ -481,29 +484,23 @@ class ReportFormat(str, Enum):
 def report(
     data: DataOption = None,
     as_of: AsOfOption = None,
-    meeting: Annotated[Optional[str], typer.Option("--meeting", metavar="YYYY-MM-DD",
-                                                   help="The meeting the report is for.")] = None,
-    next_meeting: Annotated[bool, typer.Option("--next-meeting", help="The next meeting in the work plans.")] = False,
-    horizon: Annotated[Optional[int], typer.Option("--horizon", min=0, max=3650, metavar="DAYS",
-                                                   help="Days past the meeting (default 0; 30 from the date "
-                                                        "when there is no meeting).")] = None,
+    meeting: MeetingOption = None,
+    next_meeting: NextMeetingOption = False,
+    horizon: HorizonOption = None,
     format: Annotated[Optional[ReportFormat], typer.Option(
         "--format", help="md or html (default: html when --output ends in .html, else md).", show_default=False)] = None,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
     """A meeting-ready report: summary, overdue, due by the meeting, agreements, plans, timeline."""
-    day = _as_of_value(as_of) or today_in_stockholm()
-    language = _lang(lang)
+    day, language = _as_of_value(as_of) or today_in_stockholm(), _lang(lang)
     _check_output(output)
-    if meeting is not None and next_meeting:
-        raise _usage_error("give --meeting or --next-meeting, not both")
     dataset, diagnostics = _load(data)
     from svo_cli import engine, workplans
     from svo_cli.render.report import ReportData, render_html, render_markdown
     from svo_cli.render.timeline import layout
 
-    meeting_day, end = _meeting_window(dataset, day, _as_of_value(meeting), next_meeting, horizon)
+    meeting_day, end = _meeting_window(dataset, day, meeting, next_meeting, horizon)
     items = tuple(workplans.sort_for_check(_all_deadlines(dataset, day, end)))
     statuses = tuple(sorted(engine.statuses(dataset.agreement_models(), day), key=lambda r: r.id))
     plans = tuple(sorted((workplans.plan_status(p, dataset.groups, day) for p in dataset.workplan_models()),
