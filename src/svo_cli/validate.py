@@ -176,7 +176,9 @@ def _check_events(item: Loaded) -> list[Diagnostic]:
             found.append(error("SVO211", f"followup_done names unknown follow-up '{event.followup}'",
                                **_at(item, ("events", i, "followup")),
                                hint=f"use one of: {', '.join(f.id for f in a.followups) or '(none defined)'}"))
-    # Late notice: replay the agreement with every event known.
+    if not any(e.type in ("notice", "followup_done") for e in a.events):
+        return found  # nothing to replay
+    # Late notice and unmatched follow-ups: replay the agreement with every event known.
     last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
     tl = engine.timeline(a, FAR_FUTURE, through=last_event)
     if tl.notice is not None and tl.notice.late:

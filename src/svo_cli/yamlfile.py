@@ -5,9 +5,11 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -25,10 +27,19 @@ NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
+
+
+class _TextLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe C loader without implicit resolution: svo reads every scalar as text, so PyYAML's
+    per-scalar regex resolution (bool, int, timestamp, …) is skipped; nulls are recognised by value."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - same contract as yaml.resolver
+        if kind is yaml.ScalarNode:
+            return "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
 @dataclass
@@ -45,11 +56,12 @@ class SourceMap:
         loc = tuple(loc)
         while loc and loc not in self.values:
             loc = loc[:-1]
-        return self.values.get(loc, Position(1, 1))
+        return Position(*self.values.get(loc, (1, 1)))
 
     def key(self, loc: Loc) -> Position:
         """Position of the key naming loc (falls back to the value)."""
-        return self.keys.get(tuple(loc)) or self.value(loc)
+        found = self.keys.get(tuple(loc))
+        return Position(*found) if found else self.value(loc)
 
     def excerpt(self, line: int) -> str:
         if 1 <= line <= len(self.lines):
@@ -122,8 +134,84 @@ class _Refused(Exception):
         self.diagnostic = diagnostic
 
 
+_RISKY = re.compile(r"[&*!]|^[ \t]{48,}|(?:-[ \t]+){12,}", re.M)
+MAX_FAST_BRACKETS = 64
+
+
 def parse_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Parse YAML text from its event stream into plain values; refuse what data files never need."""
+    """Parse YAML text into plain values; refuse what data files never need.
+
+    Ordinary files are composed by the C parser and walked node by node (fast). Files with anchors,
+    aliases or tags (any '&', '*' or '!'), or that could nest deeply (many brackets, deep indentation,
+    long '- - -' runs: the C composer recurses and would overflow), take the event path, which refuses
+    each of those at its exact position.
+    """
+    if _RISKY.search(text) or text.count("[") + text.count("{") > MAX_FAST_BRACKETS:
+        return _parse_events(text, path)
+    return _parse_nodes(text, path)
+
+
+def _parse_nodes(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    lines = tuple(text.splitlines())
+    source_map = SourceMap(path, lines=lines)
+    try:
+        root_node = yaml.compose(text, Loader=_TextLoader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(exc, path, source_map)]
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        return None, [error("SVO003", f"YAML syntax error: {exc}", path, 1, 1)]
+    if root_node is None:
+        return None, [error("SVO007", "file is empty (or holds only comments)", path, 1, 1,
+                            hint="write the file's keys, or delete the file")]
+    root: Any = None
+    seen: set[int] = set()
+    stack: list[tuple[Any, Loc, Any, Any]] = [(root_node, (), None, None)]
+    while stack:
+        node, loc, parent, slot = stack.pop()
+        mark = node.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        if id(node) in seen:  # pragma: no cover - texts with aliases take the event path
+            return None, [error("SVO005", "aliases (*name) are not allowed in data files", path, line, column,
+                                "write the value out in full", source_map.excerpt(line))]
+        seen.add(id(node))
+        if len(loc) >= MAX_DEPTH:  # pragma: no cover - deep texts take the event path
+            return None, [error("SVO010", f"nesting deeper than {MAX_DEPTH} levels", path, line, column)]
+        source_map.values[loc] = (line, column)  # type: ignore[assignment]
+        value: Any
+        if isinstance(node, yaml.ScalarNode):
+            value = None if node.style is None and node.value in NULL_WORDS else node.value
+        elif isinstance(node, yaml.MappingNode):
+            value = {}
+            for key_node, value_node in node.value:
+                key_mark = key_node.start_mark
+                if not isinstance(key_node, yaml.ScalarNode):
+                    return None, [error("SVO003", "a mapping key must be plain text", path, key_mark.line + 1,
+                                        key_mark.column + 1, "write the key as a word followed by ':'",
+                                        source_map.excerpt(key_mark.line + 1))]
+                key = key_node.value
+                key_loc = loc + (key,)
+                if key in value:
+                    first = Position(*source_map.keys[key_loc])
+                    return None, [error("SVO004", f"duplicate key '{key}' (first at line {first.line})", path,
+                                        key_mark.line + 1, key_mark.column + 1,
+                                        "a mapping takes each key once: merge or remove one of them",
+                                        source_map.excerpt(key_mark.line + 1))]
+                value[key] = None
+                source_map.keys[key_loc] = (key_mark.line + 1, key_mark.column + 1)  # type: ignore[assignment]
+                stack.append((value_node, key_loc, value, key))
+        else:
+            value = [None] * len(node.value)
+            for index, item in enumerate(node.value):
+                stack.append((item, loc + (index,), value, index))
+        if parent is None:
+            root = value
+        else:
+            parent[slot] = value
+    return _document(root, path, source_map)
+
+
+def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse YAML from its event stream, refusing anchors, aliases, tags and deep nesting at once."""
     lines = tuple(text.splitlines())
     source_map = SourceMap(path, lines=lines)
 
@@ -163,7 +251,7 @@ def parse_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Dia
                     key = event.value
                     key_loc = frame[1] + (key,)
                     if key in frame[0]:
-                        first = source_map.keys[key_loc]
+                        first = Position(*source_map.keys[key_loc])
                         raise at(event.start_mark, "SVO004",
                                  f"duplicate key '{key}' (first at line {first.line})",
                                  "a mapping takes each key once: merge or remove one of them")
@@ -203,7 +291,14 @@ def parse_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Dia
     except RecursionError:  # pragma: no cover - guarded by MAX_DEPTH
         return None, [error("SVO010", "nesting too deep", path, 1, 1)]
 
-    if not has_root or root is None:
+    if not has_root:
+        return None, [error("SVO007", "file is empty (or holds only comments)", path, 1, 1,
+                            hint="write the file's keys, or delete the file")]
+    return _document(root, path, source_map)
+
+
+def _document(root: Any, path: str, source_map: SourceMap) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    if root is None:
         return None, [error("SVO007", "file is empty (or holds only comments)", path, 1, 1,
                             hint="write the file's keys, or delete the file")]
     if not isinstance(root, dict):
@@ -245,8 +340,15 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, source_map: SourceMap) -
 
 
 def display_path(path: Path) -> str:
-    """A short path to show in findings: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd().resolve()) else str(path)
-    except (OSError, ValueError):
-        return str(path)
+    """A short path to show in findings: relative to the working directory when inside it
+    (string arithmetic only: no file-system calls per file)."""
+    text = str(path)
+    if not os.path.isabs(text):
+        return os.path.normpath(text)
+    cwd = _cwd()
+    return text[len(cwd) + 1:] if text.startswith(cwd + os.sep) else text
+
+
+@lru_cache(maxsize=1)
+def _cwd() -> str:
+    return os.getcwd()
