@@ -42,30 +42,61 @@ class _TextLoader(_SafeLoader):  # type: ignore[misc, valid-type]
         return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
-@dataclass
 class SourceMap:
-    """Where each value (and each mapping key) stands in its file, by path of keys and indices."""
+    """Where each value (and each mapping key) stands in its file, by path of keys and indices.
 
-    path: str
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
-    lines: tuple[str, ...] = ()
+    Positions are only needed when a finding is reported, so a map made from a file's text computes
+    them on first use (by parsing that one file again with positions); maps built while parsing
+    (the event path) carry them from the start.
+    """
+
+    def __init__(self, path: str, text: str | None = None,
+                 values: dict[Loc, Any] | None = None, keys: dict[Loc, Any] | None = None):
+        self.path = path
+        self._text = text
+        self._values = values
+        self._keys = keys
+        self._lines: tuple[str, ...] | None = None
+
+    @property
+    def values(self) -> dict[Loc, Any]:
+        self._ensure()
+        return self._values  # type: ignore[return-value]
+
+    @property
+    def keys(self) -> dict[Loc, Any]:
+        self._ensure()
+        return self._keys  # type: ignore[return-value]
+
+    def _ensure(self) -> None:
+        if self._values is None:
+            self._values, self._keys = {}, {}
+            if self._text is not None:
+                _walk_with_positions(self._text, self)
 
     def value(self, loc: Loc) -> Position:
         """Position of the value at loc, or of its nearest enclosing value."""
         loc = tuple(loc)
-        while loc and loc not in self.values:
+        values = self.values
+        while loc and loc not in values:
             loc = loc[:-1]
-        return Position(*self.values.get(loc, (1, 1)))
+        return Position(*values.get(loc, (1, 1)))
 
     def key(self, loc: Loc) -> Position:
         """Position of the key naming loc (falls back to the value)."""
         found = self.keys.get(tuple(loc))
         return Position(*found) if found else self.value(loc)
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        if self._lines is None:
+            self._lines = tuple((self._text or "").splitlines())
+        return self._lines
+
     def excerpt(self, line: int) -> str:
-        if 1 <= line <= len(self.lines):
-            return self.lines[line - 1]
+        lines = self.lines
+        if 1 <= line <= len(lines):
+            return lines[line - 1]
         return ""
 
 
@@ -152,57 +183,38 @@ def parse_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Dia
 
 
 def _parse_nodes(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    lines = tuple(text.splitlines())
-    source_map = SourceMap(path, lines=lines)
+    """Compose in C, then build plain values (no positions: the source map computes them lazily)."""
     try:
         root_node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, path, source_map)]
+        return None, [_syntax_error(exc, path, SourceMap(path, text))]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return None, [error("SVO003", f"YAML syntax error: {exc}", path, 1, 1)]
+    source_map = SourceMap(path, text)
     if root_node is None:
-        return None, [error("SVO007", "file is empty (or holds only comments)", path, 1, 1,
-                            hint="write the file's keys, or delete the file")]
+        return _document(None, path, source_map)
     root: Any = None
-    seen: set[int] = set()
-    stack: list[tuple[Any, Loc, Any, Any]] = [(root_node, (), None, None)]
+    stack: list[tuple[Any, Any, Any, int]] = [(root_node, None, None, 0)]
+    mapping, scalar = yaml.MappingNode, yaml.ScalarNode
     while stack:
-        node, loc, parent, slot = stack.pop()
-        mark = node.start_mark
-        line, column = mark.line + 1, mark.column + 1
-        if id(node) in seen:  # pragma: no cover - texts with aliases take the event path
-            return None, [error("SVO005", "aliases (*name) are not allowed in data files", path, line, column,
-                                "write the value out in full", source_map.excerpt(line))]
-        seen.add(id(node))
-        if len(loc) >= MAX_DEPTH:  # pragma: no cover - deep texts take the event path
-            return None, [error("SVO010", f"nesting deeper than {MAX_DEPTH} levels", path, line, column)]
-        source_map.values[loc] = (line, column)  # type: ignore[assignment]
+        node, parent, slot, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return _parse_events(text, path)  # reports the nesting where it stands
         value: Any
-        if isinstance(node, yaml.ScalarNode):
+        if node.__class__ is scalar:
             value = None if node.style is None and node.value in NULL_WORDS else node.value
-        elif isinstance(node, yaml.MappingNode):
+        elif node.__class__ is mapping:
             value = {}
             for key_node, value_node in node.value:
-                key_mark = key_node.start_mark
-                if not isinstance(key_node, yaml.ScalarNode):
-                    return None, [error("SVO003", "a mapping key must be plain text", path, key_mark.line + 1,
-                                        key_mark.column + 1, "write the key as a word followed by ':'",
-                                        source_map.excerpt(key_mark.line + 1))]
                 key = key_node.value
-                key_loc = loc + (key,)
-                if key in value:
-                    first = Position(*source_map.keys[key_loc])
-                    return None, [error("SVO004", f"duplicate key '{key}' (first at line {first.line})", path,
-                                        key_mark.line + 1, key_mark.column + 1,
-                                        "a mapping takes each key once: merge or remove one of them",
-                                        source_map.excerpt(key_mark.line + 1))]
+                if key_node.__class__ is not scalar or key in value:
+                    # a complex or duplicate key: the positional walk reports it where it stands
+                    return None, _walk_with_positions(text, SourceMap(path, text, {}, {}))
                 value[key] = None
-                source_map.keys[key_loc] = (key_mark.line + 1, key_mark.column + 1)  # type: ignore[assignment]
-                stack.append((value_node, key_loc, value, key))
+                stack.append((value_node, value, key, depth + 1))
         else:
             value = [None] * len(node.value)
-            for index, item in enumerate(node.value):
-                stack.append((item, loc + (index,), value, index))
+            stack.extend((item, value, index, depth + 1) for index, item in enumerate(node.value))
         if parent is None:
             root = value
         else:
@@ -210,10 +222,48 @@ def _parse_nodes(text: str, path: str) -> tuple[YamlDocument | None, list[Diagno
     return _document(root, path, source_map)
 
 
+def _walk_with_positions(text: str, source_map: SourceMap) -> list[Diagnostic]:
+    """Fill source_map with the position of every value and key; return the findings on the way
+    (duplicate keys, complex keys). Used lazily, when a finding needs a position."""
+    path = source_map.path
+    values, keys = source_map._values, source_map._keys
+    assert values is not None and keys is not None
+    try:
+        root_node = yaml.compose(text, Loader=_TextLoader)
+    except yaml.YAMLError:
+        return []
+    if root_node is None:
+        return []
+    stack: list[tuple[Any, Loc]] = [(root_node, ())]
+    while stack:
+        node, loc = stack.pop()
+        mark = node.start_mark
+        values[loc] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key_mark = key_node.start_mark
+                line, column = key_mark.line + 1, key_mark.column + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    return [error("SVO003", "a mapping key must be plain text", path, line, column,
+                                  "write the key as a word followed by ':'", source_map.excerpt(line))]
+                key = key_node.value
+                if key in seen:
+                    first = Position(*keys[loc + (key,)])
+                    return [error("SVO004", f"duplicate key '{key}' (first at line {first.line})", path, line, column,
+                                  "a mapping takes each key once: merge or remove one of them",
+                                  source_map.excerpt(line))]
+                seen.add(key)
+                keys[loc + (key,)] = (line, column)
+                stack.append((value_node, loc + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, loc + (index,)) for index, item in enumerate(node.value))
+    return []
+
+
 def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse YAML from its event stream, refusing anchors, aliases, tags and deep nesting at once."""
-    lines = tuple(text.splitlines())
-    source_map = SourceMap(path, lines=lines)
+    source_map = SourceMap(path, text, {}, {})
 
     def at(mark: Any, code: str, message: str, hint: str = "") -> _Refused:
         line, column = mark.line + 1, mark.column + 1
