@@ -70,27 +70,39 @@ def agreement(i: int, rng: random.Random, ids: list[str]) -> str:
     if followups:
         lines += ["followups:"] + followups
     events = []
+    cut = 2025  # the last year whose follow-up can be done by the reference date
+    if shape >= 0.45 and shape < 0.7:
+        cut = min(cut, end.year if (end.month, end.day) == (12, 31) else end.year - 1)  # a fixed term ends
     day = start
     for _ in range(rng.randrange(0, 5)):
         day = day + timedelta(days=rng.randrange(60, 500))
         if day > date(2026, 11, 1):
             break
         kind = rng.random()
-        if kind < 0.5 and any(f.startswith("  - {id: arlig") for f in followups):
-            events.append(f"  - {{date: {day.isoformat()}, type: followup_done, followup: arlig}}")
-        elif kind < 0.6:
+        if kind < 0.6:
             events.append(f"  - {{date: {day.isoformat()}, type: note, note: Information till samrådet}}")
         elif kind < 0.65 and shape < 0.7:
             events.append(f"  - {{date: {day.isoformat()}, type: extended, until: {(day + timedelta(days=900)).isoformat()}}}")
+            cut = min(cut, day.year + 2)
         elif kind < 0.7:
             events.append(f"  - {{date: {day.isoformat()}, type: notice, by: {rng.choice(MUNICIPALITIES)}}}")
+            cut = min(cut, day.year)
             break
         elif kind < 0.72:
             events.append(f"  - {{date: {day.isoformat()}, type: terminated}}")
+            cut = min(cut, day.year - 1)
             break
         else:
             events.append(f"  - {{date: {day.isoformat()}, type: decision, reference: 'RÖ {day.year}-{i}'}}")
+    if any(f.startswith("  - {id: arlig") for f in followups):
+        # Most annual follow-ups are held and recorded (some late), some never.
+        for year in range(start.year + 1, cut + 1):
+            if rng.random() < 0.85:
+                held = date(year, rng.randrange(3, 13), 1) + timedelta(days=rng.randrange(0, 28))
+                events.append(f"  - {{date: {held.isoformat()}, type: followup_done, followup: arlig, "
+                              f"occurrence: {year}}}")
     if events:
+        events.sort(key=lambda e: e[len("  - {date: "):len("  - {date: ") + 10])
         lines += ["events:"] + events
     if ids and rng.random() < 0.1:
         lines.append(f"supersedes: [{rng.choice(ids[-50:])}]")

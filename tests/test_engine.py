@@ -294,3 +294,21 @@ def test_notice_deadlines_before_a_later_supersession_still_count():
     assert status_on(old, date(2019, 6, 1), [new]).notice_deadline == date(2019, 12, 31)  # term 2
     assert status_on(old, date(2020, 6, 1), [new]).notice_deadline is None  # 2021-12-31 is after supersession
     assert status_on(old, date(2021, 1, 1), [new]).status == "superseded"
+
+
+def test_a_follow_up_done_before_its_due_date_completes_it():
+    a = make_agreement(valid_from="2022-06-25", valid_until="tills vidare", renewal=None,
+                       notice={"period": "6 months"}, followups=[annual(first="2023")], events=[
+                           {"date": "2024-11-13", "type": "followup_done", "followup": "arlig", "occurrence": "2024"},
+                           {"date": "2025-03-16", "type": "followup_done", "followup": "arlig", "occurrence": "2025"}])
+    tl = timeline(a, date(2025, 3, 20))
+    occs, unmatched = followup_occurrences(tl, date(2025, 6, 20))
+    assert unmatched == []
+    rows = deadlines([a], date(2025, 3, 20), date(2026, 1, 31))
+    assert [(r.date, r.status) for r in rows if r.kind == "followup"] == [(date(2023, 12, 31), "overdue")]
+    # and without naming the occurrence: the earliest open one that has opened is the 2023 one (late)
+    b = make_agreement(valid_from="2022-06-25", valid_until="tills vidare", renewal=None,
+                       notice={"period": "6 months"}, followups=[annual(first="2023")], events=[
+                           {"date": "2025-03-16", "type": "followup_done", "followup": "arlig"}])
+    occs, unmatched = followup_occurrences(timeline(b, date(2025, 3, 20)), date(2025, 3, 20))
+    assert [(o.due, o.done_on) for o in occs] == [(date(2023, 12, 31), date(2025, 3, 16)), (date(2024, 12, 31), None)]

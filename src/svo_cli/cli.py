@@ -126,7 +126,7 @@ def _render(format: Format, view_fn, json_fn, output: Optional[Path], width: int
     if format is Format.json:
         from svo_cli.render.jsonfmt import dumps
 
-        _deliver(dumps(json_fn()), output)
+        _deliver(dumps(json_fn(), pretty=output is None and sys.stdout.isatty()), output)
         return
     view = view_fn()
     if format is Format.md:

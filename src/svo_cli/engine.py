@@ -8,6 +8,7 @@ from typing import Any, Iterable, Sequence
 
 from svo_cli.dates import (
     ONE_DAY,
+    Duration,
     add,
     election_years_between,
     mandate_period_end,
@@ -28,7 +29,8 @@ STATUSES = (UPCOMING, ACTIVE, NOTICE_GIVEN, EXPIRED, TERMINATED, SUPERSEDED)
 NOTICE_DEADLINE, TERM_END, FOLLOWUP = "notice_deadline", "term_end", "followup"
 OVERDUE, DUE, UPCOMING_DEADLINE, DONE = "overdue", "due", "upcoming", "done"
 
-MAX_TERMS = 2000  # a guard: 2,000 renewals is beyond any real agreement's life
+MAX_TERMS = 2000
+MANDATE_PERIOD = Duration(years=4, days=1, text="4 years")  # a guard: 2,000 renewals is beyond any real agreement's life
 
 
 @dataclass(frozen=True)
@@ -395,10 +397,16 @@ def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: 
     the event's date (or the one named by `occurrence`). Returns the occurrences and the events that
     matched none.
     """
-    horizon = max([through] + [e.date.end for e in done_events])
     result: list[Occurrence] = []
     unmatched: list[Any] = []
     for followup in followups:
+        # A follow-up may be done before it falls due: look at least one period past each done event.
+        latest_done = max((e.date.end for e in done_events if e.followup == followup.id), default=None)
+        horizon = through
+        if latest_done is not None:
+            reach = (add(latest_done, followup.every) if followup.every is not None
+                     else add(latest_done, MANDATE_PERIOD) if followup.at is not None else latest_done)
+            horizon = max(horizon, reach)
         occs = occurrences(life, followup, horizon)
         for event in (e for e in done_events if e.followup == followup.id):
             for i, occ in enumerate(occs):

@@ -30,8 +30,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def dumps(document: Any) -> str:
-    return json.dumps(_plain(document), ensure_ascii=False, indent=2) + "\n"
+def dumps(document: Any, pretty: bool = True) -> str:
+    """JSON text; `pretty` indents for people (CPython's indenting encoder is pure Python, so large
+    outputs for scripts and files are written compact by the C encoder)."""
+    if pretty:
+        return json.dumps(_plain(document), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_plain(document), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def status_document(as_of: date, rows: Sequence[AgreementStatus]) -> dict:
