@@ -242,3 +242,16 @@ def test_n_working_days_after_counts_exactly_n(day, n):
     counted = sum(1 for i in range(1, (result - day).days + 1) if is_working_day(day + timedelta(days=i)))
     assert counted == n
     assert is_working_day(result)
+
+
+@settings(max_examples=500)
+@given(days, st.integers(0, 5), st.integers(0, 30), st.integers(0, 60), st.integers(-40, 40))
+def test_fast_calendar_arithmetic_equals_relativedelta(day, years, months, extra_days, times):
+    from dateutil.relativedelta import relativedelta
+
+    duration = Duration(years=years, months=months, days=extra_days)
+    expected = day + relativedelta(years=times * years, months=times * months, days=times * extra_days)
+    if date(1900, 1, 1) <= expected <= date(2500, 1, 1):
+        assert shift(day, duration, times) == expected
+    assert add(day, duration) == day + relativedelta(years=years, months=months, days=extra_days)
+    assert subtract(day, duration) == day - relativedelta(years=years, months=months, days=extra_days)

@@ -173,12 +173,13 @@ def _width(default: int) -> int:
     return default
 
 
-def _load(data: Optional[Path]) -> tuple["Dataset", list["Diagnostic"]]:
+def _load(data: Optional[Path], warnings: bool = False) -> tuple["Dataset", list["Diagnostic"]]:
+    """Load and check the data; commands that report only errors skip the warning-only checks."""
     from svo_cli.loader import load_dataset
     from svo_cli.validate import validate
 
     dataset, diagnostics = load_dataset(_data_dir(data))
-    return dataset, diagnostics + validate(dataset)
+    return dataset, diagnostics + validate(dataset, warnings=warnings)
 
 
 def _report_data_errors(diagnostics: list["Diagnostic"], lang: str = "en") -> int:
@@ -408,7 +409,7 @@ def check(
     """The pre-meeting check: everything that needs attention from the date through the meeting."""
     day, language = _as_of_value(as_of) or today_in_stockholm(), _lang(lang)
     _check_output(output)
-    dataset, diagnostics = _load(data)
+    dataset, diagnostics = _load(data, warnings=True)
     from svo_cli import workplans
 
     meeting_day, end = _meeting_window(dataset, day, meeting, next_meeting, horizon)

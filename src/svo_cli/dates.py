@@ -75,6 +75,14 @@ def parse_date_spec(text: object) -> DateSpec:
     """Parse a date spec; raise DateSpecError naming the accepted forms."""
     if isinstance(text, date):
         return DateSpec.day(text)
+    if isinstance(text, str):
+        return _parse_date_spec_text(text)
+    raise DateSpecError(f"expected a date spec ({DATE_SPEC_FORMS}), got {text!r}")
+
+
+@lru_cache(maxsize=65536)
+def _parse_date_spec_text(text: str) -> DateSpec:
+    """Date specs repeat across files: each distinct text is parsed once (results are immutable)."""
     if not isinstance(text, str):
         raise DateSpecError(f"expected a date spec ({DATE_SPEC_FORMS}), got {text!r}")
     original = text.strip()
@@ -190,6 +198,13 @@ MAX_DURATION_YEARS = 200
 
 def parse_duration(text: object) -> Duration:
     """Parse a duration; raise DurationError naming the accepted forms."""
+    if isinstance(text, str):
+        return _parse_duration_text(text)
+    raise DurationError(f"expected a duration ({DURATION_FORMS}), got {text!r}")
+
+
+@lru_cache(maxsize=4096)
+def _parse_duration_text(text: str) -> Duration:
     if not isinstance(text, str):
         raise DurationError(f"expected a duration ({DURATION_FORMS}), got {text!r}")
     original = text.strip()
@@ -218,11 +233,30 @@ def _checked(duration: Duration) -> Duration:
     return duration
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_length(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month - 1]
+
+
+def _plus(d: date, months: int, days: int) -> date:
+    """d plus a number of months (day clamped to the month's end) and then days: the arithmetic of
+    dateutil's relativedelta(months=..., days=...), without building one (a hot path)."""
+    if months:
+        years, month0 = divmod(d.month - 1 + months, 12)
+        year, month = d.year + years, month0 + 1
+        d = date(year, month, min(d.day, _month_length(year, month)))
+    return d + timedelta(days=days) if days else d
+
+
 def add(d: date, duration: Duration) -> date:
     """d plus duration, calendar-correct (month ends clamp: 2024-02-29 + 1 year = 2025-02-28)."""
     if duration.is_working_days:
         return add_working_days(d, duration.working_days)
-    return d + duration.delta()
+    return _plus(d, 12 * duration.years + duration.months, duration.days)
 
 
 def subtract(d: date, duration: Duration) -> date:
@@ -232,16 +266,14 @@ def subtract(d: date, duration: Duration) -> date:
     """
     if duration.is_working_days:
         return add_working_days(d, -duration.working_days)
-    return d - duration.delta()
+    return _plus(d, -(12 * duration.years + duration.months), -duration.days)
 
 
 def shift(d: date, duration: Duration, times: int) -> date:
     """d plus `times` x duration, computed from the anchor d in one step (never chained)."""
     if duration.is_working_days:
         return add_working_days(d, times * duration.working_days)
-    return d + relativedelta(
-        years=times * duration.years, months=times * duration.months, days=times * duration.days
-    )
+    return _plus(d, times * (12 * duration.years + duration.months), times * duration.days)
 
 
 def term_end(start: date, length: Duration) -> date:

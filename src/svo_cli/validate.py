@@ -20,8 +20,9 @@ def _at(item: Loaded, loc: Loc, key: bool = False):
     return dict(path=item.path, line=pos.line, column=pos.column, excerpt=item.source_map.excerpt(pos.line))
 
 
-def validate(dataset: Dataset) -> list[Diagnostic]:
-    """All semantic findings for a loaded dataset."""
+def validate(dataset: Dataset, warnings: bool = True) -> list[Diagnostic]:
+    """All semantic findings for a loaded dataset (`warnings=False`: errors only, skipping the
+    checks that can only warn, such as replaying events for late notices)."""
     found: list[Diagnostic] = []
     found += check_parties(dataset)
     known_parties = dataset.party_ids()
@@ -29,7 +30,7 @@ def validate(dataset: Dataset) -> list[Diagnostic]:
     agreement_ids = set(ids)
     seen: set[str] = set()
     for item in dataset.agreements:
-        found += check_agreement(item, known_parties if dataset.parties_file else None, agreement_ids)
+        found += check_agreement(item, known_parties if dataset.parties_file else None, agreement_ids, warnings)
         if ids[item.model.id] > 1:
             first = seen.__contains__(item.model.id)
             found.append(error("SVO202", f"duplicate agreement id '{item.model.id}'"
@@ -112,7 +113,7 @@ def check_parties(dataset: Dataset) -> list[Diagnostic]:
 
 
 def check_agreement(item: Loaded, parties: set[str] | frozenset[str] | None,
-                    agreement_ids: set[str]) -> list[Diagnostic]:
+                    agreement_ids: set[str], warnings: bool = True) -> list[Diagnostic]:
     a: Agreement = item.model
     found: list[Diagnostic] = []
     if a.id != item.stem:
@@ -137,7 +138,7 @@ def check_agreement(item: Loaded, parties: set[str] | frozenset[str] | None,
         found.append(error("SVO206", f"valid_until {a.valid_until} is before valid_from {a.valid_from}",
                            **_at(item, ("valid_until",)), hint="valid_until is the last day in force"))
     found += _check_notice_rules(item)
-    found += _check_events(item)
+    found += _check_events(item, replay=warnings)
     found += _check_followups(item)
     if a.source.quote is None:
         found.append(warning("SVO209", "source has no quote", **_at(item, ("source",), key=True),
@@ -163,7 +164,7 @@ def _check_notice_rules(item: Loaded) -> list[Diagnostic]:
     return found
 
 
-def _check_events(item: Loaded) -> list[Diagnostic]:
+def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
     a: Agreement = item.model
     found: list[Diagnostic] = []
     previous = None
@@ -176,8 +177,8 @@ def _check_events(item: Loaded) -> list[Diagnostic]:
             found.append(error("SVO211", f"followup_done names unknown follow-up '{event.followup}'",
                                **_at(item, ("events", i, "followup")),
                                hint=f"use one of: {', '.join(f.id for f in a.followups) or '(none defined)'}"))
-    if not any(e.type in ("notice", "followup_done") for e in a.events):
-        return found  # nothing to replay
+    if not replay or not any(e.type in ("notice", "followup_done") for e in a.events):
+        return found  # nothing to replay (or only errors were asked for)
     # Late notice and unmatched follow-ups: replay the agreement with every event known.
     last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
     tl = engine.timeline(a, FAR_FUTURE, through=last_event)
