@@ -121,3 +121,21 @@ def test_every_finding_code_in_the_source_is_documented():
         used |= set(re.findall(r'"(SVO\d{3})"', path.read_text(encoding="utf-8")))
     documented = set(re.findall(r"\| (SVO\d{3}) \|", (src.parent.parent / "docs" / "errors.md").read_text(encoding="utf-8")))
     assert used and used <= documented, sorted(used - documented)
+
+
+def test_parallel_loading_gives_the_same_result_as_serial(tmp_path, monkeypatch):
+    import svo_cli.loader as loader
+
+    monkeypatch.setattr(loader, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(loader, "CHUNK_FILES", 3)
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for p in sorted((DATA / "agreements").glob("*.yaml")):
+        (tmp_path / "agreements" / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "agreements" / "broken.yaml").write_text("id: broken\nid: twice\n", encoding="utf-8")
+    serial, serial_diags = loader.load_dataset(tmp_path, jobs=1)
+    parallel, parallel_diags = loader.load_dataset(tmp_path, jobs=2)
+    assert [a.model for a in parallel.agreements] == [a.model for a in serial.agreements]
+    assert parallel_diags == serial_diags and parallel_diags[0].code == "SVO004"
+    late = parallel.agreements[0]
+    assert late.source_map.value(("id",)) == serial.agreements[0].source_map.value(("id",))

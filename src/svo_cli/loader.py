@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -164,8 +166,17 @@ def _yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.name.endswith(YAML_SUFFIXES) and not p.name.startswith("."))
 
 
-def load_dataset(data_dir: Path) -> tuple[Dataset, list[Diagnostic]]:
-    """Load parties, agreements and work plans below data_dir."""
+PARALLEL_FROM_FILES = 1500  # below this, starting worker processes costs more than it saves
+CHUNK_FILES = 200
+
+
+def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list[Diagnostic]]:
+    """Load parties, agreements and work plans below data_dir.
+
+    Large directories are read and parsed by worker processes (one per core, in chunks) while this
+    process builds the models from each chunk as it arrives: parsed values and texts cross the
+    process boundary cheaply, models would not.
+    """
     diags: list[Diagnostic] = []
     parties_path = data_dir / PARTIES_FILE
     parties_file: Loaded | None = None
@@ -175,19 +186,40 @@ def load_dataset(data_dir: Path) -> tuple[Dataset, list[Diagnostic]]:
     else:
         diags.append(error("SVO301", f"no {PARTIES_FILE} in the data directory", display_path(data_dir),
                            hint=f"create {display_path(parties_path)} listing the parties and groups"))
+    files = [(p, Agreement) for p in _yaml_files(data_dir / AGREEMENTS_DIR)]
+    files += [(p, Workplan) for p in _yaml_files(data_dir / WORKPLANS_DIR)]
     agreements: list[Loaded] = []
-    for path in _yaml_files(data_dir / AGREEMENTS_DIR):
-        loaded, found = _load(path, Agreement)
-        diags += found
-        if loaded is not None:
-            agreements.append(loaded)
     workplans: list[Loaded] = []
-    for path in _yaml_files(data_dir / WORKPLANS_DIR):
-        loaded, found = _load(path, Workplan)
+    for (path, model), (document, found) in zip(files, _parsed(files, jobs)):
+        if document is not None:
+            built, found = build_model(document, model)
+            if built is not None:
+                (agreements if model is Agreement else workplans).append(Loaded(built, document.path, document.source_map))
         diags += found
-        if loaded is not None:
-            workplans.append(loaded)
     return _dataset(parties_file, agreements, workplans), diags
+
+
+def _parsed(files: list[tuple[Path, type]], jobs: int | None):
+    """(document, diagnostics) for each file, in order; in worker processes when that wins."""
+    paths = [str(p) for p, _ in files]
+    if jobs is None and os.environ.get("SVO_JOBS", "").isdigit():
+        jobs = int(os.environ["SVO_JOBS"])
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
+    if workers < 2 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_read_one, paths)
+        return
+    chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for chunk in pool.imap(_read_chunk, chunks):
+            yield from chunk
+
+
+def _read_one(path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    return read_yaml_file(Path(path), display_path(Path(path)))
+
+
+def _read_chunk(paths: list[str]) -> list[tuple[YamlDocument | None, list[Diagnostic]]]:
+    return [_read_one(p) for p in paths]
 
 
 def _is_workplan(path: Path) -> bool:

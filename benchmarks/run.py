@@ -1,0 +1,191 @@
+"""Benchmark runner: times svo's commands as whole processes against a baseline measured in the same
+run (parsing the same files with PyYAML's C loader and nothing else), with peak memory.
+
+    python benchmarks/run.py                      # 100, 1,000 and 10,000 agreements, 5 runs each
+    python benchmarks/run.py --sizes 100000 --runs 3
+    python benchmarks/run.py --quick              # 100 and 1,000, 3 runs (a smoke run)
+
+Prints a table of median seconds, the ratio to the baseline and peak RSS, then the start-up
+figures (svo --help / --version against `python -c "import typer"`, svo status on the repository's
+data) and, when check-jsonschema is installed, svo validate against check-jsonschema on the same
+files. Results are also written as JSON (--json FILE). Benchmarks are not tests: nothing here fails
+on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+AS_OF = "2026-11-23"
+BASELINE = """
+import sys, yaml
+from pathlib import Path
+for p in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    with p.open("rb") as f:
+        yaml.load(f, Loader=yaml.CSafeLoader)
+"""
+
+
+def svo_command() -> list[str]:
+    found = shutil.which("svo", path=str(Path(sys.executable).parent)) or shutil.which("svo")
+    return [found] if found else [sys.executable, "-m", "svo_cli"]
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (shared pages counted in each: an upper
+    bound), read from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/status") as handle:
+                total += next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    todo += [int(c) for c in handle.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(argv: list[str], runs: int, env: dict | None = None) -> tuple[float, float, int]:
+    """Median and minimum wall seconds, and the largest peak memory (MB) over `runs` runs: the
+    process's own peak RSS, or its whole process tree's (workers included) sampled every 10 ms,
+    whichever is larger."""
+    times, peaks, code = [], [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env={**os.environ, **(env or {})})
+        tree_peak = 0
+        while True:
+            waited, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if waited:
+                break
+            tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.01)
+        times.append(time.perf_counter() - start)
+        peaks.append(max(usage.ru_maxrss, tree_peak) / 1024)
+        code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} exited {code}")
+    return statistics.median(times), min(times), round(max(peaks))
+
+
+def commands(data: Path) -> dict[str, list[str]]:
+    svo = svo_command()
+    common = ["--data", str(data), "--as-of", AS_OF]
+    return {
+        "validate": svo + ["validate", str(data)],
+        "status": svo + ["status", *common, "--format", "json"],
+        "deadlines": svo + ["deadlines", *common, "--format", "json"],
+        "check": svo + ["check", *common, "--format", "json", "--fail-on", "never"],
+        "calendar": svo + ["calendar", *common],
+    }
+
+
+def run_size(count: int, runs: int, workdir: Path) -> list[dict]:
+    data = workdir / f"data-{count}"
+    if not (data / "parties.yaml").exists():
+        generate(count, data)
+    rows = []
+    base, base_min, base_mem = measure([sys.executable, "-c", BASELINE, str(data)], runs)
+    rows.append({"size": count, "what": "baseline (PyYAML C loader)", "median_s": base, "min_s": base_min,
+                 "ratio": 1.0, "peak_mb": base_mem})
+    for name, argv in commands(data).items():
+        median, fastest, peak = measure(argv, runs)
+        rows.append({"size": count, "what": name, "median_s": median, "min_s": fastest,
+                     "ratio": median / base, "peak_mb": peak})
+    return rows
+
+
+def startup(runs: int) -> list[dict]:
+    svo = svo_command()
+    typer_s, typer_min, typer_mem = measure([sys.executable, "-c", "import typer"], runs)
+    rows = [{"what": "python -c 'import typer'", "median_s": typer_s, "min_s": typer_min, "ratio": 1.0,
+             "peak_mb": typer_mem}]
+    for name, argv in (("svo --help", svo + ["--help"]), ("svo --version", svo + ["--version"]),
+                       ("svo status (repository data)", svo + ["status", "--data", str(REPO / "data"), "--as-of", AS_OF])):
+        median, fastest, peak = measure(argv, runs)
+        rows.append({"what": name, "median_s": median, "min_s": fastest, "ratio": median / typer_s, "peak_mb": peak})
+    return rows
+
+
+def against_jsonschema(count: int, runs: int, workdir: Path) -> list[dict]:
+    tool = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    if not tool:
+        return []
+    data = workdir / f"data-{count}"
+    files = sorted(str(p) for p in (data / "agreements").glob("*.yaml"))
+    schema = workdir / "agreement.schema.json"
+    subprocess.run(svo_command() + ["schema", "agreement", "-o", str(schema)], check=True)
+    theirs, theirs_min, theirs_mem = measure([tool, "--schemafile", str(schema), *files], runs)
+    ours, ours_min, ours_mem = measure(svo_command() + ["validate", str(data)], runs)
+    return [{"size": count, "what": "check-jsonschema (schema only)", "median_s": theirs, "min_s": theirs_min,
+             "ratio": 1.0, "peak_mb": theirs_mem},
+            {"size": count, "what": "svo validate (schema + semantics)", "median_s": ours, "min_s": ours_min,
+             "ratio": ours / theirs, "peak_mb": ours_mem}]
+
+
+def table(rows: list[dict], ratio_to: str) -> str:
+    lines = [f"| size | what | median s | min s | × {ratio_to} | peak MB |", "|---:|---|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r.get('size', '')} | {r['what']} | {r['median_s']:.3f} | {r['min_s']:.3f} | "
+                     f"{r['ratio']:.2f} | {r['peak_mb']} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="100 and 1,000 agreements, 3 runs")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "svo-benchmarks")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--no-jsonschema", action="store_true")
+    args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.runs = [100, 1000], 3
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    results: dict = {"as_of": AS_OF, "runs": args.runs, "sizes": {}, "startup": [], "jsonschema": []}
+    for size in args.sizes:
+        rows = run_size(size, args.runs, args.workdir)
+        results["sizes"][str(size)] = rows
+        print(f"\n{size} agreements\n" + table(rows, "baseline"), flush=True)
+    if len(args.sizes) >= 2:
+        small, large = sorted(args.sizes)[-2:]
+        growth = {r["what"]: r["median_s"] for r in results["sizes"][str(large)]}
+        prior = {r["what"]: r["median_s"] for r in results["sizes"][str(small)]}
+        print(f"\ngrowth {small} → {large} agreements (×{large // small} data):")
+        for what in growth:
+            print(f"  {what}: ×{growth[what] / prior[what]:.2f}")
+    results["startup"] = startup(max(args.runs, 10))
+    print("\nstart-up\n" + table(results["startup"], "import typer"))
+    if not args.no_jsonschema:
+        results["jsonschema"] = against_jsonschema(max(args.sizes) if max(args.sizes) <= 10000 else 10000,
+                                                   args.runs, args.workdir)
+        if results["jsonschema"]:
+            print("\nagainst check-jsonschema\n" + table(results["jsonschema"], "check-jsonschema"))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
