@@ -469,11 +469,8 @@ def calendar(
 
 
 def _source_line(source) -> str:
-    parts = [source.document, source.section or "", source.reference or ""]
-    text = ", ".join(p for p in parts if p)
-    if source.quote:
-        text += f" – “{' '.join(source.quote.split())[:300]}”"
-    return text
+    """Where an obligation comes from, for calendar descriptions (the quote itself: `svo show ID`)."""
+    return ", ".join(p for p in (source.document, source.section or "", source.reference or "") if p)
 
 
 class ReportFormat(str, Enum):

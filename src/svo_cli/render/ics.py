@@ -47,7 +47,11 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "svo – " + ("tidsgränser" if lang == "sv" else "deadlines"))
     stamp = datetime.combine(as_of, time(0, 0), tzinfo=timezone.utc)  # deterministic: the as-of date
-    for d in rows:
+    closing = b"END:VCALENDAR\r\n"
+    head = calendar.to_ical()
+    assert head.endswith(closing)
+    parts = [head[: -len(closing)]]
+    for d in rows:  # each event is serialised as soon as it is built: memory stays flat
         event = Event()
         event.add("uid", uid(d))
         event.add("dtstamp", stamp)
@@ -67,5 +71,6 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
             alarm.add("description", f"{label(d.kind, lang)}: {d.title}")
             alarm.add("trigger", timedelta(days=-remind_days))
             event.add_component(alarm)
-        calendar.add_component(event)
-    return calendar.to_ical()
+        parts.append(event.to_ical())
+    parts.append(closing)
+    return b"".join(parts)
