@@ -135,3 +135,45 @@ def test_output_option(tmp_path):
     result = svo("status", "--as-of", "2026-11-23", "--output", str(missing_dir))
     assert result.returncode == 2 and not missing_dir.parent.exists()
     assert svo("status", "--output", str(tmp_path)).returncode == 2
+
+
+def test_findings_in_swedish():
+    corpus = Path(__file__).parent / "corpus"
+    result = svo("validate", str(corpus / "impossible-date.yaml"), str(corpus / "unknown-key.yaml"),
+                 str(corpus / "late-notice.yaml"), "--data", str(DATA), "--lang", "sv")
+    assert result.returncode == 1
+    out = result.stdout
+    assert "impossible-date.yaml:6:13: fel: SVO110 valid_from: '2023-02-30' är inget datum: februari 2023 har 28 dagar" in out
+    assert "fel: SVO101 okänd nyckel 'valid_untill'" in out and "tips: menade du 'valid_until'?" in out
+    assert "varning: SVO208 sen uppsägning" in out
+    assert out.splitlines()[-1] == "underkänt: 3 filer kontrollerade, 2 fel, 1 varning"
+    doc = json.loads(svo("validate", str(corpus / "duplicate-key.yaml"), "--data", str(DATA), "--lang", "sv",
+                         "--format", "json").stdout)
+    assert doc["findings"][0]["message"] == "dubblerad nyckel 'id' (första på rad 2)"
+
+
+def test_every_finding_text_has_a_swedish_translation():
+    """Every T(...) template written in the source has an entry in the Swedish table."""
+    import re
+
+    from svo_cli.i18n import FINDINGS_SV
+
+    src = Path(__file__).resolve().parent.parent / "src" / "svo_cli"
+    templates = set()
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r'\bT\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)', text):
+            templates.add("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))).replace("\\'", "'"))
+    templates.discard("{n} ")
+    missing = sorted(t for t in templates if t not in FINDINGS_SV and not t.startswith("{n} "))
+    assert missing == []
+
+
+def test_data_errors_on_stderr_follow_the_language(tmp_path):
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "agreements" / "broken.yaml").write_text("id: broken\nid: twice\n", encoding="utf-8")
+    result = svo("status", "--data", str(tmp_path), "--lang", "sv", "--as-of", "2026-11-23")
+    assert result.returncode == 1
+    assert "broken.yaml:2:1: fel: SVO004 dubblerad nyckel 'id'" in result.stderr
+    assert "1 fel i data" in result.stderr

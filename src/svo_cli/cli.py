@@ -189,7 +189,7 @@ def _report_data_errors(diagnostics: list["Diagnostic"], lang: str = "en") -> in
 
     errors = [d for d in diagnostics if d.is_error]
     for d in sorted(errors, key=lambda d: d.sort_key()):
-        typer.echo(finding_line(d), err=True)
+        typer.echo(finding_line(d, lang), err=True)
     if errors:
         typer.echo(label("data_errors", lang, n=len(errors)), err=True)
     return EXIT_FINDINGS if errors else EXIT_OK
@@ -529,7 +529,7 @@ def timeline(
     start, end = date(day.year - years_back, 1, 1), date(day.year + years_ahead, 12, 31)
     picture = layout(_timelines(dataset, day, end, all_agreements), start, end)
     _emit(render_text(picture, _width(120), _plain()))
-    raise typer.Exit(_report_data_errors(diagnostics))
+    raise typer.Exit(_report_data_errors(diagnostics, _lang(None)))
 
 
 def _timelines(dataset: "Dataset", day: date, end: date, include_ended: bool) -> list:
@@ -573,6 +573,7 @@ def validate_command(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     format: Annotated[ValidateFormat, typer.Option(
         "--format", help="text (one finding a line), json, or github (workflow annotations).")] = ValidateFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Check data files: YAML, keys and types, dates, references, cycles, notices. Exit 1 on errors."""
     from svo_cli.diagnostics import promote_warnings
@@ -601,15 +602,15 @@ def validate_command(
     if format is ValidateFormat.json:
         from svo_cli.render.jsonfmt import diagnostics_document, dumps
 
-        _emit(dumps(diagnostics_document(diagnostics, files)))
+        _emit(dumps(diagnostics_document(diagnostics, files, _lang(lang))))
     elif format is ValidateFormat.github:
         from svo_cli.render.text import render_github
 
-        _emit(render_github(diagnostics, files))
+        _emit(render_github(diagnostics, files, _lang(lang)))
     else:
         from svo_cli.render.text import render_findings
 
-        _emit(render_findings(diagnostics, files))
+        _emit(render_findings(diagnostics, files, lang=_lang(lang)))
     raise typer.Exit(EXIT_FINDINGS if any(d.is_error for d in diagnostics) else EXIT_OK)
 
 

@@ -304,3 +304,187 @@ def duration_text(duration: Any, lang: str) -> str:
     if duration.days:
         parts.append(part(duration.days // 7, "week") if duration.days % 7 == 0 else part(duration.days, "day"))
     return " ".join(parts) or part(0, "day")
+
+
+# --------------------------------------------------------------------------- findings
+
+
+class T(str):
+    """Text for a finding: the English text itself (a plain str everywhere), remembering its template
+    and parameters so that it can be rendered in another language."""
+
+    template: str
+    params: dict
+
+    def __new__(cls, template: str, **params: Any) -> "T":
+        obj = super().__new__(cls, template.format(**params) if params else template)
+        obj.template = template
+        obj.params = params
+        return obj
+
+    def __reduce__(self):  # keep template and parameters across processes
+        return (_rebuild_t, (self.template, self.params))
+
+
+def _rebuild_t(template: str, params: dict) -> T:
+    return T(template, **params)
+
+
+def tr(text: Any, lang: str) -> str:
+    """A finding's text in `lang` (English texts, and texts without a translation, stay as they are)."""
+    if lang != "sv" or not isinstance(text, T):
+        return str(text)
+    template = FINDINGS_SV.get(text.template)
+    if template is None:
+        return str(text)
+    return template.format(**{k: tr(v, lang) for k, v in text.params.items()})
+
+
+SEVERITY = {"en": {"error": "error", "warning": "warning"}, "sv": {"error": "fel", "warning": "varning"}}
+
+FINDINGS_SV: dict[str, str] = {
+    # reading files
+    "is a directory, expected a YAML file": "är en katalog, förväntade en YAML-fil",
+    "remove or rename the directory": "ta bort eller byt namn på katalogen",
+    "file is {size} bytes; the limit is {limit}": "filen är {size} byte; gränsen är {limit}",
+    "a data file describes one agreement or plan; split it": "en datafil beskriver en överenskommelse eller plan; dela upp den",
+    "cannot read file: {reason}": "kan inte läsa filen: {reason}",
+    "a symlink loop": "en slinga av symboliska länkar",
+    "check that the file exists and is readable": "kontrollera att filen finns och går att läsa",
+    "file is larger than {limit} bytes": "filen är större än {limit} byte",
+    "file is encoded as {name}; expected UTF-8": "filen är kodad som {name}; förväntade UTF-8",
+    "save the file as UTF-8": "spara filen som UTF-8",
+    "file is not valid UTF-8{guess}": "filen är inte giltig UTF-8{guess}",
+    " (byte 0x{byte} is '{char}' in Latin-1/Windows-1252)": " (byte 0x{byte} är '{char}' i Latin-1/Windows-1252)",
+    "file contains NUL characters (UTF-16 without a byte-order mark?)":
+        "filen innehåller NUL-tecken (UTF-16 utan byte-order mark?)",
+    "YAML syntax error: {problem}": "syntaxfel i YAML: {problem}",
+    "a tab character where YAML allows only spaces": "ett tabbtecken där YAML bara tillåter mellanslag",
+    "indent with spaces, not tabs": "dra in med mellanslag, inte tabbar",
+    "check the indentation and the ':' after each key": "kontrollera indraget och ':' efter varje nyckel",
+    "a mapping key must be plain text": "en nyckel måste vara vanlig text",
+    "write the key as a word followed by ':'": "skriv nyckeln som ett ord följt av ':'",
+    "duplicate key '{key}' (first at line {first})": "dubblerad nyckel '{key}' (första på rad {first})",
+    "a mapping takes each key once: merge or remove one of them":
+        "varje nyckel får förekomma en gång: slå ihop eller ta bort en av dem",
+    "aliases (*name) are not allowed in data files": "alias (*namn) är inte tillåtna i datafiler",
+    "anchors (&{name}) are not allowed in data files": "ankare (&{name}) är inte tillåtna i datafiler",
+    "write the value out in full": "skriv ut värdet i sin helhet",
+    "a second YAML document in one file": "ett andra YAML-dokument i samma fil",
+    "keep one document per file: remove the '---' line and what follows":
+        "ett dokument per fil: ta bort raden '---' och det som följer",
+    "keep one document per file": "ett dokument per fil",
+    "YAML tags ({tag}) are not allowed": "YAML-taggar ({tag}) är inte tillåtna",
+    "remove the tag; quote the value if it must stay text": "ta bort taggen; citera värdet om det ska vara text",
+    "nesting deeper than {depth} levels": "nästling djupare än {depth} nivåer",
+    "data files are a few levels deep; check the indentation": "datafiler är bara några nivåer djupa; kontrollera indraget",
+    "file is empty (or holds only comments)": "filen är tom (eller innehåller bara kommentarer)",
+    "write the file's keys, or delete the file": "skriv filens nycklar eller ta bort filen",
+    "the file holds {kind}; expected a mapping of keys": "filen innehåller {kind}; förväntade nycklar med värden",
+    "a list": "en lista",
+    "a single value": "ett enda värde",
+    "start the file with 'id: …' and the other keys": "börja filen med 'id: …' och de andra nycklarna",
+    "no {name} in the data directory": "ingen {name} i datakatalogen",
+    "create {path} listing the parties and groups": "skapa {path} med parterna och grupperna",
+    # keys and values
+    "unknown key '{key}'": "okänd nyckel '{key}'",
+    "unknown key '{key}' in {where}": "okänd nyckel '{key}' i {where}",
+    "did you mean '{close}'?": "menade du '{close}'?",
+    "expected one of: {known}": "förväntade en av: {known}",
+    "missing key '{key}'": "nyckeln '{key}' saknas",
+    "missing key '{key}' in {where}": "nyckeln '{key}' saknas i {where}",
+    "add '{key}:'": "lägg till '{key}:'",
+    "{where}: {value} is not allowed; expected {expected}": "{where}: {value} är inte tillåtet; förväntade {expected}",
+    "{where}: {value} is not an id; expected lower-case letters, digits and hyphens":
+        "{where}: {value} är inget id; förväntade gemena bokstäver, siffror och bindestreck",
+    "for example 'region-ostergotland'": "till exempel 'region-ostergotland'",
+    "{where}: wrong type: {detail}": "{where}: fel typ: {detail}",
+    "{where}: {detail}": "{where}: {detail}",
+    # date specs and durations
+    "'{text}' is not a date: there is no month {month}": "'{text}' är inget datum: det finns ingen månad {month}",
+    "'{text}' is not a date: {month} {year} has {days} days": "'{text}' är inget datum: {month} {year} har {days} dagar",
+    "'{text}' is not a month: there is no month {month}": "'{text}' är ingen månad: det finns ingen månad {month}",
+    "'{text}': year {year} is outside {low}-{high}": "'{text}': året {year} ligger utanför {low}-{high}",
+    "'{text}' is not a date spec; expected {forms}": "'{text}' är ingen datumangivelse; förväntade {forms}",
+    "'{text}' is not a duration; expected {forms}": "'{text}' är ingen tidslängd; förväntade {forms}",
+    "'{text}' is longer than {years} years": "'{text}' är längre än {years} år",
+    # meaning
+    "duplicate agreement id '{id}'": "dubblerat id för överenskommelse '{id}'",
+    "duplicate agreement id '{id}' (also in another file)": "dubblerat id för överenskommelse '{id}' (även i en annan fil)",
+    "each agreement needs its own id": "varje överenskommelse behöver ett eget id",
+    "duplicate work-plan id '{id}'": "dubblerat id för arbetsplan '{id}'",
+    "each work plan needs its own id": "varje arbetsplan behöver ett eget id",
+    "duplicate party id '{id}'": "dubblerat id för part '{id}'",
+    "duplicate id '{id}'": "dubblerat id '{id}'",
+    "group '{group}' names unknown party '{member}'": "gruppen '{group}' nämner okänd part '{member}'",
+    "list the party under 'parties' first": "lista parten under 'parties' först",
+    "id '{id}' differs from the file name '{stem}'": "id '{id}' skiljer sig från filnamnet '{stem}'",
+    "rename the file to {id}.yaml or change the id": "byt namn på filen till {id}.yaml eller ändra id",
+    "unknown party or group '{id}'": "okänd part eller grupp '{id}'",
+    "unknown party '{id}'": "okänd part '{id}'",
+    "use an id from parties.yaml": "använd ett id från parties.yaml",
+    "supersedes unknown agreement '{id}'": "ersätter okänd överenskommelse '{id}'",
+    "transcribe the older agreement too, or fix the id": "för in den äldre överenskommelsen också, eller rätta id",
+    "an agreement cannot supersede itself": "en överenskommelse kan inte ersätta sig själv",
+    "supersede cycle: {cycle}": "ersättningscykel: {cycle}",
+    "an agreement can only supersede older ones": "en överenskommelse kan bara ersätta äldre",
+    "valid_until {until} is before valid_from {start}": "valid_until {until} ligger före valid_from {start}",
+    "valid_until is the last day in force": "valid_until är sista dagen överenskommelsen gäller",
+    "period.until {until} is before period.from {start}": "period.until {until} ligger före period.from {start}",
+    "notice.before_end needs a term end to count from, but the agreement is open-ended":
+        "notice.before_end behöver ett periodslut att räkna från, men överenskommelsen gäller tills vidare",
+    "set valid_until, or use notice.period for an open-ended agreement":
+        "ange valid_until, eller använd notice.period för en överenskommelse som gäller tills vidare",
+    "renewal needs a first term end (valid_until)": "förlängning kräver ett första periodslut (valid_until)",
+    "set valid_until, or remove renewal for an open-ended agreement":
+        "ange valid_until, eller ta bort renewal för en överenskommelse som gäller tills vidare",
+    "notice given on an open-ended agreement without notice.period":
+        "uppsägning av en överenskommelse som gäller tills vidare utan notice.period",
+    "add notice.period (e.g. '1 year')": "lägg till notice.period (t.ex. '1 år')",
+    "event dated {date} is listed after a later one": "händelsen daterad {date} står efter en senare",
+    "list events oldest first": "lista händelserna äldst först",
+    "followup_done names unknown follow-up '{id}'": "followup_done nämner okänd uppföljning '{id}'",
+    "use one of: {ids}": "använd en av: {ids}",
+    "late notice: given {date}, after the notice deadline {deadline}; it takes effect at the end of term {term}":
+        "sen uppsägning: gjord {date}, efter sista uppsägningsdag {deadline}; den verkar från slutet av period {term}",
+    "check the date; the agreement renews once more before it ends":
+        "kontrollera datumet; överenskommelsen förlängs en gång till innan den upphör",
+    "followup_done on {date} matches no open occurrence of '{id}'":
+        "followup_done {date} motsvarar inget öppet uppföljningstillfälle för '{id}'",
+    "check the date, or name the occurrence with 'occurrence: <date spec>'":
+        "kontrollera datumet, eller ange tillfället med 'occurrence: <datum>'",
+    "duplicate follow-up id '{id}'": "dubblerat id för uppföljning '{id}'",
+    "follow-up before the notice deadline, but the agreement has no notice.before_end":
+        "uppföljning före sista uppsägningsdag, men överenskommelsen saknar notice.before_end",
+    "a work plan has no notice deadline to count from": "en arbetsplan har ingen uppsägningsdag att räkna från",
+    "the plan lists unknown agreement '{id}'": "planen listar okänd överenskommelse '{id}'",
+    "transcribe the agreement too, or fix the id": "för in överenskommelsen också, eller rätta id",
+    "source has no quote": "källan saknar citat",
+    "quote the clause the data rests on under source.quote": "citera klausulen som uppgifterna vilar på under source.quote",
+    # summaries
+    "ok: {files} checked, {errors}, {warnings}": "ok: {files} kontrollerade, {errors}, {warnings}",
+    "failed: {files} checked, {errors}, {warnings}": "underkänt: {files} kontrollerade, {errors}, {warnings}",
+    "{n} file": "{n} fil", "{n} files": "{n} filer",
+    "{n} error": "{n} fel", "{n} errors": "{n} fel",
+    "{n} warning": "{n} varning", "{n} warnings": "{n} varningar",
+    "hint: {hint}": "tips: {hint}",
+    "{a}{b}": "{a}{b}",
+    "'{text}' is not a day; expected YYYY-MM-DD": "'{text}' är ingen dag; förväntade ÅÅÅÅ-MM-DD",
+    "January": "januari", "February": "februari", "March": "mars", "April": "april", "May": "maj",
+    "June": "juni", "July": "juli", "August": "augusti", "September": "september", "October": "oktober",
+    "November": "november", "December": "december",
+    "notice needs 'before_end' or 'period' (or both)": "notice behöver 'before_end' eller 'period' (eller båda)",
+    "{what} must be a positive number of days, weeks, months or years":
+        "{what} måste vara ett positivt antal dagar, veckor, månader eller år",
+    "a follow-up takes exactly one form: 'every' with 'first', 'at: end_of_mandate_period', "
+    "'before: notice_deadline' (optionally with 'lead') or 'due'":
+        "en uppföljning har exakt en form: 'every' med 'first', 'at: end_of_mandate_period', "
+        "'before: notice_deadline' (eventuellt med 'lead') eller 'due'",
+    "a recurring follow-up needs both 'every' and 'first'": "en återkommande uppföljning behöver både 'every' och 'first'",
+    "'lead' goes with 'before: notice_deadline'": "'lead' hör ihop med 'before: notice_deadline'",
+    "an 'extended' event needs 'until' (the new last day)": "en 'extended'-händelse behöver 'until' (den nya sista dagen)",
+    "a 'followup_done' event needs 'followup' (its id)": "en 'followup_done'-händelse behöver 'followup' (dess id)",
+    "'until' goes with type 'extended'": "'until' hör ihop med typen 'extended'",
+    "'followup'/'occurrence' go with type 'followup_done'": "'followup'/'occurrence' hör ihop med typen 'followup_done'",
+    "a meeting needs a day (YYYY-MM-DD), got '{value}'": "ett möte behöver en dag (ÅÅÅÅ-MM-DD), fick '{value}'",
+}

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from svo_cli.diagnostics import Diagnostic, error
+from svo_cli.i18n import T
 from svo_cli.model import Agreement, Group, PartiesFile, Party, Workplan
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
@@ -94,33 +95,37 @@ def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseMode
     kind = err["type"]
     code = _CODES.get(kind, "SVO100")
     where = ".".join(str(part) for part in loc) or "(file)"
-    hint = ""
+    hint: str = ""
+    message: str
     if kind == "extra_forbidden":
         pos = source_map.key(loc)
         known = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        message = f"unknown key '{loc[-1]}'" + (f" in {'.'.join(map(str, loc[:-1]))}" if loc[:-1] else "")
-        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(known)}"
+        message = (T("unknown key '{key}' in {where}", key=loc[-1], where=".".join(map(str, loc[:-1]))) if loc[:-1]
+                   else T("unknown key '{key}'", key=loc[-1]))
+        hint = T("did you mean '{close}'?", close=close[0]) if close else T("expected one of: {known}", known=", ".join(known))
     elif kind == "missing":
         pos = source_map.key(loc[:-1]) if loc[:-1] else source_map.value(())
-        message = f"missing key '{loc[-1]}'" + (f" in {'.'.join(map(str, loc[:-1]))}" if loc[:-1] else "")
-        hint = f"add '{loc[-1]}:'"
+        message = (T("missing key '{key}' in {where}", key=loc[-1], where=".".join(map(str, loc[:-1]))) if loc[:-1]
+                   else T("missing key '{key}'", key=loc[-1]))
+        hint = T("add '{key}:'", key=loc[-1])
     elif kind == "literal_error":
         pos = source_map.value(loc)
         expected = err.get("ctx", {}).get("expected", "")
-        message = f"{where}: {err['input']!r} is not allowed; expected {expected}"
+        message = T("{where}: {value} is not allowed; expected {expected}", where=where, value=repr(err["input"]),
+                    expected=expected)
     elif kind == "string_pattern_mismatch":
         pos = source_map.value(loc)
-        message = f"{where}: {err['input']!r} is not an id; expected lower-case letters, digits and hyphens"
-        hint = "for example 'region-ostergotland'"
+        message = T("{where}: {value} is not an id; expected lower-case letters, digits and hyphens", where=where,
+                    value=repr(err["input"]))
+        hint = T("for example 'region-ostergotland'")
     elif code == "SVO104":
         pos = source_map.value(loc)
-        message = f"{where}: wrong type: {err['msg']}"
-        if isinstance(err.get("input"), str):
-            message += f" (got '{err['input']}')"
+        detail = err["msg"] + (f" (got '{err['input']}')" if isinstance(err.get("input"), str) else "")
+        message = T("{where}: wrong type: {detail}", where=where, detail=detail)
     else:
         pos = source_map.value(loc)
-        message = f"{where}: {err['msg']}"
+        message = T("{where}: {detail}", where=where, detail=err.get("ctx", {}).get("text", err["msg"]))
     return error(code, message, source_map.path, pos.line, pos.column, hint, source_map.excerpt(pos.line))
 
 
@@ -184,8 +189,8 @@ def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list
         parties_file, found = _load(parties_path, PartiesFile)
         diags += found
     else:
-        diags.append(error("SVO301", f"no {PARTIES_FILE} in the data directory", display_path(data_dir),
-                           hint=f"create {display_path(parties_path)} listing the parties and groups"))
+        diags.append(error("SVO301", T("no {name} in the data directory", name=PARTIES_FILE), display_path(data_dir),
+                           hint=T("create {path} listing the parties and groups", path=display_path(parties_path))))
     files = [(p, Agreement) for p in _yaml_files(data_dir / AGREEMENTS_DIR)]
     files += [(p, Workplan) for p in _yaml_files(data_dir / WORKPLANS_DIR)]
     agreements: list[Loaded] = []

@@ -16,6 +16,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from svo_cli.i18n import T
+
 from svo_cli.dates import (
     DATE_SPEC_FORMS,
     DURATION_FORMS,
@@ -26,6 +28,11 @@ from svo_cli.dates import (
     parse_date_spec,
     parse_duration,
 )
+
+def _fail(kind: str, text: str) -> PydanticCustomError:
+    """A validation error whose text (a T, translatable) travels in the error's context."""
+    return PydanticCustomError(kind, "{text}", {"text": text})
+
 
 OPEN_ENDED_WORDS = frozenset({"tills vidare", "tillsvidare", "until further notice", "open-ended"})
 
@@ -38,7 +45,7 @@ def _date_spec(value: Any) -> DateSpec:
     try:
         return parse_date_spec(value)
     except DateSpecError as exc:
-        raise PydanticCustomError("date_spec", str(exc)) from None
+        raise _fail("date_spec", exc.args[0]) from None
 
 
 def _duration(value: Any) -> Duration:
@@ -47,7 +54,7 @@ def _duration(value: Any) -> Duration:
     try:
         return parse_duration(value)
     except DurationError as exc:
-        raise PydanticCustomError("duration", str(exc)) from None
+        raise _fail("duration", exc.args[0]) from None
 
 
 DateSpecField = Annotated[
@@ -117,13 +124,13 @@ class Notice(Frozen):
     @model_validator(mode="after")
     def _one_rule(self) -> "Notice":
         if self.before_end is None and self.period is None:
-            raise PydanticCustomError("notice_rule", "notice needs 'before_end' or 'period' (or both)")
+            raise _fail("notice_rule", T("notice needs 'before_end' or 'period' (or both)"))
         return self
 
 
 def _positive_calendar(value: Duration, what: str) -> Duration:
     if value.is_working_days or not (value.years or value.months or value.days):
-        raise PydanticCustomError("duration", f"{what} must be a positive number of days, weeks, months or years")
+        raise _fail("duration", T("{what} must be a positive number of days, weeks, months or years", what=what))
     return value
 
 
@@ -160,14 +167,13 @@ class Followup(Frozen):
         forms = [self.every is not None or self.first is not None, self.at is not None,
                  self.before is not None, self.due is not None]
         if sum(forms) != 1:
-            raise PydanticCustomError(
-                "followup_form",
+            raise _fail("followup_form", T(
                 "a follow-up takes exactly one form: 'every' with 'first', 'at: end_of_mandate_period', "
-                "'before: notice_deadline' (optionally with 'lead') or 'due'")
+                "'before: notice_deadline' (optionally with 'lead') or 'due'"))
         if (self.every is None) != (self.first is None):
-            raise PydanticCustomError("followup_form", "a recurring follow-up needs both 'every' and 'first'")
+            raise _fail("followup_form", T("a recurring follow-up needs both 'every' and 'first'"))
         if self.lead is not None and self.before is None:
-            raise PydanticCustomError("followup_form", "'lead' goes with 'before: notice_deadline'")
+            raise _fail("followup_form", T("'lead' goes with 'before: notice_deadline'"))
         return self
 
 
@@ -185,13 +191,13 @@ class Event(Frozen):
     @model_validator(mode="after")
     def _fields_for_type(self) -> "Event":
         if self.type == "extended" and self.until is None:
-            raise PydanticCustomError("event_form", "an 'extended' event needs 'until' (the new last day)")
+            raise _fail("event_form", T("an 'extended' event needs 'until' (the new last day)"))
         if self.type == "followup_done" and self.followup is None:
-            raise PydanticCustomError("event_form", "a 'followup_done' event needs 'followup' (its id)")
+            raise _fail("event_form", T("a 'followup_done' event needs 'followup' (its id)"))
         if self.until is not None and self.type != "extended":
-            raise PydanticCustomError("event_form", "'until' goes with type 'extended'")
+            raise _fail("event_form", T("'until' goes with type 'extended'"))
         if (self.followup is not None or self.occurrence is not None) and self.type != "followup_done":
-            raise PydanticCustomError("event_form", "'followup'/'occurrence' go with type 'followup_done'")
+            raise _fail("event_form", T("'followup'/'occurrence' go with type 'followup_done'"))
         return self
 
 
@@ -284,7 +290,7 @@ class Meeting(Frozen):
     @classmethod
     def _a_day(cls, value: DateSpec) -> DateSpec:
         if value.approximate:
-            raise PydanticCustomError("date_spec", f"a meeting needs a day (YYYY-MM-DD), got '{value}'")
+            raise _fail("date_spec", T("a meeting needs a day (YYYY-MM-DD), got '{value}'", value=str(value)))
         return value
 
 
@@ -305,9 +311,9 @@ class PlanEvent(Frozen):
     @model_validator(mode="after")
     def _fields_for_type(self) -> "PlanEvent":
         if self.type == "followup_done" and self.followup is None:
-            raise PydanticCustomError("event_form", "a 'followup_done' event needs 'followup' (its id)")
+            raise _fail("event_form", T("a 'followup_done' event needs 'followup' (its id)"))
         if (self.followup is not None or self.occurrence is not None) and self.type != "followup_done":
-            raise PydanticCustomError("event_form", "'followup'/'occurrence' go with type 'followup_done'")
+            raise _fail("event_form", T("'followup'/'occurrence' go with type 'followup_done'"))
         return self
 
 

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from svo_cli import engine
 from svo_cli.diagnostics import Diagnostic, error, warning
+from svo_cli.i18n import T
 from svo_cli.loader import Dataset, Loaded
 from svo_cli.model import Agreement, Workplan
 from svo_cli.yamlfile import Loc
@@ -33,17 +34,17 @@ def validate(dataset: Dataset, warnings: bool = True) -> list[Diagnostic]:
         found += check_agreement(item, known_parties if dataset.parties_file else None, agreement_ids, warnings)
         if ids[item.model.id] > 1:
             first = seen.__contains__(item.model.id)
-            found.append(error("SVO202", f"duplicate agreement id '{item.model.id}'"
-                               + (" (also in another file)" if not first else ""), **_at(item, ("id",)),
-                               hint="each agreement needs its own id"))
+            found.append(error("SVO202", T("duplicate agreement id '{id}'" if first else
+                                             "duplicate agreement id '{id}' (also in another file)", id=item.model.id),
+                               **_at(item, ("id",)), hint=T("each agreement needs its own id")))
         seen.add(item.model.id)
     found += check_supersede_cycles(dataset.agreements)
     plan_ids = Counter(item.model.id for item in dataset.workplans)
     for item in dataset.workplans:
         found += check_workplan(item, known_parties if dataset.parties_file else None, agreement_ids)
         if plan_ids[item.model.id] > 1:
-            found.append(error("SVO202", f"duplicate work-plan id '{item.model.id}'", **_at(item, ("id",)),
-                               hint="each work plan needs its own id"))
+            found.append(error("SVO202", T("duplicate work-plan id '{id}'", id=item.model.id), **_at(item, ("id",)),
+                               hint=T("each work plan needs its own id")))
     return found
 
 
@@ -52,42 +53,43 @@ def check_workplan(item: Loaded, parties: set[str] | frozenset[str] | None,
     plan: Workplan = item.model
     found: list[Diagnostic] = []
     if plan.id != item.stem:
-        found.append(error("SVO201", f"id '{plan.id}' differs from the file name '{item.stem}'",
-                           **_at(item, ("id",)), hint=f"rename the file to {plan.id}.yaml or change the id"))
+        found.append(error("SVO201", T("id '{id}' differs from the file name '{stem}'", id=plan.id, stem=item.stem),
+                           **_at(item, ("id",)), hint=T("rename the file to {id}.yaml or change the id", id=plan.id)))
     if plan.period.until.end < plan.period.from_.start:
-        found.append(error("SVO206", f"period.until {plan.period.until} is before period.from {plan.period.from_}",
+        found.append(error("SVO206", T("period.until {until} is before period.from {start}", until=str(plan.period.until),
+                                       start=str(plan.period.from_)),
                            **_at(item, ("period", "until"))))
     if parties is not None:
         refs = [(("adoption", "required", i), pid) for i, pid in enumerate(plan.adoption.required if plan.adoption else [])]
         refs += [(("decisions", i, "party"), d.party) for i, d in enumerate(plan.decisions)]
         for loc, pid in refs:
             if pid not in parties:
-                found.append(error("SVO203", f"unknown party or group '{pid}'", **_at(item, loc),
-                                   hint="use an id from parties.yaml"))
+                found.append(error("SVO203", T("unknown party or group '{id}'", id=pid), **_at(item, loc),
+                                   hint=T("use an id from parties.yaml")))
     for i, aid in enumerate(plan.agreements):
         if aid not in agreement_ids:
-            found.append(error("SVO204", f"the plan lists unknown agreement '{aid}'", **_at(item, ("agreements", i)),
-                               hint="transcribe the agreement too, or fix the id"))
+            found.append(error("SVO204", T("the plan lists unknown agreement '{id}'", id=aid), **_at(item, ("agreements", i)),
+                               hint=T("transcribe the agreement too, or fix the id")))
     ids = Counter([a.id for a in plan.areas] + [s.id for a in plan.areas for s in a.assignments]
                   + [f.id for f in plan.followups])
     for i, area in enumerate(plan.areas):
         if ids[area.id] > 1:
-            found.append(error("SVO213", f"duplicate id '{area.id}'", **_at(item, ("areas", i, "id"))))
+            found.append(error("SVO213", T("duplicate id '{id}'", id=area.id), **_at(item, ("areas", i, "id"))))
         for j, a in enumerate(area.assignments):
             if ids[a.id] > 1:
-                found.append(error("SVO213", f"duplicate id '{a.id}'", **_at(item, ("areas", i, "assignments", j, "id"))))
+                found.append(error("SVO213", T("duplicate id '{id}'", id=a.id), **_at(item, ("areas", i, "assignments", j, "id"))))
     followup_ids = {f.id for f in plan.followups}
     for i, event in enumerate(plan.events):
         if event.type == "followup_done" and event.followup not in followup_ids:
-            found.append(error("SVO211", f"followup_done names unknown follow-up '{event.followup}'",
+            found.append(error("SVO211", T("followup_done names unknown follow-up '{id}'", id=event.followup),
                                **_at(item, ("events", i, "followup"))))
     for i, f in enumerate(plan.followups):
         if f.before is not None:
-            found.append(error("SVO207", "a work plan has no notice deadline to count from",
+            found.append(error("SVO207", T("a work plan has no notice deadline to count from"),
                                **_at(item, ("followups", i, "before"))))
     if plan.source.quote is None:
-        found.append(warning("SVO209", "source has no quote", **_at(item, ("source",), key=True),
-                             hint="quote the clause the data rests on under source.quote"))
+        found.append(warning("SVO209", T("source has no quote"), **_at(item, ("source",), key=True),
+                             hint=T("quote the clause the data rests on under source.quote")))
     return found
 
 
@@ -100,15 +102,15 @@ def check_parties(dataset: Dataset) -> list[Diagnostic]:
     party_ids = {p.id for p in dataset.parties}
     for i, party in enumerate(dataset.parties):
         if counts[party.id] > 1:
-            found.append(error("SVO202", f"duplicate party id '{party.id}'", **_at(item, ("parties", i, "id"))))
+            found.append(error("SVO202", T("duplicate party id '{id}'", id=party.id), **_at(item, ("parties", i, "id"))))
     for i, group in enumerate(dataset.groups):
         if counts[group.id] > 1:
-            found.append(error("SVO202", f"duplicate id '{group.id}'", **_at(item, ("groups", i, "id"))))
+            found.append(error("SVO202", T("duplicate id '{id}'", id=group.id), **_at(item, ("groups", i, "id"))))
         for j, member in enumerate(group.members):
             if member not in party_ids:
-                found.append(error("SVO203", f"group '{group.id}' names unknown party '{member}'",
+                found.append(error("SVO203", T("group '{group}' names unknown party '{member}'", group=group.id, member=member),
                                    **_at(item, ("groups", i, "members", j)),
-                                   hint="list the party under 'parties' first"))
+                                   hint=T("list the party under 'parties' first")))
     return found
 
 
@@ -117,32 +119,33 @@ def check_agreement(item: Loaded, parties: set[str] | frozenset[str] | None,
     a: Agreement = item.model
     found: list[Diagnostic] = []
     if a.id != item.stem:
-        found.append(error("SVO201", f"id '{a.id}' differs from the file name '{item.stem}'",
-                           **_at(item, ("id",)), hint=f"rename the file to {a.id}.yaml or change the id"))
+        found.append(error("SVO201", T("id '{id}' differs from the file name '{stem}'", id=a.id, stem=item.stem),
+                           **_at(item, ("id",)), hint=T("rename the file to {id}.yaml or change the id", id=a.id)))
     if parties is not None:
         for i, party in enumerate(a.parties):
             if party not in parties:
-                found.append(error("SVO203", f"unknown party or group '{party}'", **_at(item, ("parties", i)),
-                                   hint="use an id from parties.yaml"))
+                found.append(error("SVO203", T("unknown party or group '{id}'", id=party), **_at(item, ("parties", i)),
+                                   hint=T("use an id from parties.yaml")))
         for i, event in enumerate(a.events):
             if event.by is not None and event.by not in parties:
-                found.append(error("SVO203", f"unknown party '{event.by}'", **_at(item, ("events", i, "by")),
-                                   hint="use an id from parties.yaml"))
+                found.append(error("SVO203", T("unknown party '{id}'", id=event.by), **_at(item, ("events", i, "by")),
+                                   hint=T("use an id from parties.yaml")))
     for i, old in enumerate(a.supersedes):
         if old not in agreement_ids:
-            found.append(error("SVO204", f"supersedes unknown agreement '{old}'", **_at(item, ("supersedes", i)),
-                               hint="transcribe the older agreement too, or fix the id"))
+            found.append(error("SVO204", T("supersedes unknown agreement '{id}'", id=old), **_at(item, ("supersedes", i)),
+                               hint=T("transcribe the older agreement too, or fix the id")))
         elif old == a.id:
-            found.append(error("SVO205", "an agreement cannot supersede itself", **_at(item, ("supersedes", i))))
+            found.append(error("SVO205", T("an agreement cannot supersede itself"), **_at(item, ("supersedes", i))))
     if a.valid_until is not None and a.valid_until.end < a.valid_from.start:
-        found.append(error("SVO206", f"valid_until {a.valid_until} is before valid_from {a.valid_from}",
-                           **_at(item, ("valid_until",)), hint="valid_until is the last day in force"))
+        found.append(error("SVO206", T("valid_until {until} is before valid_from {start}", until=str(a.valid_until),
+                                       start=str(a.valid_from)),
+                           **_at(item, ("valid_until",)), hint=T("valid_until is the last day in force")))
     found += _check_notice_rules(item)
     found += _check_events(item, replay=warnings)
     found += _check_followups(item)
     if a.source.quote is None:
-        found.append(warning("SVO209", "source has no quote", **_at(item, ("source",), key=True),
-                             hint="quote the clause the data rests on under source.quote"))
+        found.append(warning("SVO209", T("source has no quote"), **_at(item, ("source",), key=True),
+                             hint=T("quote the clause the data rests on under source.quote")))
     return found
 
 
@@ -150,17 +153,17 @@ def _check_notice_rules(item: Loaded) -> list[Diagnostic]:
     a: Agreement = item.model
     found: list[Diagnostic] = []
     if a.notice and a.notice.before_end is not None and a.valid_until is None:
-        found.append(error("SVO207", "notice.before_end needs a term end to count from, but the agreement is "
-                           "open-ended", **_at(item, ("notice", "before_end")),
-                           hint="set valid_until, or use notice.period for an open-ended agreement"))
+        found.append(error("SVO207", T("notice.before_end needs a term end to count from, but the agreement is "
+                                       "open-ended"), **_at(item, ("notice", "before_end")),
+                           hint=T("set valid_until, or use notice.period for an open-ended agreement")))
     if a.renewal is not None and a.valid_until is None:
-        found.append(error("SVO210", "renewal needs a first term end (valid_until)", **_at(item, ("renewal",), key=True),
-                           hint="set valid_until, or remove renewal for an open-ended agreement"))
+        found.append(error("SVO210", T("renewal needs a first term end (valid_until)"), **_at(item, ("renewal",), key=True),
+                           hint=T("set valid_until, or remove renewal for an open-ended agreement")))
     has_notice_event = any(e.type == "notice" for e in a.events)
     if has_notice_event and a.valid_until is None and (a.notice is None or a.notice.period is None):
         i = next(i for i, e in enumerate(a.events) if e.type == "notice")
-        found.append(error("SVO214", "notice given on an open-ended agreement without notice.period",
-                           **_at(item, ("events", i)), hint="add notice.period (e.g. '1 year')"))
+        found.append(error("SVO214", T("notice given on an open-ended agreement without notice.period"),
+                           **_at(item, ("events", i)), hint=T("add notice.period (e.g. '1 year')")))
     return found
 
 
@@ -170,13 +173,13 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
     previous = None
     for i, event in enumerate(a.events):
         if previous is not None and event.date.end < previous:
-            found.append(warning("SVO212", f"event dated {event.date} is listed after a later one",
-                                 **_at(item, ("events", i, "date")), hint="list events oldest first"))
+            found.append(warning("SVO212", T("event dated {date} is listed after a later one", date=str(event.date)),
+                                 **_at(item, ("events", i, "date")), hint=T("list events oldest first")))
         previous = event.date.end
         if event.type == "followup_done" and event.followup not in {f.id for f in a.followups}:
-            found.append(error("SVO211", f"followup_done names unknown follow-up '{event.followup}'",
+            found.append(error("SVO211", T("followup_done names unknown follow-up '{id}'", id=event.followup),
                                **_at(item, ("events", i, "followup")),
-                               hint=f"use one of: {', '.join(f.id for f in a.followups) or '(none defined)'}"))
+                               hint=T("use one of: {ids}", ids=", ".join(f.id for f in a.followups) or "–")))
     if not replay or not any(e.type in ("notice", "followup_done") for e in a.events):
         return found  # nothing to replay (or only errors were asked for)
     # Late notice and unmatched follow-ups: replay the agreement with every event known.
@@ -186,19 +189,20 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
         i = next(i for i, e in enumerate(a.events) if e.type == "notice" and e.date.end == tl.notice.date)
         term = tl.terms[tl.notice.effective_term - 2] if tl.notice.effective_term >= 2 else None
         deadline = term.notice_deadline.isoformat() if term and term.notice_deadline else "?"
-        found.append(warning("SVO208", f"late notice: given {tl.notice.date.isoformat()}, after the notice deadline "
-                             f"{deadline}; it takes effect at the end of term {tl.notice.effective_term}",
+        found.append(warning("SVO208", T("late notice: given {date}, after the notice deadline {deadline}; it takes "
+                                         "effect at the end of term {term}", date=tl.notice.date.isoformat(),
+                                         deadline=deadline, term=tl.notice.effective_term),
                              **_at(item, ("events", i, "date")),
-                             hint="check the date; the agreement renews once more before it ends"))
+                             hint=T("check the date; the agreement renews once more before it ends")))
     _, unmatched = engine.followup_occurrences(tl, last_event)
     known = {f.id for f in a.followups}
     for event in unmatched:
         if event.followup not in known:
             continue  # reported as SVO211
         i = a.events.index(event)
-        found.append(warning("SVO215", f"followup_done on {event.date} matches no open occurrence of "
-                             f"'{event.followup}'", **_at(item, ("events", i)),
-                             hint="check the date, or name the occurrence with 'occurrence: <date spec>'"))
+        found.append(warning("SVO215", T("followup_done on {date} matches no open occurrence of '{id}'",
+                                         date=str(event.date), id=event.followup), **_at(item, ("events", i)),
+                             hint=T("check the date, or name the occurrence with 'occurrence: <date spec>'")))
     return found
 
 
@@ -208,10 +212,10 @@ def _check_followups(item: Loaded) -> list[Diagnostic]:
     counts = Counter(f.id for f in a.followups)
     for i, f in enumerate(a.followups):
         if counts[f.id] > 1:
-            found.append(error("SVO213", f"duplicate follow-up id '{f.id}'", **_at(item, ("followups", i, "id"))))
+            found.append(error("SVO213", T("duplicate follow-up id '{id}'", id=f.id), **_at(item, ("followups", i, "id"))))
         if f.before == "notice_deadline" and (a.notice is None or a.notice.before_end is None):
-            found.append(error("SVO207", "follow-up before the notice deadline, but the agreement has no "
-                               "notice.before_end", **_at(item, ("followups", i, "before"))))
+            found.append(error("SVO207", T("follow-up before the notice deadline, but the agreement has no "
+                                           "notice.before_end"), **_at(item, ("followups", i, "before"))))
     return found
 
 
@@ -236,9 +240,9 @@ def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
                     if cycle not in reported:
                         reported.add(cycle)
                         item = by_id[start]
-                        found.append(error("SVO205", "supersede cycle: " + " → ".join(path + [start]),
+                        found.append(error("SVO205", T("supersede cycle: {cycle}", cycle=" → ".join(path + [start])),
                                            **_at(item, ("supersedes",), key=True),
-                                           hint="an agreement can only supersede older ones"))
+                                           hint=T("an agreement can only supersede older ones")))
                 elif nxt not in path and len(path) < len(graph):
                     stack.append((nxt, path + [nxt]))
     return found

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from svo_cli.diagnostics import Diagnostic, error
+from svo_cli.i18n import T
 
 try:  # the C parser where present: same safe event stream, much faster
     from yaml import CSafeLoader as _SafeLoader
@@ -112,20 +113,20 @@ def read_yaml_file(path: Path, display: str | None = None) -> tuple[YamlDocument
     shown = display or str(path)
     try:
         if path.is_dir():
-            return None, [error("SVO001", "is a directory, expected a YAML file", shown,
-                                hint="remove or rename the directory")]
+            return None, [error("SVO001", T("is a directory, expected a YAML file"), shown,
+                                hint=T("remove or rename the directory"))]
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [error("SVO009", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}",
-                                shown, hint="a data file describes one agreement or plan; split it")]
+            return None, [error("SVO009", T("file is {size} bytes; the limit is {limit}", size=size, limit=MAX_FILE_BYTES),
+                                shown, hint=T("a data file describes one agreement or plan; split it"))]
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = "a symlink loop" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
-        return None, [error("SVO001", f"cannot read file: {reason}", shown,
-                            hint="check that the file exists and is readable")]
+        reason = T("a symlink loop") if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+        return None, [error("SVO001", T("cannot read file: {reason}", reason=reason), shown,
+                            hint=T("check that the file exists and is readable"))]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [error("SVO009", f"file is larger than {MAX_FILE_BYTES} bytes", shown)]
+        return None, [error("SVO009", T("file is larger than {limit} bytes", limit=MAX_FILE_BYTES), shown)]
     text, diags = decode(raw, shown)
     if text is None:
         return None, diags
@@ -137,8 +138,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                       (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if raw.startswith(bom):
-            return None, [error("SVO002", f"file is encoded as {name}; expected UTF-8", path, 1, 1,
-                                hint="save the file as UTF-8")]
+            return None, [error("SVO002", T("file is encoded as {name}; expected UTF-8", name=name), path, 1, 1,
+                                hint=T("save the file as UTF-8"))]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
@@ -147,16 +148,16 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         bad = raw[exc.start:exc.start + 1]
-        guess = ""
+        guess: str = ""
         if bad and bad[0] in b"\xe5\xe4\xf6\xc5\xc4\xd6\xe9":
-            guess = f" (byte 0x{bad.hex()} is '{bad.decode('cp1252')}' in Latin-1/Windows-1252)"
-        return None, [error("SVO002", f"file is not valid UTF-8{guess}", path, line, column,
-                            hint="save the file as UTF-8")]
+            guess = T(" (byte 0x{byte} is '{char}' in Latin-1/Windows-1252)", byte=bad.hex(), char=bad.decode("cp1252"))
+        return None, [error("SVO002", T("file is not valid UTF-8{guess}", guess=guess), path, line, column,
+                            hint=T("save the file as UTF-8"))]
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
-        return None, [error("SVO002", "file contains NUL characters (UTF-16 without a byte-order mark?)",
-                            path, line, 1, hint="save the file as UTF-8")]
+        return None, [error("SVO002", T("file contains NUL characters (UTF-16 without a byte-order mark?)"),
+                            path, line, 1, hint=T("save the file as UTF-8"))]
     return text, []
 
 
@@ -189,7 +190,7 @@ def _parse_nodes(text: str, path: str) -> tuple[YamlDocument | None, list[Diagno
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, path, SourceMap(path, text))]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [error("SVO003", f"YAML syntax error: {exc}", path, 1, 1)]
+        return None, [error("SVO003", T("YAML syntax error: {problem}", problem=str(exc)), path, 1, 1)]
     source_map = SourceMap(path, text)
     if root_node is None:
         return _document(None, path, source_map)
@@ -245,13 +246,13 @@ def _walk_with_positions(text: str, source_map: SourceMap) -> list[Diagnostic]:
                 key_mark = key_node.start_mark
                 line, column = key_mark.line + 1, key_mark.column + 1
                 if not isinstance(key_node, yaml.ScalarNode):
-                    return [error("SVO003", "a mapping key must be plain text", path, line, column,
-                                  "write the key as a word followed by ':'", source_map.excerpt(line))]
+                    return [error("SVO003", T("a mapping key must be plain text"), path, line, column,
+                                  T("write the key as a word followed by ':'"), source_map.excerpt(line))]
                 key = key_node.value
                 if key in seen:
                     first = Position(*keys[loc + (key,)])
-                    return [error("SVO004", f"duplicate key '{key}' (first at line {first.line})", path, line, column,
-                                  "a mapping takes each key once: merge or remove one of them",
+                    return [error("SVO004", T("duplicate key '{key}' (first at line {first})", key=key, first=first.line), path, line, column,
+                                  T("a mapping takes each key once: merge or remove one of them"),
                                   source_map.excerpt(line))]
                 seen.add(key)
                 keys[loc + (key,)] = (line, column)
@@ -279,20 +280,20 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise at(event.start_mark, "SVO006", "a second YAML document in one file",
-                             "keep one document per file: remove the '---' line and what follows")
+                    raise at(event.start_mark, "SVO006", T("a second YAML document in one file"),
+                             T("keep one document per file: remove the '---' line and what follows"))
                 continue
             if isinstance(event, yaml.AliasEvent):
-                raise at(event.start_mark, "SVO005", "aliases (*name) are not allowed in data files",
-                         "write the value out in full")
+                raise at(event.start_mark, "SVO005", T("aliases (*name) are not allowed in data files"),
+                         T("write the value out in full"))
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if event.anchor is not None:
                     raise at(event.start_mark, "SVO005",
-                             f"anchors (&{event.anchor}) are not allowed in data files",
-                             "write the value out in full")
+                             T("anchors (&{name}) are not allowed in data files", name=event.anchor),
+                             T("write the value out in full"))
                 if event.tag is not None and event.tag != "!":
-                    raise at(event.start_mark, "SVO008", f"YAML tags ({event.tag}) are not allowed",
-                             "remove the tag; quote the value if it must stay text")
+                    raise at(event.start_mark, "SVO008", T("YAML tags ({tag}) are not allowed", tag=event.tag),
+                             T("remove the tag; quote the value if it must stay text"))
             if isinstance(event, yaml.ScalarEvent):
                 plain = event.implicit[0] and event.style is None
                 value = None if plain and event.value in NULL_WORDS else event.value
@@ -303,8 +304,8 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
                     if key in frame[0]:
                         first = Position(*source_map.keys[key_loc])
                         raise at(event.start_mark, "SVO004",
-                                 f"duplicate key '{key}' (first at line {first.line})",
-                                 "a mapping takes each key once: merge or remove one of them")
+                                 T("duplicate key '{key}' (first at line {first})", key=key, first=first.line),
+                                 T("a mapping takes each key once: merge or remove one of them"))
                     source_map.keys[key_loc] = Position(event.start_mark.line + 1,
                                                         event.start_mark.column + 1)
                     frame[2] = key
@@ -316,11 +317,11 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
                 continue
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                    raise at(event.start_mark, "SVO003", "a mapping key must be plain text",
-                             "write the key as a word followed by ':'")
+                    raise at(event.start_mark, "SVO003", T("a mapping key must be plain text"),
+                             T("write the key as a word followed by ':'"))
                 if len(stack) >= MAX_DEPTH:
-                    raise at(event.start_mark, "SVO010", f"nesting deeper than {MAX_DEPTH} levels",
-                             "data files are a few levels deep; check the indentation")
+                    raise at(event.start_mark, "SVO010", T("nesting deeper than {depth} levels", depth=MAX_DEPTH),
+                             T("data files are a few levels deep; check the indentation"))
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 loc = _attach(stack, container)
                 source_map.values[loc] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
@@ -337,25 +338,25 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, path, source_map)]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [error("SVO003", f"YAML syntax error: {exc}", path, 1, 1)]
+        return None, [error("SVO003", T("YAML syntax error: {problem}", problem=str(exc)), path, 1, 1)]
     except RecursionError:  # pragma: no cover - guarded by MAX_DEPTH
-        return None, [error("SVO010", "nesting too deep", path, 1, 1)]
+        return None, [error("SVO010", T("nesting deeper than {depth} levels", depth=MAX_DEPTH), path, 1, 1)]
 
     if not has_root:
-        return None, [error("SVO007", "file is empty (or holds only comments)", path, 1, 1,
-                            hint="write the file's keys, or delete the file")]
+        return None, [error("SVO007", T("file is empty (or holds only comments)"), path, 1, 1,
+                            hint=T("write the file's keys, or delete the file"))]
     return _document(root, path, source_map)
 
 
 def _document(root: Any, path: str, source_map: SourceMap) -> tuple[YamlDocument | None, list[Diagnostic]]:
     if root is None:
-        return None, [error("SVO007", "file is empty (or holds only comments)", path, 1, 1,
-                            hint="write the file's keys, or delete the file")]
+        return None, [error("SVO007", T("file is empty (or holds only comments)"), path, 1, 1,
+                            hint=T("write the file's keys, or delete the file"))]
     if not isinstance(root, dict):
-        kind = "a list" if isinstance(root, list) else "a single value"
+        kind = T("a list") if isinstance(root, list) else T("a single value")
         pos = source_map.value(())
-        return None, [error("SVO011", f"the file holds {kind}; expected a mapping of keys", path, pos.line, pos.column,
-                            hint="start the file with 'id: …' and the other keys")]
+        return None, [error("SVO011", T("the file holds {kind}; expected a mapping of keys", kind=kind), path, pos.line, pos.column,
+                            hint=T("start the file with 'id: …' and the other keys"))]
     return YamlDocument(path, root, source_map), []
 
 
@@ -376,16 +377,16 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, source_map: SourceMap) -
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
-    hint = "check the indentation and the ':' after each key"
+    hint: str = T("check the indentation and the ':' after each key")
     text_line = source_map.excerpt(line)
     if "\t" in text_line[: column] or "\t" in text_line[: len(text_line) - len(text_line.lstrip())]:
-        hint = "indent with spaces, not tabs"
-        problem = "a tab character where YAML allows only spaces"
+        hint = T("indent with spaces, not tabs")
+        problem = T("a tab character where YAML allows only spaces")
     if "expected a single document" in problem or "but found another document" in problem:
-        return error("SVO006", "a second YAML document in one file", path, line, column,
-                     "keep one document per file", source_map.excerpt(line))
+        return error("SVO006", T("a second YAML document in one file"), path, line, column,
+                     T("keep one document per file"), source_map.excerpt(line))
     context = f" {exc.context}" if exc.context else ""
-    return error("SVO003", f"YAML syntax error: {problem}{context}", path, line, column, hint,
+    return error("SVO003", T("YAML syntax error: {problem}", problem=T("{a}{b}", a=problem, b=context)), path, line, column, hint,
                  source_map.excerpt(line))
 
 

@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus, Deadline
-from svo_cli.i18n import explain
+from svo_cli.i18n import explain, tr
 
 DEADLINE_FIELDS = ("date", "act_by", "kind", "id", "title", "days_left", "status", "approximate",
                    "explanation", "term", "followup", "party", "assignment")
@@ -52,7 +52,7 @@ def deadlines_document(as_of: date, until: date, rows: Sequence[Deadline], lang:
     return {"as_of": as_of, "until": until, "deadlines": [deadline_row(d, lang) for d in rows]}
 
 
-def diagnostics_document(diagnostics: Sequence[Diagnostic], files: int) -> dict:
+def diagnostics_document(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> dict:
     errors = sum(1 for d in diagnostics if d.is_error)
     return {
         "files": files,
@@ -60,7 +60,7 @@ def diagnostics_document(diagnostics: Sequence[Diagnostic], files: int) -> dict:
         "warnings": len(diagnostics) - errors,
         "findings": [
             {"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value,
-             "code": d.code, "message": d.message, "hint": d.hint}
+             "code": d.code, "message": tr(d.message, lang), "hint": tr(d.hint, lang)}
             for d in diagnostics
         ],
     }
@@ -96,6 +96,6 @@ def check_document(as_of: date, until: date, meeting: date | None, rows: Sequenc
         "until": until,
         "meeting": meeting,
         "items": [deadline_row(d, lang) for d in rows],
-        "warnings": diagnostics_document(warnings, 0)["findings"],
+        "warnings": diagnostics_document(warnings, 0, lang)["findings"],
         "summary": tally,
     }

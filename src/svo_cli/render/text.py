@@ -5,32 +5,38 @@ from __future__ import annotations
 from typing import Sequence
 
 from svo_cli.diagnostics import Diagnostic
+from svo_cli.i18n import SEVERITY, T, tr
 
 
-def finding_line(d: Diagnostic) -> str:
-    return f"{d.location()}: {d.severity.value}: {d.code} {d.message}"
+def finding_line(d: Diagnostic, lang: str = "en") -> str:
+    severity = SEVERITY.get(lang, SEVERITY["en"])[d.severity.value]
+    return f"{d.location()}: {severity}: {d.code} {tr(d.message, lang)}"
 
 
-def render_findings(diagnostics: Sequence[Diagnostic], files: int, details: bool = True) -> str:
+def render_findings(diagnostics: Sequence[Diagnostic], files: int, details: bool = True, lang: str = "en") -> str:
     out: list[str] = []
     for d in diagnostics:
-        out.append(finding_line(d))
+        out.append(finding_line(d, lang))
         if details and d.excerpt:
             out.append(f"  {d.line:>4} | {d.excerpt}")
             if d.column:
                 out.append(f"       | {' ' * (d.column - 1)}^")
         if details and d.hint:
-            out.append(f"       = hint: {d.hint}")
-    out.append(summary_line(diagnostics, files))
+            out.append(f"       = {tr(T('hint: {hint}', hint=d.hint), lang)}")
+    out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"
 
 
-def summary_line(diagnostics: Sequence[Diagnostic], files: int) -> str:
+def summary_line(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> str:
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
-    verdict = "ok" if not errors else "failed"
-    return (f"{verdict}: {files} file{'s' if files != 1 else ''} checked, "
-            f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+
+    def count(n: int, word: str) -> T:
+        return T("{n} " + word + ("" if n == 1 else "s"), n=n)
+
+    verdict = "ok: {files} checked, {errors}, {warnings}" if not errors else "failed: {files} checked, {errors}, {warnings}"
+    return tr(T(verdict, files=count(files, "file"), errors=count(errors, "error"),
+                warnings=count(warnings, "warning")), lang)
 
 
 def _escape_data(text: str) -> str:
@@ -41,7 +47,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
+def render_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> str:
     """GitHub Actions workflow commands: one ::error/::warning annotation a finding, then the summary."""
     out = []
     for d in diagnostics:
@@ -49,7 +55,7 @@ def render_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
         props.append(f"title={_escape_property('svo ' + d.code)}")
-        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        message = tr(d.message, lang) + (f" ({tr(T('hint: {hint}', hint=d.hint), lang)})" if d.hint else "")
         out.append(f"::{d.severity.value} {','.join(props)}::{_escape_data(message)}")
-    out.append(summary_line(diagnostics, files))
+    out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"

@@ -80,7 +80,7 @@ def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[De
 
     return View(title, _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
                 status_column=3, row_status=tuple(d.status for d in rows), wrap_column=6,
-                notes=tuple(finding_line(w) for w in warnings), notes_title=label("data_warnings", lang))
+                notes=tuple(finding_line(w, lang) for w in warnings), notes_title=label("data_warnings", lang))
 
 
 def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: str) -> View:
