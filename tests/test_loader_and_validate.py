@@ -139,3 +139,20 @@ def test_parallel_loading_gives_the_same_result_as_serial(tmp_path, monkeypatch)
     assert parallel_diags == serial_diags and parallel_diags[0].code == "SVO004"
     late = parallel.agreements[0]
     assert late.source_map.value(("id",)) == serial.agreements[0].source_map.value(("id",))
+
+
+def test_unreadable_file_is_a_located_finding(tmp_path, monkeypatch):
+    """The OS refusing to read a file (permissions; simulated, since tests may run as root)."""
+    path = tmp_path / "locked.yaml"
+    path.write_text("id: locked\n", encoding="utf-8")
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    document, diagnostics = read_yaml_file(path)
+    assert document is None
+    assert (diagnostics[0].code, diagnostics[0].message) == ("SVO001", "cannot read file: Permission denied")
