@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from functools import lru_cache
 from typing import Any, Mapping
 
 LANGS = ("en", "sv")
@@ -253,8 +254,10 @@ def label(key: str, lang: str, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
+@lru_cache(maxsize=65536)
 def explain(reason: Why, lang: str) -> str:
-    """Render a language-free explanation; nested explanations (parameters that are Why) too."""
+    """Render a language-free explanation; nested explanations (parameters that are Why) too.
+    (Reasons are immutable and their parts repeat across rows, so renderings are memoised.)"""
     key, params = reason
     table = EXPLANATIONS.get(lang, EXPLANATIONS["en"])
     values = {k: (explain(v, lang) if _is_why(v) else _text(v, lang)) for k, v in params}
