@@ -250,3 +250,15 @@ def test_pre_commit_hook_definition():
     assert pattern.search("data/agreements/lakarmedverkan.yaml") and pattern.search("data/parties.yaml")
     assert pattern.search("data/workplans/svo-arbetsplan-2026-2027.yml")
     assert not pattern.search("src/svo_cli/cli.py")
+
+
+def test_show_a_work_plan():
+    result = svo("show", "svo-arbetsplan-2026-2027", "--as-of", "2026-11-23", "--lang", "sv")
+    assert result.returncode == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    assert "Huvudmännens beslut (0 av 14; senast 2026-12-31)" in flat
+    assert "Valdemarsviks kommun beredd 2026-05-04, ännu inte antagen" in flat
+    doc = json.loads(svo("show", "lgvo-arbetsplan-2024-2025", "--as-of", "2024-05-20", "--format", "json").stdout)
+    assert doc["status"]["state"] == "active" and doc["plan"]["period"] == {"from": "2024-01-01", "until": "2025-12-31"}
+    assert {"date": "2024-05-31", "title": "LGVO (arbetsplanen reviderad)", "kind": "meeting",
+            "agenda_by": "2024-05-17", "minutes_final": "2024-06-10"} in doc["meetings"]

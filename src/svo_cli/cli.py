@@ -305,7 +305,7 @@ def show(
     format: Annotated[ShowFormat, typer.Option("--format", help="table or json.")] = ShowFormat.table,
     lang: LangOption = None,
 ) -> None:
-    """One agreement in full: terms, deadlines, follow-ups, events and source quote."""
+    """One agreement or work plan in full: terms or adoption, deadlines, events and source quote."""
     import difflib
 
     day = _as_of_value(as_of) or today_in_stockholm()
@@ -314,9 +314,13 @@ def show(
     from svo_cli import engine
 
     agreements = dataset.agreement_models()
+    plan = next((p for p in dataset.workplan_models() if p.id == agreement_id), None)
+    if plan is not None:
+        _show_plan(dataset, plan, day, day + timedelta(days=365 * years), format, language)
+        raise typer.Exit(_report_data_errors(diagnostics, language))
     result = engine.detail(agreements, agreement_id, day, day + timedelta(days=365 * years))
     if result is None:
-        ids = [a.id for a in agreements]
+        ids = [a.id for a in agreements] + [p.id for p in dataset.workplan_models()]
         close = [i for i in ids if agreement_id.lower() in i][:3] or difflib.get_close_matches(agreement_id, ids, n=3)
         raise _usage_error(f"no agreement '{agreement_id}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
     if format is ShowFormat.json:
@@ -563,6 +567,30 @@ def schema(
 
     _check_output(output)
     _deliver(json.dumps(json_schema(kind.value), ensure_ascii=False, indent=2) + "\n", output)
+
+
+def _show_plan(dataset: "Dataset", plan, day: date, end: date, format: "ShowFormat", language: str) -> None:
+    from svo_cli import workplans
+
+    status = workplans.plan_status(plan, dataset.groups, day)
+    progress = workplans.adoption_progress(plan, dataset.groups, day)
+    meetings = workplans.meeting_deadlines(plan)
+    rows = workplans.sort_for_check(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end))
+    names = {p.id: p.name for p in dataset.parties}
+    if format is ShowFormat.json:
+        from dataclasses import asdict
+
+        from svo_cli.render.jsonfmt import deadline_row, dumps, plans_document
+
+        doc = {"as_of": day, "plan": plan.model_dump(mode="json", by_alias=True),
+               "status": plans_document(day, [status])["plans"][0],
+               "meetings": [asdict(m) for m in meetings],
+               "deadlines": [deadline_row(d, language) for d in rows]}
+        _emit(dumps(doc))
+    else:
+        from svo_cli.render.table import render_plan
+
+        _emit(render_plan(plan, status, progress, meetings, rows, names, _plain(), _width(120), language))
 
 
 @app.command("validate")

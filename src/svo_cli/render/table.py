@@ -146,3 +146,71 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
         console.print(Text(label("Notes", lang), style=bold))
         console.print(Text(" ".join(a.notes.split())))
     return _finish(buffer)
+
+
+def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain: bool, width: int = 120,
+                lang: str = "en") -> str:
+    """One work plan in full: adoption principal by principal, assignments, meetings, follow-ups."""
+    from svo_cli.i18n import explain, label
+    from svo_cli.workplans import assignment_due
+
+    console, buffer = _console(plain, width)
+    bold = "" if plain else "bold"
+    console.print(Text(plan.title, style=bold))
+    console.print(Text(label("p_head", lang, id=plan.id, body=plan.body, start=status.period_from.isoformat(),
+                             end=status.period_until.isoformat(), state=label(status.state, lang))))
+    console.print()
+    if progress is not None:
+        table = _table(plain, label("p_adoption", lang, k=len(progress.adopted), n=len(progress.required),
+                                    due=_d(progress.due)))
+        for name in ("Party", "Status"):
+            table.add_column(label(name, lang))
+        adopted, prepared = dict(progress.adopted), dict(progress.prepared)
+        for party in progress.required:
+            if party in adopted:
+                cell = _styled(label("p_adopted", lang, date=adopted[party].isoformat()), "active", plain)
+            elif party in prepared:
+                cell = _styled(label("p_prepared", lang, date=prepared[party].isoformat()), "notice_given", plain)
+            else:
+                cell = _styled(label("p_missing", lang), "overdue" if progress.overdue else "upcoming", plain)
+            table.add_row(Text(names.get(party, party)), cell)
+        console.print(table)
+        console.print()
+    if plan.areas:
+        table = _table(plain, label("Assignments", lang))
+        for name in ("Area", "ID", "What", "Owner", "Due", "Done"):
+            table.add_column(label(name, lang), overflow="fold", no_wrap=name in ("ID", "Due", "Done"))
+        for area in plan.areas:
+            for a in area.assignments:
+                table.add_row(Text(area.title), Text(a.id), Text(" ".join(a.what.split())), Text(a.owner or ""),
+                              Text(str(assignment_due(plan, a))), Text(str(a.done) if a.done else "–"))
+        console.print(table)
+        console.print()
+    if meetings:
+        table = _table(plain, label("Meetings", lang))
+        for name in ("Date", "Kind", "What", "Agenda by", "Minutes final"):
+            table.add_column(label(name, lang), no_wrap=name != "What", overflow="fold")
+        for m in meetings:
+            table.add_row(m.date.isoformat(), label(m.kind, lang), Text(m.title), _d(m.agenda_by), _d(m.minutes_final))
+        console.print(table)
+        console.print()
+    if deadlines:
+        table = _table(plain, label("Deadlines", lang))
+        for name in ("Date", "Act by", "Status", "Kind", "What"):
+            table.add_column(label(name, lang), no_wrap=name != "What", overflow="fold")
+        for d in deadlines:
+            key = "upcoming_deadline" if d.status == "upcoming" else d.status
+            table.add_row(d.date.isoformat(), d.act_by.isoformat(), _styled(label(d.status, lang), key, plain),
+                          label(d.kind, lang), Text(explain(d.why, lang)))
+        console.print(table)
+        console.print()
+    src = plan.source
+    console.print(Text(label("Source", lang), style=bold))
+    console.print(Text(", ".join(p for p in (src.document, src.section or "", src.reference or "") if p)))
+    if src.quote:
+        console.print(Text(f"“{' '.join(src.quote.split())}”", style="" if plain else "italic"))
+    if plan.notes:
+        console.print()
+        console.print(Text(label("Notes", lang), style=bold))
+        console.print(Text(" ".join(plan.notes.split())))
+    return _finish(buffer)
