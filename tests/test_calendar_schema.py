@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 import yaml
@@ -15,7 +14,6 @@ from conftest import DATA, REPO
 from svo_cli.schema import KINDS, json_schema
 from test_cli import svo
 from test_outputs import hostile_data
-
 
 def calendar_of(*args: str) -> Calendar:
     result = svo("calendar", *args)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape as h
-from typing import Sequence
 
 from svo_cli import __version__
 from svo_cli.engine import AgreementStatus, Deadline
@@ -16,7 +15,6 @@ from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import Picture, render_text
 
 STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
-
 
 @dataclass(frozen=True)
 class ReportData:

@@ -76,7 +76,7 @@ def render_view(view: View, plain: bool, width: int = 140) -> str:
 
 
 def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en") -> str:
-    from svo_cli.i18n import duration_text, explain, label
+    from svo_cli.i18n import duration_text, label
 
     console, buffer = _console(plain, width)
     a, s, tl = detail.agreement, detail.status, detail.timeline
@@ -115,16 +115,7 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
                            + (label("d_notice_late", lang) if tl.notice.late else "")
                            + label("d_notice_effect", lang, term=tl.notice.effective_term)))
     console.print()
-    if detail.deadlines:
-        table = _table(plain, label("Deadlines", lang))
-        for name in ("Date", "Act by", "Status", "Kind", "What"):
-            table.add_column(label(name, lang), no_wrap=name != "What", overflow="fold")
-        for d in detail.deadlines:
-            state_key = "upcoming_deadline" if d.status == "upcoming" else d.status
-            table.add_row(d.date.isoformat(), d.act_by.isoformat(), _styled(label(d.status, lang), state_key, plain),
-                          label(d.kind, lang), explain(d.why, lang))
-        console.print(table)
-        console.print()
+    _print_deadlines(console, detail.deadlines, plain, lang)
     if a.events:
         table = _table(plain, label("Events", lang))
         for name in ("Date", "Type", "Details"):
@@ -135,23 +126,14 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
             table.add_row(str(e.date), e.type, Text(details))
         console.print(table)
         console.print()
-    src = a.source
-    console.print(Text(label("Source", lang), style=bold))
-    console.print(Text(f"{src.document}" + (f", {src.section}" if src.section else "")
-                       + (f" ({src.reference})" if src.reference else "")))
-    if src.quote:
-        console.print(Text(f"“{' '.join(src.quote.split())}”", style="" if plain else "italic"))
-    if a.notes:
-        console.print()
-        console.print(Text(label("Notes", lang), style=bold))
-        console.print(Text(" ".join(a.notes.split())))
+    _print_source(console, a.source, a.notes, plain, lang)
     return _finish(buffer)
 
 
 def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain: bool, width: int = 120,
                 lang: str = "en") -> str:
     """One work plan in full: adoption principal by principal, assignments, meetings, follow-ups."""
-    from svo_cli.i18n import explain, label
+    from svo_cli.i18n import label
     from svo_cli.workplans import assignment_due
 
     console, buffer = _console(plain, width)
@@ -194,23 +176,39 @@ def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain:
             table.add_row(m.date.isoformat(), label(m.kind, lang), Text(m.title), _d(m.agenda_by), _d(m.minutes_final))
         console.print(table)
         console.print()
-    if deadlines:
-        table = _table(plain, label("Deadlines", lang))
-        for name in ("Date", "Act by", "Status", "Kind", "What"):
-            table.add_column(label(name, lang), no_wrap=name != "What", overflow="fold")
-        for d in deadlines:
-            key = "upcoming_deadline" if d.status == "upcoming" else d.status
-            table.add_row(d.date.isoformat(), d.act_by.isoformat(), _styled(label(d.status, lang), key, plain),
-                          label(d.kind, lang), Text(explain(d.why, lang)))
-        console.print(table)
-        console.print()
-    src = plan.source
+    _print_deadlines(console, deadlines, plain, lang)
+    _print_source(console, plan.source, plan.notes, plain, lang)
+    return _finish(buffer)
+
+
+def _print_deadlines(console: Console, deadlines, plain: bool, lang: str) -> None:
+    """The deadlines table shared by the agreement and work-plan views."""
+    from svo_cli.i18n import explain, label
+
+    if not deadlines:
+        return
+    table = _table(plain, label("Deadlines", lang))
+    for name in ("Date", "Act by", "Status", "Kind", "What"):
+        table.add_column(label(name, lang), no_wrap=name != "What", overflow="fold")
+    for d in deadlines:
+        key = "upcoming_deadline" if d.status == "upcoming" else d.status
+        table.add_row(d.date.isoformat(), d.act_by.isoformat(), _styled(label(d.status, lang), key, plain),
+                      label(d.kind, lang), Text(explain(d.why, lang)))
+    console.print(table)
+    console.print()
+
+
+def _print_source(console: Console, src, notes: str | None, plain: bool, lang: str) -> None:
+    """Where the data comes from (the quoted clause) and the transcriber's notes."""
+    from svo_cli.i18n import label
+
+    bold = "" if plain else "bold"
     console.print(Text(label("Source", lang), style=bold))
-    console.print(Text(", ".join(p for p in (src.document, src.section or "", src.reference or "") if p)))
+    console.print(Text(f"{src.document}" + (f", {src.section}" if src.section else "")
+                       + (f" ({src.reference})" if src.reference else "")))
     if src.quote:
         console.print(Text(f"“{' '.join(src.quote.split())}”", style="" if plain else "italic"))
-    if plan.notes:
+    if notes:
         console.print()
         console.print(Text(label("Notes", lang), style=bold))
-        console.print(Text(" ".join(plan.notes.split())))
-    return _finish(buffer)
+        console.print(Text(" ".join(notes.split())))
