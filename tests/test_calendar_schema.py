@@ -15,6 +15,7 @@ from svo_cli.schema import KINDS, json_schema
 from test_cli import svo
 from test_outputs import hostile_data
 
+
 def calendar_of(*args: str) -> Calendar:
     result = svo("calendar", *args)
     assert result.returncode == 0, result.stderr

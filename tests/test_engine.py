@@ -9,10 +9,13 @@ from conftest import make_agreement
 
 from svo_cli.engine import deadlines, followup_occurrences, status_of, statuses, timeline
 
+
 def status_on(a, day, others=()):
     return {s.id: s for s in statuses([a, *others], day)}[a.id]
 
+
 # ---------------------------------------------------------------- rule 1-3: terms and deadlines
+
 
 def test_source_missbruk_agreement_terms_and_notice_deadlines():
     # 002: "från och med 2018-01-01 till och med 2021-12-31 … senast tolv månader … två år i taget";

@@ -14,7 +14,9 @@ from svo_cli.i18n import explain, label
 from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import Picture, render_text
 
+
 STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
+
 
 @dataclass(frozen=True)
 class ReportData:
