@@ -30,3 +30,22 @@ def make_agreement(**fields) -> Agreement:
 @pytest.fixture
 def agreement_factory():
     return make_agreement
+
+
+def copy_data(tmp_path: Path) -> Path:
+    """A private copy of the county's data directory."""
+    import shutil
+
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def invoke(*args: str, env: dict | None = None, input: str | None = None):
+    """Run `svo ARGS` in-process through the real command (typer's CliRunner); stdout and stderr apart."""
+    from typer.testing import CliRunner
+
+    from svo_cli.cli import app
+
+    full_env = {"NO_COLOR": "1", "SVO_DATA": str(DATA), "COLUMNS": "200", **(env or {})}
+    return CliRunner().invoke(app, list(args), env=full_env, input=input, catch_exceptions=False)

@@ -60,7 +60,8 @@ def test_markdown_report(tmp_path):
 
 def test_report_escapes_data(tmp_path):
     target = tmp_path / "hostile.html"
-    data = str(hostile_data(tmp_path))
+    (tmp_path / "data").mkdir()
+    data = str(hostile_data(tmp_path / "data"))
     assert svo("report", "--data", data, "--as-of", "2026-11-23", "--horizon", "30", "-o", str(target)).returncode == 0
     text = target.read_text(encoding="utf-8")
     assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text

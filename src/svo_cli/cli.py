@@ -17,6 +17,7 @@ from svo_cli import __version__
 if TYPE_CHECKING:  # heavy modules are imported inside the commands that use them
     from svo_cli.diagnostics import Diagnostic
     from svo_cli.loader import Dataset
+    from svo_cli.output import Target
 
 app = typer.Typer(
     name="svo",
@@ -99,49 +100,51 @@ def _lang(value: Optional[Lang]) -> str:
     return value.value if value is not None else detect_lang()
 
 
-def _check_output(output: Optional[Path]) -> None:
-    if output is None:
-        return
-    if output.is_dir():
-        raise _usage_error(f"--output {output} is a directory")
-    parent = output.parent if str(output.parent) else Path(".")
-    if not parent.is_dir():
-        raise _usage_error(f"--output {output}: no such directory {parent}")
+def _check_output(output: Optional[Path], data: Optional[Path] = None, inputs: tuple[Path, ...] = (),
+                  lang: str = "en") -> "Target":
+    """Decide where output goes before anything is computed; refuse targets that would destroy something."""
+    from svo_cli.i18n import label
+    from svo_cli.output import OutputRefused, resolve_target
+
+    protected = (data or Path(os.environ.get("SVO_DATA") or "data"),)
+    try:
+        return resolve_target(output, protected, inputs)
+    except OutputRefused as exc:
+        raise _usage_error(label(exc.message_id, lang, **exc.params)) from None
 
 
-def _deliver(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        _emit(text)
-        return
-    from svo_cli.output import write_atomic
+def _deliver(text: str | bytes, target: "Target", lang: str = "en") -> None:
+    from svo_cli.i18n import label
+    from svo_cli.output import EXIT_IO, OutputFailed, deliver
 
     try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise _usage_error(f"cannot write {output}: {exc.strerror or exc}") from None
+        deliver(target, text)
+    except OutputFailed as exc:
+        typer.echo(f"Error: {label('write_failed', lang, path=exc.path, reason=exc.reason)}", err=True)
+        raise typer.Exit(EXIT_USAGE if target.path is not None else EXIT_IO) from None
 
 
-def _render(format: Format, view_fn, json_fn, output: Optional[Path], width: int) -> None:
+def _render(format: Format, view_fn, json_fn, output: "Target", width: int, lang: str = "en") -> None:
     """Pick the renderer for a tabular command; files get plain text."""
     if format is Format.json:
         from svo_cli.render.jsonfmt import dumps
 
-        _deliver(dumps(json_fn(), pretty=output is None and sys.stdout.isatty()), output)
+        _deliver(dumps(json_fn(), pretty=output.path is None and _isatty()), output, lang)
         return
     view = view_fn()
     if format is Format.md:
         from svo_cli.render.markdown import render_view_md
 
-        _deliver(render_view_md(view), output)
+        _deliver(render_view_md(view), output, lang)
     elif format in (Format.csv, Format.csv_excel):
         from svo_cli.render.csvfmt import to_csv
 
-        _deliver(to_csv(view.header, view.rows, excel=format is Format.csv_excel), output)
+        _deliver(to_csv(view.header, view.rows, excel=format is Format.csv_excel), output, lang)
     else:
         from svo_cli.render.table import render_view
 
-        plain = _plain() or output is not None
-        _deliver(render_view(view, plain, _width(width) if output is None else width), output)
+        plain = _plain() or output.path is not None
+        _deliver(render_view(view, plain, _width(width) if output.path is None else width), output, lang)
 
 
 def today_in_stockholm() -> date:
@@ -164,11 +167,11 @@ def _data_dir(data: Optional[Path]) -> Path:
 
 
 def _plain() -> bool:
-    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+    return bool(os.environ.get("NO_COLOR")) or not _isatty()
 
 
 def _width(default: int) -> int:
-    if sys.stdout.isatty():
+    if _isatty():
         return shutil.get_terminal_size((default, 24)).columns
     return default
 
@@ -205,8 +208,13 @@ def _all_deadlines(dataset: "Dataset", day: date, end: date) -> list:
 
 
 def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    from svo_cli.output import Target
+
+    _deliver(text, Target(None))
+
+
+def _isatty() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def _version(value: bool) -> None:
@@ -229,7 +237,7 @@ def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOpti
     """Every agreement's state on the date: term in force, end, next notice deadline."""
     day = _as_of_value(as_of) or today_in_stockholm()
     language = _lang(lang)
-    _check_output(output)
+    target = _check_output(output, data, lang=language)
     dataset, diagnostics = _load(data)
     from svo_cli import engine
 
@@ -245,7 +253,7 @@ def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOpti
 
         return status_document(day, rows)
 
-    _render(format, view, document, output, 120)
+    _render(format, view, document, target, 120, language)
     raise typer.Exit(_report_data_errors(diagnostics, language))
 
 
@@ -264,7 +272,7 @@ def deadlines(
     """Every dated obligation in the window, soonest first, plus everything overdue."""
     day = _as_of_value(as_of) or today_in_stockholm()
     language = _lang(lang)
-    _check_output(output)
+    target = _check_output(output, data, lang=language)
     end = _window_end(day, within, until)
     dataset, diagnostics = _load(data)
     rows = _all_deadlines(dataset, day, end)
@@ -279,7 +287,7 @@ def deadlines(
 
         return deadlines_document(day, end, rows, language)
 
-    _render(format, view, document, output, 160)
+    _render(format, view, document, target, 160, language)
     raise typer.Exit(_report_data_errors(diagnostics, language))
 
 
@@ -350,7 +358,7 @@ def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOptio
     """Each work plan's state, adoption progress, assignments and next meeting."""
     day = _as_of_value(as_of) or today_in_stockholm()
     language = _lang(lang)
-    _check_output(output)
+    target = _check_output(output, data, lang=language)
     dataset, diagnostics = _load(data)
     from svo_cli import workplans
 
@@ -368,7 +376,7 @@ def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOptio
 
         return plans_document(day, rows)
 
-    _render(format, view, document, output, 140)
+    _render(format, view, document, target, 140, language)
     raise typer.Exit(_report_data_errors(diagnostics, language))
 
 
@@ -412,7 +420,7 @@ def check(
 ) -> None:
     """The pre-meeting check: everything that needs attention from the date through the meeting."""
     day, language = _as_of_value(as_of) or today_in_stockholm(), _lang(lang)
-    _check_output(output)
+    target = _check_output(output, data, lang=language)
     dataset, diagnostics = _load(data, warnings=True)
     from svo_cli import workplans
 
@@ -431,7 +439,7 @@ def check(
 
         return check_document(day, end, meeting_day, rows, warnings, tally, language)
 
-    _render(format, view, document, output, 160)
+    _render(format, view, document, target, 160, language)
     data_status = _report_data_errors(diagnostics, language)
     failing = {FailOn.overdue: tally["overdue"] > 0, FailOn.due: bool(rows), FailOn.never: False}[fail_on]
     raise typer.Exit(EXIT_FINDINGS if failing or data_status else EXIT_OK)
@@ -453,7 +461,7 @@ def calendar(
     """An iCalendar (RFC 5545) file of every deadline in the window, for Outlook and other calendars."""
     day = _as_of_value(as_of) or today_in_stockholm()
     language = _lang(lang)
-    _check_output(output)
+    target = _check_output(output, data, lang=language)
     end = _window_end(day, 365 if within is None and until is None else within, until)
     dataset, diagnostics = _load(data)
     rows = _all_deadlines(dataset, day, end)
@@ -462,13 +470,7 @@ def calendar(
     from svo_cli.render.ics import render_calendar
 
     payload = render_calendar(rows, day, remind, language, sources)
-    if output is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-    else:
-        from svo_cli.output import write_atomic
-
-        write_atomic(output, payload)
+    _deliver(payload, target, language)
     raise typer.Exit(_report_data_errors(diagnostics, language))
 
 
@@ -496,7 +498,7 @@ def report(
 ) -> None:
     """A meeting-ready report: summary, overdue, due by the meeting, agreements, plans, timeline."""
     day, language = _as_of_value(as_of) or today_in_stockholm(), _lang(lang)
-    _check_output(output)
+    target = _check_output(output, data, lang=language)
     dataset, diagnostics = _load(data)
     from svo_cli import engine, workplans
     from svo_cli.render.report import ReportData, render_html, render_markdown
@@ -513,7 +515,7 @@ def report(
     result = ReportData(day, end, meeting_day, items, statuses, plans, picture, names)
     chosen = format or (ReportFormat.html if output and output.suffix.lower() in (".html", ".htm") else ReportFormat.md)
     text = render_html(result, language) if chosen is ReportFormat.html else render_markdown(result, language)
-    _deliver(text, output)
+    _deliver(text, target, language)
     raise typer.Exit(_report_data_errors(diagnostics, language))
 
 
@@ -565,8 +567,8 @@ def schema(
 
     from svo_cli.schema import json_schema
 
-    _check_output(output)
-    _deliver(json.dumps(json_schema(kind.value), ensure_ascii=False, indent=2) + "\n", output)
+    target = _check_output(output)
+    _deliver(json.dumps(json_schema(kind.value), ensure_ascii=False, indent=2) + "\n", target)
 
 
 def _show_plan(dataset: "Dataset", plan, day: date, end: date, format: "ShowFormat", language: str) -> None:
@@ -643,4 +645,18 @@ def validate_command(
 
 
 def main() -> None:
-    app()
+    # Characters the terminal's encoding cannot carry are replaced, never a crash (LANG=C, ascii).
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`svo status | head`): stop quietly, as other Unix tools do.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, AttributeError, ValueError):
+            pass
+        sys.exit(141)
