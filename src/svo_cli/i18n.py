@@ -521,5 +521,6 @@ FINDINGS_SV: dict[str, str] = {
     "a 'followup_done' event needs 'followup' (its id)": "en 'followup_done'-händelse behöver 'followup' (dess id)",
     "'until' goes with type 'extended'": "'until' hör ihop med typen 'extended'",
     "'followup'/'occurrence' go with type 'followup_done'": "'followup'/'occurrence' hör ihop med typen 'followup_done'",
+    "'effective' goes with type 'terminated'": "'effective' hör ihop med typen 'terminated'",
     "a meeting needs a day (YYYY-MM-DD), got '{value}'": "ett möte behöver en dag (ÅÅÅÅ-MM-DD), fick '{value}'",
 }

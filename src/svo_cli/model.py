@@ -97,7 +97,9 @@ class Frozen(BaseModel):
 class Party(Frozen):
     id: Slug
     name: Text
-    kind: Literal["region", "kommun"]
+    kind: Literal["region", "kommun", "stat", "organisation", "myndighet"] = Field(
+        description="region and kommun are the 14 principals; stat (the state), organisation (SKR, …) and "
+                    "myndighet (an authority) are parties to national agreements")
 
 
 class Group(Frozen):
@@ -156,6 +158,7 @@ class Followup(Frozen):
     due: DateSpecField | None = None
     tracked_from: DateSpecField | None = Field(
         None, description="Occurrences due before this date are history svo does not track")
+    assumed: Assumed = None
 
     @field_validator("every")
     @classmethod
@@ -177,16 +180,32 @@ class Followup(Frozen):
         return self
 
 
+class Source(Frozen):
+    document: Text
+    reference: Text | None = None
+    section: Text | None = None
+    quote: Text | None = None
+    page: Text | None = None
+
+
+Assumed = Annotated[Text | None, Field(
+    description="Why this fact is assumed: no source states it (outputs mark results resting on it)")]
+
+
 class Event(Frozen):
     date: DateSpecField
     type: EventType
     by: Slug | None = None
     until: DateSpecField | None = None
+    effective: DateSpecField | None = Field(
+        None, description="terminated: the last day in force when the termination was decided in advance")
     followup: Slug | None = None
     occurrence: DateSpecField | None = Field(
         None, description="followup_done: the due date (or period) of the occurrence it completes")
     reference: Text | None = None
     note: Text | None = None
+    source: Source | None = None
+    assumed: Assumed = None
 
     @model_validator(mode="after")
     def _fields_for_type(self) -> "Event":
@@ -198,15 +217,22 @@ class Event(Frozen):
             raise _fail("event_form", T("'until' goes with type 'extended'"))
         if (self.followup is not None or self.occurrence is not None) and self.type != "followup_done":
             raise _fail("event_form", T("'followup'/'occurrence' go with type 'followup_done'"))
+        if self.effective is not None and self.type != "terminated":
+            raise _fail("event_form", T("'effective' goes with type 'terminated'"))
         return self
 
 
-class Source(Frozen):
-    document: Text
-    reference: Text | None = None
-    section: Text | None = None
-    quote: Text | None = None
-    page: Text | None = None
+class Expectation(Frozen):
+    """A self-test in the data: what the engine must compute on `as_of` (any subset of the fields)."""
+
+    as_of: DateSpecField
+    status: Literal["upcoming", "active", "notice_given", "expired", "terminated", "superseded"] | None = None
+    term: int | None = Field(None, ge=1)
+    notice_deadline: DateSpecField | None = None
+    binding_until: DateSpecField | None = None
+    ends_on: DateSpecField | None = None
+    source: Source | None = None
+    assumed: Assumed = None
 
 
 class Agreement(Frozen):
@@ -225,6 +251,9 @@ class Agreement(Frozen):
     supersedes: list[Slug] = Field(default_factory=list)
     source: Source
     notes: Text | None = None
+    last_verified: DateSpecField | None = Field(
+        None, description="When a person last checked this file against its source (YYYY-MM-DD)")
+    expect: list[Expectation] = Field(default_factory=list)
 
     @field_validator("valid_until", mode="before")
     @classmethod
@@ -258,20 +287,25 @@ class Decision(Frozen):
     reference: Text | None = None
     stage: Literal["adopted", "prepared"] = "adopted"
     note: Text | None = None
+    source: Source | None = None
+    assumed: Assumed = None
 
 
 class Adoption(Frozen):
     required: list[Slug] = Field(min_length=1, description="Party or group ids that must adopt the plan")
     due: DateSpecField | None = Field(None, description="Adoption is overdue after this (its last day)")
+    assumed: Assumed = None
 
 
 class Assignment(Frozen):
     id: Slug
     what: Text
     owner: Text | None = None
+    starts: DateSpecField | None = Field(None, description="When the work starts ('Påbörjas vt 2025'): not a due date")
     due: DateSpecField | None = Field(None, description="Due on the spec's last day; absent = continuous")
     done: DateSpecField | None = None
     note: Text | None = None
+    assumed: Assumed = None
 
 
 class Area(Frozen):
@@ -285,6 +319,8 @@ class Meeting(Frozen):
     title: Text
     kind: Literal["meeting", "conference"] = "meeting"
     note: Text | None = None
+    source: Source | None = None
+    assumed: Assumed = None
 
     @field_validator("date")
     @classmethod
@@ -307,6 +343,8 @@ class PlanEvent(Frozen):
     occurrence: DateSpecField | None = None
     reference: Text | None = None
     note: Text | None = None
+    source: Source | None = None
+    assumed: Assumed = None
 
     @model_validator(mode="after")
     def _fields_for_type(self) -> "PlanEvent":
@@ -333,3 +371,6 @@ class Workplan(Frozen):
     events: list[PlanEvent] = Field(default_factory=list)
     source: Source
     notes: Text | None = None
+    last_verified: DateSpecField | None = Field(
+        None, description="When a person last checked this file against its source (YYYY-MM-DD)")
+    expect: list[Expectation] = Field(default_factory=list)
