@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import make_agreement
-
 from svo_cli.engine import deadlines, followup_occurrences, status_of, statuses, timeline
+from svo_cli.i18n import explain
 
 
 def status_on(a, day, others=()):
@@ -221,9 +221,9 @@ def test_deadline_rows_carry_act_by_and_explanations():
     notice = next(r for r in rows if r.kind == "notice_deadline")
     assert (notice.date, notice.act_by, notice.days_left, notice.status) == (
         date(2026, 12, 31), date(2026, 12, 30), 38, "upcoming")
-    assert "2027-12-31 minus 12 months" in notice.explanation
+    assert "2027-12-31 minus 12 months" in explain(notice.why, "en")
     end = next(r for r in rows if r.kind == "term_end")
-    assert end.date == date(2027, 12, 31) and "renews" in end.explanation
+    assert end.date == date(2027, 12, 31) and "renews" in explain(end.why, "en")
 
 
 def test_due_today_and_overdue_states():

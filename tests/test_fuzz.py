@@ -148,7 +148,7 @@ def mutated_values(draw) -> tuple[bytes, str]:
             break
         loc = draw(st.sampled_from(leaves))
         _set(data, loc, draw(st.one_of(st.sampled_from(VALUES), st.none())))
-        leaves = [l for l in _leaves(data) if l and l[0] not in ("id", "source")]
+        leaves = [leaf for leaf in _leaves(data) if leaf and leaf[0] not in ("id", "source")]
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_style='"')
     return text.encode("utf-8"), path
 

@@ -5,8 +5,10 @@ from datetime import date
 import pytest
 
 from conftest import DATA
+from svo_cli.i18n import explain
 from svo_cli.loader import load_dataset
 from svo_cli.model import Group, Party, Workplan
+from svo_cli.obligations import check_order
 from svo_cli.workplans import (
     adoption_progress,
     all_plan_deadlines,
@@ -14,7 +16,6 @@ from svo_cli.workplans import (
     next_meeting,
     plan_state,
     plan_status,
-    sort_for_check,
 )
 
 PARTIES = [Party(id=p, name=p.title(), kind="kommun") for p in ("a", "b", "c")]
@@ -69,7 +70,7 @@ def test_assignments_coarse_due_and_period_end_default_and_done():
     found = {r.assignment: r for r in rows(p, date(2026, 7, 1), date(2027, 12, 31)) if r.kind == "assignment"}
     assert set(found) == {"vt", "continuous"}
     assert (found["vt"].date, found["vt"].status) == (date(2026, 6, 30), "overdue")
-    assert found["continuous"].date == date(2027, 12, 31) and "end of the plan period" in found["continuous"].explanation
+    assert found["continuous"].date == date(2027, 12, 31) and "end of the plan period" in explain(found["continuous"].why, "en")
     status = plan_status(p, GROUPS, date(2026, 7, 1))
     assert (status.assignments_open, status.assignments_overdue, status.assignments_done) == (2, 1, 1)
 
@@ -117,7 +118,7 @@ def test_check_order_overdue_first_then_by_date():
     p = plan(adoption={"required": ["a"], "due": "2026-03-01"},
              areas=[{"id": "x", "title": "X", "assignments": [{"id": "s", "what": "S", "due": "2026-02-01"}]}],
              meetings=[{"date": "2026-04-10", "title": "M"}])
-    ordered = sort_for_check(rows(p, date(2026, 4, 1), date(2026, 4, 10)))
+    ordered = check_order(rows(p, date(2026, 4, 1), date(2026, 4, 10)))
     assert [(r.kind, r.status) for r in ordered] == [("assignment", "overdue"), ("adoption", "overdue"),
                                                     ("meeting", "upcoming")]
 

@@ -200,11 +200,11 @@ def _report_data_errors(diagnostics: list["Diagnostic"], lang: str = "en") -> in
 
 def _all_deadlines(dataset: "Dataset", day: date, end: date) -> list:
     """Agreement and work-plan obligations together, soonest first."""
-    from svo_cli import engine, workplans
+    from svo_cli import engine, obligations, workplans
 
     rows = engine.deadlines(dataset.agreement_models(), day, end)
     rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, day, end)
-    return sorted(rows, key=lambda d: (d.date, d.id, d.kind, d.party or "", d.assignment or "", d.followup or ""))
+    return sorted(rows, key=obligations.sort_key)
 
 
 def _emit(text: str) -> None:
@@ -422,12 +422,12 @@ def check(
     day, language = _as_of_value(as_of) or today_in_stockholm(), _lang(lang)
     target = _check_output(output, data, lang=language)
     dataset, diagnostics = _load(data, warnings=True)
-    from svo_cli import workplans
+    from svo_cli import obligations
 
     meeting_day, end = _meeting_window(dataset, day, meeting, next_meeting, horizon)
-    rows = workplans.sort_for_check(_all_deadlines(dataset, day, end))
+    rows = obligations.check_order(_all_deadlines(dataset, day, end))
     warnings = sorted((d for d in diagnostics if not d.is_error), key=lambda d: d.sort_key())
-    tally = workplans.counts(rows)
+    tally = obligations.counts(rows)
 
     def view():
         from svo_cli.render.views import check_view
@@ -500,12 +500,12 @@ def report(
     day, language = _as_of_value(as_of) or today_in_stockholm(), _lang(lang)
     target = _check_output(output, data, lang=language)
     dataset, diagnostics = _load(data)
-    from svo_cli import engine, workplans
+    from svo_cli import engine, obligations, workplans
     from svo_cli.render.report import ReportData, render_html, render_markdown
     from svo_cli.render.timeline import layout
 
     meeting_day, end = _meeting_window(dataset, day, meeting, next_meeting, horizon)
-    items = tuple(workplans.sort_for_check(_all_deadlines(dataset, day, end)))
+    items = tuple(obligations.check_order(_all_deadlines(dataset, day, end)))
     statuses = tuple(sorted(engine.statuses(dataset.agreement_models(), day), key=lambda r: r.id))
     plans = tuple(sorted((workplans.plan_status(p, dataset.groups, day) for p in dataset.workplan_models()),
                          key=lambda p: (p.period_from, p.id)))
@@ -540,13 +540,14 @@ def timeline(
 
 def _timelines(dataset: "Dataset", day: date, end: date, include_ended: bool) -> list:
     from svo_cli import engine
+    from svo_cli.kinds import ENDED
 
     agreements = dataset.agreement_models()
     superseded = engine.superseded_dates(agreements)
     result = []
     for a in sorted(agreements, key=lambda a: (a.valid_from.start, a.id)):
         tl = engine.timeline(a, day, through=end, superseded_on=superseded.get(a.id))
-        if include_ended or engine.status_of(tl).status in (engine.ACTIVE, engine.NOTICE_GIVEN, engine.UPCOMING):
+        if include_ended or engine.status_of(tl).status not in ENDED:
             result.append(tl)
     return result
 
@@ -572,12 +573,12 @@ def schema(
 
 
 def _show_plan(dataset: "Dataset", plan, day: date, end: date, format: "ShowFormat", language: str) -> None:
-    from svo_cli import workplans
+    from svo_cli import obligations, workplans
 
     status = workplans.plan_status(plan, dataset.groups, day)
     progress = workplans.adoption_progress(plan, dataset.groups, day)
     meetings = workplans.meeting_deadlines(plan)
-    rows = workplans.sort_for_check(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end))
+    rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end))
     names = {p.id: p.name for p in dataset.parties}
     if format is ShowFormat.json:
         from dataclasses import asdict

@@ -16,8 +16,6 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from svo_cli.i18n import T
-
 from svo_cli.dates import (
     DATE_SPEC_FORMS,
     DURATION_FORMS,
@@ -28,6 +26,8 @@ from svo_cli.dates import (
     parse_date_spec,
     parse_duration,
 )
+from svo_cli.i18n import T
+
 
 def _fail(kind: str, text: str) -> PydanticCustomError:
     """A validation error whose text (a T, translatable) travels in the error's context."""

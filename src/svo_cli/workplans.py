@@ -6,22 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from svo_cli.dates import DateSpec, Duration, add, add_working_days, previous_working_day, subtract
-from svo_cli.engine import (
-    DUE,
-    OVERDUE,
-    Deadline,
-    Life,
-    collect_occurrences,
-    followup_rows,
-    make_deadline,
-)
+from svo_cli.dates import DateSpec, Duration, add, previous_working_day, subtract
 from svo_cli.i18n import why
+from svo_cli.kinds import DeadlineKind, PlanState
 from svo_cli.model import Assignment, Group, Party, Workplan
+from svo_cli.obligations import Deadline, Life, collect_occurrences, followup_rows, make_deadline
 
-PLAN_UPCOMING, PLAN_ACTIVE, PLAN_ENDED = "upcoming", "active", "ended"
 AFTERLIFE = Duration(years=1, text="1 year")
-ASSIGNMENT, ADOPTION, AGENDA, MINUTES, MEETING = "assignment", "adoption", "agenda", "minutes", "meeting"
 
 
 def expand_parties(ids: Sequence[str], groups: Sequence[Group]) -> list[str]:
@@ -60,7 +51,7 @@ class PlanStatus:
     id: str
     title: str
     body: str
-    state: str
+    state: PlanState
     period_from: date
     period_until: date
     adoption: AdoptionProgress | None
@@ -71,12 +62,12 @@ class PlanStatus:
     approximate: bool
 
 
-def plan_state(plan: Workplan, as_of: date) -> str:
+def plan_state(plan: Workplan, as_of: date) -> PlanState:
     if as_of < plan.period.from_.start:
-        return PLAN_UPCOMING
+        return PlanState.UPCOMING
     if as_of > plan.period.until.end:
-        return PLAN_ENDED
-    return PLAN_ACTIVE
+        return PlanState.ENDED
+    return PlanState.ACTIVE
 
 
 def adoption_progress(plan: Workplan, groups: Sequence[Group], as_of: date) -> AdoptionProgress | None:
@@ -113,14 +104,9 @@ def meeting_deadlines(plan: Workplan) -> list[MeetingDeadlines]:
         if rules and rules.agenda_before is not None and m.kind == "meeting":
             agenda = previous_working_day(subtract(day, rules.agenda_before))
         if rules and rules.minutes_final_after is not None and m.kind == "meeting":
-            minutes = _after(day, rules.minutes_final_after)
+            minutes = add(day, rules.minutes_final_after)
         result.append(MeetingDeadlines(day, m.title, m.kind, agenda, minutes))
     return result
-
-
-def _after(day: date, duration: Duration) -> date:
-    """N working days after a day is the N-th working day after it; calendar durations add."""
-    return add_working_days(day, duration.working_days) if duration.is_working_days else add(day, duration)
 
 
 def plan_life(plan: Workplan) -> Life:
@@ -153,7 +139,7 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
             due_text = str(plan.adoption.due)  # type: ignore[union-attr]
             text = (why("adoption_prepared", name=names.get(party, party), due=due_text, prepared=prepared[party])
                     if party in prepared else why("adoption", name=names.get(party, party), due=due_text))
-            row = make_deadline(progress.due, ADOPTION, plan.id, plan.title, as_of, progress.approximate,
+            row = make_deadline(progress.due, DeadlineKind.ADOPTION, plan.id, plan.title, as_of, progress.approximate,
                                 text, party=party)
             if keep(row):
                 rows.append(row)
@@ -164,7 +150,7 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
             due = assignment_due(plan, a)
             text = why("assignment" if a.due else "assignment_period", area=area.title,
                        what=" ".join(a.what.split()), due=str(due), owner=a.owner or "")
-            row = make_deadline(due.end, ASSIGNMENT, plan.id, plan.title, as_of, due.approximate, text,
+            row = make_deadline(due.end, DeadlineKind.ASSIGNMENT, plan.id, plan.title, as_of, due.approximate, text,
                                 assignment=a.id)
             if keep(row):
                 rows.append(row)
@@ -173,14 +159,14 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
     rows += [r for r in followup_rows(occs, plan.id, plan.title, as_of) if keep(r)]
     for m in meeting_deadlines(plan):
         if m.agenda_by is not None and as_of <= m.agenda_by <= until:
-            rows.append(make_deadline(m.agenda_by, AGENDA, plan.id, plan.title, as_of, False,
+            rows.append(make_deadline(m.agenda_by, DeadlineKind.AGENDA, plan.id, plan.title, as_of, False,
                                       why("agenda", title=m.title, date=m.date,
                                           before=plan.meeting_rules.agenda_before)))  # type: ignore[union-attr]
         if as_of <= m.date <= until:
-            rows.append(make_deadline(m.date, MEETING, plan.id, plan.title, as_of, False,
+            rows.append(make_deadline(m.date, DeadlineKind.MEETING, plan.id, plan.title, as_of, False,
                                       why(m.kind, title=m.title)))
         if m.minutes_final is not None and as_of <= m.minutes_final <= until:
-            rows.append(make_deadline(m.minutes_final, MINUTES, plan.id, plan.title, as_of, False,
+            rows.append(make_deadline(m.minutes_final, DeadlineKind.MINUTES, plan.id, plan.title, as_of, False,
                                       why("minutes", title=m.title, date=m.date,
                                           after=plan.meeting_rules.minutes_final_after)))  # type: ignore[union-attr]
     return rows
@@ -215,17 +201,3 @@ def all_plan_deadlines(plans: Sequence[Workplan], groups: Sequence[Group], parti
 def next_meeting(plans: Sequence[Workplan], as_of: date) -> date | None:
     days = [m.date.start for p in plans for m in p.meetings if m.date.start >= as_of and m.kind == "meeting"]
     return min(days) if days else None
-
-
-def sort_for_check(rows: Sequence[Deadline]) -> list[Deadline]:
-    """Overdue first (oldest first), then by date; ties by id and kind."""
-    return sorted(rows, key=lambda d: (d.status != OVERDUE, d.date, d.id, d.kind, d.party or "",
-                                       d.assignment or "", d.followup or ""))
-
-
-def counts(rows: Sequence[Deadline]) -> dict[str, int]:
-    return {
-        "overdue": sum(1 for r in rows if r.status == OVERDUE),
-        "due": sum(1 for r in rows if r.status == DUE),
-        "upcoming": sum(1 for r in rows if r.status not in (OVERDUE, DUE)),
-    }

@@ -6,8 +6,8 @@ import hashlib
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Mapping, Sequence
 
-from svo_cli.engine import Deadline
 from svo_cli.i18n import explain, label, prose_date
+from svo_cli.obligations import Deadline
 
 PRODID = "-//svo//agreement-lifecycle checker//SV"
 

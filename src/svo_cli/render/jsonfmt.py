@@ -9,8 +9,10 @@ from enum import Enum
 from typing import Any, Sequence
 
 from svo_cli.diagnostics import Diagnostic
-from svo_cli.engine import AgreementStatus, Deadline
+from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, tr
+from svo_cli.obligations import Deadline
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, (str, int, float, bool)) or value is None:

@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from html import escape as h
 
 from svo_cli import __version__
-from svo_cli.engine import AgreementStatus, Deadline
+from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
+from svo_cli.obligations import Deadline
 from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import Picture, render_text
-
 
 STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
 

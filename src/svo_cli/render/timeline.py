@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from svo_cli.engine import Timeline, status_of
+from svo_cli.engine import status_of
+from svo_cli.terms import Timeline
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from datetime import date
 from typing import Any, Sequence
 
 from svo_cli.diagnostics import Diagnostic
-from svo_cli.engine import AgreementStatus, Deadline
+from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
+from svo_cli.obligations import Deadline
 
 
 @dataclass(frozen=True)
