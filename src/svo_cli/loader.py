@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import multiprocessing
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,6 +48,7 @@ class Dataset:
     agreements: tuple[Loaded, ...] = ()
     parties_file: Loaded | None = None
     workplans: tuple[Loaded, ...] = field(default=())
+    files: tuple[str, ...] = ()  # display paths of every data file read (loaded or not)
 
     def agreement_models(self) -> tuple[Agreement, ...]:
         return tuple(item.model for item in self.agreements)
@@ -201,7 +202,9 @@ def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list
             if built is not None:
                 (agreements if model is Agreement else workplans).append(Loaded(built, document.path, document.source_map))
         diags += found
-    return _dataset(parties_file, agreements, workplans), diags
+    read = ([display_path(parties_path)] if parties_path.exists() or parties_path.is_symlink() else [])
+    read += [display_path(p) for p, _ in files]
+    return replace(_dataset(parties_file, agreements, workplans), files=tuple(read)), diags
 
 
 def _parsed(files: list[tuple[Path, type]], jobs: int | None):

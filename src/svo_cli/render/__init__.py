@@ -1,1 +1,166 @@
-"""Renderers: pure functions from engine results to text, one module per format."""
+"""Renderers: one registry from (command, format) to a pure function (result, display) → text or bytes.
+
+Renderers only format: results arrive counted, sorted and grouped by the application layer. Each
+entry imports its module when called, so `svo --help` loads none of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Callable
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    MD = "md"
+    CSV = "csv"
+    CSV_EXCEL = "csv-excel"
+    HTML = "html"
+    ICS = "ics"
+    TEXT = "text"
+    GITHUB = "github"
+
+
+@dataclass(frozen=True)
+class Display:
+    """How the output will be read: language, width in columns, plain (no colour) or not, and
+    pretty JSON (for people at a terminal) or compact (for scripts and files)."""
+
+    lang: str = "en"
+    width: int = 120
+    plain: bool = True
+    pretty: bool = True
+
+
+Renderer = Callable[[Any, Display], "str | bytes"]
+
+
+def _status_view(r: Any, d: Display) -> Any:
+    from svo_cli.render.views import status_view
+
+    return status_view(r.as_of, r.rows, d.lang)
+
+
+def _deadlines_view(r: Any, d: Display) -> Any:
+    from svo_cli.render.views import deadlines_view
+
+    return deadlines_view(r.as_of, r.until, r.rows, d.lang)
+
+
+def _plans_view(r: Any, d: Display) -> Any:
+    from svo_cli.render.views import plans_view
+
+    return plans_view(r.as_of, r.rows, r.names, d.lang)
+
+
+def _check_view(r: Any, d: Display) -> Any:
+    from svo_cli.render.views import check_view
+
+    return check_view(r.as_of, r.until, r.meeting, r.rows, r.warnings, r.counts, d.lang)
+
+
+def _tabular(view: Callable[[Any, Display], Any]) -> dict[Format, Renderer]:
+    """The four formats every tabular command shares, all from one view of the result."""
+
+    def table(r: Any, d: Display) -> str:
+        from svo_cli.render.table import render_view
+
+        return render_view(view(r, d), d.plain, d.width)
+
+    def markdown(r: Any, d: Display) -> str:
+        from svo_cli.render.markdown import render_view_md
+
+        return render_view_md(view(r, d))
+
+    def csv(r: Any, d: Display) -> str:
+        from svo_cli.render.csvfmt import to_csv
+
+        v = view(r, d)
+        return to_csv(v.header, v.rows)
+
+    def csv_excel(r: Any, d: Display) -> str:
+        from svo_cli.render.csvfmt import to_csv
+
+        v = view(r, d)
+        return to_csv(v.header, v.rows, excel=True)
+
+    return {Format.TABLE: table, Format.MD: markdown, Format.CSV: csv, Format.CSV_EXCEL: csv_excel}
+
+
+def _json(document: str) -> Renderer:
+    def render(r: Any, d: Display) -> str:
+        from svo_cli.render import jsonfmt
+
+        return jsonfmt.dumps(getattr(jsonfmt, document)(r, d.lang), pretty=d.pretty)
+
+    return render
+
+
+def _show_table(r: Any, d: Display) -> str:
+    from svo_cli.app import PlanResult
+    from svo_cli.render.table import render_detail, render_plan
+
+    if isinstance(r, PlanResult):
+        return render_plan(r.plan, r.status, r.progress, r.meetings, r.rows, r.names, d.plain, d.width, d.lang)
+    return render_detail(r.detail, d.plain, d.width, d.lang)
+
+
+def _calendar(r: Any, d: Display) -> bytes:
+    from svo_cli.render.ics import render_calendar
+
+    return render_calendar(r.rows, r.as_of, r.remind, d.lang, r.sources)
+
+
+def _report_md(r: Any, d: Display) -> str:
+    from svo_cli.render.report import render_markdown
+
+    return render_markdown(r, d.lang)
+
+
+def _report_html(r: Any, d: Display) -> str:
+    from svo_cli.render.report import render_html
+
+    return render_html(r, d.lang)
+
+
+def _timeline(r: Any, d: Display) -> str:
+    from svo_cli.render.timeline import render_text
+
+    return render_text(r.picture, d.width)
+
+
+def _findings_text(r: Any, d: Display) -> str:
+    from svo_cli.render.text import render_findings
+
+    return render_findings(r.findings, r.files, lang=d.lang)
+
+
+def _findings_github(r: Any, d: Display) -> str:
+    from svo_cli.render.text import render_github
+
+    return render_github(r.findings, r.files, d.lang)
+
+
+RENDERERS: dict[str, dict[Format, Renderer]] = {
+    "status": {**_tabular(_status_view), Format.JSON: _json("status_document")},
+    "deadlines": {**_tabular(_deadlines_view), Format.JSON: _json("deadlines_document")},
+    "plans": {**_tabular(_plans_view), Format.JSON: _json("plans_document")},
+    "check": {**_tabular(_check_view), Format.JSON: _json("check_document")},
+    "show": {Format.TABLE: _show_table, Format.JSON: _json("show_document")},
+    "calendar": {Format.ICS: _calendar},
+    "report": {Format.MD: _report_md, Format.HTML: _report_html},
+    "timeline": {Format.TABLE: _timeline},
+    "validate": {Format.TEXT: _findings_text, Format.JSON: _json("validate_document"),
+                 Format.GITHUB: _findings_github},
+}
+
+
+def formats(command: str) -> tuple[Format, ...]:
+    return tuple(RENDERERS[command])
+
+
+def render(command: str, format: Format, result: Any, display: Display) -> str | bytes:
+    """The one way a result becomes output."""
+    return RENDERERS[command][format](result, display)

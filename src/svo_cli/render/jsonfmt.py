@@ -8,10 +8,20 @@ from datetime import date
 from enum import Enum
 from typing import Any, Sequence
 
+from svo_cli.app import (
+    AgreementResult,
+    CheckResult,
+    DeadlinesResult,
+    PlanResult,
+    PlansResult,
+    StatusResult,
+    ValidateResult,
+)
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, tr
 from svo_cli.obligations import Deadline
+from svo_cli.workplans import PlanStatus
 
 
 def _plain(value: Any) -> Any:
@@ -43,66 +53,85 @@ def dumps(document: Any, pretty: bool = True) -> str:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def status_document(as_of: date, rows: Sequence[AgreementStatus]) -> dict:
-    return {"as_of": as_of, "agreements": [asdict(r) for r in rows]}
+def _status_row(r: AgreementStatus) -> dict:
+    return asdict(r)
+
+
+def status_document(r: StatusResult, lang: str = "en") -> dict:
+    return {"as_of": r.as_of, "agreements": [_status_row(row) for row in r.rows]}
 
 
 def deadline_row(d: Deadline, lang: str = "en") -> dict:
     """A deadline as JSON values (built directly: thousands of rows go through here)."""
-    return {"date": d.date.isoformat(), "act_by": d.act_by.isoformat(), "kind": d.kind, "id": d.id,
-            "title": d.title, "days_left": d.days_left, "status": d.status, "approximate": d.approximate,
+    return {"date": d.date.isoformat(), "act_by": d.act_by.isoformat(), "kind": d.kind.value, "id": d.id,
+            "title": d.title, "days_left": d.days_left, "status": d.status.value, "approximate": d.approximate,
             "explanation": explain(d.why, lang), "term": d.term, "followup": d.followup, "party": d.party,
             "assignment": d.assignment}
 
 
-def deadlines_document(as_of: date, until: date, rows: Sequence[Deadline], lang: str = "en") -> dict:
-    return Plain(as_of=as_of.isoformat(), until=until.isoformat(), deadlines=[deadline_row(d, lang) for d in rows])
+def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:
+    return Plain(as_of=r.as_of.isoformat(), until=r.until.isoformat(),
+                 deadlines=[deadline_row(d, lang) for d in r.rows])
 
 
-def diagnostics_document(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> dict:
-    errors = sum(1 for d in diagnostics if d.is_error)
+def findings_list(diagnostics: Sequence[Diagnostic], lang: str = "en") -> list[dict]:
+    return [{"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value,
+             "code": d.code, "message": tr(d.message, lang), "hint": tr(d.hint, lang)} for d in diagnostics]
+
+
+def validate_document(r: ValidateResult, lang: str = "en") -> dict:
+    errors = sum(1 for d in r.findings if d.is_error)
+    return {"files": r.files, "errors": errors, "warnings": len(r.findings) - errors,
+            "findings": findings_list(r.findings, lang)}
+
+
+def _plan_row(r: PlanStatus) -> dict:
+    adoption = None
+    if r.adoption is not None:
+        a = r.adoption
+        adoption = {"required": len(a.required), "adopted": len(a.adopted),
+                    "missing": list(a.missing), "due": a.due, "overdue": a.overdue,
+                    "decisions": [{"party": p, "date": d} for p, d in a.adopted],
+                    "prepared": [{"party": p, "date": d} for p, d in a.prepared]}
     return {
-        "files": files,
-        "errors": errors,
-        "warnings": len(diagnostics) - errors,
-        "findings": [
-            {"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value,
-             "code": d.code, "message": tr(d.message, lang), "hint": tr(d.hint, lang)}
-            for d in diagnostics
-        ],
+        "id": r.id, "title": r.title, "body": r.body, "state": r.state,
+        "period_from": r.period_from, "period_until": r.period_until, "adoption": adoption,
+        "assignments_open": r.assignments_open, "assignments_overdue": r.assignments_overdue,
+        "assignments_done": r.assignments_done,
+        "next_meeting": ({"date": r.next_meeting.date, "title": r.next_meeting.title,
+                          "kind": r.next_meeting.kind, "agenda_by": r.next_meeting.agenda_by,
+                          "minutes_final": r.next_meeting.minutes_final} if r.next_meeting else None),
+        "approximate": r.approximate,
     }
 
 
-def plans_document(as_of: date, rows: Sequence[Any]) -> dict:
-    plans = []
-    for r in rows:
-        adoption = None
-        if r.adoption is not None:
-            a = r.adoption
-            adoption = {"required": len(a.required), "adopted": len(a.adopted),
-                        "missing": list(a.missing), "due": a.due, "overdue": a.overdue,
-                        "decisions": [{"party": p, "date": d} for p, d in a.adopted],
-                        "prepared": [{"party": p, "date": d} for p, d in a.prepared]}
-        plans.append({
-            "id": r.id, "title": r.title, "body": r.body, "state": r.state,
-            "period_from": r.period_from, "period_until": r.period_until, "adoption": adoption,
-            "assignments_open": r.assignments_open, "assignments_overdue": r.assignments_overdue,
-            "assignments_done": r.assignments_done,
-            "next_meeting": ({"date": r.next_meeting.date, "title": r.next_meeting.title,
-                              "kind": r.next_meeting.kind, "agenda_by": r.next_meeting.agenda_by,
-                              "minutes_final": r.next_meeting.minutes_final} if r.next_meeting else None),
-            "approximate": r.approximate,
-        })
-    return {"as_of": as_of, "plans": plans}
+def plans_document(r: PlansResult, lang: str = "en") -> dict:
+    return {"as_of": r.as_of, "plans": [_plan_row(row) for row in r.rows]}
 
 
-def check_document(as_of: date, until: date, meeting: date | None, rows: Sequence[Deadline],
-                   warnings: Sequence[Diagnostic], tally: dict, lang: str = "en") -> dict:
+def check_document(r: CheckResult, lang: str = "en") -> dict:
     return Plain(
-        as_of=as_of.isoformat(),
-        until=until.isoformat(),
-        meeting=meeting.isoformat() if meeting else None,
-        items=[deadline_row(d, lang) for d in rows],
-        warnings=diagnostics_document(warnings, 0, lang)["findings"],
-        summary=tally,
+        as_of=r.as_of.isoformat(),
+        until=r.until.isoformat(),
+        meeting=r.meeting.isoformat() if r.meeting else None,
+        items=[deadline_row(d, lang) for d in r.rows],
+        warnings=findings_list(r.warnings, lang),
+        summary=r.counts,
     )
+
+
+def show_document(r: AgreementResult | PlanResult, lang: str = "en") -> dict:
+    if isinstance(r, PlanResult):
+        return {"as_of": r.as_of, "plan": r.plan.model_dump(mode="json", by_alias=True),
+                "status": _plan_row(r.status),
+                "meetings": [asdict(m) for m in r.meetings],
+                "deadlines": [deadline_row(d, lang) for d in r.rows]}
+    detail = r.detail
+    return {
+        "as_of": r.as_of,
+        "agreement": detail.agreement.model_dump(mode="json"),
+        "status": asdict(detail.status),
+        "terms": [asdict(t) for t in detail.timeline.terms],
+        "notice": asdict(detail.timeline.notice) if detail.timeline.notice else None,
+        "deadlines": [dict(deadline_row(d, lang), done_on=d.done_on) for d in detail.deadlines],
+    }

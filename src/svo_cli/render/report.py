@@ -4,39 +4,27 @@ SVG, no scripts, no external assets), every text from the data escaped."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape as h
 
 from svo_cli import __version__
+from svo_cli.app import ReportResult
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
-from svo_cli.obligations import Deadline
+from svo_cli.picture import Picture
 from svo_cli.render.markdown import escape as md
-from svo_cli.render.timeline import Picture, render_text
+from svo_cli.render.timeline import render_text
 
 STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
 
 
-@dataclass(frozen=True)
-class ReportData:
-    as_of: date
-    until: date
-    meeting: date | None
-    items: tuple[Deadline, ...]  # as in svo check: overdue first, then by date
-    statuses: tuple[AgreementStatus, ...]
-    plans: tuple  # PlanStatus
-    picture: Picture
-    party_names: dict
-
-
-def _target(r: ReportData, lang: str) -> str:
+def _target(r: ReportResult, lang: str) -> str:
     return label("the_meeting", lang, date=r.meeting.isoformat()) if r.meeting else r.until.isoformat()
 
 
-def _summary_lines(r: ReportData, lang: str) -> list[str]:
-    overdue = [d for d in r.items if d.status == "overdue"]
-    due = [d for d in r.items if d.status != "overdue"]
+def _summary_lines(r: ReportResult, lang: str) -> list[str]:
+    overdue = list(r.overdue)
+    due = list(r.coming)
     counts = {s: sum(1 for x in r.statuses if x.status == s) for s in STATE_ORDER}
     lines = [label("r_sum_overdue", lang, n=len(overdue)),
              label("r_sum_due", lang, n=len(due), target=_target(r, lang)),
@@ -74,13 +62,13 @@ def _plan_cells(p, names: dict, lang: str) -> tuple[str, str, str]:
 # --------------------------------------------------------------------------- Markdown
 
 
-def render_markdown(r: ReportData, lang: str) -> str:
+def render_markdown(r: ReportResult, lang: str) -> str:
     out = [f"# {md(label('r_title', lang, date=r.as_of.isoformat()))}", "",
            md(label("r_window", lang, start=r.as_of.isoformat(), target=_target(r, lang), date=r.as_of.isoformat())), "",
            f"## {md(label('r_summary', lang))}", ""]
     out += [f"- {md(line)}" for line in _summary_lines(r, lang)] + [""]
-    for title, rows in ((label("r_overdue", lang), [d for d in r.items if d.status == "overdue"]),
-                        (label("r_due_by", lang, target=_target(r, lang)), [d for d in r.items if d.status != "overdue"])):
+    for title, rows in ((label("r_overdue", lang), list(r.overdue)),
+                        (label("r_due_by", lang, target=_target(r, lang)), list(r.coming))):
         out += [f"## {md(title)}", ""]
         if not rows:
             out += [label("r_none", lang), ""]
@@ -182,10 +170,10 @@ def render_svg(picture: Picture, lang: str) -> str:
     return "\n".join(parts)
 
 
-def render_html(r: ReportData, lang: str) -> str:
+def render_html(r: ReportResult, lang: str) -> str:
     target = _target(r, lang)
-    overdue = [d for d in r.items if d.status == "overdue"]
-    due = [d for d in r.items if d.status != "overdue"]
+    overdue = list(r.overdue)
+    due = list(r.coming)
     summary = _summary_lines(r, lang)
     out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -1,67 +1,10 @@
-"""Agreements' terms, notice deadlines and today as a picture: a pure layout, drawn as terminal
-text or as SVG."""
+"""A timeline picture (svo_cli.picture) drawn as terminal text."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
-from svo_cli.engine import status_of
-from svo_cli.terms import Timeline
-
-
-@dataclass(frozen=True)
-class Bar:
-    start: date
-    end: date | None  # None: open-ended, runs off the right edge
-    state: str  # past | current | future
-    label: str
-
-
-@dataclass(frozen=True)
-class Row:
-    id: str
-    title: str
-    status: str
-    bars: tuple[Bar, ...]
-    notice_deadlines: tuple[date, ...]
-    ends_on: date | None
-
-
-@dataclass(frozen=True)
-class Picture:
-    start: date
-    end: date
-    today: date
-    rows: tuple[Row, ...]
-
-
-def layout(timelines: Sequence[Timeline], start: date, end: date) -> Picture:
-    """Rows for every agreement with a term overlapping [start, end], in timeline order."""
-    rows = []
-    for tl in timelines:
-        status = status_of(tl)
-        bars = []
-        for term in tl.terms:
-            term_end = term.end if term.end is not None else tl.final_end
-            if term.start > end or (term_end is not None and term_end < start):
-                continue
-            if tl.final_end is not None and term.start > tl.final_end:
-                continue
-            if term_end is not None and term_end < tl.as_of:
-                state = "past"
-            elif term.start > tl.as_of:
-                state = "future"
-            else:
-                state = "current"
-            bars.append(Bar(term.start, term_end, state, str(term.number)))
-        if not bars:
-            continue
-        deadlines = tuple(t.notice_deadline for t in tl.terms if t.notice_deadline and start <= t.notice_deadline <= end
-                          and (tl.final_end is None or t.notice_deadline <= tl.final_end))
-        rows.append(Row(tl.agreement.id, tl.agreement.title, status.status, tuple(bars), deadlines, tl.final_end))
-    return Picture(start, end, timelines[0].as_of if timelines else start, tuple(rows))
+from svo_cli.picture import Picture
 
 
 def render_text(picture: Picture, width: int = 100, plain: bool = True) -> str:
