@@ -396,6 +396,18 @@ def tr(text: Any, lang: str) -> str:
 SEVERITY = {"en": {"error": "error", "warning": "warning"}, "sv": {"error": "fel", "warning": "varning"}}
 
 FINDINGS_SV: dict[str, str] = {
+    'a symlink to a file outside the data directory; not read': 'en symbolisk länk till en fil utanför datakatalogen; läses inte',
+    'copy the file into the data directory instead': 'kopiera in filen i datakatalogen i stället',
+    'not a data file (not .yaml or .yml); ignored': 'ingen datafil (inte .yaml eller .yml); hoppas över',
+    'rename it to .yaml if it is one, or move it out of the data directory': 'byt namn till .yaml om det är en datafil, annars flytta den ur datakatalogen',
+    "no directory '{name}' in the data directory": "ingen katalog '{name}' i datakatalogen",
+    'create {path}/ with one YAML file per agreement': 'skapa {path}/ med en YAML-fil per överenskommelse',
+    'cannot read the directory: {reason}': 'kan inte läsa katalogen: {reason}',
+    'check that the directory is readable': 'kontrollera att katalogen går att läsa',
+    'is not a regular file (a FIFO, device or socket); not read': 'är ingen vanlig fil (en FIFO, en enhet eller en socket); läses inte',
+    'remove it, or replace it with the YAML file itself': 'ta bort den, eller ersätt den med själva YAML-filen',
+    'control character {char} in the data; it could take over a terminal': 'styrtecken {char} i data; det kan ta över en terminal',
+    'delete it (write plain text; tabs and line breaks are allowed)': 'ta bort det (skriv vanlig text; tabb och radbrytning är tillåtna)',
     # reading files
     "is a directory, expected a YAML file": "är en katalog, förväntade en YAML-fil",
     "remove or rename the directory": "ta bort eller byt namn på katalogen",

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from svo_cli.diagnostics import Diagnostic, error
+from svo_cli.diagnostics import Diagnostic, error, warning
 from svo_cli.i18n import T
 from svo_cli.model import Agreement, Group, PartiesFile, Party, Workplan
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
@@ -35,10 +35,8 @@ class Loaded:
     @property
     def stem(self) -> str:
         name = Path(self.path).name
-        for suffix in YAML_SUFFIXES:
-            if name.endswith(suffix):
-                return name[: -len(suffix)]
-        return name
+        path = Path(name)
+        return path.stem if path.suffix.lower() in YAML_SUFFIXES else name
 
 
 @dataclass(frozen=True)
@@ -167,11 +165,50 @@ def _load(path: Path, model: type[M]) -> tuple[Loaded | None, list[Diagnostic]]:
 
 
 def _yaml_files(directory: Path) -> list[Path]:
-    if not directory.is_dir():
+    """Data files in a directory (for `svo validate DIR`): .yaml/.yml in any case, hidden ones too."""
+    try:
+        return sorted(p for p in directory.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
+    except OSError:
         return []
-    return sorted(p for p in directory.iterdir() if p.name.endswith(YAML_SUFFIXES) and not p.name.startswith("."))
 
 
+def _inside(path: Path, root: Path) -> bool:
+    real, real_root = os.path.realpath(path), os.path.realpath(root)
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _data_files(directory: Path, root: Path, required: bool) -> tuple[list[Path], list[Diagnostic]]:
+    """The data files in `directory`, and findings for everything else found there.
+
+    Files ending in .yaml or .yml (any case) are data files, hidden ones too. Any other entry is
+    named in a warning, so nothing is silently ignored. A symlink whose target lies outside the data
+    directory is refused and never read (its target is not shown). A missing or unlistable
+    directory is a finding."""
+    shown = display_path(directory)
+    if not directory.is_dir():
+        if required or directory.exists() or directory.is_symlink():
+            return [], [error("SVO302", T("no directory '{name}' in the data directory", name=directory.name), shown,
+                              hint=T("create {path}/ with one YAML file per agreement", path=shown))]
+        return [], []
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as exc:
+        return [], [error("SVO001", T("cannot read the directory: {reason}", reason=exc.strerror or str(exc)), shown,
+                          hint=T("check that the directory is readable"))]
+    files: list[Path] = []
+    diags: list[Diagnostic] = []
+    for path in entries:
+        if path.suffix.lower() not in YAML_SUFFIXES:
+            diags.append(warning("SVO303", T("not a data file (not .yaml or .yml); ignored"), display_path(path),
+                                 hint=T("rename it to .yaml if it is one, or move it out of the data directory")))
+            continue
+        if path.is_symlink():
+            if not _inside(path, root):
+                diags.append(error("SVO304", T("a symlink to a file outside the data directory; not read"),
+                                   display_path(path), hint=T("copy the file into the data directory instead")))
+                continue
+        files.append(path)
+    return files, diags
 PARALLEL_FROM_FILES = 1500  # below this, starting worker processes costs more than it saves
 CHUNK_FILES = 200
 
@@ -186,14 +223,19 @@ def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list
     diags: list[Diagnostic] = []
     parties_path = data_dir / PARTIES_FILE
     parties_file: Loaded | None = None
-    if parties_path.exists() or parties_path.is_symlink():
+    if parties_path.is_symlink() and not _inside(parties_path, data_dir):
+        diags.append(error("SVO304", T("a symlink to a file outside the data directory; not read"),
+                           display_path(parties_path), hint=T("copy the file into the data directory instead")))
+    elif parties_path.exists() or parties_path.is_symlink():
         parties_file, found = _load(parties_path, PartiesFile)
         diags += found
     else:
         diags.append(error("SVO301", T("no {name} in the data directory", name=PARTIES_FILE), display_path(data_dir),
                            hint=T("create {path} listing the parties and groups", path=display_path(parties_path))))
-    files = [(p, Agreement) for p in _yaml_files(data_dir / AGREEMENTS_DIR)]
-    files += [(p, Workplan) for p in _yaml_files(data_dir / WORKPLANS_DIR)]
+    agreement_files, found = _data_files(data_dir / AGREEMENTS_DIR, data_dir, required=True)
+    workplan_files, more = _data_files(data_dir / WORKPLANS_DIR, data_dir, required=False)
+    diags += found + more
+    files = [(p, Agreement) for p in agreement_files] + [(p, Workplan) for p in workplan_files]
     agreements: list[Loaded] = []
     workplans: list[Loaded] = []
     for (path, model), (document, found) in zip(files, _parsed(files, jobs)):
@@ -256,7 +298,7 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
     asked: set[str] = set()
     files: list[Path] = []
     for path in paths:
-        files += _yaml_files(path) if path.is_dir() and not path.name.endswith(YAML_SUFFIXES) else [path]
+        files += _yaml_files(path) if path.is_dir() and path.suffix.lower() not in YAML_SUFFIXES else [path]
     for path in files:
         asked.add(display_path(path))
         if path.name == PARTIES_FILE:

@@ -6,6 +6,7 @@ import codecs
 import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ import yaml
 
 from svo_cli.diagnostics import Diagnostic, error
 from svo_cli.i18n import T
+from svo_cli.safe import escape_char, first_control
 
 try:  # the C parser where present: same safe event stream, much faster
     from yaml import CSafeLoader as _SafeLoader
@@ -109,17 +111,28 @@ class YamlDocument:
 
 
 def read_yaml_file(path: Path, display: str | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Read and parse one data file. Never raises for bad input: returns diagnostics instead."""
+    """Read and parse one data file. Never raises for bad input: returns diagnostics instead.
+
+    Only regular files are opened: a FIFO, a device or a socket named like a data file is reported
+    and never opened (opening a FIFO with no writer would block forever)."""
     shown = display or str(path)
     try:
-        if path.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             return None, [error("SVO001", T("is a directory, expected a YAML file"), shown,
                                 hint=T("remove or rename the directory"))]
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [error("SVO009", T("file is {size} bytes; the limit is {limit}", size=size, limit=MAX_FILE_BYTES),
+        if not stat.S_ISREG(info.st_mode):
+            return None, [error("SVO001", T("is not a regular file (a FIFO, device or socket); not read"), shown,
+                                hint=T("remove it, or replace it with the YAML file itself"))]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [error("SVO009", T("file is {size} bytes; the limit is {limit}", size=info.st_size,
+                                            limit=MAX_FILE_BYTES),
                                 shown, hint=T("a data file describes one agreement or plan; split it"))]
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat: still never read
+                return None, [error("SVO001", T("is not a regular file (a FIFO, device or socket); not read"), shown,
+                                    hint=T("remove it, or replace it with the YAML file itself"))]
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = T("a symlink loop") if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
@@ -146,7 +159,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
         bad = raw[exc.start:exc.start + 1]
         guess: str = ""
         if bad and bad[0] in b"\xe5\xe4\xf6\xc5\xc4\xd6\xe9":
@@ -158,7 +172,22 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         line = text.count("\n", 0, offset) + 1
         return None, [error("SVO002", T("file contains NUL characters (UTF-16 without a byte-order mark?)"),
                             path, line, 1, hint=T("save the file as UTF-8"))]
+    offset = first_control(text)
+    if offset is not None:
+        return None, [control_character(path, text, offset)]
     return text, []
+
+
+def control_character(path: str, text: str, offset: int, line: int | None = None,
+                      column: int | None = None, excerpt: str = "") -> Diagnostic:
+    """SVO012: a control character (raw at `offset` in `text`, or in a value at line:column)."""
+    if line is None:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        excerpt = text.split("\n")[line - 1] if text else ""
+    return error("SVO012", T("control character {char} in the data; it could take over a terminal",
+                             char=escape_char(text[offset])), path, line, column or 1,
+                 hint=T("delete it (write plain text; tabs and line breaks are allowed)"), excerpt=excerpt)
 
 
 class _Refused(Exception):
@@ -357,7 +386,34 @@ def _document(root: Any, path: str, source_map: SourceMap) -> tuple[YamlDocument
         pos = source_map.value(())
         return None, [error("SVO011", T("the file holds {kind}; expected a mapping of keys", kind=kind), path, pos.line, pos.column,
                             hint=T("start the file with 'id: …' and the other keys"))]
+    found = _escaped_controls(root, (), path, source_map)
+    if found:
+        return None, found
     return YamlDocument(path, root, source_map), []
+
+
+def _escaped_controls(value: Any, loc: Loc, path: str, source_map: SourceMap) -> list[Diagnostic]:
+    """Control characters written as YAML escapes ("\\e", "\\x1b", "\\0") in keys or values: SVO012 at the
+    value (the raw characters were refused before parsing)."""
+    found: list[Diagnostic] = []
+    stack: list[tuple[Any, Loc]] = [(value, loc)]
+    while stack and len(found) < 100:
+        item, here = stack.pop()
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if isinstance(key, str) and first_control(key) is not None:
+                    pos = source_map.key(here + (key,))
+                    found.append(control_character(path, key, first_control(key) or 0, pos.line, pos.column,
+                                                    source_map.excerpt(pos.line)))
+                stack.append((child, here + (key,)))
+        elif isinstance(item, list):
+            stack.extend((child, here + (i,)) for i, child in enumerate(item))
+        elif isinstance(item, str):
+            offset = first_control(item)
+            if offset is not None:
+                pos = source_map.value(here)
+                found.append(control_character(path, item, offset, pos.line, pos.column, source_map.excerpt(pos.line)))
+    return sorted(found, key=lambda d: (d.line, d.column))
 
 
 def _attach(stack: list[list[Any]], value: Any) -> Loc:

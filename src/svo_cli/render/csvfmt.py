@@ -9,6 +9,8 @@ import io
 from datetime import date
 from typing import Any, Sequence
 
+from svo_cli.safe import first_control, visible
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 
 
@@ -23,8 +25,9 @@ def neutralise(value: Any) -> str:
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    raw = str(value)
+    text = visible(raw)
+    return "'" + text if raw.startswith(FORMULA_STARTS) or first_control(raw[:1]) is not None else text
 
 
 def to_csv(header: Sequence[str], rows: Sequence[Sequence[Any]], excel: bool = False) -> str:

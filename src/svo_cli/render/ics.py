@@ -8,6 +8,7 @@ from typing import Mapping, Sequence
 
 from svo_cli.i18n import explain, label, prose_date
 from svo_cli.obligations import Deadline
+from svo_cli.safe import visible
 
 PRODID = "-//svo//agreement-lifecycle checker//SV"
 
@@ -57,18 +58,18 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
         event.add("dtstamp", stamp)
         event.add("dtstart", d.date)
         event.add("dtend", d.date + timedelta(days=1))
-        event.add("summary", f"{label(d.kind, lang)}: {d.title}")
+        event.add("summary", visible(f"{label(d.kind, lang)}: {d.title}"))
         lines = [explain(d.why, lang) + (label("approximate", lang) if d.approximate else ""),
                  f"{label('Act by', lang)}: {prose_date(d.act_by, lang)}", f"ID: {d.id}"]
         if sources and d.id in sources:
             lines.append(f"{label('Source', lang)}: {sources[d.id]}")
-        event.add("description", "\n".join(lines))
+        event.add("description", visible("\n".join(lines)))
         event.add("categories", ["svo", label(d.kind, lang)])
         event.add("transp", "TRANSPARENT")
         if remind_days > 0:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{label(d.kind, lang)}: {d.title}")
+            alarm.add("description", visible(f"{label(d.kind, lang)}: {d.title}"))
             alarm.add("trigger", timedelta(days=-remind_days))
             event.add_component(alarm)
         parts.append(event.to_ical())

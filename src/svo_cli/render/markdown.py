@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from svo_cli.render.views import View
+from svo_cli.safe import visible
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def escape(text: object) -> str:
     """Text safe inside a Markdown table cell: specials escaped, line breaks folded to spaces."""
-    flat = " ".join(str(text).split())
+    flat = " ".join(visible(str(text)).split())
     return _SPECIAL.sub(r"\\\1", flat)
 
 

@@ -5,7 +5,7 @@ SVG, no scripts, no external assets), every text from the data escaped."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape as h
+from html import escape
 
 from svo_cli import __version__
 from svo_cli.app import ReportResult
@@ -14,6 +14,12 @@ from svo_cli.i18n import explain, label
 from svo_cli.picture import Picture
 from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import render_text
+from svo_cli.safe import visible
+
+
+def h(text: str) -> str:
+    """HTML-escaped, control characters made visible."""
+    return escape(visible(str(text)))
 
 STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
 

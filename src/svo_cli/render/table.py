@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from rich.text import Text
 
 from svo_cli.engine import Detail
 from svo_cli.render.views import View
+from svo_cli.safe import visible
 
 STATUS_STYLE = {
     "active": "green", "notice_given": "yellow", "upcoming": "cyan", "expired": "dim",
@@ -29,9 +31,14 @@ def _console(plain: bool, width: int) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")
+
+
 def _finish(buffer: io.StringIO) -> str:
-    """The rendered text without the padding rich adds at line ends."""
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    """The rendered text without the padding rich adds at line ends; every control character that is
+    not one of rich's own colour codes is made visible (data never reaches the terminal's controls)."""
+    text = "".join(part if _SGR.fullmatch(part) else visible(part) for part in _SGR.split(buffer.getvalue()))
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
 def _table(plain: bool, title: str | None = None) -> Table:

@@ -6,11 +6,13 @@ from typing import Sequence
 
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.i18n import SEVERITY, T, tr
+from svo_cli.safe import visible
 
 
 def finding_line(d: Diagnostic, lang: str = "en") -> str:
     severity = SEVERITY.get(lang, SEVERITY["en"])[d.severity.value]
-    return f"{d.location()}: {severity}: {d.code} {tr(d.message, lang)}"
+    # Text from files (paths, echoed values and keys) is made visible, newlines too: one finding, one line.
+    return visible(f"{d.location()}: {severity}: {d.code} {tr(d.message, lang)}", newlines=False)
 
 
 def render_findings(diagnostics: Sequence[Diagnostic], files: int, details: bool = True, lang: str = "en") -> str:
@@ -18,11 +20,11 @@ def render_findings(diagnostics: Sequence[Diagnostic], files: int, details: bool
     for d in diagnostics:
         out.append(finding_line(d, lang))
         if details and d.excerpt:
-            out.append(f"  {d.line:>4} | {d.excerpt}")
+            out.append(f"  {d.line:>4} | {visible(d.excerpt, newlines=False)}")
             if d.column:
                 out.append(f"       | {' ' * (d.column - 1)}^")
         if details and d.hint:
-            out.append(f"       = {tr(T('hint: {hint}', hint=d.hint), lang)}")
+            out.append(visible(f"       = {tr(T('hint: {hint}', hint=d.hint), lang)}", newlines=False))
     out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"
 
@@ -40,6 +42,7 @@ def summary_line(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en"
 
 
 def _escape_data(text: str) -> str:
+    text = visible(text, newlines=True)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
