@@ -8,6 +8,8 @@ terminal: the as-of date, the language and the number of worker processes arrive
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -174,11 +176,39 @@ def load(request: Request, warnings: bool = False) -> Loaded:
     from svo_cli.loader import load_dataset
     from svo_cli.validate import validate
 
-    if not request.data_dir.is_dir():
-        raise UsageProblem("no_data_dir", path=str(request.data_dir))
+    _require_dir(request.data_dir)
     dataset, diagnostics = load_dataset(request.data_dir, jobs=request.jobs)
     diagnostics += validate(dataset, warnings=warnings)
     return Loaded(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
+
+
+def _require_dir(path: Path) -> None:
+    """The data directory exists and is a directory; a path the system cannot take is a usage error."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            raise UsageProblem("no_data_dir", path=str(path)) from None
+        raise UsageProblem("bad_path", path=str(path), reason=exc.strerror or str(exc)) from None
+    if not path.is_dir():
+        raise UsageProblem("no_data_dir", path=str(path))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise UsageProblem("bad_path", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def all_deadlines(dataset: Dataset, as_of: date, until: date) -> list[Deadline]:
@@ -349,18 +379,17 @@ def validate_files(data_dir: Path, paths: Sequence[Path], strict: bool, jobs: in
     from svo_cli.loader import load_dataset, load_files
     from svo_cli.validate import validate
 
-    if paths and len(paths) == 1 and paths[0].is_dir() and (paths[0] / "parties.yaml").exists():
+    if paths and len(paths) == 1 and _exists(paths[0]) and paths[0].is_dir() and (paths[0] / "parties.yaml").exists():
         data_dir, paths = paths[0], []
     if paths:
-        missing = [p for p in paths if not (p.exists() or p.is_symlink())]
+        missing = [p for p in paths if not _exists(p)]
         if missing:
             raise UsageProblem("no_such_path", path=str(missing[0]))
-        dataset, diagnostics, asked = load_files(list(paths), data_dir if data_dir.is_dir() else None)
+        dataset, diagnostics, asked = load_files(list(paths), data_dir if _is_dir(data_dir) else None)
         diagnostics = [d for d in diagnostics + validate(dataset) if d.path in asked]
         files = len(asked)
     else:
-        if not data_dir.is_dir():
-            raise UsageProblem("no_data_dir", path=str(data_dir))
+        _require_dir(data_dir)
         dataset, diagnostics = load_dataset(data_dir, jobs=jobs)
         diagnostics += validate(dataset)
         files = len(dataset.files)

@@ -87,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_such_id": "no agreement '{id}'",
         "no_such_id_close": "no agreement '{id}'; did you mean {close}?",
         "no_such_path": "no such file or directory: {path}",
+        "bad_path": "{path}: {reason}",
         "output_yaml": "--output {path}: svo writes no YAML; a .yaml/.yml target could only overwrite a data file",
         "output_in_data": "--output {path} is inside the data directory {data}; write the output elsewhere",
         "output_is_input": "--output {path} is one of the data files being read; write the output elsewhere",
@@ -181,6 +182,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_such_id": "ingen överenskommelse '{id}'",
         "no_such_id_close": "ingen överenskommelse '{id}'; menade du {close}?",
         "no_such_path": "filen eller katalogen finns inte: {path}",
+        "bad_path": "{path}: {reason}",
         "output_yaml": "--output {path}: svo skriver ingen YAML; ett mål som slutar på .yaml/.yml kan bara skriva över en datafil",
         "output_in_data": "--output {path} ligger i datakatalogen {data}; skriv utdata någon annanstans",
         "output_is_input": "--output {path} är en av datafilerna som läses; skriv utdata någon annanstans",
@@ -396,6 +398,7 @@ def tr(text: Any, lang: str) -> str:
 SEVERITY = {"en": {"error": "error", "warning": "warning"}, "sv": {"error": "fel", "warning": "varning"}}
 
 FINDINGS_SV: dict[str, str] = {
+    '… and {n} more findings in this file': '… och {n} fynd till i den här filen',
     'a symlink to a file outside the data directory; not read': 'en symbolisk länk till en fil utanför datakatalogen; läses inte',
     'copy the file into the data directory instead': 'kopiera in filen i datakatalogen i stället',
     'not a data file (not .yaml or .yml); ignored': 'ingen datafil (inte .yaml eller .yml); hoppas över',

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+from contextlib import closing
 import multiprocessing
 import os
+import signal
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -238,12 +240,14 @@ def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list
     files = [(p, Agreement) for p in agreement_files] + [(p, Workplan) for p in workplan_files]
     agreements: list[Loaded] = []
     workplans: list[Loaded] = []
-    for (path, model), (document, found) in zip(files, _parsed(files, jobs)):
-        if document is not None:
-            built, found = build_model(document, model)
-            if built is not None:
-                (agreements if model is Agreement else workplans).append(Loaded(built, document.path, document.source_map))
-        diags += found
+    with closing(_parsed(files, jobs)) as parsed:  # Ctrl-C anywhere here ends the worker pool at once
+        for (path, model), (document, found) in zip(files, parsed):
+            if document is not None:
+                built, found = build_model(document, model)
+                if built is not None:
+                    (agreements if model is Agreement else workplans).append(
+                        Loaded(built, document.path, document.source_map))
+            diags += found
     read = ([display_path(parties_path)] if parties_path.exists() or parties_path.is_symlink() else [])
     read += [display_path(p) for p, _ in files]
     return replace(_dataset(parties_file, agreements, workplans), files=tuple(read)), diags
@@ -259,9 +263,36 @@ def _parsed(files: list[tuple[Path, type]], jobs: int | None):
         yield from map(_read_one, paths)
         return
     chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    # Ctrl-C: the workers are forked with SIGINT ignored (they never print a traceback); the main
+    # process kills them and exits 130 at once, without waiting on the pool's threads.
+    # Ctrl-C during the fork is held back (blocked, not lost) until the handler is in place.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        if previous is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _interrupted)
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_sigint)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
         for chunk in pool.imap(_read_chunk, chunks):
             yield from chunk
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+        signal.signal(signal.SIGINT, previous)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    for child in multiprocessing.active_children():
+        child.kill()
+    os._exit(130)
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _read_one(path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:

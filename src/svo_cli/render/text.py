@@ -15,16 +15,39 @@ def finding_line(d: Diagnostic, lang: str = "en") -> str:
     return visible(f"{d.location()}: {severity}: {d.code} {tr(d.message, lang)}", newlines=False)
 
 
-def render_findings(diagnostics: Sequence[Diagnostic], files: int, details: bool = True, lang: str = "en") -> str:
-    out: list[str] = []
+MAX_PER_FILE = 100
+
+
+def capped(diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], dict[str, int]]:
+    """At most MAX_PER_FILE findings per file (in order), and how many more each file has."""
+    shown: list[Diagnostic] = []
+    seen: dict[str, int] = {}
     for d in diagnostics:
+        seen[d.path] = seen.get(d.path, 0) + 1
+        if seen[d.path] <= MAX_PER_FILE:
+            shown.append(d)
+    return shown, {p: n - MAX_PER_FILE for p, n in seen.items() if n > MAX_PER_FILE}
+
+
+def _more_line(path: str, n: int, lang: str) -> str:
+    return visible(f"{path}: " + tr(T("… and {n} more findings in this file", n=n), lang), newlines=False)
+
+
+def render_findings(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> str:
+    out: list[str] = []
+    shown, more = capped(diagnostics)
+    for i, d in enumerate(shown):
         out.append(finding_line(d, lang))
-        if details and d.excerpt:
-            out.append(f"  {d.line:>4} | {visible(d.excerpt, newlines=False)}")
+        if d.excerpt:
+            excerpt = visible(d.excerpt, newlines=False)
+            out.append(f"  {d.line:>4} | {excerpt}")
             if d.column:
-                out.append(f"       | {' ' * (d.column - 1)}^")
-        if details and d.hint:
+                before = visible(d.excerpt[: max(0, d.column - 1 - d.excerpt_offset)], newlines=False)
+                out.append(f"       | {' ' * len(before)}^")
+        if d.hint:
             out.append(visible(f"       = {tr(T('hint: {hint}', hint=d.hint), lang)}", newlines=False))
+        if d.path in more and (i + 1 == len(shown) or shown[i + 1].path != d.path):
+            out.append(_more_line(d.path, more[d.path], lang))
     out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"
 
@@ -53,12 +76,14 @@ def _escape_property(text: str) -> str:
 def render_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> str:
     """GitHub Actions workflow commands: one ::error/::warning annotation a finding, then the summary."""
     out = []
-    for d in diagnostics:
+    shown, more = capped(diagnostics)
+    for d in shown:
         props = [f"file={_escape_property(d.path)}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
         props.append(f"title={_escape_property('svo ' + d.code)}")
         message = tr(d.message, lang) + (f" ({tr(T('hint: {hint}', hint=d.hint), lang)})" if d.hint else "")
         out.append(f"::{d.severity.value} {','.join(props)}::{_escape_data(message)}")
+    out += [_more_line(path, n, lang) for path, n in more.items()]
     out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"
