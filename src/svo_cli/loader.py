@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from contextlib import closing
 import multiprocessing
 import os
 import signal
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
