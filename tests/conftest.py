@@ -49,3 +49,11 @@ def invoke(*args: str, env: dict | None = None, input: str | None = None):
 
     full_env = {"NO_COLOR": "1", "SVO_DATA": str(DATA), "COLUMNS": "200", **(env or {})}
     return CliRunner().invoke(app, list(args), env=full_env, input=input, catch_exceptions=False)
+
+
+def bare_data(tmp_path: Path) -> Path:
+    """A data directory with the parties only (no document register): for tests of single files."""
+    target = tmp_path / "bare"
+    (target / "agreements").mkdir(parents=True)
+    (target / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return target

@@ -78,7 +78,7 @@ def test_hidden_files_are_loaded_and_counted(data):
     assert ("SVO201", ".dold.yaml", 2, 5) in found
     result = invoke("validate", "--data", str(data))
     assert f"{len(dataset.files)} files checked" in result.stdout
-    assert len(dataset.files) == 1 + len(list(data.glob("agreements/*"))) + len(list(data.glob("workplans/*")))
+    assert len(dataset.files) == 2 + len(list(data.glob("agreements/*"))) + len(list(data.glob("workplans/*")))
 
 
 @pytest.mark.parametrize("make", ["missing", "file"])

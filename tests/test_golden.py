@@ -47,8 +47,8 @@ CASES: dict[str, list[str]] = {
     "report-sv.html": ["report", "--meeting", "2026-12-10", "--format", "html", "--lang", "sv"],
     "timeline.txt": ["timeline"],
 }
-NO_DATE = {"validate.txt": ["validate"], "validate.json": ["validate", "--format", "json"],
-           "validate-github.txt": ["validate", "--format", "github"]}
+NO_DATE = {"validate.txt": ["validate", "--as-of", AS_OF], "validate.json": ["validate", "--format", "json", "--as-of", AS_OF],
+           "validate-github.txt": ["validate", "--format", "github", "--as-of", AS_OF]}
 
 
 def _normalise(name: str, text: str) -> str:

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from svo_cli.diagnostics import Diagnostic, promote_warnings
 from svo_cli.engine import AgreementStatus, Detail
@@ -174,24 +174,26 @@ def load(request: Request, warnings: bool = False) -> Loaded:
     """Read the data directory and run the checks: every finding, or (warnings=False) the checks that
     can find errors, which is all a command that reports only errors needs."""
     from svo_cli.loader import load_dataset
+    from svo_cli.register import Context, run_checks
     from svo_cli.validate import validate
 
     _require_dir(request.data_dir)
     dataset, diagnostics = load_dataset(request.data_dir, jobs=request.jobs)
     diagnostics += validate(dataset, warnings=warnings)
+    diagnostics += run_checks(dataset, Context(as_of=request.as_of), errors_only=not warnings)
     return Loaded(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
 
 
-def _require_dir(path: Path) -> None:
-    """The data directory exists and is a directory; a path the system cannot take is a usage error."""
+def _require_dir(path: Path, missing: str = "no_data_dir") -> None:
+    """The directory exists and is a directory; a path the system cannot take is a usage error."""
     try:
         os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ENOENT:
-            raise UsageProblem("no_data_dir", path=str(path)) from None
+            raise UsageProblem(missing, path=str(path)) from None
         raise UsageProblem("bad_path", path=str(path), reason=exc.strerror or str(exc)) from None
     if not path.is_dir():
-        raise UsageProblem("no_data_dir", path=str(path))
+        raise UsageProblem(missing, path=str(path))
 
 
 def _is_dir(path: Path) -> bool:
@@ -374,10 +376,40 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
     return AgreementResult(day, loaded.findings, found)
 
 
-def validate_files(data_dir: Path, paths: Sequence[Path], strict: bool, jobs: int | None = None) -> ValidateResult:
+@dataclass(frozen=True)
+class ValidateRequest:
+    data_dir: Path
+    paths: tuple[Path, ...] = ()
+    strict: bool = False
+    as_of: date | None = None  # for freshness (last_verified); None: not checked
+    sources_dir: Path | None = None  # the documents' plain texts, to check quotes against
+    max_age_months: int = 12
+    jobs: int | None = None
+
+
+def read_documents(dataset: Dataset, directory: Path) -> tuple[dict[str, str], frozenset[str]]:
+    """The plain text of every document the data names, from `directory` (edge I/O: the checks get
+    texts, never paths). Returns the texts and the names not found there."""
+    from svo_cli.register import sources
+
+    names = {source.document for item in (*dataset.agreements, *dataset.workplans) for _, source in sources(item)}
+    texts: dict[str, str] = {}
+    for name in sorted(names):
+        path = directory / name
+        if "/" in name or name.startswith(".") or not path.is_file():
+            continue
+        texts[name] = path.read_text(encoding="utf-8", errors="replace")
+    return texts, frozenset(names - set(texts))
+
+
+def validate_files(request: ValidateRequest) -> ValidateResult:
     """`svo validate`: the data directory, or the named files with references resolved against it."""
     from svo_cli.loader import load_dataset, load_files
     from svo_cli.validate import validate
+
+    data_dir, paths, strict, jobs = request.data_dir, list(request.paths), request.strict, request.jobs
+    if request.sources_dir is not None:
+        _require_dir(request.sources_dir, "no_sources_dir")
 
     if paths and len(paths) == 1 and _exists(paths[0]) and paths[0].is_dir() and (paths[0] / "parties.yaml").exists():
         data_dir, paths = paths[0], []
@@ -386,13 +418,22 @@ def validate_files(data_dir: Path, paths: Sequence[Path], strict: bool, jobs: in
         if missing:
             raise UsageProblem("no_such_path", path=str(missing[0]))
         dataset, diagnostics, asked = load_files(list(paths), data_dir if _is_dir(data_dir) else None)
-        diagnostics = [d for d in diagnostics + validate(dataset) if d.path in asked]
+        diagnostics = [d for d in diagnostics + validate(dataset) + _register_checks(dataset, request) if d.path in asked]
         files = len(asked)
     else:
         _require_dir(data_dir)
         dataset, diagnostics = load_dataset(data_dir, jobs=jobs)
-        diagnostics += validate(dataset)
+        diagnostics += validate(dataset) + _register_checks(dataset, request)
         files = len(dataset.files)
     if strict:
         diagnostics = promote_warnings(diagnostics)
     return ValidateResult(tuple(sorted(diagnostics, key=lambda d: d.sort_key())), files)
+
+
+def _register_checks(dataset: Dataset, request: ValidateRequest) -> list[Diagnostic]:
+    from svo_cli.register import Context, run_checks
+
+    texts, missing = read_documents(dataset, request.sources_dir) if request.sources_dir else (None, frozenset())
+    context = Context(as_of=request.as_of, documents=texts, missing_documents=missing,
+                      max_age_months=request.max_age_months)
+    return run_checks(dataset, context)

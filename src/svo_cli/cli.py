@@ -409,14 +409,23 @@ def validate_command(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     format: Annotated[ValidateFormat, typer.Option(
         "--format", help="text (one finding a line), json, or github (workflow annotations).")] = ValidateFormat.text,
+    sources: Annotated[Optional[Path], typer.Option(
+        "--sources", metavar="DIR", help="Check every quote against the documents' plain text in DIR.")] = None,
+    max_age: Annotated[int, typer.Option(
+        "--max-age", min=1, max=600, metavar="MONTHS",
+        help="Warn when a file was last verified against its source longer ago than this.")] = 12,
+    as_of: AsOfOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Check data files: YAML, keys and types, dates, references, cycles, notices. Exit 1 on errors."""
+    """Check data files: YAML, keys, dates, references, quotes, provenance, self-tests. Exit 1 on errors."""
     from svo_cli import app as application
     from svo_cli.output import Target
 
     language = _lang(lang)
-    result = _compute(application.validate_files, language, _data_dir(data), list(paths or []), strict, _jobs())
+    request = application.ValidateRequest(
+        _data_dir(data), tuple(paths or ()), strict, _date_option(as_of, "--as-of") or today_in_stockholm(),
+        sources, max_age, _jobs())
+    result = _compute(application.validate_files, language, request)
     from svo_cli.render import render
 
     _write(render("validate", _format(format), result, _display(language, False, 120)), Target(None), language)

@@ -9,18 +9,19 @@ import signal
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generator, Sequence, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from svo_cli.diagnostics import Diagnostic, error, warning
 from svo_cli.i18n import T
-from svo_cli.model import Agreement, Group, PartiesFile, Party, Workplan
+from svo_cli.model import Agreement, Group, PartiesFile, Party, SourcesFile, Workplan
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 
 PARTIES_FILE = "parties.yaml"
+SOURCES_FILE = "sources.yaml"
 AGREEMENTS_DIR = "agreements"
 WORKPLANS_DIR = "workplans"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -49,6 +50,7 @@ class Dataset:
     parties_file: Loaded | None = None
     workplans: tuple[Loaded, ...] = field(default=())
     files: tuple[str, ...] = ()  # display paths of every data file read (loaded or not)
+    sources_file: Loaded | None = None  # the document register, when the data directory has one
 
     def agreement_models(self) -> tuple[Agreement, ...]:
         return tuple(item.model for item in self.agreements)
@@ -65,7 +67,7 @@ def build_model(document: YamlDocument, model: type[M]) -> tuple[M | None, list[
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
-        return None, [_diagnostic(err, document.source_map, model) for err in exc.errors()]
+        return None, [_diagnostic(dict(err), document.source_map, model) for err in exc.errors()]
 
 
 _CODES = {
@@ -249,11 +251,25 @@ def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list
                         Loaded(built, document.path, document.source_map))
             diags += found
     read = ([display_path(parties_path)] if parties_path.exists() or parties_path.is_symlink() else [])
+    sources_file, found = _register(data_dir)
+    diags += found
+    read += [display_path(data_dir / SOURCES_FILE)] if sources_file is not None or found else []
     read += [display_path(p) for p, _ in files]
-    return replace(_dataset(parties_file, agreements, workplans), files=tuple(read)), diags
+    return replace(_dataset(parties_file, agreements, workplans), files=tuple(read), sources_file=sources_file), diags
 
 
-def _parsed(files: list[tuple[Path, type]], jobs: int | None):
+def _register(data_dir: Path) -> tuple[Loaded | None, list[Diagnostic]]:
+    """The document register (sources.yaml), when the data directory has one."""
+    path = data_dir / SOURCES_FILE
+    if not (path.exists() or path.is_symlink()):
+        return None, []
+    if path.is_symlink() and not _inside(path, data_dir):
+        return None, [error("SVO304", T("a symlink to a file outside the data directory; not read"),
+                            display_path(path), hint=T("copy the file into the data directory instead"))]
+    return _load(path, SourcesFile)
+
+
+def _parsed(files: Sequence[tuple[Path, type]], jobs: int | None) -> Generator[tuple[YamlDocument | None, list[Diagnostic]], None, None]:
     """(document, diagnostics) for each file, in order; in worker processes when that wins."""
     paths = [str(p) for p, _ in files]
     if jobs is None and os.environ.get("SVO_JOBS", "").isdigit():
@@ -324,6 +340,7 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
     """
     diags: list[Diagnostic] = []
     parties_file: Loaded | None = None
+    sources_file: Loaded | None = None
     agreements: list[Loaded] = []
     workplans: list[Loaded] = []
     asked: set[str] = set()
@@ -334,6 +351,8 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
         asked.add(display_path(path))
         if path.name == PARTIES_FILE:
             parties_file, found = _load(path, PartiesFile)
+        elif path.name == SOURCES_FILE:
+            sources_file, found = _load(path, SourcesFile)
         elif _is_workplan(path):
             loaded, found = _load(path, Workplan)
             if loaded is not None:
@@ -346,7 +365,10 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
     if parties_file is None and data_dir is not None and (data_dir / PARTIES_FILE).is_file():
         parties_file, found = _load(data_dir / PARTIES_FILE, PartiesFile)
         diags += found
-    return _dataset(parties_file, agreements, workplans), diags, asked
+    if sources_file is None and data_dir is not None:
+        sources_file, found = _register(data_dir)
+        diags += found
+    return replace(_dataset(parties_file, agreements, workplans), sources_file=sources_file), diags, asked
 
 
 def _dataset(parties_file: Loaded | None, agreements: list[Loaded], workplans: list[Loaded] | None = None) -> Dataset:

@@ -113,6 +113,22 @@ class PartiesFile(Frozen):
     groups: list[Group] = Field(default_factory=list)
 
 
+class Document(Frozen):
+    """A source document in the register (data/sources.yaml): `id` is what `source.document` names,
+    the file name of its plain text."""
+
+    id: Text
+    title: Text
+    date: DateSpecField | None = None
+    reference: Text | None = None
+    publisher: Text | None = None
+    contains: list[Text] = Field(default_factory=list)
+
+
+class SourcesFile(Frozen):
+    documents: list[Document] = Field(min_length=1)
+
+
 # --------------------------------------------------------------------------- agreements
 
 

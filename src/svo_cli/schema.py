@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 KINDS = ("agreement", "workplan", "parties")
 SCHEMA_BASE = "https://svo.example/schema"
 
@@ -11,7 +13,8 @@ SCHEMA_BASE = "https://svo.example/schema"
 def json_schema(kind: str) -> dict[str, Any]:
     from svo_cli.model import OPEN_ENDED_WORDS, Agreement, PartiesFile, Workplan
 
-    model = {"agreement": Agreement, "workplan": Workplan, "parties": PartiesFile}[kind]
+    models: dict[str, type[BaseModel]] = {"agreement": Agreement, "workplan": Workplan, "parties": PartiesFile}
+    model = models[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     if kind == "agreement":
         schema["properties"]["valid_until"]["anyOf"].append(

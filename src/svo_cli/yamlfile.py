@@ -172,9 +172,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         line = text.count("\n", 0, offset) + 1
         return None, [error("SVO002", T("file contains NUL characters (UTF-16 without a byte-order mark?)"),
                             path, line, 1, hint=T("save the file as UTF-8"))]
-    offset = first_control(text)
-    if offset is not None:
-        return None, [control_character(path, text, offset)]
+    control = first_control(text)
+    if control is not None:
+        return None, [control_character(path, text, control)]
     return text, []
 
 
@@ -335,12 +335,11 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
                         raise at(event.start_mark, "SVO004",
                                  T("duplicate key '{key}' (first at line {first})", key=key, first=first.line),
                                  T("a mapping takes each key once: merge or remove one of them"))
-                    source_map.keys[key_loc] = Position(event.start_mark.line + 1,
-                                                        event.start_mark.column + 1)
+                    source_map.keys[key_loc] = _pos(event.start_mark)
                     frame[2] = key
                     continue
                 loc = _attach(stack, value)
-                source_map.values[loc] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+                source_map.values[loc] = _pos(event.start_mark)
                 if not stack:
                     root, has_root = value, True
                 continue
@@ -353,7 +352,7 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
                              T("data files are a few levels deep; check the indentation"))
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 loc = _attach(stack, container)
-                source_map.values[loc] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+                source_map.values[loc] = _pos(event.start_mark)
                 if not stack:
                     root, has_root = container, True
                 stack.append([container, loc, None])
@@ -427,6 +426,11 @@ def _attach(stack: list[list[Any]], value: Any) -> Loc:
         return loc + (key,)
     container.append(value)
     return loc + (len(container) - 1,)
+
+
+def _pos(mark: Any) -> Position:
+    """1-based position of a parser mark (events always carry one)."""
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, path: str, source_map: SourceMap) -> Diagnostic:

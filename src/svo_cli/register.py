@@ -1,0 +1,267 @@
+"""The register's own checks: quotes against their documents, provenance, freshness, documents, self-tests.
+
+Each check is a named pure function `check(dataset, context) -> list[Diagnostic]`; the document
+texts and the date arrive in the context (read at the edge), never from a file or the clock here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any, Callable, Iterator, Mapping
+
+from svo_cli.dates import Duration, subtract
+from svo_cli.diagnostics import Diagnostic, error, warning
+from svo_cli.i18n import T
+from svo_cli.loader import Dataset, Loaded
+from svo_cli.yamlfile import Loc
+
+OMISSION = "[…]"
+DEFAULT_MAX_AGE_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Context:
+    """What checks need beyond the data: the date (for freshness), the documents' texts by id (for
+    quotes; None: not checked) and the age after which a verification is stale."""
+
+    as_of: date | None = None
+    documents: Mapping[str, str] | None = None
+    missing_documents: frozenset[str] = field(default_factory=frozenset)
+    max_age_months: int = DEFAULT_MAX_AGE_MONTHS
+
+
+def _at(item: Loaded, loc: Loc) -> dict[str, Any]:
+    pos = item.source_map.value(loc)
+    return dict(path=item.path, line=pos.line, column=pos.column, excerpt=item.source_map.excerpt(pos.line))
+
+
+def _items(dataset: Dataset) -> Iterator[Loaded]:
+    yield from dataset.agreements
+    yield from dataset.workplans
+
+
+def sources(item: Loaded) -> Iterator[tuple[Loc, Any]]:
+    """Every `source` in an agreement or plan file, with where it stands: the file's own, and those of
+    its events, decisions, meetings and expectations."""
+    model = item.model
+    yield ("source",), model.source
+    for key in ("events", "decisions", "meetings", "expect"):
+        for i, entry in enumerate(getattr(model, key, ())):
+            if getattr(entry, "source", None) is not None:
+                yield (key, i, "source"), entry.source
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Whitespace runs (line breaks included) count as one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _pattern(segment: str) -> str:
+    """A regular expression for one verbatim segment: each character as itself, a space as any run of
+    whitespace, and between two letters an optional hyphen and line break (a word the source
+    hyphenated at a line break may be joined in the quote)."""
+    out: list[str] = []
+    previous = ""
+    for char in segment:
+        if char == " ":
+            out.append(r"\s+")
+        else:
+            if previous.isalpha() and char.isalpha():
+                out.append(r"(?:-\s+)?")
+            out.append(re.escape(char))
+        previous = char
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class QuoteMismatch:
+    segment: int  # which part between omissions (0-based)
+    matched: str  # the longest beginning of that part found in the document
+    rest: str  # where the match stops: what follows in the quote
+
+
+def verify_quote(quote: str, document: str) -> QuoteMismatch | None:
+    """None when the quote is a verbatim excerpt of the document (rules above; `[…]` marks an
+    omission, the parts must appear in order); else where the match stops."""
+    position = 0
+    for index, raw in enumerate(quote.split(OMISSION)):
+        segment = normalise(raw)
+        if not segment:
+            continue
+        found = re.compile(_pattern(segment)).search(document, position)
+        if found is not None:
+            position = found.end()
+            continue
+        words = segment.split(" ")
+        low, high = 0, len(words)  # the longest prefix (in words) found after `position`
+        while low < high:
+            middle = (low + high + 1) // 2
+            if re.search(_pattern(" ".join(words[:middle])), document[position:]):
+                low = middle
+            else:
+                high = middle - 1
+        matched = " ".join(words[:low])
+        return QuoteMismatch(index, matched, " ".join(words[low:]))
+    return None
+
+
+def check_quotes(dataset: Dataset, context: Context) -> list[Diagnostic]:
+    """SVO401: a quote that is not a verbatim excerpt of the document it names; SVO403: a named
+    document that is not among the texts given (--sources DIR)."""
+    if context.documents is None:
+        return []
+    found: list[Diagnostic] = []
+    for item in _items(dataset):
+        for loc, source in sources(item):
+            if source.quote is None:
+                continue
+            text = context.documents.get(source.document)
+            if text is None:
+                found.append(warning("SVO403", T("document '{document}' is not in the sources directory; its quote "
+                                                 "is not checked", document=source.document),
+                                     **_at(item, loc + ("document",)),
+                                     hint=T("put the document's text in the sources directory")))
+                continue
+            mismatch = verify_quote(source.quote, text)
+            if mismatch is not None:
+                shown = mismatch.matched[-60:] if mismatch.matched else ""
+                found.append(error("SVO401", T("quote not found verbatim in {document}: the text matches as far as "
+                                               "'{matched}' and then differs at '{rest}'", document=source.document,
+                                               matched=("…" if len(mismatch.matched) > 60 else "") + shown,
+                                               rest=mismatch.rest[:60]),
+                                   **_at(item, loc + ("quote",)),
+                                   hint=T("copy the passage exactly; mark left-out text with […]")))
+    return found
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def check_documents(dataset: Dataset, context: Context) -> list[Diagnostic]:
+    """SVO402: a `source.document` that is not in the document register (when there is one)."""
+    register = dataset.sources_file
+    if register is None:
+        return []
+    known = {d.id for d in register.model.documents}
+    found: list[Diagnostic] = []
+    for item in _items(dataset):
+        for loc, source in sources(item):
+            if source.document not in known:
+                found.append(error("SVO402", T("document '{document}' is not in the document register (sources.yaml)",
+                                               document=source.document), **_at(item, loc + ("document",)),
+                                   hint=T("add it to sources.yaml, or name a registered document")))
+    return found
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def check_provenance(dataset: Dataset, context: Context) -> list[Diagnostic]:
+    """SVO404: an event, decision or meeting with neither `source` nor `assumed`."""
+    found: list[Diagnostic] = []
+    for item in _items(dataset):
+        for key in ("events", "decisions", "meetings"):
+            for i, entry in enumerate(getattr(item.model, key, ())):
+                if entry.source is None and entry.assumed is None:
+                    found.append(warning("SVO404", T("{what} dated {date} has no source and is not marked assumed",
+                                                     what=T(key[:-1]), date=str(entry.date)),
+                                         **_at(item, (key, i)),
+                                         hint=T("add 'source:' with a verbatim quote, or 'assumed: <why>'")))
+    return found
+
+
+# --------------------------------------------------------------------------- freshness
+
+
+def check_freshness(dataset: Dataset, context: Context) -> list[Diagnostic]:
+    """SVO405: no `last_verified`; SVO406: verified longer ago than the allowed age."""
+    if context.as_of is None:
+        return []
+    limit = subtract(context.as_of, Duration(months=context.max_age_months, text=f"{context.max_age_months} months"))
+    found: list[Diagnostic] = []
+    for item in _items(dataset):
+        verified = item.model.last_verified
+        if verified is None:
+            found.append(warning("SVO405", T("no 'last_verified': nobody has recorded checking this file against "
+                                             "its source"), item.path, 1, 1,
+                                 hint=T("check the file against its source, then add 'last_verified: YYYY-MM-DD'")))
+        elif verified.end < limit:
+            found.append(warning("SVO406", T("last verified {date}, more than {months} months ago",
+                                             date=str(verified), months=context.max_age_months),
+                                 **_at(item, ("last_verified",)),
+                                 hint=T("check the file against its source again and update 'last_verified'")))
+    return found
+
+
+# --------------------------------------------------------------------------- self-tests
+
+
+def _expected_fields(expectation: Any) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name in ("status", "term", "notice_deadline", "binding_until", "ends_on"):
+        value = getattr(expectation, name)
+        if value is None:
+            continue
+        result[name] = value.start if hasattr(value, "start") and hasattr(value, "approximate") else value
+    return result
+
+
+def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
+    """SVO407: an `expect:` self-test the engine disagrees with (the engine runs on the expectation's date
+    with every agreement known, as `svo status --as-of` does)."""
+    from svo_cli import engine
+
+    agreements = dataset.agreement_models()
+    found: list[Diagnostic] = []
+    for item in dataset.agreements:
+        for i, expectation in enumerate(item.model.expect):
+            day = expectation.as_of.start
+            row = next((r for r in engine.statuses(agreements, day) if r.id == item.model.id), None)
+            if row is None:
+                continue
+            for name, wanted in _expected_fields(expectation).items():
+                got: Any = getattr(row, name, None)
+                if isinstance(got, Enum):
+                    got = got.value
+                if got != wanted:
+                    shown_got = got.isoformat() if isinstance(got, date) else "null" if got is None else str(got)
+                    shown_wanted = wanted.isoformat() if isinstance(wanted, date) else str(wanted)
+                    found.append(error("SVO407", T("self-test on {date}: {field} is {got}, expected {wanted}",
+                                                   date=day.isoformat(), field=name, got=shown_got,
+                                                   wanted=shown_wanted),
+                                       **_at(item, ("expect", i, name)),
+                                       hint=T("check the data against the source (or the expectation)")))
+    return found
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    run: Callable[[Dataset, Context], list[Diagnostic]]
+    errors: bool  # can find errors (commands that report only errors run these)
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("document-register", check_documents, True),
+    Check("self-tests", check_expectations, True),
+    Check("quotes", check_quotes, True),
+    Check("provenance", check_provenance, False),
+    Check("freshness", check_freshness, False),
+)
+
+
+def run_checks(dataset: Dataset, context: Context, errors_only: bool = False) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for check in CHECKS:
+        if check.errors or not errors_only:
+            found += check.run(dataset, context)
+    return found

@@ -1,0 +1,168 @@
+"""The register's own checks (SVO401–SVO407): one reproducer each, asserting the exact findings, and the
+quote rules as properties."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import DATA, REPO, invoke
+from svo_cli.register import normalise, verify_quote
+
+SEEDS = REPO.parent / "shared" / "seeds"
+DOC = "Överenskommelsen gäller från och med 2018-01-01 till och med 2021-12-31. Senast tolv\n" \
+      "månader innan avtalstiden löper ut har part möjlighet att säga upp överens-\nkommelsen. Om ingen part"
+
+
+# --------------------------------------------------------------------------- the quote rules
+
+
+def test_a_verbatim_quote_with_other_whitespace_is_found():
+    assert verify_quote("gäller från och med   2018-01-01 till och\nmed 2021-12-31.", DOC) is None
+
+
+def test_omissions_and_hyphenation_at_a_line_break():
+    assert verify_quote("Överenskommelsen gäller […] Senast tolv månader […] säga upp överenskommelsen.", DOC) is None
+    assert verify_quote("säga upp överens- kommelsen", DOC) is None  # as printed, too
+
+
+def test_parts_must_come_in_order():
+    assert verify_quote("Senast tolv […] Överenskommelsen gäller", DOC) is not None
+
+
+@pytest.mark.parametrize("quote, matched, rest", [
+    ("till och med 2021-12-31 Senast", "till och med 2021-12-31", "Senast"),  # a period left out
+    ('gäller "från" och med', "gäller", '"från" och med'),  # straight quotes for none
+    ("Överenskommelsen gäller från och med 2018-01-01 (Bilaga 1)", "Överenskommelsen gäller från och med 2018-01-01",
+     "(Bilaga 1)"),
+])
+def test_where_the_match_stops(quote, matched, rest):
+    mismatch = verify_quote(quote, DOC)
+    assert mismatch is not None and (mismatch.matched, mismatch.rest) == (matched, rest)
+
+
+@given(st.data())
+def test_any_excerpt_of_a_document_is_found_whatever_its_whitespace(data):
+    words = data.draw(st.lists(st.text("abcåäö.,-”1", min_size=1, max_size=6), min_size=3, max_size=30))
+    document = " ".join(words)
+    i = data.draw(st.integers(0, len(words) - 1))
+    j = data.draw(st.integers(i + 1, len(words)))
+    spaces = data.draw(st.sampled_from([" ", "  ", "\n", " \n  "]))
+    assert verify_quote(spaces.join(words[i:j]), document) is None
+
+
+@given(st.lists(st.text("abcdef", min_size=1, max_size=5), min_size=2, max_size=20), st.data())
+def test_a_changed_character_is_never_found(words, data):
+    document = " ".join(words)
+    quote = document
+    k = data.draw(st.integers(0, len(quote) - 1))
+    changed = quote[:k] + "X" + quote[k + 1:]
+    assert verify_quote(changed, document) is not None
+
+
+def test_normalise():
+    assert normalise("  a \n\t b  ") == "a b"
+
+
+# --------------------------------------------------------------------------- reproducers
+
+
+@pytest.fixture
+def data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def findings(data: Path, *args: str) -> list[tuple[str, str, int, int]]:
+    import json
+
+    result = invoke("validate", "--data", str(data), "--as-of", "2026-11-23", "--format", "json", *args)
+    doc = json.loads(result.stdout)
+    return sorted((f["code"], Path(f["path"]).name, f["line"], f["column"]) for f in doc["findings"])
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are beside the repository")
+def test_svo401_a_quote_that_is_not_verbatim(data):
+    path = data / "agreements" / "placerade-barn-och-unga.yaml"
+    _replace(path, "    2020-06-01 till 2022-12-31 Uppsägning", "    2020-06-01 till 2022-12-31. Uppsägning")  # a period
+    line = _line_of(path, "  quote: >-")
+    assert findings(data, "--sources", str(SEEDS)) == [("SVO401", path.name, line, 10)]
+
+
+def test_svo402_a_document_not_in_the_register(data):
+    path = data / "agreements" / "lakarmedverkan.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("source:")) + 1
+    assert lines[line - 1].strip().startswith("document:")
+    lines[line - 1] = "  document: 999_unknown.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert findings(data) == [("SVO402", path.name, line, 13)]
+
+
+def test_svo403_a_document_missing_from_the_sources_directory(data, tmp_path):
+    empty = tmp_path / "seeds"
+    empty.mkdir()
+    found = findings(data, "--sources", str(empty))
+    assert found and {code for code, *_ in found} == {"SVO403"}
+
+
+def test_svo404_an_event_without_provenance(data):
+    path = data / "agreements" / "korttidsvistelse-lss.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\nsource:", "\nevents:\n  - {date: 2025-01-01, type: note, note: x}\nsource:", 1) \
+        if "\nevents:" not in text else text
+    path.write_text(text, encoding="utf-8")
+    line = _line_of(path, "- {date: 2025-01-01")
+    assert findings(data) == [("SVO404", path.name, line, 5)]
+
+
+def test_svo405_no_last_verified(data):
+    path = data / "agreements" / "korttidsvistelse-lss.yaml"
+    text = "\n".join(li for li in path.read_text(encoding="utf-8").splitlines() if not li.startswith("last_verified"))
+    path.write_text(text + "\n", encoding="utf-8")
+    assert findings(data) == [("SVO405", path.name, 1, 1)]
+
+
+def test_svo406_verified_too_long_ago(data):
+    path = data / "agreements" / "korttidsvistelse-lss.yaml"
+    _replace(path, "last_verified: 2026-11-27", "last_verified: 2024-01-10")
+    line = _line_of(path, "last_verified")
+    assert findings(data) == [("SVO406", path.name, line, 16)]
+    assert findings(data, "--max-age", "36") == []
+
+
+def test_svo407_a_self_test_that_fails(data):
+    path = data / "agreements" / "lakarmedverkan.yaml"
+    _replace(path, "    status: active\n    term: 1\n", "    status: active\n    term: 2\n")
+    line = _line_of(path, "    term: 2")
+    assert findings(data) == [("SVO407", path.name, line, 11)]
+    result = invoke("status", "--data", str(data), "--as-of", "2026-11-23")
+    assert result.exit_code == 1 and "SVO407" in result.stderr  # a failing self-test is a data error everywhere
+
+
+def test_the_county_data_passes_every_register_check():
+    assert findings(DATA, "--strict", *(["--sources", str(SEEDS)] if SEEDS.is_dir() else [])) == []
+
+
+def test_freshness_is_relative_to_the_date():
+    import json
+
+    result = invoke("validate", "--data", str(DATA), "--as-of", str(date(2028, 6, 1)), "--format", "json")
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert codes == {"SVO406"}
