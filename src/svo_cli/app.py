@@ -417,9 +417,7 @@ def validate_files(request: ValidateRequest) -> ValidateResult:
         missing = [p for p in paths if not _exists(p)]
         if missing:
             raise UsageProblem("no_such_path", path=str(missing[0]))
-        dataset, diagnostics, asked = load_files(list(paths), data_dir if _is_dir(data_dir) else None)
-        diagnostics = [d for d in diagnostics + validate(dataset) + _register_checks(dataset, request) if d.path in asked]
-        files = len(asked)
+        diagnostics, files = _validate_named(paths, data_dir, request)
     else:
         _require_dir(data_dir)
         dataset, diagnostics = load_dataset(data_dir, jobs=jobs)
@@ -428,6 +426,46 @@ def validate_files(request: ValidateRequest) -> ValidateResult:
     if strict:
         diagnostics = promote_warnings(diagnostics)
     return ValidateResult(tuple(sorted(diagnostics, key=lambda d: d.sort_key())), files)
+
+
+def data_root(path: Path) -> Path | None:
+    """The data directory a file belongs to: the nearest directory above it (or it) holding parties.yaml
+    and agreements/ — as git finds its repository."""
+    current = Path(os.path.abspath(path))
+    for candidate in (current, *current.parents):
+        if (candidate / "parties.yaml").is_file() and (candidate / "agreements").is_dir():
+            return candidate
+    return None
+
+
+def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequest) -> tuple[list[Diagnostic], int]:
+    """Findings for the named files only, each checked with the whole data directory it belongs to, so a
+    reference to another file (a superseded agreement, a plan's agreements) resolves as in the full check:
+    what pre-commit, which names only the changed files, needs. Files outside any data directory are
+    checked on their own, with the parties of `data_dir`."""
+    from svo_cli.loader import YAML_SUFFIXES, load_dataset, load_files
+    from svo_cli.validate import validate
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
+        else:
+            files.append(path)
+    files = list({os.path.realpath(p): p for p in files}.values())  # each file once
+    by_root: dict[Path | None, list[Path]] = {}
+    for path in files:
+        by_root.setdefault(data_root(path.parent if path.is_file() else path), []).append(path)
+    found: list[Diagnostic] = []
+    for root, named in by_root.items():
+        wanted = {os.path.realpath(p) for p in named}
+        if root is None:
+            dataset, diagnostics, _ = load_files(named, data_dir if _is_dir(data_dir) else None)
+        else:
+            dataset, diagnostics = load_dataset(root, jobs=request.jobs)
+        diagnostics += validate(dataset) + _register_checks(dataset, request)
+        found += [d for d in diagnostics if os.path.realpath(d.path) in wanted]
+    return found, len(files)
 
 
 def _register_checks(dataset: Dataset, request: ValidateRequest) -> list[Diagnostic]:
