@@ -61,8 +61,21 @@ def _check_view(r: Any, d: Display) -> Any:
     return check_view(r.as_of, r.until, r.meeting, r.rows, r.warnings, r.counts, d.lang)
 
 
+def _with_banner(view: Callable[[Any, Display], Any]) -> Callable[[Any, Display], Any]:
+    def build(r: Any, d: Display) -> Any:
+        from dataclasses import replace
+
+        from svo_cli.render.views import incomplete_banner
+
+        return replace(view(r, d), banner=incomplete_banner(r.errors, d.lang))
+
+    return build
+
+
 def _tabular(view: Callable[[Any, Display], Any]) -> dict[Format, Renderer]:
-    """The four formats every tabular command shares, all from one view of the result."""
+    """The four formats every tabular command shares, all from one view of the result (the data's
+    errors as a banner first; CSV has no place for one: they go to stderr, as in every format)."""
+    view = _with_banner(view)
 
     def table(r: Any, d: Display) -> str:
         from svo_cli.render.table import render_view
@@ -103,8 +116,18 @@ def _show_table(r: Any, d: Display) -> str:
     from svo_cli.render.table import render_detail, render_plan
 
     if isinstance(r, PlanResult):
-        return render_plan(r.plan, r.status, r.progress, r.meetings, r.rows, r.names, d.plain, d.width, d.lang)
-    return render_detail(r.detail, d.plain, d.width, d.lang)
+        text = render_plan(r.plan, r.status, r.progress, r.meetings, r.rows, r.names, d.plain, d.width, d.lang)
+    else:
+        text = render_detail(r.detail, d.plain, d.width, d.lang)
+    return _banner_text(r, d) + text
+
+
+def _banner_text(r: Any, d: Display) -> str:
+    from svo_cli.render.views import incomplete_banner
+    from svo_cli.safe import visible
+
+    lines = incomplete_banner(r.errors, d.lang)
+    return "".join(visible(line, newlines=False) + "\n" for line in lines) + ("\n" if lines else "")
 
 
 def _calendar(r: Any, d: Display) -> bytes:
@@ -128,7 +151,7 @@ def _report_html(r: Any, d: Display) -> str:
 def _timeline(r: Any, d: Display) -> str:
     from svo_cli.render.timeline import render_text
 
-    return render_text(r.picture, d.width)
+    return _banner_text(r, d) + render_text(r.picture, d.width)
 
 
 def _findings_text(r: Any, d: Display) -> str:

@@ -58,7 +58,8 @@ def _status_row(r: AgreementStatus) -> dict:
 
 
 def status_document(r: StatusResult, lang: str = "en") -> dict:
-    return {"as_of": r.as_of, "agreements": [_status_row(row) for row in r.rows]}
+    return {"as_of": r.as_of, "agreements": [_status_row(row) for row in r.rows],
+            "findings": findings_list(r.findings, lang)}
 
 
 def deadline_row(d: Deadline, lang: str = "en") -> dict:
@@ -71,7 +72,7 @@ def deadline_row(d: Deadline, lang: str = "en") -> dict:
 
 def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:
     return Plain(as_of=r.as_of.isoformat(), until=r.until.isoformat(),
-                 deadlines=[deadline_row(d, lang) for d in r.rows])
+                 deadlines=[deadline_row(d, lang) for d in r.rows], findings=findings_list(r.findings, lang))
 
 
 def findings_list(diagnostics: Sequence[Diagnostic], lang: str = "en") -> list[dict]:
@@ -106,7 +107,7 @@ def _plan_row(r: PlanStatus) -> dict:
 
 
 def plans_document(r: PlansResult, lang: str = "en") -> dict:
-    return {"as_of": r.as_of, "plans": [_plan_row(row) for row in r.rows]}
+    return {"as_of": r.as_of, "plans": [_plan_row(row) for row in r.rows], "findings": findings_list(r.findings, lang)}
 
 
 def check_document(r: CheckResult, lang: str = "en") -> dict:
@@ -115,7 +116,7 @@ def check_document(r: CheckResult, lang: str = "en") -> dict:
         until=r.until.isoformat(),
         meeting=r.meeting.isoformat() if r.meeting else None,
         items=[deadline_row(d, lang) for d in r.rows],
-        warnings=findings_list(r.warnings, lang),
+        findings=findings_list(r.findings, lang),
         summary=r.counts,
     )
 
@@ -125,7 +126,7 @@ def show_document(r: AgreementResult | PlanResult, lang: str = "en") -> dict:
         return {"as_of": r.as_of, "plan": r.plan.model_dump(mode="json", by_alias=True),
                 "status": _plan_row(r.status),
                 "meetings": [asdict(m) for m in r.meetings],
-                "deadlines": [deadline_row(d, lang) for d in r.rows]}
+                "deadlines": [deadline_row(d, lang) for d in r.rows], "findings": findings_list(r.findings, lang)}
     detail = r.detail
     return {
         "as_of": r.as_of,
@@ -134,4 +135,5 @@ def show_document(r: AgreementResult | PlanResult, lang: str = "en") -> dict:
         "terms": [asdict(t) for t in detail.timeline.terms],
         "notice": asdict(detail.timeline.notice) if detail.timeline.notice else None,
         "deadlines": [dict(deadline_row(d, lang), done_on=d.done_on) for d in detail.deadlines],
+        "findings": findings_list(r.findings, lang),
     }

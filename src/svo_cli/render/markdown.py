@@ -17,7 +17,9 @@ def escape(text: object) -> str:
 
 
 def render_view_md(view: View) -> str:
-    out = [f"## {escape(view.title)}", ""]
+    out = [f"> **{escape(line)}**" if i == 0 else f"> {escape(line)}" for i, line in enumerate(view.banner)]
+    out += [""] if view.banner else []
+    out += [f"## {escape(view.title)}", ""]
     if view.rows:
         out.append("| " + " | ".join(escape(h) for h in view.header) + " |")
         out.append("|" + "|".join("---" for _ in view.header) + "|")

@@ -14,6 +14,7 @@ from svo_cli.i18n import explain, label
 from svo_cli.picture import Picture
 from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import render_text
+from svo_cli.render.views import incomplete_banner
 from svo_cli.safe import visible
 
 
@@ -72,6 +73,9 @@ def render_markdown(r: ReportResult, lang: str) -> str:
     out = [f"# {md(label('r_title', lang, date=r.as_of.isoformat()))}", "",
            md(label("r_window", lang, start=r.as_of.isoformat(), target=_target(r, lang), date=r.as_of.isoformat())), "",
            f"## {md(label('r_summary', lang))}", ""]
+    banner = incomplete_banner(r.errors, lang)
+    if banner:
+        out[2:2] = [f"> **{md(banner[0])}**"] + [f"> {md(line.strip())}" for line in banner[1:]] + [""]
     out += [f"- {md(line)}" for line in _summary_lines(r, lang)] + [""]
     for title, rows in ((label("r_overdue", lang), list(r.overdue)),
                         (label("r_due_by", lang, target=_target(r, lang)), list(r.coming))):
@@ -128,6 +132,7 @@ svg .grid { stroke: var(--line); } svg .axis { fill: var(--muted); }
   vertical-align: baseline; } .sw.past { background: var(--past); } .sw.current { background: var(--current); }
 .sw.future { background: var(--future); } .legend .dia { color: var(--notice); margin-left: .8em; }
 .legend .now { color: var(--today); font-weight: 700; margin-left: .8em; }
+.incomplete { border: 2px solid var(--overdue); color: var(--overdue); padding: .5rem .8rem; border-radius: 6px; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; }
   tr, li { break-inside: avoid; } .timeline-wrap { break-inside: avoid; } a { color: inherit; } }
@@ -176,6 +181,14 @@ def render_svg(picture: Picture, lang: str) -> str:
     return "\n".join(parts)
 
 
+def _html_banner(r: ReportResult, lang: str) -> list[str]:
+    banner = incomplete_banner(r.errors, lang)
+    if not banner:
+        return []
+    items = "".join(f"<li>{h(line.strip())}</li>" for line in banner[1:])
+    return [f'<div class="incomplete" role="alert"><strong>{h(banner[0])}</strong><ul>{items}</ul></div>']
+
+
 def render_html(r: ReportResult, lang: str) -> str:
     target = _target(r, lang)
     overdue = list(r.overdue)
@@ -185,6 +198,7 @@ def render_html(r: ReportResult, lang: str) -> str:
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{h(label('r_title', lang, date=r.as_of.isoformat()))}</title><style>{CSS}</style></head><body>",
            f"<h1>{h(label('r_title', lang, date=r.as_of.isoformat()))}</h1>",
+           *_html_banner(r, lang),
            f'<p class="window">{h(label("r_window", lang, start=r.as_of.isoformat(), target=target, date=r.as_of.isoformat()))}</p>',
            f'<section id="summary"><h2>{h(label("r_summary", lang))}</h2><ul class="summary">']
     out += [f'<li class="{"alert" if i == 0 and overdue else ""}">{h(line)}</li>' for i, line in enumerate(summary)]

@@ -57,6 +57,10 @@ def _styled(text: str, style_key: str, plain: bool) -> Text:
 def render_view(view: View, plain: bool, width: int = 140) -> str:
     """Any tabular view as a rich table (plain text when `plain`), then its notes and summary."""
     console, buffer = _console(plain, width)
+    for line in view.banner:
+        console.print(Text(line, style="" if plain else "bold red"))
+    if view.banner:
+        console.print()
     table = _table(plain, view.title)
     for i, name in enumerate(view.header):
         table.add_column(name, no_wrap=i != view.wrap_column and i != 0, overflow="fold")

@@ -23,6 +23,16 @@ class View:
     wrap_column: int | None = None  # the long free-text column
     notes: tuple[str, ...] = field(default=())  # lines after the table (e.g. data warnings)
     notes_title: str = ""
+    banner: tuple[str, ...] = ()  # lines before everything: the data could not all be read
+
+
+def incomplete_banner(errors: Sequence[Diagnostic], lang: str) -> tuple[str, ...]:
+    """When data files could not be read or have errors: say so first, naming each file, so nobody takes
+    an incomplete result for the whole picture."""
+    if not errors:
+        return ()
+    paths = sorted({d.path for d in errors})
+    return (label("incomplete", lang, n=len(paths)),) + tuple(f"  {p}" for p in paths)
 
 
 def _d(value: date | None) -> str:
