@@ -404,7 +404,7 @@ def read_documents(dataset: Dataset, directory: Path) -> tuple[dict[str, str], f
 
 def validate_files(request: ValidateRequest) -> ValidateResult:
     """`svo validate`: the data directory, or the named files with references resolved against it."""
-    from svo_cli.loader import load_dataset, load_files
+    from svo_cli.loader import load_dataset
     from svo_cli.validate import validate
 
     data_dir, paths, strict, jobs = request.data_dir, list(request.paths), request.strict, request.jobs

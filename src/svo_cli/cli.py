@@ -151,12 +151,19 @@ def _isatty() -> bool:
     return sys.stdout is not None and sys.stdout.isatty()
 
 
+UNLIMITED = 100_000  # piped or written to a file: one row per line, text in full
+
+
 def _display(lang: str, to_file: bool, width: int) -> "Display":
+    """The terminal's width; when piped or written to a file, no wrapping at all unless COLUMNS is set."""
     from svo_cli.render import Display
 
     terminal = _isatty() and not to_file
+    columns = os.environ.get("COLUMNS", "")
     if terminal:
         width = shutil.get_terminal_size((width, 24)).columns
+    else:
+        width = int(columns) if columns.isdigit() and int(columns) > 0 else UNLIMITED
     return Display(lang=lang, width=width, plain=bool(os.environ.get("NO_COLOR")) or not terminal, pretty=terminal)
 
 

@@ -54,23 +54,46 @@ def _styled(text: str, style_key: str, plain: bool) -> Text:
     return Text(text) if plain else Text(text, style=STATUS_STYLE.get(style_key, ""))
 
 
+MIN_WRAP = 24  # the free-text column needs at least this much to be worth a table
+GAP = 2
+
+
+def _fixed_width(view: View) -> int:
+    """Columns wide enough for every id, date and number in full, plus the gaps between columns."""
+    total = 0
+    for i, name in enumerate(view.header):
+        if i == view.wrap_column:
+            total += MIN_WRAP
+            continue
+        total += max([len(str(name))] + [len(str(row[i])) for row in view.rows])
+    return total + GAP * (len(view.header) - 1)
+
+
 def render_view(view: View, plain: bool, width: int = 140) -> str:
-    """Any tabular view as a rich table (plain text when `plain`), then its notes and summary."""
+    """Any tabular view as a table (plain text when `plain`), then its notes and summary.
+
+    Ids, dates and numbers are never cut or wrapped: only the free-text column wraps. When the width
+    cannot hold the table, each row is printed as a card (id and title, then label: value lines)."""
     console, buffer = _console(plain, width)
     for line in view.banner:
         console.print(Text(line, style="" if plain else "bold red"))
     if view.banner:
         console.print()
-    table = _table(plain, view.title)
-    for i, name in enumerate(view.header):
-        table.add_column(name, no_wrap=i != view.wrap_column and i != 0, overflow="fold")
-    for row, status in zip(view.rows, view.row_status or [""] * len(view.rows)):
-        cells: list[Any] = [Text(str(c)) for c in row]  # data is text, never rich markup
-        if view.status_column is not None:
-            key = "upcoming_deadline" if status == "upcoming" and view.wrap_column == 6 else status
-            cells[view.status_column] = _styled(str(row[view.status_column]), key, plain)
-        table.add_row(*cells)
-    if view.rows:
+    if view.rows and _fixed_width(view) > width:
+        _cards(console, view, plain)
+    elif view.rows:
+        table = _table(plain, view.title)
+        for i, name in enumerate(view.header):
+            if i == view.wrap_column:
+                table.add_column(name, overflow="fold", min_width=MIN_WRAP, ratio=1)
+            else:
+                natural = max([len(str(name))] + [len(str(row[i])) for row in view.rows])
+                table.add_column(name, no_wrap=True, min_width=natural)
+        for row, status in zip(view.rows, view.row_status or [""] * len(view.rows)):
+            cells: list[Any] = [Text(str(c)) for c in row]  # data is text, never rich markup
+            if view.status_column is not None:
+                cells[view.status_column] = _styled(str(row[view.status_column]), status, plain)
+            table.add_row(*cells)
         console.print(table)
     else:
         console.print(Text(view.title))
@@ -84,6 +107,29 @@ def render_view(view: View, plain: bool, width: int = 140) -> str:
             console.print()
         console.print(Text(view.summary))
     return _finish(buffer)
+
+
+def _cards(console: Console, view: View, plain: bool) -> None:
+    """One block per row: the id (and title) on the first line, then each other column as label: value."""
+    console.print(Text(view.title, style="" if plain else "bold"))
+    for n, (row, status) in enumerate(zip(view.rows, view.row_status or [""] * len(view.rows))):
+        console.print()
+        title = view.titles[n] if view.titles else ""
+        head = Text(str(row[0]), style="" if plain else "bold")
+        if title:
+            head.append(" — " + title)
+        console.print(head)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for i, (name, cell) in enumerate(zip(view.header, row)):
+            text = str(cell)
+            if i == 0 or text in ("", "–") and i != view.status_column or text == title:
+                continue
+            value = _styled(text, status, plain) if i == view.status_column else Text(text)
+            grid.add_row(Text(f"  {name}:"), value)
+        console.print(grid)
+    console.print()
 
 
 def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en") -> str:

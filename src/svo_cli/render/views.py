@@ -24,6 +24,7 @@ class View:
     notes: tuple[str, ...] = field(default=())  # lines after the table (e.g. data warnings)
     notes_title: str = ""
     banner: tuple[str, ...] = ()  # lines before everything: the data could not all be read
+    titles: tuple[str, ...] = ()  # each row's title, for people (cards show it beside the id)
 
 
 def incomplete_banner(errors: Sequence[Diagnostic], lang: str) -> tuple[str, ...]:
@@ -41,12 +42,12 @@ def _d(value: date | None) -> str:
 
 def status_view(as_of: date, rows: Sequence[AgreementStatus], lang: str) -> View:
     header = tuple(label(k, lang) for k in ("ID", "Status", "Term", "Term start", "Term end", "Ends on",
-                                             "Next notice deadline")) + ("~",)
+                                             "Next notice deadline")) + ("~", label("Title", lang))
     cells = []
     for r in rows:
         term_end = label("open-ended", lang) if r.term is not None and r.term_end is None else _d(r.term_end)
         cells.append((r.id, label(r.status, lang), r.term if r.term else "–", _d(r.term_start), term_end,
-                      _d(r.ends_on), _d(r.notice_deadline), "~" if r.approximate else ""))
+                      _d(r.ends_on), _d(r.notice_deadline), "~" if r.approximate else "", r.title))
     counts: dict[str, int] = {}
     for r in rows:
         counts[r.status] = counts.get(r.status, 0) + 1
@@ -55,13 +56,19 @@ def status_view(as_of: date, rows: Sequence[AgreementStatus], lang: str) -> View
     if any(r.approximate for r in rows):
         summary += label("approx_note", lang)
     return View(label("agreements_on", lang, date=as_of.isoformat()), header, tuple(cells), summary,
-                status_column=1, row_status=tuple(r.status for r in rows))
+                status_column=1, row_status=tuple(r.status for r in rows), titles=tuple(r.title for r in rows),
+                wrap_column=8)
 
 
 def deadline_cells(d: Deadline, lang: str) -> tuple[Any, ...]:
     what = explain(d.why, lang) + (label("approximate", lang) if d.approximate else "")
     return (d.date.isoformat(), d.act_by.isoformat(), d.days_left, label(d.status, lang), label(d.kind, lang),
             d.id, what)
+
+
+def _deadline_key(d: Deadline) -> str:
+    """The colour key of a deadline's state (a deadline's 'upcoming' is not an agreement's)."""
+    return "upcoming_deadline" if d.status == "upcoming" else str(d.status)
 
 
 def _deadline_header(lang: str) -> tuple[str, ...]:
@@ -75,7 +82,8 @@ def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], lang: str
                     upcoming=len(rows) - overdue - due)
     return View(label("deadlines_title", lang, start=as_of.isoformat(), end=until.isoformat()),
                 _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
-                status_column=3, row_status=tuple(d.status for d in rows), wrap_column=6)
+                status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
+                titles=tuple(d.title for d in rows))
 
 
 def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[Deadline],
@@ -90,8 +98,8 @@ def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[De
     from svo_cli.render.text import finding_line
 
     return View(title, _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
-                status_column=3, row_status=tuple(d.status for d in rows), wrap_column=6,
-                notes=tuple(finding_line(w, lang) for w in warnings), notes_title=label("data_warnings", lang))
+                status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
+                titles=tuple(d.title for d in rows), notes=tuple(finding_line(w, lang) for w in warnings), notes_title=label("data_warnings", lang))
 
 
 def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: str) -> View:
@@ -120,4 +128,5 @@ def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: st
         cells.append((r.id, r.body, label(r.state, lang), f"{r.period_from.isoformat()} – {r.period_until.isoformat()}",
                       adoption, assignments, meeting))
     return View(label("plans_on", lang, date=as_of.isoformat()), header, tuple(cells), "",
-                status_column=2, row_status=tuple(r.state for r in rows), wrap_column=4)
+                status_column=2, row_status=tuple(r.state for r in rows), wrap_column=4,
+                titles=tuple(r.title for r in rows))

@@ -1,0 +1,63 @@
+"""Tables that never lie (issue 14, item 2): at any width, in both languages, every id, date and number
+is printed whole; only free text wraps; too narrow a terminal gets cards; piped output is not wrapped."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import invoke
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _tokens(command: list[str]) -> tuple[set[str], set[str]]:
+    """The ids and dates the command's JSON holds: each must appear whole in the table."""
+    doc = json.loads(invoke(*command, "--format", "json", "--as-of", "2026-11-23").stdout)
+    rows = doc.get("agreements") or doc.get("deadlines") or doc.get("plans") or doc.get("items") or []
+    ids = {r["id"] for r in rows}
+    dates = {v for r in rows for k, v in r.items() if isinstance(v, str) and DATE.fullmatch(v)
+             and k in ("date", "act_by", "term_start", "term_end", "ends_on", "notice_deadline")}
+    return ids, dates
+
+
+COMMANDS = [["status"], ["deadlines", "--within", "400"], ["plans"], ["check", "--meeting", "2026-12-10",
+                                                                        "--fail-on", "never"]]
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "100", "160"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_ids_and_dates_are_never_cut(command, lang, columns):
+    result = invoke(*command, "--as-of", "2026-11-23", "--lang", lang, env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    words = set(re.findall(r"[\w\-–]+", result.stdout))
+    ids, dates = _tokens(command)
+    assert ids <= words, ids - words
+    assert dates <= words, dates - words
+
+
+def test_piped_output_is_one_row_per_line_in_full(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    result = invoke("status", "--as-of", "2026-11-23", env={"COLUMNS": ""})
+    doc = json.loads(invoke("status", "--as-of", "2026-11-23", "--format", "json").stdout)
+    lines = result.stdout.splitlines()
+    for row in doc["agreements"]:
+        line = next(li for li in lines if li.startswith(row["id"] + " "))
+        assert line.endswith(row["title"])  # the title, whole, on the row's own line
+
+
+def test_plans_piped_is_not_one_letter_per_line():
+    result = invoke("plans", "--as-of", "2026-11-23", env={"COLUMNS": ""})
+    assert all(len(line.strip()) != 1 for line in result.stdout.splitlines())
+
+
+def test_swedish_days_are_whole_at_80_columns():
+    result = invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "--lang", "sv", env={"COLUMNS": "80"})
+    doc = json.loads(invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "--format", "json").stdout)
+    for row in doc["deadlines"]:
+        assert re.search(rf"(?<![\d-]){row['days_left']}(?!\d)", result.stdout), row["days_left"]
