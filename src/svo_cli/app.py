@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from svo_cli.diagnostics import Diagnostic, promote_warnings
 from svo_cli.engine import AgreementStatus, Detail
