@@ -40,6 +40,7 @@ class TableFormat(str, Enum):
     md = "md"
     csv = "csv"
     csv_excel = "csv-excel"
+    xlsx = "xlsx"
 
 
 class ShowFormat(str, Enum):
@@ -80,9 +81,10 @@ DataOption = Annotated[Optional[Path], typer.Option(
 AsOfOption = Annotated[Optional[str], typer.Option(
     "--as-of", help="The date to compute for, YYYY-MM-DD (default: today in Europe/Stockholm).",
     show_default=False, metavar="YYYY-MM-DD")]
-FormatOption = Annotated[TableFormat, typer.Option(
-    "--format", help="table for people, json for scripts, md for documents, csv (RFC 4180) or csv-excel "
-                     "(semicolons and a byte-order mark, for Excel with Swedish settings).")]
+FormatOption = Annotated[Optional[TableFormat], typer.Option(
+    "--format", help="table for people, json for scripts, md for documents, csv (RFC 4180), csv-excel "
+                     "(semicolons and a byte-order mark, for Excel with Swedish settings) or xlsx "
+                     "(default: from the --output file's extension, else table).", show_default=False)]
 LangOption = Annotated[Optional[Lang], typer.Option(
     "--lang", help="sv or en (default: Swedish when the locale is Swedish, else English).", show_default=False)]
 OutputOption = Annotated[Optional[Path], typer.Option(
@@ -222,10 +224,28 @@ def _finish(command: str, fmt: "Format", result: Any, target: "Target", lang: st
     raise typer.Exit(result.exit_code if exit_code is None else exit_code)
 
 
-def _format(value: Enum) -> "Format":
-    from svo_cli.render import Format
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".txt": "table", ".html": "html", ".htm": "html",
+                  ".ics": "ics", ".xlsx": "xlsx"}
 
-    return Format(value.value)
+
+def _format(command: str, given: Optional[Enum], output: Optional[Path], default: str, lang: str) -> "Format":
+    """The format: as given, else the one the output file's extension names, else the command's default.
+    An extension no format writes, or one that contradicts --format, is a usage error."""
+    from svo_cli.i18n import label
+    from svo_cli.render import Format, formats
+
+    allowed = [f.value for f in formats(command)]
+    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if suffix and implied is None:
+        _fail(label("output_suffix_unknown", lang, path=str(output), suffix=suffix, formats=", ".join(allowed)))
+    chosen = given.value if given is not None else (implied if implied in allowed else default)
+    if implied is not None and implied != chosen and not (implied == "csv" and chosen == "csv-excel"):
+        _fail(label("output_suffix_contradicts", lang, path=str(output), format=chosen if given else implied,
+                    formats=", ".join(allowed)))
+    if chosen == "xlsx" and (output is None or str(output) == "-") and _isatty():
+        _fail(label("xlsx_terminal", lang))
+    return Format(chosen)
 
 
 # --------------------------------------------------------------------------- commands
@@ -246,7 +266,7 @@ def main_callback(
 
 
 @app.command()
-def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = TableFormat.table,
+def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = None,
            lang: LangOption = None, output: OutputOption = None) -> None:
     """Every agreement's state on the date: term in force, end, next notice deadline."""
     from svo_cli import app as application
@@ -254,12 +274,12 @@ def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOpti
     request = _request(data, as_of, lang)
     target = _target(output, data, request.lang)
     result = _compute(application.status, request.lang, request)
-    _finish("status", _format(format), result, target, request.lang, 120)
+    _finish("status", _format("status", format, output, "table", request.lang), result, target, request.lang, 120)
 
 
 @app.command()
 def deadlines(data: DataOption = None, as_of: AsOfOption = None, within: WithinOption = None,
-              until: UntilOption = None, format: FormatOption = TableFormat.table, lang: LangOption = None,
+              until: UntilOption = None, format: FormatOption = None, lang: LangOption = None,
               output: OutputOption = None) -> None:
     """Every dated obligation in the window (default 90 days), soonest first, plus everything overdue."""
     from svo_cli import app as application
@@ -268,7 +288,8 @@ def deadlines(data: DataOption = None, as_of: AsOfOption = None, within: WithinO
     window = application.Window(within, _date_option(until, "--until"))
     target = _target(output, data, request.lang)
     result = _compute(application.deadlines, request.lang, request, window)
-    _finish("deadlines", _format(format), result, target, request.lang, 160)
+    _finish("deadlines", _format("deadlines", format, output, "table", request.lang), result, target, request.lang,
+            160)
 
 
 @app.command()
@@ -288,11 +309,11 @@ def show(
     request = _request(data, as_of, lang)
     target = _target(output, data, request.lang)
     result = _compute(application.show, request.lang, request, agreement_id, years)
-    _finish("show", _format(format), result, target, request.lang, 120)
+    _finish("show", _format("show", format, output, "table", request.lang), result, target, request.lang, 120)
 
 
 @app.command()
-def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = TableFormat.table,
+def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = None,
           lang: LangOption = None, output: OutputOption = None) -> None:
     """Each work plan's state, adoption progress, assignments and next meeting."""
     from svo_cli import app as application
@@ -300,7 +321,7 @@ def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOptio
     request = _request(data, as_of, lang)
     target = _target(output, data, request.lang)
     result = _compute(application.plans, request.lang, request)
-    _finish("plans", _format(format), result, target, request.lang, 140)
+    _finish("plans", _format("plans", format, output, "table", request.lang), result, target, request.lang, 140)
 
 
 @app.command()
@@ -312,7 +333,7 @@ def check(
     horizon: HorizonOption = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when anything is overdue (default), "
                                                               "overdue or due by the meeting, or never.")] = FailOn.overdue,
-    format: FormatOption = TableFormat.table,
+    format: FormatOption = None,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -325,7 +346,7 @@ def check(
     result = _compute(application.check, request.lang, request, window)
     failing = {FailOn.overdue: result.counts["overdue"] > 0, FailOn.due: bool(result.rows),
                FailOn.never: False}[fail_on]
-    _finish("check", _format(format), result, target, request.lang, 160,
+    _finish("check", _format("check", format, output, "table", request.lang), result, target, request.lang, 160,
             EXIT_FINDINGS if failing or result.errors else EXIT_OK)
 
 
@@ -342,13 +363,12 @@ def calendar(
 ) -> None:
     """An iCalendar (RFC 5545) file of every deadline in the window (default 365 days), for Outlook."""
     from svo_cli import app as application
-    from svo_cli.render import Format
 
     request = _request(data, as_of, lang)
     window = application.Window(within, _date_option(until, "--until"))
     target = _target(output, data, request.lang)
     result = _compute(application.calendar, request.lang, request, window, remind)
-    _finish("calendar", Format.ICS, result, target, request.lang, 120)
+    _finish("calendar", _format("calendar", None, output, "ics", request.lang), result, target, request.lang, 120)
 
 
 @app.command()
@@ -369,9 +389,9 @@ def report(
     request = _request(data, as_of, lang)
     window = application.MeetingWindow(_date_option(meeting, "--meeting"), next_meeting, horizon)
     target = _target(output, data, request.lang)
-    chosen = format or (ReportFormat.html if output and output.suffix.lower() in (".html", ".htm") else ReportFormat.md)
+    chosen = _format("report", format, output, "md", request.lang)
     result = _compute(application.report, request.lang, request, window)
-    _finish("report", _format(chosen), result, target, request.lang, 120)
+    _finish("report", chosen, result, target, request.lang, 120)
 
 
 @app.command()
@@ -386,12 +406,11 @@ def timeline(
 ) -> None:
     """Every agreement's terms, notice deadlines and today, as a picture in the terminal."""
     from svo_cli import app as application
-    from svo_cli.render import Format
 
     request = _request(data, as_of, lang)
     target = _target(output, data, request.lang)
     result = _compute(application.timeline, request.lang, request, years_back, years_ahead, all_agreements)
-    _finish("timeline", Format.TABLE, result, target, request.lang, 120)
+    _finish("timeline", _format("timeline", None, output, "table", request.lang), result, target, request.lang, 120)
 
 
 @app.command()
@@ -427,6 +446,7 @@ def validate_command(
     """Check data files: YAML, keys, dates, references, quotes, provenance, self-tests. Exit 1 on errors."""
     from svo_cli import app as application
     from svo_cli.output import Target
+    from svo_cli.render import Format
 
     language = _lang(lang)
     request = application.ValidateRequest(
@@ -435,7 +455,7 @@ def validate_command(
     result = _compute(application.validate_files, language, request)
     from svo_cli.render import render
 
-    _write(render("validate", _format(format), result, _display(language, False, 120)), Target(None), language)
+    _write(render("validate", Format(format.value), result, _display(language, False, 120)), Target(None), language)
     raise typer.Exit(result.exit_code)
 
 

@@ -17,6 +17,7 @@ class Format(StrEnum):
     MD = "md"
     CSV = "csv"
     CSV_EXCEL = "csv-excel"
+    XLSX = "xlsx"
     HTML = "html"
     ICS = "ics"
     TEXT = "text"
@@ -72,6 +73,22 @@ def _with_banner(view: Callable[[Any, Display], Any]) -> Callable[[Any, Display]
     return build
 
 
+def _spreadsheets(sheet: str) -> dict[Format, Renderer]:
+    """Excel CSV and .xlsx: typed columns from the result (not the people's table)."""
+
+    def excel_csv(r: Any, d: Display) -> str:
+        from svo_cli.render import sheets
+
+        return sheets.to_excel_csv(getattr(sheets, sheet)(r, d.lang), d.lang)
+
+    def xlsx(r: Any, d: Display) -> bytes:
+        from svo_cli.render import sheets
+
+        return sheets.to_xlsx(getattr(sheets, sheet)(r, d.lang))
+
+    return {Format.CSV_EXCEL: excel_csv, Format.XLSX: xlsx}
+
+
 def _tabular(view: Callable[[Any, Display], Any]) -> dict[Format, Renderer]:
     """The four formats every tabular command shares, all from one view of the result (the data's
     errors as a banner first; CSV has no place for one: they go to stderr, as in every format)."""
@@ -93,13 +110,7 @@ def _tabular(view: Callable[[Any, Display], Any]) -> dict[Format, Renderer]:
         v = view(r, d)
         return to_csv(v.header, v.rows)
 
-    def csv_excel(r: Any, d: Display) -> str:
-        from svo_cli.render.csvfmt import to_csv
-
-        v = view(r, d)
-        return to_csv(v.header, v.rows, excel=True)
-
-    return {Format.TABLE: table, Format.MD: markdown, Format.CSV: csv, Format.CSV_EXCEL: csv_excel}
+    return {Format.TABLE: table, Format.MD: markdown, Format.CSV: csv}
 
 
 def _json(document: str) -> Renderer:
@@ -167,10 +178,11 @@ def _findings_github(r: Any, d: Display) -> str:
 
 
 RENDERERS: dict[str, dict[Format, Renderer]] = {
-    "status": {**_tabular(_status_view), Format.JSON: _json("status_document")},
-    "deadlines": {**_tabular(_deadlines_view), Format.JSON: _json("deadlines_document")},
-    "plans": {**_tabular(_plans_view), Format.JSON: _json("plans_document")},
-    "check": {**_tabular(_check_view), Format.JSON: _json("check_document")},
+    "status": {**_tabular(_status_view), **_spreadsheets("status_sheet"), Format.JSON: _json("status_document")},
+    "deadlines": {**_tabular(_deadlines_view), **_spreadsheets("deadlines_sheet"),
+                  Format.JSON: _json("deadlines_document")},
+    "plans": {**_tabular(_plans_view), **_spreadsheets("plans_sheet"), Format.JSON: _json("plans_document")},
+    "check": {**_tabular(_check_view), **_spreadsheets("check_sheet"), Format.JSON: _json("check_document")},
     "show": {Format.TABLE: _show_table, Format.JSON: _json("show_document")},
     "calendar": {Format.ICS: _calendar},
     "report": {Format.MD: _report_md, Format.HTML: _report_html},

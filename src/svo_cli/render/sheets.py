@@ -1,0 +1,121 @@
+"""Results → spreadsheets: typed columns (dates as dates, numbers as numbers, a title column, empty
+cells where there is no value), written as Excel CSV or as .xlsx (XlsxWriter: typed cells, a frozen
+header row, an autofilter and column widths)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Sequence
+
+from svo_cli.i18n import explain, label
+from svo_cli.safe import visible
+
+Cell = str | int | bool | date | None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def _labels(keys: Sequence[str], lang: str) -> tuple[str, ...]:
+    return tuple(label(k, lang) for k in keys)
+
+
+def status_sheet(r: Any, lang: str) -> Sheet:
+    header = _labels(("ID", "Title", "Status", "Term", "Term start", "Term end", "Ends on", "Next notice deadline",
+                      "Approximate"), lang)
+    rows = tuple((s.id, s.title, label(s.status, lang), s.term, s.term_start, s.term_end, s.ends_on, s.notice_deadline,
+                  s.approximate) for s in r.rows)
+    return Sheet(label("sheet_status", lang), header, rows)
+
+
+def _deadline_rows(rows: Sequence[Any], lang: str) -> tuple[tuple[Cell, ...], ...]:
+    return tuple((d.date, d.act_by, d.days_left, label(d.status, lang), label(d.kind, lang), d.id, d.title,
+                  explain(d.why, lang), d.approximate) for d in rows)
+
+
+DEADLINE_KEYS = ("Date", "Act by", "Days", "Status", "Kind", "ID", "Title", "What", "Approximate")
+
+
+def deadlines_sheet(r: Any, lang: str) -> Sheet:
+    return Sheet(label("sheet_deadlines", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.rows, lang))
+
+
+def check_sheet(r: Any, lang: str) -> Sheet:
+    return Sheet(label("sheet_check", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.rows, lang))
+
+
+def plans_sheet(r: Any, lang: str) -> Sheet:
+    header = _labels(("ID", "Title", "Body", "State", "Start", "End", "Adopted", "Required", "Missing",
+                      "Assignments open", "Assignments overdue", "Assignments done", "Next meeting",
+                      "Next meeting title"), lang)
+    rows = []
+    for p in r.rows:
+        a = p.adoption
+        missing = ", ".join(r.names.get(x, x) for x in a.missing) if a else None
+        rows.append((p.id, p.title, p.body, label(p.state, lang), p.period_from, p.period_until,
+                     len(a.adopted) if a else None, len(a.required) if a else None, missing,
+                     p.assignments_open, p.assignments_overdue, p.assignments_done,
+                     p.next_meeting.date if p.next_meeting else None,
+                     p.next_meeting.title if p.next_meeting else None))
+    return Sheet(label("sheet_plans", lang), header, tuple(rows))
+
+
+def to_xlsx(sheet: Sheet) -> bytes:
+    """One worksheet: typed cells, bold frozen header, autofilter, widths from the content."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False, "strings_to_numbers": False})
+    workbook.set_properties({"title": sheet.name, "creator": "svo", "created": datetime(2000, 1, 1)})
+    worksheet = workbook.add_worksheet(sheet.name[:31])
+    bold = workbook.add_format({"bold": True})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    widths = [len(h) for h in sheet.header]
+    for col, name in enumerate(sheet.header):
+        worksheet.write_string(0, col, name, bold)
+    for row_index, row in enumerate(sheet.rows, start=1):
+        for col, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                worksheet.write_boolean(row_index, col, value)
+                shown = 5
+            elif isinstance(value, date):
+                worksheet.write_datetime(row_index, col, datetime(value.year, value.month, value.day), day)
+                shown = 10
+            elif isinstance(value, int):
+                worksheet.write_number(row_index, col, value)
+                shown = len(str(value))
+            else:
+                text = visible(str(value))
+                worksheet.write_string(row_index, col, text)
+                shown = len(text)
+            widths[col] = max(widths[col], shown)
+    for col, width in enumerate(widths):
+        worksheet.set_column(col, col, min(max(width, 6), 60) + 1)
+    worksheet.freeze_panes(1, 0)
+    worksheet.autofilter(0, 0, max(len(sheet.rows), 1), len(sheet.header) - 1)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def to_excel_csv(sheet: Sheet, lang: str) -> str:
+    """The Excel CSV (semicolons, byte-order mark) of a sheet: empty cells for no value, dates as
+    YYYY-MM-DD, numbers as numbers, text neutralised against formulas."""
+    from svo_cli.render.csvfmt import to_csv
+
+    def cell(value: Cell) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return label("yes", lang) if value else ""
+        return value
+
+    return to_csv(sheet.header, [tuple(cell(v) for v in row) for row in sheet.rows], excel=True)

@@ -1,0 +1,83 @@
+"""Spreadsheets with real cells (issue 14, item 7) and -o that matches its file (item 6)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+
+import pytest
+
+from conftest import invoke
+
+
+@pytest.mark.parametrize("command", [["status"], ["deadlines", "--within", "400"], ["plans"],
+                                     ["check", "--meeting", "2026-12-10", "--fail-on", "never"]],
+                         ids=lambda c: c[0])
+def test_xlsx_has_typed_cells_a_frozen_header_and_a_filter(tmp_path, command):
+    import openpyxl
+
+    target = tmp_path / "out.xlsx"
+    result = invoke(*command, "--as-of", "2026-11-23", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    header = [c.value for c in sheet[1]]
+    assert "Title" in header
+    values = [c.value for row in sheet.iter_rows(min_row=2) for c in row if c.value is not None]
+    assert any(isinstance(v, datetime) for v in values)  # dates are dates
+    assert not any(isinstance(v, str) and v in ("–", "tills vidare") for v in values)
+    assert all(sheet.column_dimensions[letter].width >= 6 for letter in "ABC")
+
+
+def test_xlsx_numbers_are_numbers(tmp_path):
+    import openpyxl
+
+    target = tmp_path / "d.xlsx"
+    invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "-o", str(target))
+    sheet = openpyxl.load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    days = [row[header.index("Days")].value for row in sheet.iter_rows(min_row=2)]
+    doc = json.loads(invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "--format", "json").stdout)
+    assert days == [d["days_left"] for d in doc["deadlines"]]
+
+
+def test_excel_csv_has_titles_empty_dates_and_numeric_columns():
+    result = invoke("plans", "--as-of", "2026-11-23", "--format", "csv-excel", "--lang", "sv")
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
+    header = rows[0]
+    assert header[:2] == ["ID", "Titel"]
+    assert {"Uppdrag öppna", "Uppdrag försenade", "Uppdrag klara"} <= set(header)
+    for row in rows[1:]:
+        assert row[header.index("Uppdrag öppna")].isdigit()
+    status = list(csv.reader(io.StringIO(invoke("status", "--as-of", "2026-11-23", "--format", "csv-excel")
+                                         .stdout.lstrip("\ufeff")), delimiter=";"))
+    for row in status[1:]:
+        for cell in row[4:8]:  # the date columns
+            assert cell == "" or date.fromisoformat(cell)
+
+
+@pytest.mark.parametrize("suffix, check", [
+    (".json", lambda t: json.loads(t)), (".csv", lambda t: t.startswith("ID,")), (".md", lambda t: "## " in t),
+    (".txt", lambda t: "Agreements on" in t)])
+def test_the_format_follows_the_extension(tmp_path, suffix, check):
+    target = tmp_path / f"out{suffix}"
+    assert invoke("status", "--as-of", "2026-11-23", "-o", str(target)).exit_code == 0
+    assert check(target.read_text(encoding="utf-8"))
+
+
+def test_report_html_by_extension_and_calendar_ics(tmp_path):
+    assert invoke("report", "--as-of", "2026-11-23", "-o", str(tmp_path / "r.html")).exit_code == 0
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert invoke("calendar", "--as-of", "2026-11-23", "-o", str(tmp_path / "c.ics")).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["report", "-o", "r.pdf"], ["status", "-o", "s.json", "--format", "csv"],
+                                  ["deadlines", "-o", "d.md", "--format", "json"], ["calendar", "-o", "c.csv"],
+                                  ["status", "-o", "s.html"]])
+def test_an_extension_no_format_writes_or_that_contradicts_is_refused(tmp_path, args):
+    args = [a if not a.endswith((".pdf", ".json", ".md", ".csv", ".html")) else str(tmp_path / a) for a in args]
+    result = invoke(*args, "--as-of", "2026-11-23")
+    assert result.exit_code == 2 and "--output" in result.stderr
+    assert list(tmp_path.iterdir()) == []
