@@ -66,8 +66,10 @@ def test_csv_for_excel_with_swedish_settings(tmp_path):
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["ID", "Organ", "Läge"]
-    assert any(r[0] == "svo-arbetsplan-2026-2027" and r[4].startswith("0 av 14") for r in rows[1:])
+    assert rows[0][:4] == ["ID", "Titel", "Organ", "Läge"]
+    header = rows[0]
+    plan = next(r for r in rows[1:] if r[0] == "svo-arbetsplan-2026-2027")
+    assert (plan[header.index("Antagen av")], plan[header.index("Ska antas av")]) == ("0", "14")
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "%0A"])
