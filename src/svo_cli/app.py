@@ -192,8 +192,22 @@ def _require_dir(path: Path, missing: str = "no_data_dir") -> None:
         if exc.errno == errno.ENOENT:
             raise UsageProblem(missing, path=str(path)) from None
         raise UsageProblem("bad_path", path=str(path), reason=exc.strerror or str(exc)) from None
+    if missing == "no_data_dir":
+        root = data_root(path if path.is_dir() else path.parent)
+        if path.is_file() and root is not None:
+            raise UsageProblem("data_is_file", path=str(path), suggestion=_shown(root))
+        if path.is_dir() and not (path / "parties.yaml").exists() and root is not None and root != Path(
+                os.path.abspath(path)):
+            raise UsageProblem("data_is_subdir", path=str(path), suggestion=_shown(root))
     if not path.is_dir():
         raise UsageProblem(missing, path=str(path))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
 
 
 def _is_dir(path: Path) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from svo_cli import __version__
 
@@ -22,11 +23,95 @@ if TYPE_CHECKING:  # heavy modules are imported when a command runs, so `svo --h
     from svo_cli.output import Target
     from svo_cli.render import Display, Format
 
+class SvoGroup(TyperGroup):
+    """typer's group with usage errors in the user's language (Swedish under --lang sv or a Swedish
+    locale), "did you mean" for choices too, and exit codes kept: 2 for usage, 130 for Ctrl-C."""
+
+    def main(self, args: Any = None, prog_name: Optional[str] = None, complete_var: Optional[str] = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+        from typer.exceptions import Abort
+
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            rv = super().main(args=argv, prog_name=prog_name, complete_var=complete_var, standalone_mode=False,
+                              **extra)
+        except ClickException as exc:
+            if isinstance(exc, UsageError) and not isinstance(exc, NoArgsIsHelpError):
+                typer.echo(usage_error_text(exc, _argv_lang(argv)), err=True)
+            else:
+                exc.show()
+            sys.exit(exc.exit_code)
+        except Abort:
+            sys.exit(130)
+        if standalone_mode:
+            sys.exit(rv if isinstance(rv, int) else 0)
+        return rv
+
+
+def _argv_lang(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("sv", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=sv", "--lang=en"):
+            return arg.split("=", 1)[1]
+    from svo_cli.i18n import detect_lang
+
+    return detect_lang()
+
+
+def usage_error_text(exc: Any, lang: str) -> str:
+    """A usage error from the command-line library, in the user's language, with a suggestion."""
+    import difflib
+    import re
+
+    from svo_cli.i18n import join_or, label
+
+    message = exc.format_message().replace("Value error, ", "")
+    message = re.sub(r"Input should be a valid integer.*$", "not a whole number", message)
+    match = re.search(r"'([^']*)' is not one of (.*)\.$", message)
+    suggestion = ""
+    if match:
+        choices = re.findall(r"'([^']*)'", match.group(2))
+        close = difflib.get_close_matches(match.group(1), choices, n=1)
+        suggestion = label("did_you_mean", lang, what=f"'{close[0]}'") if close else ""
+        if lang == "sv":
+            message = re.sub(r"'([^']*)' is not one of (.*)\.$",
+                             lambda m: label("not_one_of", lang, value=m.group(1),
+                                             choices=join_or([f"'{c}'" for c in choices], lang)), message)
+    if lang == "sv":
+        for pattern, key in USAGE_PATTERNS:
+            message = re.sub(pattern, lambda m: label(key, lang, **m.groupdict()), message)
+    usage = exc.ctx.get_usage() if exc.ctx is not None else ""
+    command = exc.ctx.command_path if exc.ctx is not None else "svo"
+    lines = [usage.replace("Usage:", label("usage", lang), 1)] if usage else []
+    lines.append(label("try_help", lang, command=command))
+    lines += ["", label("error_prefix", lang) + message + (" " + suggestion if suggestion else "")]
+    return "\n".join(lines)
+
+
+USAGE_PATTERNS = (
+    (r"^No such option: (?P<option>\S+)", "no_such_option"),
+    (r"not a whole number$", "whole_number"),
+    (r"Did you mean (?P<what>.+)\?$", "did_you_mean"),
+    (r"\(Possible options: (?P<what>.+)\)$", "possible_options"),
+    (r"^Missing option '(?P<what>[^']+)'.*$", "missing_option"),
+    (r"^Missing argument '(?P<what>[^']+)'.*$", "missing_argument"),
+    (r"^Invalid value for (?P<what>'[^']+'[^:]*):", "invalid_value"),
+    (r"'(?P<value>[^']*)' is not a valid integer( range)?\.", "not_an_integer"),
+    (r"(?P<value>-?\d+) is not in the range (?P<range>.+)\.", "out_of_range"),
+    (r"^No such command '(?P<what>[^']+)'\.", "no_such_command"),
+    (r"^Got unexpected extra arguments? \((?P<what>.+)\)$", "extra_argument"),
+    (r"^Option '(?P<what>[^']+)' requires an argument\.", "requires_argument"),
+)
+
+
 app = typer.Typer(
     name="svo",
+    cls=SvoGroup,
     help="Agreement-lifecycle checker for the health- and social-care cooperation in Östergötland.",
     no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -122,20 +207,56 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _date_option(value: Optional[str], name: str) -> Optional[date]:
+TODAY_WORDS = frozenset({"today", "idag", "i dag"})
+
+
+def likely_date(text: str) -> Optional[date]:
+    """The day a common way of writing it most likely means: 2026-1-5, 23/11/2026, 23.11.2026, 20261123."""
+    import re
+
+    forms = ((r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3)), (r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", (3, 2, 1)),
+             (r"(\d{4})(\d{2})(\d{2})", (1, 2, 3)), (r"(\d{4})/(\d{1,2})/(\d{1,2})", (1, 2, 3)))
+    for pattern, (y, m, d) in forms:
+        match = re.fullmatch(pattern, text.strip(), re.ASCII)
+        if match:
+            try:
+                return date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
+            except ValueError:
+                return None
+    return None
+
+
+def _date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[date]:
+    """A day option: YYYY-MM-DD, or today/idag; anything else is a usage error that names the option and
+    suggests the day meant."""
     if value is None:
         return None
+    if value.strip().lower() in TODAY_WORDS:
+        return today_in_stockholm()
     from svo_cli.dates import DateSpecError, parse_iso_date
-    from svo_cli.i18n import tr
+    from svo_cli.i18n import label
 
     try:
         return parse_iso_date(value)
-    except DateSpecError as exc:
-        raise typer.BadParameter(tr(exc.args[0], "en"), param_hint=name) from None
+    except DateSpecError:
+        guess = likely_date(value)
+        hint = label("date_hint_guess", lang, date=guess.isoformat()) if guess else label("date_hint", lang)
+        _fail(label("not_a_date", lang, option=name, value=value, hint=hint))
 
 
 def _data_dir(data: Optional[Path]) -> Path:
-    return data or Path(os.environ.get("SVO_DATA") or "data")
+    """--data, else $SVO_DATA, else the data directory found upwards from the working directory (a
+    directory holding parties.yaml and agreements/, or its data/ subdirectory), else ./data."""
+    if data is not None:
+        return data
+    if os.environ.get("SVO_DATA"):
+        return Path(os.environ["SVO_DATA"])
+    here = Path.cwd()
+    for candidate in (here, *here.parents):
+        for directory in (candidate, candidate / "data"):
+            if (directory / "parties.yaml").is_file() and (directory / "agreements").is_dir():
+                return directory if directory != here else Path(".")
+    return Path("data")
 
 
 def _jobs() -> Optional[int]:
@@ -146,7 +267,9 @@ def _jobs() -> Optional[int]:
 def _request(data: Optional[Path], as_of: Optional[str], lang: Optional[Lang]) -> "Request":
     from svo_cli.app import Request
 
-    return Request(_data_dir(data), _date_option(as_of, "--as-of") or today_in_stockholm(), _lang(lang), _jobs())
+    language = _lang(lang)
+    day = _date_option(as_of, "--as-of", language) or today_in_stockholm()
+    return Request(_data_dir(data), day, language, _jobs())
 
 
 def _isatty() -> bool:
@@ -285,7 +408,7 @@ def deadlines(data: DataOption = None, as_of: AsOfOption = None, within: WithinO
     from svo_cli import app as application
 
     request = _request(data, as_of, lang)
-    window = application.Window(within, _date_option(until, "--until"))
+    window = application.Window(within, _date_option(until, "--until", request.lang))
     target = _target(output, data, request.lang)
     result = _compute(application.deadlines, request.lang, request, window)
     _finish("deadlines", _format("deadlines", format, output, "table", request.lang), result, target, request.lang,
@@ -341,7 +464,7 @@ def check(
     from svo_cli import app as application
 
     request = _request(data, as_of, lang)
-    window = application.MeetingWindow(_date_option(meeting, "--meeting"), next_meeting, horizon)
+    window = application.MeetingWindow(_date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
     target = _target(output, data, request.lang)
     result = _compute(application.check, request.lang, request, window)
     failing = {FailOn.overdue: result.counts["overdue"] > 0, FailOn.due: bool(result.rows),
@@ -365,7 +488,7 @@ def calendar(
     from svo_cli import app as application
 
     request = _request(data, as_of, lang)
-    window = application.Window(within, _date_option(until, "--until"))
+    window = application.Window(within, _date_option(until, "--until", request.lang))
     target = _target(output, data, request.lang)
     result = _compute(application.calendar, request.lang, request, window, remind)
     _finish("calendar", _format("calendar", None, output, "ics", request.lang), result, target, request.lang, 120)
@@ -387,7 +510,7 @@ def report(
     from svo_cli import app as application
 
     request = _request(data, as_of, lang)
-    window = application.MeetingWindow(_date_option(meeting, "--meeting"), next_meeting, horizon)
+    window = application.MeetingWindow(_date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
     target = _target(output, data, request.lang)
     chosen = _format("report", format, output, "md", request.lang)
     result = _compute(application.report, request.lang, request, window)
@@ -441,6 +564,7 @@ def validate_command(
         "--max-age", min=1, max=600, metavar="MONTHS",
         help="Warn when a file was last verified against its source longer ago than this.")] = 12,
     as_of: AsOfOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing when there is no finding.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Check data files: YAML, keys, dates, references, quotes, provenance, self-tests. Exit 1 on errors."""
@@ -450,12 +574,13 @@ def validate_command(
 
     language = _lang(lang)
     request = application.ValidateRequest(
-        _data_dir(data), tuple(paths or ()), strict, _date_option(as_of, "--as-of") or today_in_stockholm(),
+        _data_dir(data), tuple(paths or ()), strict, _date_option(as_of, "--as-of", language) or today_in_stockholm(),
         sources, max_age, _jobs())
     result = _compute(application.validate_files, language, request)
     from svo_cli.render import render
 
-    _write(render("validate", Format(format.value), result, _display(language, False, 120)), Target(None), language)
+    if not (quiet and not result.findings):
+        _write(render("validate", Format(format.value), result, _display(language, False, 120)), Target(None), language)
     raise typer.Exit(result.exit_code)
 
 

@@ -89,6 +89,11 @@ LABELS: dict[str, dict[str, str]] = {
         "no_such_path": "no such file or directory: {path}",
         "no_sources_dir": "sources directory '{path}' not found (--sources DIR: the documents' plain text)",
         "bad_path": "{path}: {reason}",
+        "not_a_date": "{option}: '{value}' is not a date; {hint}",
+        "date_hint": "write YYYY-MM-DD, e.g. 2026-01-05, or today",
+        "date_hint_guess": "write YYYY-MM-DD, e.g. {date}",
+        "data_is_file": "data directory '{path}' is a file; did you mean --data {suggestion}?",
+        "data_is_subdir": "'{path}' is inside a data directory; did you mean --data {suggestion}?",
         "output_suffix_unknown": "--output {path}: no format writes '{suffix}' files; use one of: {formats} (or --format)",
         "output_suffix_contradicts": "--output {path}: the file's extension does not match --format {format}; formats here: {formats}",
         "xlsx_terminal": "xlsx is a binary file: write it with -o FILE.xlsx",
@@ -106,6 +111,14 @@ LABELS: dict[str, dict[str, str]] = {
         "Assignments open": "Assignments open", "Assignments overdue": "Assignments overdue",
         "Assignments done": "Assignments done", "Next meeting title": "Next meeting title", "yes": "yes",
         "sheet_status": "Status", "sheet_deadlines": "Deadlines", "sheet_check": "Check", "sheet_plans": "Work plans",
+        "usage": "Usage:", "try_help": "Try '{command} --help' for help.", "error_prefix": "Error: ",
+        "did_you_mean": "Did you mean {what}?", "not_one_of": "'{value}' is not one of {choices}.",
+        "no_such_option": "No such option: {option}", "possible_options": "(Possible options: {what})",
+        "missing_option": "Missing option '{what}'.", "missing_argument": "Missing argument '{what}'.",
+        "invalid_value": "Invalid value for {what}:", "not_an_integer": "'{value}' is not a whole number.",
+        "out_of_range": "{value} is not in the range {range}.", "no_such_command": "No such command '{what}'.",
+        "extra_argument": "Got unexpected extra argument ({what})",
+        "requires_argument": "Option '{what}' requires an argument.", "whole_number": "not a whole number",
         "data_errors": "{n} data error(s): results leave out what could not be read (run 'svo validate' for details)",
         "r_title": "svo report {date}",
         "r_window": "From {start} through {target}. Generated from the data files as of {date}.",
@@ -193,6 +206,11 @@ LABELS: dict[str, dict[str, str]] = {
         "no_such_path": "filen eller katalogen finns inte: {path}",
         "no_sources_dir": "källkatalogen '{path}' finns inte (--sources KATALOG: dokumentens text)",
         "bad_path": "{path}: {reason}",
+        "not_a_date": "{option}: '{value}' är inget datum; {hint}",
+        "date_hint": "skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-05, eller idag",
+        "date_hint_guess": "skriv ÅÅÅÅ-MM-DD, t.ex. {date}",
+        "data_is_file": "datakatalogen '{path}' är en fil; menade du --data {suggestion}?",
+        "data_is_subdir": "'{path}' ligger i en datakatalog; menade du --data {suggestion}?",
         "output_suffix_unknown": "--output {path}: inget format skriver '{suffix}'-filer; välj bland: {formats} (eller --format)",
         "output_suffix_contradicts": "--output {path}: filändelsen stämmer inte med --format {format}; format här: {formats}",
         "xlsx_terminal": "xlsx är en binärfil: skriv den med -o FIL.xlsx",
@@ -210,6 +228,14 @@ LABELS: dict[str, dict[str, str]] = {
         "Assignments open": "Uppdrag öppna", "Assignments overdue": "Uppdrag försenade",
         "Assignments done": "Uppdrag klara", "Next meeting title": "Nästa möte, rubrik", "yes": "ja",
         "sheet_status": "Läge", "sheet_deadlines": "Tidsgränser", "sheet_check": "Kontroll", "sheet_plans": "Arbetsplaner",
+        "usage": "Användning:", "try_help": "Se '{command} --help' för hjälp.", "error_prefix": "Fel: ",
+        "did_you_mean": "Menade du {what}?", "not_one_of": "'{value}' är inte {choices}.",
+        "no_such_option": "okänd flagga: {option}", "possible_options": "(möjliga flaggor: {what})",
+        "missing_option": "flaggan '{what}' saknas.", "missing_argument": "argumentet '{what}' saknas.",
+        "invalid_value": "ogiltigt värde för {what}:", "not_an_integer": "'{value}' är inget heltal.",
+        "out_of_range": "{value} ligger utanför intervallet {range}.", "no_such_command": "okänt kommando '{what}'.",
+        "extra_argument": "oväntat extra argument ({what})",
+        "requires_argument": "flaggan '{what}' behöver ett värde.", "whole_number": "inget heltal",
         "data_errors": "{n} fel i data: resultaten utelämnar det som inte kunde läsas (kör 'svo validate' för detaljer)",
         "r_title": "svo-rapport {date}",
         "r_window": "Från {start} till och med {target}. Framtagen ur datafilerna per {date}.",
@@ -317,6 +343,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "minutes": "mötesanteckningar från '{title}' {date} fastställs {after} efter, om inga synpunkter inkommit",
     },
 }
+
+
+def join_or(items: list[str], lang: str) -> str:
+    """'a', 'b' or 'c' / 'a', 'b' eller 'c'."""
+    word = " eller " if lang == "sv" else " or "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + word + items[-1]
 
 
 def label(key: str, lang: str, **params: Any) -> str:

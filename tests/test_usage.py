@@ -1,0 +1,59 @@
+"""Usage errors that help, in the user's language (issue 14, items 3-5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA, invoke
+
+
+@pytest.mark.parametrize("value, guess", [("2026-1-5", "2026-01-05"), ("23/11/2026", "2026-11-23"),
+                                          ("20261123", "2026-11-23"), ("23.11.2026", "2026-11-23")])
+def test_a_date_option_names_itself_and_suggests_the_day(value, guess):
+    result = invoke("status", "--as-of", value, "--lang", "sv")
+    assert result.exit_code == 2
+    assert f"--as-of: '{value}' är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. {guess}" in result.stderr
+
+
+@pytest.mark.parametrize("word", ["today", "idag", "TODAY"])
+def test_today_is_a_date(word):
+    assert invoke("status", "--as-of", word).exit_code == 0
+    assert invoke("deadlines", "--until", word).exit_code == 0
+
+
+@pytest.mark.parametrize("args, swedish", [
+    (["status", "--fromat", "json"], "Fel: okänd flagga: --fromat (möjliga flaggor: --format)"),
+    (["status", "--format", "jsno"], "Menade du 'json'?"),
+    (["deadlines", "--within", "x"], "Fel: ogiltigt värde för '--within': inget heltal"),
+    (["show"], "Fel: argumentet 'ID' saknas."),
+    (["stauts"], "Fel: okänt kommando 'stauts'. Menade du 'status'?"),
+])
+def test_usage_errors_in_swedish(args, swedish):
+    result = invoke(*args, "--lang", "sv") if args != ["stauts"] else invoke(*args, env={"LANG": "sv_SE.UTF-8"})
+    assert result.exit_code == 2
+    assert swedish in result.stderr
+    assert "Användning: svo" in result.stderr
+
+
+def test_usage_errors_in_english_suggest_choices_too():
+    result = invoke("status", "--format", "jsno", "--lang", "en")
+    assert result.exit_code == 2 and "Did you mean 'json'?" in result.stderr and "Usage: svo status" in result.stderr
+
+
+def test_short_help_and_quiet_validate():
+    assert invoke("-h").exit_code == 0 and "Commands" in invoke("-h").stdout
+    assert invoke("status", "-h").exit_code == 0
+    quiet = invoke("validate", "--quiet", "--as-of", "2026-11-23")
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+
+
+def test_the_data_directory_is_found_upwards(monkeypatch):
+    monkeypatch.chdir(DATA / "workplans")
+    result = invoke("status", "--as-of", "2026-11-23", env={"SVO_DATA": ""})
+    assert result.exit_code == 0 and "lakarmedverkan" in result.stdout
+
+
+@pytest.mark.parametrize("given", ["agreements", "parties.yaml"])
+def test_data_given_a_file_or_a_subdirectory_suggests_the_directory(given):
+    result = invoke("status", "--data", str(DATA / given))
+    assert result.exit_code == 2 and f"--data {DATA}" in result.stderr.replace("\n", " ") or "did you mean" in result.stderr
