@@ -30,14 +30,22 @@ def test_calendar_has_every_deadline_as_an_all_day_event_with_a_reminder():
     cal = calendar_of("--as-of", "2026-11-23", "--until", "2027-12-31")
     found = events(cal)
     doc = json.loads(svo("deadlines", "--as-of", "2026-11-23", "--until", "2027-12-31", "--format", "json").stdout)
-    assert len(found) == len(doc["deadlines"]) > 20
+    rows = doc["deadlines"]
+    adoptions = {(r["id"], r["date"]) for r in rows if r["kind"] == "adoption"}
+    # One event per obligation; a plan's adoption is one event, not one per principal.
+    assert len(found) == len([r for r in rows if r["kind"] != "adoption"]) + len(adoptions) > 20
+    assert sum("Adopt the work plan" in str(e["SUMMARY"]) for e in found) == len(adoptions)
     uids = [str(e["UID"]) for e in found]
     assert len(set(uids)) == len(uids)
-    notice = next(e for e in found if "notice deadline" in str(e["SUMMARY"])
+    notice = next(e for e in found if "Last day to give written notice" in str(e["SUMMARY"])
                   and "missbruk" in str(e["DESCRIPTION"]))
-    assert notice.decoded("DTSTART") == date(2026, 12, 31)
-    assert notice.decoded("DTEND") == date(2027, 1, 1)
+    assert notice.decoded("DTSTART") == date(2026, 12, 30)  # the day to act: the 31st is nyårsafton
+    assert notice.decoded("DTEND") == date(2026, 12, 31)
     assert "Act by: 30 December 2026" in str(notice["DESCRIPTION"])
+    assert "Deadline: 31 December 2026" in str(notice["DESCRIPTION"])
+    legal = next(e for e in events(calendar_of("--as-of", "2026-11-23", "--until", "2027-12-31", "--on", "deadline"))
+                 if str(e["UID"]) == str(notice["UID"]))
+    assert legal.decoded("DTSTART") == date(2026, 12, 31)
     assert "002_b651ba93a14b073c.txt" in str(notice["DESCRIPTION"])
     (alarm,) = [c for c in notice.walk() if c.name == "VALARM"]
     assert alarm.decoded("TRIGGER") == timedelta(days=-14)
@@ -58,7 +66,7 @@ def test_remind_and_language_and_output(tmp_path):
     cal = Calendar.from_ical(target.read_bytes())
     assert str(cal["X-WR-CALNAME"]) == "svo – tidsgränser"
     assert all(not [c for c in e.walk() if c.name == "VALARM"] for e in events(cal))
-    assert any(str(e["SUMMARY"]).startswith("sista dag för uppsägning") for e in events(cal))
+    assert any(str(e["SUMMARY"]).startswith("Sista dag att säga upp skriftligt") for e in events(cal))
 
 
 def test_calendar_text_is_escaped(tmp_path):

@@ -42,13 +42,28 @@ class UsageProblem(Exception):
 
 
 @dataclass(frozen=True)
+class Filters:
+    """Views for one principal or group, one responsible, some kinds, one body (None: everything)."""
+
+    party: str | None = None
+    responsible: str | None = None
+    kinds: tuple[str, ...] = ()
+    body: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.party or self.responsible or self.kinds or self.body)
+
+
+@dataclass(frozen=True)
 class Request:
-    """What every computing command needs: where the data is, the date, the language."""
+    """What every computing command needs: where the data is, the date, the language, the view."""
 
     data_dir: Path
     as_of: date
     lang: str = "en"
     jobs: int | None = None  # worker processes for large directories (None: the loader decides)
+    filters: Filters = field(default_factory=Filters)
 
 
 @dataclass(frozen=True)
@@ -91,8 +106,9 @@ class StatusResult(Result):
 @dataclass(frozen=True)
 class DeadlinesResult(Result):
     until: date
-    rows: tuple[Deadline, ...]
-    counts: dict[str, int]
+    rows: tuple[Deadline, ...]  # for scripts: one row per missing principal's adoption
+    counts: dict[str, int]  # of `people`
+    people: tuple[Deadline, ...] = ()  # for people: a plan's adoption as one row
 
 
 @dataclass(frozen=True)
@@ -107,7 +123,8 @@ class CheckResult(Result):
     meeting: date | None
     rows: tuple[Deadline, ...]  # overdue first (oldest first), then by date
     warnings: tuple[Diagnostic, ...]
-    counts: dict[str, int]
+    counts: dict[str, int]  # of `people`
+    people: tuple[Deadline, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +133,7 @@ class CalendarResult(Result):
     rows: tuple[Deadline, ...]
     remind: int
     sources: dict[str, str]
+    on: str = "act-by"  # events on the last working day to act, or on the legal deadline ("deadline")
 
 
 @dataclass(frozen=True)
@@ -246,7 +264,8 @@ def window_end(as_of: date, window: Window, default_days: int = DEFAULT_WITHIN_D
     return as_of + timedelta(days=window.within if window.within is not None else default_days)
 
 
-def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow) -> tuple[date | None, date]:
+def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow,
+                   body: str | None = None) -> tuple[date | None, date]:
     """The meeting to prepare for and the window's last day: the meeting plus the horizon (default 0),
     or the date plus the horizon (default 30) when there is no meeting (docs/rules.md, rule 16)."""
     from svo_cli import workplans
@@ -255,7 +274,8 @@ def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow) -> tupl
         raise UsageProblem("meeting_and_next")
     meeting = window.meeting
     if window.next_meeting:
-        meeting = workplans.next_meeting(dataset.workplan_models(), as_of)
+        plans = [p for p in dataset.workplan_models() if body is None or p.body.casefold() == body.casefold()]
+        meeting = workplans.next_meeting(plans, as_of)
         if meeting is None:
             raise UsageProblem("no_next_meeting", date=as_of.isoformat())
     if meeting is not None and meeting < as_of:
@@ -265,6 +285,116 @@ def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow) -> tupl
     else:
         days = 0 if meeting else CHECK_DAYS_WITHOUT_MEETING
     return meeting, (meeting or as_of) + timedelta(days=days)
+
+
+# --------------------------------------------------------------------------- views: filters, grouping
+
+
+def swedish_order(text: str) -> tuple:
+    """Sort key in Swedish alphabetical order: å, ä, ö after z."""
+    return tuple(text.lower().translate(_SWEDISH))
+
+
+_SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def _members(dataset: Dataset, party: str) -> set[str]:
+    groups = {g.id: set(g.members) for g in dataset.groups}
+    return {party} | groups.get(party, set())
+
+
+def check_filters(dataset: Dataset, filters: Filters) -> None:
+    """Unknown party ids, kinds and bodies are usage errors with a suggestion."""
+    from typing import get_args
+
+    from svo_cli.model import AgreementKind
+
+    def unknown(kind: str, value: str, known: Sequence[str]) -> UsageProblem:
+        close = difflib.get_close_matches(value, list(known), n=1)
+        return UsageProblem("unknown_value_close" if close else "unknown_value", what=kind, value=value,
+                            close=close[0] if close else "", known=", ".join(sorted(known)))
+
+    if filters.party and filters.party not in dataset.party_ids():
+        raise unknown("--party", filters.party, sorted(dataset.party_ids()))
+    for kind in filters.kinds:
+        if kind not in get_args(AgreementKind):
+            raise unknown("--kind", kind, get_args(AgreementKind))
+    bodies = {p.body.lower(): p.body for p in dataset.workplan_models()}
+    if filters.body and filters.body.lower() not in bodies:
+        raise unknown("--body", filters.body, sorted(bodies.values()))
+
+
+def kept_ids(dataset: Dataset, filters: Filters) -> set[str] | None:
+    """The agreements and plans a filtered view keeps (None: all). The engine always runs on the whole
+    register (a supersession or a group must not change with the view); rows are filtered after."""
+    if not filters.active:
+        return None
+    groups = {g.id: set(g.members) for g in dataset.groups}
+    wanted = _members(dataset, filters.party) if filters.party else set()
+    kept: set[str] = set()
+    needle = (filters.responsible or "").casefold()
+    for a in dataset.agreement_models():
+        parties = set(a.parties) | {m for p in a.parties for m in groups.get(p, ())}
+        if filters.party and not wanted & parties:
+            continue
+        if needle and needle not in (a.responsible or "").casefold():
+            continue
+        if filters.kinds and a.kind not in filters.kinds:
+            continue
+        if filters.body and filters.body.casefold() not in (a.responsible or "").casefold():
+            continue
+        kept.add(a.id)
+    for plan in dataset.workplan_models():
+        if filters.body and plan.body.casefold() != filters.body.casefold():
+            continue
+        if filters.kinds:
+            continue
+        owners = " ".join(x.owner or "" for area in plan.areas for x in area.assignments).casefold()
+        if needle and needle not in owners:
+            continue
+        kept.add(plan.id)
+    return kept
+
+
+def filter_rows(rows: Sequence[Deadline], dataset: Dataset, filters: Filters) -> list[Deadline]:
+    keep = kept_ids(dataset, filters)
+    if keep is None:
+        return list(rows)
+    wanted = _members(dataset, filters.party) if filters.party else None
+    return [d for d in rows if d.id in keep and (wanted is None or d.party is None or d.party in wanted)]
+
+
+def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> list[Deadline]:
+    """For people: a plan's missing adoptions as one row ("0 of 14 adopted; missing: …", names in Swedish
+    order), in place of one row per principal (JSON keeps those, for scripts)."""
+    from dataclasses import replace as copy
+
+    from svo_cli import workplans
+    from svo_cli.i18n import why
+    from svo_cli.kinds import DeadlineKind
+
+    names = _names(dataset)
+    plans = {p.id: p for p in dataset.workplan_models()}
+    result: list[Deadline] = []
+    seen: set[tuple[str, date]] = set()
+    for row in rows:
+        if row.kind != DeadlineKind.ADOPTION:
+            result.append(row)
+            continue
+        key = (row.id, row.date)
+        if key in seen:
+            continue
+        seen.add(key)
+        missing = [d.party for d in rows if d.kind == DeadlineKind.ADOPTION and (d.id, d.date) == key and d.party]
+        progress = workplans.adoption_progress(plans[row.id], dataset.groups, as_of)
+        required = len(progress.required) if progress else len(missing)
+        adopted = len(progress.adopted) if progress else 0
+        shown = sorted((names.get(p, p) for p in missing), key=swedish_order)
+        plan = plans[row.id]
+        text = why("adoption_group", k=adopted, n=required, missing=", ".join(shown),
+                   due=str(plan.adoption.due) if plan.adoption and plan.adoption.due else row.date)
+        result.append(copy(row, party=None, why=text))
+    return result
 
 
 def _statuses(dataset: Dataset, as_of: date) -> tuple[AgreementStatus, ...]:
@@ -287,44 +417,64 @@ def _names(dataset: Dataset) -> dict[str, str]:
 # --------------------------------------------------------------------------- commands
 
 
+def _load_for(request: Request, warnings: bool = False) -> Loaded:
+    loaded = load(request, warnings)
+    check_filters(loaded.dataset, request.filters)
+    return loaded
+
+
+def _kept(items: Sequence[Any], dataset: Dataset, filters: Filters) -> tuple[Any, ...]:
+    keep = kept_ids(dataset, filters)
+    return tuple(items) if keep is None else tuple(i for i in items if i.id in keep)
+
+
 def status(request: Request) -> StatusResult:
-    loaded = load(request)
-    return StatusResult(request.as_of, loaded.findings, _statuses(loaded.dataset, request.as_of))
+    loaded = _load_for(request)
+    return StatusResult(request.as_of, loaded.findings,
+                        _kept(_statuses(loaded.dataset, request.as_of), loaded.dataset, request.filters))
+
+
+def _rows(loaded: Loaded, request: Request, until: date) -> tuple[tuple[Deadline, ...], tuple[Deadline, ...]]:
+    """Deadline rows in the view (one per missing principal, for scripts) and the same for people
+    (a plan's adoption as one row)."""
+    rows = filter_rows(all_deadlines(loaded.dataset, request.as_of, until), loaded.dataset, request.filters)
+    return tuple(rows), tuple(group_adoptions(rows, loaded.dataset, request.as_of))
 
 
 def deadlines(request: Request, window: Window) -> DeadlinesResult:
     from svo_cli.obligations import counts
 
     until = window_end(request.as_of, window)
-    loaded = load(request)
-    rows = tuple(all_deadlines(loaded.dataset, request.as_of, until))
-    return DeadlinesResult(request.as_of, loaded.findings, until, rows, counts(rows))
+    loaded = _load_for(request)
+    rows, people = _rows(loaded, request, until)
+    return DeadlinesResult(request.as_of, loaded.findings, until, rows, counts(people), people)
 
 
 def plans(request: Request) -> PlansResult:
-    loaded = load(request)
-    return PlansResult(request.as_of, loaded.findings, _plan_statuses(loaded.dataset, request.as_of),
-                       _names(loaded.dataset))
+    loaded = _load_for(request)
+    rows = _kept(_plan_statuses(loaded.dataset, request.as_of), loaded.dataset, request.filters)
+    return PlansResult(request.as_of, loaded.findings, rows, _names(loaded.dataset))
 
 
 def check(request: Request, window: MeetingWindow) -> CheckResult:
     from svo_cli.obligations import check_order, counts
 
-    loaded = load(request, warnings=True)
-    meeting, until = meeting_window(loaded.dataset, request.as_of, window)
-    rows = tuple(check_order(all_deadlines(loaded.dataset, request.as_of, until)))
+    loaded = _load_for(request, warnings=True)
+    meeting, until = meeting_window(loaded.dataset, request.as_of, window, request.filters.body)
+    rows, people = _rows(loaded, request, until)
+    rows, people = tuple(check_order(rows)), tuple(check_order(people))
     warnings = tuple(d for d in loaded.findings if not d.is_error)
-    return CheckResult(request.as_of, loaded.findings, until, meeting, rows, warnings, counts(rows))
+    return CheckResult(request.as_of, loaded.findings, until, meeting, rows, warnings, counts(people), people)
 
 
-def calendar(request: Request, window: Window, remind: int) -> CalendarResult:
+def calendar(request: Request, window: Window, remind: int, on: str = "act-by") -> CalendarResult:
     until = window_end(request.as_of, window, CALENDAR_WITHIN_DAYS)
-    loaded = load(request)
+    loaded = _load_for(request)
     dataset = loaded.dataset
     sources = {a.id: source_line(a.source) for a in dataset.agreement_models()}
     sources.update({p.id: source_line(p.source) for p in dataset.workplan_models()})
-    rows = tuple(all_deadlines(dataset, request.as_of, until))
-    return CalendarResult(request.as_of, loaded.findings, until, rows, remind, sources)
+    _, people = _rows(loaded, request, until)
+    return CalendarResult(request.as_of, loaded.findings, until, people, remind, sources, on)
 
 
 def source_line(source: Source) -> str:
@@ -335,14 +485,16 @@ def source_line(source: Source) -> str:
 def report(request: Request, window: MeetingWindow) -> ReportResult:
     from svo_cli.obligations import check_order
 
-    loaded = load(request)
+    loaded = _load_for(request)
     dataset, day = loaded.dataset, request.as_of
-    meeting, until = meeting_window(dataset, day, window)
-    items = tuple(check_order(all_deadlines(dataset, day, until)))
+    meeting, until = meeting_window(dataset, day, window, request.filters.body)
+    _, people = _rows(loaded, request, until)
+    items = tuple(check_order(people))
     picture_end = date(day.year + 3, 12, 31)
     picture = timeline_picture(dataset, day, date(day.year - 4, 1, 1), picture_end, False)
-    return ReportResult(day, loaded.findings, until, meeting, items, _statuses(dataset, day),
-                        _plan_statuses(dataset, day), picture, _names(dataset),
+    return ReportResult(day, loaded.findings, until, meeting, items,
+                        _kept(_statuses(dataset, day), dataset, request.filters),
+                        _kept(_plan_statuses(dataset, day), dataset, request.filters), picture, _names(dataset),
                         overdue=tuple(d for d in items if d.status == DeadlineState.OVERDUE),
                         coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE))
 

@@ -155,6 +155,11 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class CalendarDay(str, Enum):
+    act_by = "act-by"
+    deadline = "deadline"
+
+
 class SchemaKind(str, Enum):
     agreement = "agreement"
     workplan = "workplan"
@@ -178,6 +183,14 @@ OutputOption = Annotated[Optional[Path], typer.Option(
 WithinOption = Annotated[Optional[int], typer.Option(
     "--within", min=0, max=36500, metavar="DAYS", help="Window length in days.", show_default=False)]
 UntilOption = Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD", help="Last day of the window.")]
+PartyOption = Annotated[Optional[str], typer.Option(
+    "--party", metavar="ID", help="Only what concerns this principal or group (directly or through a group).")]
+ResponsibleOption = Annotated[Optional[str], typer.Option(
+    "--responsible", metavar="TEXT", help="Only agreements and plans whose responsible or owner contains TEXT.")]
+KindOption = Annotated[Optional[list[str]], typer.Option(
+    "--kind", metavar="KIND", help="Only agreements of this kind (avtal, överenskommelse, …); repeatable.")]
+BodyOption = Annotated[Optional[str], typer.Option(
+    "--body", metavar="BODY", help="Only this body's work plans and meetings (SVO, LGVO).")]
 MeetingOption = Annotated[Optional[str], typer.Option(
     "--meeting", metavar="YYYY-MM-DD", help="The meeting to prepare for.")]
 NextMeetingOption = Annotated[bool, typer.Option("--next-meeting", help="The next meeting in the work plans.")]
@@ -264,12 +277,14 @@ def _jobs() -> Optional[int]:
     return int(value) if value.isdigit() else None
 
 
-def _request(data: Optional[Path], as_of: Optional[str], lang: Optional[Lang]) -> "Request":
-    from svo_cli.app import Request
+def _request(data: Optional[Path], as_of: Optional[str], lang: Optional[Lang], party: Optional[str] = None,
+             responsible: Optional[str] = None, kind: Optional[list[str]] = None,
+             body: Optional[str] = None) -> "Request":
+    from svo_cli.app import Filters, Request
 
     language = _lang(lang)
     day = _date_option(as_of, "--as-of", language) or today_in_stockholm()
-    return Request(_data_dir(data), day, language, _jobs())
+    return Request(_data_dir(data), day, language, _jobs(), Filters(party, responsible, tuple(kind or ()), body))
 
 
 def _isatty() -> bool:
@@ -390,11 +405,12 @@ def main_callback(
 
 @app.command()
 def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = None,
-           lang: LangOption = None, output: OutputOption = None) -> None:
+           lang: LangOption = None, output: OutputOption = None, party: PartyOption = None,
+           responsible: ResponsibleOption = None, kind: KindOption = None, body: BodyOption = None) -> None:
     """Every agreement's state on the date: term in force, end, next notice deadline."""
     from svo_cli import app as application
 
-    request = _request(data, as_of, lang)
+    request = _request(data, as_of, lang, party, responsible, kind, body)
     target = _target(output, data, request.lang)
     result = _compute(application.status, request.lang, request)
     _finish("status", _format("status", format, output, "table", request.lang), result, target, request.lang, 120)
@@ -403,11 +419,12 @@ def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOpti
 @app.command()
 def deadlines(data: DataOption = None, as_of: AsOfOption = None, within: WithinOption = None,
               until: UntilOption = None, format: FormatOption = None, lang: LangOption = None,
-              output: OutputOption = None) -> None:
+              output: OutputOption = None, party: PartyOption = None, responsible: ResponsibleOption = None,
+              kind: KindOption = None, body: BodyOption = None) -> None:
     """Every dated obligation in the window (default 90 days), soonest first, plus everything overdue."""
     from svo_cli import app as application
 
-    request = _request(data, as_of, lang)
+    request = _request(data, as_of, lang, party, responsible, kind, body)
     window = application.Window(within, _date_option(until, "--until", request.lang))
     target = _target(output, data, request.lang)
     result = _compute(application.deadlines, request.lang, request, window)
@@ -437,11 +454,12 @@ def show(
 
 @app.command()
 def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = None,
-          lang: LangOption = None, output: OutputOption = None) -> None:
+          lang: LangOption = None, output: OutputOption = None, party: PartyOption = None,
+          responsible: ResponsibleOption = None, body: BodyOption = None) -> None:
     """Each work plan's state, adoption progress, assignments and next meeting."""
     from svo_cli import app as application
 
-    request = _request(data, as_of, lang)
+    request = _request(data, as_of, lang, party, responsible, None, body)
     target = _target(output, data, request.lang)
     result = _compute(application.plans, request.lang, request)
     _finish("plans", _format("plans", format, output, "table", request.lang), result, target, request.lang, 140)
@@ -459,11 +477,15 @@ def check(
     format: FormatOption = None,
     lang: LangOption = None,
     output: OutputOption = None,
+    party: PartyOption = None,
+    responsible: ResponsibleOption = None,
+    kind: KindOption = None,
+    body: BodyOption = None,
 ) -> None:
     """The pre-meeting check: everything that needs attention from the date through the meeting."""
     from svo_cli import app as application
 
-    request = _request(data, as_of, lang)
+    request = _request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(_date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
     target = _target(output, data, request.lang)
     result = _compute(application.check, request.lang, request, window)
@@ -480,17 +502,25 @@ def calendar(
     within: WithinOption = None,
     until: UntilOption = None,
     remind: Annotated[int, typer.Option("--remind", min=0, max=365, metavar="DAYS",
-                                        help="Reminder this many days before each deadline (0: none).")] = 14,
+                                        help="Reminder this many days before each event (0: none).")] = 14,
+    on: Annotated[Optional[CalendarDay], typer.Option(
+        "--on", help="Put each event on the last working day to act (act-by, default) or on the legal "
+                     "deadline itself.", show_default=False)] = None,
     lang: LangOption = None,
     output: OutputOption = None,
+    party: PartyOption = None,
+    responsible: ResponsibleOption = None,
+    kind: KindOption = None,
+    body: BodyOption = None,
 ) -> None:
     """An iCalendar (RFC 5545) file of every deadline in the window (default 365 days), for Outlook."""
     from svo_cli import app as application
 
-    request = _request(data, as_of, lang)
+    request = _request(data, as_of, lang, party, responsible, kind, body)
     window = application.Window(within, _date_option(until, "--until", request.lang))
     target = _target(output, data, request.lang)
-    result = _compute(application.calendar, request.lang, request, window, remind)
+    result = _compute(application.calendar, request.lang, request, window, remind,
+                      (on or CalendarDay.act_by).value)
     _finish("calendar", _format("calendar", None, output, "ics", request.lang), result, target, request.lang, 120)
 
 
@@ -505,11 +535,15 @@ def report(
         "--format", help="md or html (default: html when --output ends in .html, else md).", show_default=False)] = None,
     lang: LangOption = None,
     output: OutputOption = None,
+    party: PartyOption = None,
+    responsible: ResponsibleOption = None,
+    kind: KindOption = None,
+    body: BodyOption = None,
 ) -> None:
     """A meeting-ready report: summary, overdue, due by the meeting, agreements, plans, timeline."""
     from svo_cli import app as application
 
-    request = _request(data, as_of, lang)
+    request = _request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(_date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
     target = _target(output, data, request.lang)
     chosen = _format("report", format, output, "md", request.lang)

@@ -47,7 +47,7 @@ def _status_view(r: Any, d: Display) -> Any:
 def _deadlines_view(r: Any, d: Display) -> Any:
     from svo_cli.render.views import deadlines_view
 
-    return deadlines_view(r.as_of, r.until, r.rows, d.lang)
+    return deadlines_view(r.as_of, r.until, r.people, r.counts, d.lang)
 
 
 def _plans_view(r: Any, d: Display) -> Any:
@@ -59,7 +59,7 @@ def _plans_view(r: Any, d: Display) -> Any:
 def _check_view(r: Any, d: Display) -> Any:
     from svo_cli.render.views import check_view
 
-    return check_view(r.as_of, r.until, r.meeting, r.rows, r.warnings, r.counts, d.lang)
+    return check_view(r.as_of, r.until, r.meeting, r.people, r.warnings, r.counts, d.lang)
 
 
 def _with_banner(view: Callable[[Any, Display], Any]) -> Callable[[Any, Display], Any]:
@@ -144,7 +144,7 @@ def _banner_text(r: Any, d: Display) -> str:
 def _calendar(r: Any, d: Display) -> bytes:
     from svo_cli.render.ics import render_calendar
 
-    return render_calendar(r.rows, r.as_of, r.remind, d.lang, r.sources)
+    return render_calendar(r.rows, r.as_of, r.remind, d.lang, r.sources, on_act_by=r.on == "act-by")
 
 
 def _report_md(r: Any, d: Display) -> str:

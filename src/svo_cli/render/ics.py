@@ -38,7 +38,10 @@ def uid(d: Deadline) -> str:
 
 
 def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lang: str,
-                    sources: Mapping[str, str] | None = None) -> bytes:
+                    sources: Mapping[str, str] | None = None, on_act_by: bool = True) -> bytes:
+    """One all-day event per obligation, on the last working day to act (or on the legal deadline);
+    the summary says what to do, the description when to decide and act, the deadline, the source and
+    how the date arose."""
     from icalendar import Alarm, Calendar, Event
 
     calendar = Calendar()
@@ -56,11 +59,17 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
         event = Event()
         event.add("uid", uid(d))
         event.add("dtstamp", stamp)
-        event.add("dtstart", d.date)
-        event.add("dtend", d.date + timedelta(days=1))
-        event.add("summary", visible(f"{label(d.kind, lang)}: {d.title}"))
-        lines = [explain(d.why, lang) + (label("approximate", lang) if d.approximate else ""),
-                 f"{label('Act by', lang)}: {prose_date(d.act_by, lang)}", f"ID: {d.id}"]
+        day = d.act_by if on_act_by else d.date
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", visible(label(f"todo_{d.kind}", lang, title=d.title)))
+        lines = []
+        decide_by = getattr(d, "decide_by", None)
+        if decide_by is not None:
+            lines.append(f"{label('Decide by', lang)}: {prose_date(decide_by, lang)}")
+        lines += [f"{label('Act by', lang)}: {prose_date(d.act_by, lang)}",
+                  f"{label('Deadline', lang)}: {prose_date(d.date, lang)}",
+                  explain(d.why, lang) + (label("approximate", lang) if d.approximate else ""), f"ID: {d.id}"]
         if sources and d.id in sources:
             lines.append(f"{label('Source', lang)}: {sources[d.id]}")
         event.add("description", visible("\n".join(lines)))
@@ -69,7 +78,7 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
         if remind_days > 0:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", visible(f"{label(d.kind, lang)}: {d.title}"))
+            alarm.add("description", visible(label(f"todo_{d.kind}", lang, title=d.title)))
             alarm.add("trigger", timedelta(days=-remind_days))
             event.add_component(alarm)
         parts.append(event.to_ical())

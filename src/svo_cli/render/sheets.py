@@ -43,11 +43,11 @@ DEADLINE_KEYS = ("Date", "Act by", "Days", "Status", "Kind", "ID", "Title", "Wha
 
 
 def deadlines_sheet(r: Any, lang: str) -> Sheet:
-    return Sheet(label("sheet_deadlines", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.rows, lang))
+    return Sheet(label("sheet_deadlines", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.people, lang))
 
 
 def check_sheet(r: Any, lang: str) -> Sheet:
-    return Sheet(label("sheet_check", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.rows, lang))
+    return Sheet(label("sheet_check", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.people, lang))
 
 
 def plans_sheet(r: Any, lang: str) -> Sheet:

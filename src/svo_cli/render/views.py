@@ -75,11 +75,8 @@ def _deadline_header(lang: str) -> tuple[str, ...]:
     return tuple(label(k, lang) for k in ("Date", "Act by", "Days", "Status", "Kind", "ID", "What"))
 
 
-def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], lang: str) -> View:
-    overdue = sum(1 for d in rows if d.status == "overdue")
-    due = sum(1 for d in rows if d.status == "due")
-    summary = label("summary_deadlines", lang, n=len(rows), overdue=overdue, due=due,
-                    upcoming=len(rows) - overdue - due)
+def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], tally: dict, lang: str) -> View:
+    summary = label("summary_deadlines", lang, n=len(rows), **tally)
     return View(label("deadlines_title", lang, start=as_of.isoformat(), end=until.isoformat()),
                 _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
                 status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
