@@ -523,4 +523,8 @@ FINDINGS_SV: dict[str, str] = {
     "'followup'/'occurrence' go with type 'followup_done'": "'followup'/'occurrence' hör ihop med typen 'followup_done'",
     "'effective' goes with type 'terminated'": "'effective' hör ihop med typen 'terminated'",
     "a meeting needs a day (YYYY-MM-DD), got '{value}'": "ett möte behöver en dag (ÅÅÅÅ-MM-DD), fick '{value}'",
+    # rules (terms, notices, events)
+    "'to_end_of' goes with 'period'": "'to_end_of' hör ihop med 'period'",
+    "'effective' {effective} is before the event's date {date}":
+        "'effective' {effective} ligger före händelsens datum {date}",
 }
