@@ -45,7 +45,7 @@ def test_status_json_fields_are_stable():
     doc = json.loads(svo("status", "--as-of", "2026-11-23", "--format", "json").stdout)
     assert doc["as_of"] == "2026-11-23"
     fields = {"id", "title", "status", "term", "term_start", "term_end", "open_ended", "ends_on",
-              "notice_deadline", "approximate"}
+              "notice_deadline", "approximate", "binding_until", "withdrawn"}
     assert all(set(row) == fields for row in doc["agreements"])
     by_id = {row["id"]: row for row in doc["agreements"]}
     m = by_id["missbruk-psykisk-funktionsnedsattning"]
@@ -77,7 +77,7 @@ def test_deadlines_json_window_and_rows():
     assert overdue and all(r["date"] < "2026-11-23" and r["days_left"] < 0 for r in overdue)
     assert any(r["id"] == "samrad-vard-och-omsorg" and r["date"] == "2026-10-14" for r in overdue)
     fields = {"date", "act_by", "kind", "id", "title", "days_left", "status", "approximate", "explanation",
-              "term", "followup", "party", "assignment"}
+              "term", "followup", "party", "assignment", "act_days_left", "earlier_overdue"}
     assert all(set(r) == fields for r in rows)
 
 

@@ -127,6 +127,10 @@ LABELS: dict[str, dict[str, str]] = {
         "d_notice_by": " by {by}",
         "d_notice_late": " (late: after the notice deadline)",
         "d_notice_effect": "; ends after term {term}",
+        "withdrawal": "withdrawal",
+        "d_binding": "   bound until: {date}",
+        "d_withdrawn": "withdrawn: {items}",
+        "d_withdrawn_item": "{party} (last day {date})",
     },
     "sv": {
         "upcoming": "kommande", "active": "gäller", "notice_given": "uppsagd", "expired": "upphört",
@@ -212,6 +216,10 @@ LABELS: dict[str, dict[str, str]] = {
         "d_notice_by": " av {by}",
         "d_notice_late": " (för sent: efter sista uppsägningsdag)",
         "d_notice_effect": "; upphör efter period {term}",
+        "withdrawal": "utträde",
+        "d_binding": "   bunden till och med: {date}",
+        "d_withdrawn": "utträtt: {items}",
+        "d_withdrawn_item": "{party} (sista dag {date})",
     },
 }
 
@@ -246,6 +254,23 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "meeting": "meeting '{title}'",
         "conference": "conference '{title}'",
         "minutes": "minutes of '{title}' {date} final {after} after, unless comments came in",
+        "notice_deadline_period": "last day to give {written}notice for term {term}: notice given on it with "
+                                  "{period}'s notice{to_end} runs out by the term end {term_end_earliest}; otherwise "
+                                  "the agreement {renews} after {term_end}",
+        "to_end_of_month": " to the end of a month",
+        "to_end_of_quarter": " to the end of a quarter",
+        "to_end_of_half_year": " to the end of a half-year",
+        "to_end_of_year": " to the end of a year",
+        "reason_capped": "the last of at most {max} renewals",
+        "reason_terminated_on": "terminated by a decision of {date}",
+        "reason_withdrawn": "fewer than two parties remain after notices of withdrawal",
+        "withdrawal": "{party} leaves the agreement: notice of withdrawal given {date}, last day as a party {last} "
+                      "(term {term})",
+        "coarse": "{text} [coarse: {dates}]",
+        "earlier_overdue": "{text}; {n} earlier occurrence(s) also overdue, the oldest due {oldest}",
+        "rule_before_notice_end": "the notice deadline {deadline} of term {term}, counted from its end {end}",
+        "rule_before_notice_lead_end": "{lead} before the notice deadline {deadline} of term {term}, counted from "
+                                       "its end {end}",
     },
     "sv": {
         "notice_deadline": "sista dag för {written}uppsägning under period {term}: periodens slut {term_end_earliest} "
@@ -277,6 +302,24 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "meeting": "möte '{title}'",
         "conference": "konferens '{title}'",
         "minutes": "mötesanteckningar från '{title}' {date} fastställs {after} efter, om inga synpunkter inkommit",
+        "notice_deadline_period": "sista dag för {written}uppsägning under period {term}: en uppsägning den dagen med "
+                                  "{period}s uppsägningstid{to_end} löper ut senast vid periodens slut "
+                                  "{term_end_earliest}; annars {renews} efter {term_end}",
+        "to_end_of_month": " till slutet av en månad",
+        "to_end_of_quarter": " till slutet av ett kvartal",
+        "to_end_of_half_year": " till slutet av ett halvår",
+        "to_end_of_year": " till slutet av ett år",
+        "reason_capped": "den sista av högst {max} förlängningar",
+        "reason_terminated_on": "avslutad genom beslut {date}",
+        "reason_withdrawn": "färre än två parter återstår efter uppsägningar av deltagandet",
+        "withdrawal": "{party} lämnar överenskommelsen: uppsägning av deltagandet {date}, sista dag som part {last} "
+                      "(period {term})",
+        "coarse": "{text} [ungefärligt: {dates}]",
+        "earlier_overdue": "{text}; ytterligare {n} tidigare tillfälle(n) är också försenade, det äldsta skulle vara "
+                           "klart {oldest}",
+        "rule_before_notice_end": "sista uppsägningsdag {deadline} för period {term}, räknad från periodens slut {end}",
+        "rule_before_notice_lead_end": "{lead} före sista uppsägningsdag {deadline} för period {term}, räknad från "
+                                       "periodens slut {end}",
     },
 }
 
@@ -527,4 +570,11 @@ FINDINGS_SV: dict[str, str] = {
     "'to_end_of' goes with 'period'": "'to_end_of' hör ihop med 'period'",
     "'effective' {effective} is before the event's date {date}":
         "'effective' {effective} ligger före händelsens datum {date}",
+    "late notice: given {date}, after the notice deadline {deadline} of term {missed_term}; it ends term {term} on "
+    "{end}, the first term whose notice deadline ({term_deadline}) is on or after it":
+        "sen uppsägning: gjord {date}, efter sista uppsägningsdag {deadline} för period {missed_term}; den avslutar "
+        "period {term} den {end}, den första period vars sista uppsägningsdag ({term_deadline}) infaller samma dag "
+        "eller senare",
+    "check the date; the agreement renews {n} more times before it ends":
+        "kontrollera datumet; överenskommelsen förlängs {n} gånger till innan den upphör",
 }

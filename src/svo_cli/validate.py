@@ -185,16 +185,23 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
     # Late notice and unmatched follow-ups: replay the agreement with every event known.
     last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
     tl = engine.timeline(a, FAR_FUTURE, through=last_event)
-    if tl.notice is not None and tl.notice.late:
-        i = next(i for i, e in enumerate(a.events) if e.type == "notice" and e.date.end == tl.notice.date)
-        term = tl.terms[tl.notice.effective_term - 2] if tl.notice.effective_term >= 2 else None
-        deadline = term.notice_deadline.isoformat() if term and term.notice_deadline else "?"
-        found.append(warning("SVO208", T("late notice: given {date}, after the notice deadline {deadline}; it takes "
-                                         "effect at the end of term {term}", date=tl.notice.date.isoformat(),
-                                         deadline=deadline, term=tl.notice.effective_term),
+    notice = tl.notice
+    if notice is not None and notice.late:
+        i = next(i for i, e in enumerate(a.events) if e.type == "notice" and e.date.end == notice.date)
+        missed_term = notice.effective_term - 1
+        missed = tl.schedule.natural_deadline(missed_term)
+        renewals = notice.effective_term - notice.given_in_term
+        found.append(warning("SVO208", T("late notice: given {date}, after the notice deadline {deadline} of term "
+                                         "{missed_term}; it ends term {term} on {end}, the first term whose notice "
+                                         "deadline ({term_deadline}) is on or after it",
+                                         date=notice.date.isoformat(), deadline=_iso(missed),
+                                         missed_term=missed_term, term=notice.effective_term,
+                                         end=_iso(notice.last_day), term_deadline=_iso(notice.effective_deadline)),
                              **_at(item, ("events", i, "date")),
-                             hint=T("check the date; the agreement renews once more before it ends")))
-    _, unmatched = engine.followup_occurrences(tl, last_event)
+                             hint=T("check the date; the agreement renews once more before it ends") if renewals == 1
+                             else T("check the date; the agreement renews {n} more times before it ends",
+                                    n=renewals)))
+    _, unmatched = engine.followup_occurrences(tl, last_event, as_of=last_event, overdue_limit=0)
     known = {f.id for f in a.followups}
     for event in unmatched:
         if event.followup not in known:
@@ -204,6 +211,10 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
                                          date=str(event.date), id=event.followup), **_at(item, ("events", i)),
                              hint=T("check the date, or name the occurrence with 'occurrence: <date spec>'")))
     return found
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else "–"
 
 
 def _check_followups(item: Loaded) -> list[Diagnostic]:
@@ -246,3 +257,4 @@ def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
                 elif nxt not in path and len(path) < len(graph):
                     stack.append((nxt, path + [nxt]))
     return found
+

@@ -50,9 +50,10 @@ def status_document(as_of: date, rows: Sequence[AgreementStatus]) -> dict:
 def deadline_row(d: Deadline, lang: str = "en") -> dict:
     """A deadline as JSON values (built directly: thousands of rows go through here)."""
     return {"date": d.date.isoformat(), "act_by": d.act_by.isoformat(), "kind": d.kind, "id": d.id,
-            "title": d.title, "days_left": d.days_left, "status": d.status, "approximate": d.approximate,
-            "explanation": explain(d.why, lang), "term": d.term, "followup": d.followup, "party": d.party,
-            "assignment": d.assignment}
+            "title": d.title, "days_left": d.days_left, "act_days_left": d.act_days_left, "status": d.status,
+            "approximate": d.approximate, "explanation": explain(d.why, lang), "term": d.term,
+            "followup": d.followup, "party": d.party, "assignment": d.assignment,
+            "earlier_overdue": d.earlier_overdue}
 
 
 def deadlines_document(as_of: date, until: date, rows: Sequence[Deadline], lang: str = "en") -> dict:
