@@ -577,4 +577,21 @@ FINDINGS_SV: dict[str, str] = {
         "eller senare",
     "check the date; the agreement renews {n} more times before it ends":
         "kontrollera datumet; överenskommelsen förlängs {n} gånger till innan den upphör",
+    "{type} event dated {date} is before valid_from {start}":
+        "händelsen {type} daterad {date} ligger före valid_from {start}",
+    "check the year: nothing can happen under an agreement before it starts":
+        "kontrollera året: inget kan hända under en överenskommelse innan den börjar gälla",
+    "a notice under notice.effect: withdrawal needs 'by' (the party that leaves)":
+        "en uppsägning med notice.effect: withdrawal behöver 'by' (parten som lämnar)",
+    "notice by '{id}', who is not a party to this agreement": "uppsägning av '{id}', som inte är part i överenskommelsen",
+    "only a party listed under 'parties' (or a member of a group listed there) can give notice":
+        "bara en part under 'parties' (eller en medlem i en grupp som står där) kan säga upp",
+    "the agreement renews automatically but has no notice rule, so no notice deadline can be computed":
+        "överenskommelsen förlängs automatiskt men saknar uppsägningsregel, så ingen sista uppsägningsdag kan beräknas",
+    "add notice.before_end (or notice.period) as the agreement's clause states it":
+        "lägg till notice.before_end (eller notice.period) som överenskommelsens klausul anger",
+    "termination with last day {last} is after the agreement's known end {end}; it changes nothing":
+        "avslut med sista dag {last} ligger efter överenskommelsens kända slut {end}; det ändrar ingenting",
+    "check the date: a termination can only bring the end forward":
+        "kontrollera datumet: ett avslut kan bara tidigarelägga slutet",
 }

@@ -38,6 +38,11 @@ def validate(dataset: Dataset, warnings: bool = True) -> list[Diagnostic]:
                                              "duplicate agreement id '{id}' (also in another file)", id=item.model.id),
                                **_at(item, ("id",)), hint=T("each agreement needs its own id")))
         seen.add(item.model.id)
+    members = {g.id: g.members for g in dataset.groups}
+    for item in dataset.agreements:
+        found += check_event_meaning(item, members, known_parties if dataset.parties_file else None)
+        if warnings:
+            found += check_term_rules(item)
     found += check_supersede_cycles(dataset.agreements)
     plan_ids = Counter(item.model.id for item in dataset.workplans)
     for item in dataset.workplans:
@@ -258,3 +263,59 @@ def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
                     stack.append((nxt, path + [nxt]))
     return found
 
+
+def check_event_meaning(item: Loaded, groups: dict[str, list[str]],
+                        parties: set[str] | frozenset[str] | None) -> list[Diagnostic]:
+    """Events that cannot mean what they say: dated before the agreement exists (SVO218), a notice by
+    someone who is not a party to it (SVO219), a withdrawal without the party that leaves (SVO220)."""
+    a: Agreement = item.model
+    found: list[Diagnostic] = []
+    members = set(a.parties)
+    for pid in a.parties:
+        members.update(groups.get(pid, ()))
+    withdrawal = a.notice is not None and a.notice.effect == "withdrawal"
+    for i, event in enumerate(a.events):
+        if event.date.end < a.valid_from.start:
+            found.append(error("SVO218", T("{type} event dated {date} is before valid_from {start}", type=event.type,
+                                           date=str(event.date), start=str(a.valid_from)),
+                               **_at(item, ("events", i, "date")),
+                               hint=T("check the year: nothing can happen under an agreement before it starts")))
+        if event.type != "notice":
+            continue
+        if event.by is None:
+            if withdrawal:
+                found.append(error("SVO220", T("a notice under notice.effect: withdrawal needs 'by' (the party "
+                                               "that leaves)"), **_at(item, ("events", i))))
+            continue
+        if parties is not None and event.by not in parties:
+            continue  # an unknown id: SVO203
+        group = groups.get(event.by)
+        is_party = event.by in members or (group is not None and set(group) <= members)
+        if not is_party:
+            found.append(error("SVO219", T("notice by '{id}', who is not a party to this agreement", id=event.by),
+                               **_at(item, ("events", i, "by")),
+                               hint=T("only a party listed under 'parties' (or a member of a group listed there) "
+                                      "can give notice")))
+    return found
+
+
+def check_term_rules(item: Loaded) -> list[Diagnostic]:
+    """Warnings about terms: a renewing agreement without a notice rule (SVO216), a termination dated
+    after the known end (SVO217)."""
+    a: Agreement = item.model
+    found: list[Diagnostic] = []
+    if a.renewal is not None and a.valid_until is not None and a.notice is None:
+        found.append(warning("SVO216", T("the agreement renews automatically but has no notice rule, so no notice "
+                                         "deadline can be computed"), **_at(item, ("renewal",), key=True),
+                             hint=T("add notice.before_end (or notice.period) as the agreement's clause states it")))
+    if any(e.type == "terminated" for e in a.events):
+        last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
+        tl = engine.timeline(a, FAR_FUTURE, through=last_event)
+        for event, known in tl.ignored_terminations:
+            i = a.events.index(event)
+            last = (event.effective or event.date).end
+            found.append(warning("SVO217", T("termination with last day {last} is after the agreement's known end "
+                                             "{end}; it changes nothing", last=last.isoformat(), end=known.isoformat()),
+                                 **_at(item, ("events", i, "date")),
+                                 hint=T("check the date: a termination can only bring the end forward")))
+    return found
