@@ -628,3 +628,15 @@ def test_the_bounded_listing_is_the_full_listing_trimmed(form, done_offsets, nam
     assert [(o.due, o.done_on) for o in bounded] == [(o.due, o.done_on) for o in expected]
     left_out = len(overdue) - min(3, len(overdue))
     assert sum(o.earlier_overdue for o in bounded) == left_out
+
+
+def test_withdrawals_on_the_same_day_are_separate_calendar_events():
+    from svo_cli.render.ics import uid
+
+    a = make_agreement(parties=["region-ostergotland", "linkoping", "motala", "kinda"],
+                       notice={"before_end": "12 months", "effect": "withdrawal"},
+                       events=[{"date": "2020-06-01", "type": "notice", "by": "motala"},
+                               {"date": "2020-06-01", "type": "notice", "by": "kinda"}])
+    rows = rows_of(a, date(2020, 7, 1), date(2022, 1, 31), "withdrawal")
+    assert [(r.date, r.party) for r in rows] == [(date(2021, 12, 31), "kinda"), (date(2021, 12, 31), "motala")]
+    assert len({uid(r) for r in rows}) == 2
