@@ -131,6 +131,7 @@ LABELS: dict[str, dict[str, str]] = {
         "d_binding": "   bound until: {date}",
         "d_withdrawn": "withdrawn: {items}",
         "d_withdrawn_item": "{party} (last day {date})",
+        "d_approx_dates": "   (approximate: rests on {dates})",
     },
     "sv": {
         "upcoming": "kommande", "active": "gäller", "notice_given": "uppsagd", "expired": "upphört",
@@ -220,6 +221,7 @@ LABELS: dict[str, dict[str, str]] = {
         "d_binding": "   bunden till och med: {date}",
         "d_withdrawn": "utträtt: {items}",
         "d_withdrawn_item": "{party} (sista dag {date})",
+        "d_approx_dates": "   (ungefärligt: vilar på {dates})",
     },
 }
 
