@@ -640,3 +640,13 @@ def test_withdrawals_on_the_same_day_are_separate_calendar_events():
     rows = rows_of(a, date(2020, 7, 1), date(2022, 1, 31), "withdrawal")
     assert [(r.date, r.party) for r in rows] == [(date(2021, 12, 31), "kinda"), (date(2021, 12, 31), "motala")]
     assert len({uid(r) for r in rows}) == 2
+
+
+def test_a_far_as_of_date_costs_no_more_than_a_near_one():
+    # validate replays events with an as-of date of 9000-01-01: the term on it is the one at the
+    # computing horizon, found by bisection (not by stepping back from an estimate)
+    a = make_agreement(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
+                       notice={"before_end": "49999 arbetsdagar"}, events=[{"date": "2020-01-01", "type": "notice"}])
+    tl = timeline(a, date(9000, 1, 1), through=date(2020, 1, 1))
+    assert tl.notice.late and tl.final_end == tl.notice.last_day
+    assert subtract(tl.final_end, parse_duration("49999 arbetsdagar")) >= date(2020, 1, 1)

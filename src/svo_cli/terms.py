@@ -303,14 +303,23 @@ class Schedule:
         return None
 
     def _renewals_until(self, anchor: date, day: date) -> int:
-        """The largest n >= 0 with anchor + n x every <= day (anchor <= day): estimated, then corrected."""
+        """The largest n >= 0 with anchor + n x every <= day (anchor <= day): estimated, then corrected
+        (the estimate is off by a step or two; a bisection bounds the correction in any case)."""
         assert self.every is not None
+        day = min(day, HORIZON)
         n = max(0, int((day - anchor).days / _average_days(self.every)))
-        while n > 0 and self._before_or_on(anchor, n, day) is False:
-            n -= 1
-        while self._before_or_on(anchor, n + 1, day):
-            n += 1
-        return n
+        low, high = max(0, n - 2), n + 2  # the answer is in [low, high) when the estimate is close
+        if low and not self._before_or_on(anchor, low, day):
+            low = 0
+        while self._before_or_on(anchor, high, day):
+            low, high = high, 2 * high + 1
+        while high - low > 1:  # shift(anchor, low) <= day < shift(anchor, high)
+            middle = (low + high) // 2
+            if self._before_or_on(anchor, middle, day):
+                low = middle
+            else:
+                high = middle
+        return low
 
     def _before_or_on(self, anchor: date, n: int, day: date) -> bool:
         try:
