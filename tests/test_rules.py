@@ -650,3 +650,22 @@ def test_a_far_as_of_date_costs_no_more_than_a_near_one():
     tl = timeline(a, date(9000, 1, 1), through=date(2020, 1, 1))
     assert tl.notice.late and tl.final_end == tl.notice.last_day
     assert subtract(tl.final_end, parse_duration("49999 arbetsdagar")) >= date(2020, 1, 1)
+
+
+def test_a_notice_that_changes_nothing_claims_nothing(tmp_path):
+    from svo_cli.loader import load_files
+    from svo_cli.validate import validate
+
+    # terminated first (last day 2022-06-30); a late notice afterwards would end term 3 - later: nothing
+    path = tmp_path / "ingen.yaml"
+    path.write_text(
+        "id: ingen\ntitle: T\nkind: avtal\nparties: [region-ostergotland]\nvalid_from: 2018-01-01\n"
+        "valid_until: 2021-12-31\nnotice: {before_end: 12 months}\nrenewal: {every: 2 years}\nevents:\n"
+        "  - {date: 2021-03-01, type: terminated, effective: 2022-06-30}\n"
+        "  - {date: 2021-04-01, type: notice, by: region-ostergotland}\nsource: {document: d, quote: q}\n",
+        encoding="utf-8")
+    dataset, diagnostics, _ = load_files([path], DATA)
+    assert [d for d in diagnostics + validate(dataset) if d.code == "SVO208"] == []
+    a = dataset.agreements[0].model
+    s = status_on(a, date(2022, 7, 1))
+    assert (s.status, s.ends_on) == ("terminated", date(2022, 6, 30))

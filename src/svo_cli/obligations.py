@@ -58,7 +58,9 @@ class Life:
 
     @classmethod
     def of(cls, tl: Timeline) -> "Life":
-        notice = tl.notice.date if tl.notice else None
+        # the notice that fixed the end (one that changed nothing does not stop the follow-ups)
+        effective = tl.notice is not None and tl.notice.last_day == tl.schedule.known_end()
+        notice = tl.notice.date if tl.notice is not None and effective else None
         return cls(tl.start, tl.final_end, tl.schedule, notice)
 
 

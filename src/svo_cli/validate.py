@@ -191,7 +191,7 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
     last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
     tl = engine.timeline(a, FAR_FUTURE, through=last_event)
     notice = tl.notice
-    if notice is not None and notice.late:
+    if notice is not None and notice.late and notice.last_day == tl.final_end:  # the notice that fixed the end
         i = next(i for i, e in enumerate(a.events) if e.type == "notice" and e.date.end == notice.date)
         missed_term = notice.effective_term - 1
         missed = tl.schedule.natural_deadline(missed_term)
