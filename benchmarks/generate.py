@@ -33,7 +33,8 @@ def _day(rng: random.Random, first: int, last: int) -> date:
 
 
 def _coarse(rng: random.Random, d: date) -> str:
-    return rng.choice([str(d.year), f"vt {d.year}", f"ht {d.year}", f"{d.year}-Q{(d.month - 1) // 3 + 1}",
+    half = "vt" if d.month <= 6 else "ht"  # the half-year that contains d (as the year, quarter and month do)
+    return rng.choice([str(d.year), f"{half} {d.year}", f"{half} {d.year}", f"{d.year}-Q{(d.month - 1) // 3 + 1}",
                        f"{d.year}-{d.month:02d}"])
 
 
@@ -44,7 +45,8 @@ def agreement(i: int, rng: random.Random, ids: list[str]) -> str:
     lines = [f"id: {ident}",
              f"title: Överenskommelse om {' och '.join(rng.sample(WORDS, 2))} nr {i}",
              f"kind: {rng.choice(KINDS)}",
-             "parties: [region-ostergotland, " + rng.choice(["kommunerna-i-ostergotland"] + MUNICIPALITIES) + "]",
+             "parties: [region-ostergotland, " + (second := rng.choice(["kommunerna-i-ostergotland"] + MUNICIPALITIES))
+             + "]",
              f"responsible: LPO {rng.choice(WORDS)}"]
     coarse = rng.random() < 0.15
     lines.append(f"valid_from: {_coarse(rng, start) if coarse else start.isoformat()}")
@@ -58,6 +60,8 @@ def agreement(i: int, rng: random.Random, ids: list[str]) -> str:
     else:
         lines.append("valid_until: tills vidare")
         lines.append(f"notice: {{period: {rng.choice(['1 year', '12 months', '6 months'])}}}")
+    # notice is given by a party to the agreement (a municipality of the group, or the region)
+    givers = MUNICIPALITIES if second == "kommunerna-i-ostergotland" else ["region-ostergotland", second]
     followups = []
     if rng.random() < 0.6:
         followups.append(f"  - {{id: arlig, what: Årlig uppföljning, every: 1 year, first: {start.year + 1}}}")
@@ -85,7 +89,7 @@ def agreement(i: int, rng: random.Random, ids: list[str]) -> str:
             events.append(f"  - {{date: {day.isoformat()}, type: extended, until: {(day + timedelta(days=900)).isoformat()}}}")
             cut = min(cut, day.year + 2)
         elif kind < 0.7:
-            events.append(f"  - {{date: {day.isoformat()}, type: notice, by: {rng.choice(MUNICIPALITIES)}}}")
+            events.append(f"  - {{date: {day.isoformat()}, type: notice, by: {rng.choice(givers)}}}")
             cut = min(cut, day.year)
             break
         elif kind < 0.72:

@@ -53,7 +53,7 @@ def test_deadlines_json_window_and_rows():
     assert overdue and all(r["date"] < "2026-11-23" and r["days_left"] < 0 for r in overdue)
     assert any(r["id"] == "samrad-vard-och-omsorg" and r["date"] == "2026-10-14" for r in overdue)
     fields = {"date", "act_by", "kind", "id", "title", "days_left", "status", "approximate", "explanation",
-              "term", "followup", "party", "assignment"}
+              "term", "followup", "party", "assignment", "act_days_left", "earlier_overdue"}
     assert all(set(r) == fields for r in rows)
 
 

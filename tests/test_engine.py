@@ -57,7 +57,7 @@ def test_notice_in_time_ends_the_current_term():
     a = make_agreement(events=[{"date": "2020-12-31", "type": "notice", "by": "linkoping"}])
     s = status_on(a, date(2021, 6, 1))
     assert (s.status, s.ends_on, s.notice_deadline) == ("notice_given", date(2021, 12, 31), None)
-    assert status_on(a, date(2022, 1, 1)).status == "expired"
+    assert status_on(a, date(2022, 1, 1)).status == "terminated"  # ended by a notice (rule 11)
 
 
 def test_late_notice_ends_the_next_term():
@@ -66,7 +66,7 @@ def test_late_notice_ends_the_next_term():
     assert tl.notice.late and tl.notice.effective_term == 2
     assert status_on(a, date(2022, 6, 1)).status == "notice_given"
     assert status_on(a, date(2023, 12, 31)).status == "notice_given"
-    assert status_on(a, date(2024, 1, 1)).status == "expired"
+    assert status_on(a, date(2024, 1, 1)).status == "terminated"
 
 
 def test_notice_is_not_known_before_it_is_given():
@@ -84,7 +84,7 @@ def test_open_ended_notice_runs_through_the_notice_period():
     s = status_on(a, date(2026, 6, 1))
     assert (s.status, s.ends_on) == ("notice_given", date(2027, 3, 15))
     assert status_on(a, date(2027, 3, 15)).status == "notice_given"
-    assert status_on(a, date(2027, 3, 16)).status == "expired"
+    assert status_on(a, date(2027, 3, 16)).status == "terminated"
 
 
 def test_extension_moves_the_term_end_and_renewals_follow_from_there():
@@ -273,14 +273,16 @@ def test_a_notice_always_ends_the_agreement_at_a_term_end(start, every, notice_o
     tl = timeline(a, notice_day)
     assert tl.final_end is not None and tl.final_end >= notice_day
     assert tl.final_end == tl.terms[-1].end
-    ending_term = tl.terms[-1]
-    given_in = tl.term_on(notice_day) or tl.terms[0]
-    if tl.notice.late:
-        assert ending_term.number == given_in.number + 1
-    else:
-        assert notice_day <= given_in.notice_deadline or given_in.number == 1 and notice_day < start
+    ending = tl.notice.effective_term
+    assert ending == tl.terms[-1].number
+    # it ends the first term whose notice deadline is on or after the notice date (rule 3)
+    assert tl.schedule.natural_deadline(ending) >= notice_day
+    if ending > 1:
+        assert tl.schedule.natural_deadline(ending - 1) < notice_day
+    given_in = tl.notice.given_in_term
+    assert tl.notice.late == (ending > given_in)
     later = notice_day + timedelta(days=look)
-    expected = "notice_given" if later <= tl.final_end else "expired"
+    expected = "notice_given" if later <= tl.final_end else "terminated"
     assert status_of(timeline(a, later)).status == expected
 
 

@@ -249,7 +249,7 @@ def all_deadlines(dataset: Dataset, as_of: date, until: date) -> list[Deadline]:
     """Agreement and work-plan obligations together, in the one order (obligations.sort_key)."""
     from svo_cli import engine, obligations, workplans
 
-    rows = engine.deadlines(dataset.agreement_models(), as_of, until)
+    rows = engine.deadlines(dataset.agreement_models(), as_of, until, groups=_groups(dataset))
     rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until)
     return sorted(rows, key=obligations.sort_key)
 
@@ -400,7 +400,8 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
 def _statuses(dataset: Dataset, as_of: date) -> tuple[AgreementStatus, ...]:
     from svo_cli import engine
 
-    return tuple(sorted(engine.statuses(dataset.agreement_models(), as_of), key=lambda r: r.id))
+    return tuple(sorted(engine.statuses(dataset.agreement_models(), as_of, groups=_groups(dataset)),
+                        key=lambda r: r.id))
 
 
 def _plan_statuses(dataset: Dataset, as_of: date) -> tuple[PlanStatus, ...]:
@@ -408,6 +409,11 @@ def _plan_statuses(dataset: Dataset, as_of: date) -> tuple[PlanStatus, ...]:
 
     rows = [workplans.plan_status(p, dataset.groups, as_of) for p in dataset.workplan_models()]
     return tuple(sorted(rows, key=lambda r: (r.period_from, r.id)))
+
+
+def _groups(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    """Group id → member ids: the engine counts a group as its members (withdrawal by one party)."""
+    return {g.id: tuple(g.members) for g in dataset.groups}
 
 
 def _names(dataset: Dataset) -> dict[str, str]:
@@ -500,14 +506,13 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
 
 
 def timeline_picture(dataset: Dataset, as_of: date, start: date, end: date, include_ended: bool) -> Picture:
-    from svo_cli import engine, terms
+    from svo_cli import engine
     from svo_cli.picture import layout
 
     agreements = dataset.agreement_models()
-    superseded = terms.superseded_dates(agreements)
     found = []
     for a in sorted(agreements, key=lambda a: (a.valid_from.start, a.id)):
-        tl = terms.timeline(a, as_of, through=end, superseded_on=superseded.get(a.id))
+        tl = engine.timeline_of(a, agreements, as_of, through=end, groups=_groups(dataset))
         if include_ended or engine.status_of(tl).status not in ENDED:
             found.append(tl)
     return layout(found, start, end)
@@ -534,7 +539,7 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
                           workplans.adoption_progress(plan, dataset.groups, day),
                           tuple(workplans.meeting_deadlines(plan)), tuple(rows), _names(dataset))
     agreements = dataset.agreement_models()
-    found = engine.detail(agreements, item_id, day, end)
+    found = engine.detail(agreements, item_id, day, end, groups=_groups(dataset))
     if found is None:
         ids = [a.id for a in agreements] + [p.id for p in dataset.workplan_models()]
         close = [i for i in ids if item_id.lower() in i][:3] or difflib.get_close_matches(item_id, ids, n=3)

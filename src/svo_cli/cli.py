@@ -28,7 +28,7 @@ class SvoGroup(TyperGroup):
     locale), "did you mean" for choices too, and exit codes kept: 2 for usage, 130 for Ctrl-C."""
 
     def main(self, args: Any = None, prog_name: Optional[str] = None, complete_var: Optional[str] = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
         from typer.exceptions import Abort
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -316,8 +317,95 @@ def previous_working_day(d: date) -> date:
     return d
 
 
+def _weekdays_before(d: date) -> int:
+    """Monday-to-Friday days from a fixed Monday (0001-01-01) up to, not including, d."""
+    days = d.toordinal() - 1  # 0001-01-01 is a Monday
+    weeks, rest = divmod(days, 7)
+    return 5 * weeks + min(rest, 5)
+
+
+@lru_cache(maxsize=1024)
+def _weekday_holidays(year: int) -> tuple[int, ...]:
+    """The ordinals of the holidays of `year` that fall on Monday to Friday (the ones that cost a
+    working day), sorted."""
+    return tuple(sorted(h.toordinal() for h in non_working_holidays(year) if h.weekday() < 5))
+
+
+class _HolidayIndex:
+    """Weekday holidays of a contiguous span of years as one sorted list, so that counting working
+    days up to any day is a subtraction and a bisection (the span grows as dates need it)."""
+
+    def __init__(self) -> None:
+        self.first = self.last = 0
+        self.ordinals: list[int] = []
+
+    def cover(self, first_year: int, last_year: int) -> None:
+        first_year, last_year = max(1, first_year), min(9999, last_year)
+        if not self.ordinals and self.first == 0:
+            self.first, self.last = first_year, first_year - 1
+        if first_year < self.first:
+            head = [o for y in range(first_year, self.first) for o in _weekday_holidays(y)]
+            self.ordinals[:0] = head
+            self.first = first_year
+        if last_year > self.last:
+            self.ordinals += [o for y in range(self.last + 1, last_year + 1) for o in _weekday_holidays(y)]
+            self.last = last_year
+
+    def holidays_upto(self, d: date) -> int:
+        return bisect_right(self.ordinals, d.toordinal())
+
+    def working_upto(self, d: date) -> int:
+        """Working days from 0001-01-01 through d (only differences of these counts mean anything)."""
+        return _weekdays_before(d + ONE_DAY) - bisect_right(self.ordinals, d.toordinal())
+
+
+_HOLIDAYS = _HolidayIndex()
+
+
+def working_days_between(first: date, last: date) -> int:
+    """The number of working days in [first, last] (0 when last < first): weekdays are counted
+    arithmetically and the weekday holidays between are subtracted (O(log) once the years are known)."""
+    if last < first:
+        return 0
+    _HOLIDAYS.cover(first.year - 1, last.year + 1)
+    return _HOLIDAYS.working_upto(last) - _HOLIDAYS.working_upto(first - ONE_DAY)
+
+
 def add_working_days(d: date, n: int) -> date:
-    """The n-th working day after d (n > 0), or before d (n < 0); d itself for n = 0."""
+    """The n-th working day after d (n > 0), or before d (n < 0); d itself for n = 0.
+
+    Never counted day by day: the answer is the first day whose working-day count (weekdays minus
+    weekday holidays, both counted directly) reaches the target, found by bisection.
+    """
+    if n == 0:
+        return d
+    span = timedelta(days=abs(n) * 7 // 5 + 30 + (abs(n) // 250 + 1) * 20)  # more than enough days
+    index = _HOLIDAYS
+    if n > 0:
+        index.cover(d.year - 1, (d + span).year + 1)
+        target = index.working_upto(d) + n
+    else:
+        index.cover((d - span).year - 1, d.year + 1)
+        target = index.working_upto(d - ONE_DAY) + n + 1
+    # The first day whose count reaches the target (a working day). From the day with enough weekdays
+    # alone, move on by the holidays passed until nothing changes: each step stays at or before the
+    # answer, so the fixed point is the answer (a few steps: one per run of holidays crossed).
+    day = _nth_weekday(target)
+    while True:
+        later = _nth_weekday(target + index.holidays_upto(day))
+        if later == day:
+            return day
+        day = later
+
+
+def _nth_weekday(count: int) -> date:
+    """The first day with `count` weekdays from 0001-01-01 through it."""
+    weeks, rest = divmod(count - 1, 5)
+    return date.fromordinal(1 + 7 * weeks + rest)
+
+
+def add_working_days_slowly(d: date, n: int) -> date:
+    """The same as add_working_days, one day at a time (a reference for tests)."""
     step = ONE_DAY if n >= 0 else -ONE_DAY
     remaining = abs(n)
     while remaining:
@@ -325,6 +413,28 @@ def add_working_days(d: date, n: int) -> date:
         if is_working_day(d):
             remaining -= 1
     return d
+
+
+# --------------------------------------------------------------------------- ends of periods
+
+PERIOD_UNITS = ("month", "quarter", "half_year", "year")
+
+
+def end_of_period(d: date, unit: str) -> date:
+    """The last day of the calendar month, quarter, half-year or year that contains d."""
+    months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[unit]
+    last_month = ((d.month - 1) // months + 1) * months
+    return _month_end(d.year, last_month)
+
+
+def last_end_of_period_on_or_before(d: date, unit: str) -> date:
+    """The latest last day of a month (quarter, half-year, year) that is on or before d."""
+    end = end_of_period(d, unit)
+    if end == d:
+        return d
+    months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[unit]
+    first_month = ((d.month - 1) // months) * months + 1
+    return date(d.year, first_month, 1) - ONE_DAY
 
 
 # --------------------------------------------------------------------------- electoral terms

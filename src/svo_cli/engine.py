@@ -1,4 +1,8 @@
-"""The agreement engine: status, deadlines and the full picture of agreements on a date (pure)."""
+"""The agreement engine: status, deadlines and the full picture of agreements on a date (pure).
+
+Every function takes group membership (`groups`: a mapping group id -> member ids, or the Group models)
+for withdrawals under `notice.effect: withdrawal`; without it, a group counts as one party.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,10 @@ from typing import Any, Sequence
 
 from svo_cli.dates import ONE_DAY, previous_working_day
 from svo_cli.i18n import Why, why
-from svo_cli.kinds import ENDED, AgreementState, DeadlineKind, EndReason
+from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, DeadlineKind, EndReason
 from svo_cli.model import Agreement, Event
 from svo_cli.obligations import (
+    OVERDUE_LISTED,
     Deadline,
     Life,
     Occurrence,
@@ -18,8 +23,25 @@ from svo_cli.obligations import (
     followup_rows,
     make_deadline,
     sort_key,
+    with_coarse,
 )
-from svo_cli.terms import Timeline, _events_until, superseded_dates, timeline
+from svo_cli.terms import (
+    Timeline,
+    _events_until,
+    superseded_dates,
+    supersessions,
+    timeline,
+)
+
+__all__ = ["AgreementStatus", "Withdrawal", "Detail", "status_of", "statuses", "deadlines", "detail",
+           "agreement_deadlines", "followup_occurrences", "timeline", "superseded_dates", "supersessions",
+           "timeline_of"]
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    party: str
+    last_day: date
 
 
 @dataclass(frozen=True)
@@ -34,27 +56,32 @@ class AgreementStatus:
     ends_on: date | None
     notice_deadline: date | None
     approximate: bool
+    binding_until: date | None = None  # the last day it is certain to be in force (None: not in force)
+    withdrawn: tuple[Withdrawal, ...] = ()  # every withdrawal known on the date, past or future
 
 
 def status_of(tl: Timeline) -> AgreementStatus:
-    as_of, a = tl.as_of, tl.agreement
+    as_of, a, s = tl.as_of, tl.agreement, tl.schedule
     if tl.superseded_on is not None and as_of >= tl.superseded_on:
         status = AgreementState.SUPERSEDED
     elif as_of < tl.start:
         status = AgreementState.UPCOMING
     elif tl.final_end is not None and as_of > tl.final_end:
-        status = AgreementState.TERMINATED if tl.end_reason == EndReason.TERMINATED else AgreementState.EXPIRED
+        ended_by = tl.end_reason in (EndReason.NOTICE, EndReason.TERMINATED)
+        status = AgreementState.TERMINATED if ended_by else AgreementState.EXPIRED
     elif tl.end_reason == EndReason.NOTICE:
         status = AgreementState.NOTICE_GIVEN
     else:
         status = AgreementState.ACTIVE
-    term = tl.term_on(as_of) if status in (AgreementState.ACTIVE, AgreementState.NOTICE_GIVEN) else None
-    open_ended = (term.end is None) if term else (tl.terms[-1].end is None and tl.final_end is None)
+    term = tl.term_on(as_of) if status in IN_FORCE else None
+    if term is not None:
+        open_ended = term.end is None
+    else:
+        open_ended = s.every is None and s.segments[-1].end is None and tl.final_end is None
     next_deadline = None
-    if tl.end_reason not in (EndReason.NOTICE, EndReason.TERMINATED) and status != AgreementState.SUPERSEDED:
-        next_deadline = next((t.notice_deadline for t in tl.terms
-                              if t.notice_deadline is not None and t.notice_deadline >= as_of
-                              and (tl.superseded_on is None or t.notice_deadline < tl.superseded_on)), None)
+    if status not in ENDED:
+        k = s.first_deadline_on_or_after(as_of)
+        next_deadline = s.deadline(k) if k is not None else None
     return AgreementStatus(
         id=a.id, title=a.title, status=status,
         term=term.number if term else None,
@@ -64,79 +91,140 @@ def status_of(tl: Timeline) -> AgreementStatus:
         ends_on=tl.final_end,
         notice_deadline=next_deadline,
         approximate=tl.approximate,
+        binding_until=binding_until(tl) if term is not None else None,
+        withdrawn=tuple(Withdrawal(w.party, w.last_day) for w in tl.withdrawals),
     )
 
 
-def statuses(agreements: Sequence[Agreement], as_of: date) -> list[AgreementStatus]:
-    superseded = superseded_dates(agreements)
-    return [status_of(timeline(a, as_of, superseded_on=superseded.get(a.id))) for a in agreements]
+def binding_until(tl: Timeline) -> date | None:
+    """The last day the agreement is certain to be in force, seen from the as-of date: the end of the
+    first term whose notice deadline is still ahead (every earlier term is certain); the known end
+    when no deadline is ahead; for an open-ended agreement, the day notice given today would end it."""
+    as_of, s = tl.as_of, tl.schedule
+    current = tl.term_on(as_of)
+    if current is None:
+        return None
+    k = s.first_deadline_on_or_after(as_of)
+    if k is not None:
+        found = s.end_of(k)
+    elif tl.final_end is not None:
+        found = tl.final_end
+    elif current.end is None:  # open-ended: notice given today
+        found = s.rule.end_after(as_of) or as_of
+    else:  # renewing without a notice rule: a notice today ends the current term
+        found = current.end
+    if tl.final_end is not None and found is not None:
+        found = min(found, tl.final_end)
+    return found
 
 
-def followup_occurrences(tl: Timeline, through: date) -> tuple[list[Occurrence], list[Event]]:
-    """Every follow-up occurrence of an agreement up to `through`, with done events applied."""
+def timeline_of(a: Agreement, agreements: Sequence[Agreement], as_of: date, through: date | None = None,
+                since: date | None = None, groups: Any = None) -> Timeline:
+    """One agreement's timeline, superseded by the others as they say."""
+    found = supersessions(agreements).get(a.id)
+    return timeline(a, as_of, through=through, since=since, groups=groups,
+                    superseded_on=found.day if found else None, superseded_coarse=found.coarse if found else None)
+
+
+def statuses(agreements: Sequence[Agreement], as_of: date, groups: Any = None) -> list[AgreementStatus]:
+    superseded = supersessions(agreements)
+    result = []
+    for a in agreements:
+        found = superseded.get(a.id)
+        tl = timeline(a, as_of, since=as_of, groups=groups, superseded_on=found.day if found else None,
+                      superseded_coarse=found.coarse if found else None)
+        result.append(status_of(tl))
+    return result
+
+
+def followup_occurrences(tl: Timeline, through: date, as_of: date | None = None,
+                         overdue_limit: int | None = None) -> tuple[list[Occurrence], list[Event]]:
+    """Follow-up occurrences of an agreement up to `through`, with done events applied (all of them;
+    with as_of and overdue_limit, only the window, the done ones and the latest overdue ones)."""
     done_events = [e for e in _events_until(tl.agreement, tl.as_of) if e.type == "followup_done"]
-    return collect_occurrences(Life.of(tl), tl.agreement.followups, done_events, through)
+    return collect_occurrences(Life.of(tl), tl.agreement.followups, done_events, through, as_of, overdue_limit)
 
 
-def _deadline(day: date, kind: DeadlineKind, a: Agreement, as_of: date, approximate: bool, reason: Why,
+def _deadline(day: date, kind: DeadlineKind, a: Agreement, as_of: date, coarse: Sequence[str], reason: Why,
               **extra: Any) -> Deadline:
-    return make_deadline(day, kind, a.id, a.title, as_of, approximate, reason, **extra)
+    return make_deadline(day, kind, a.id, a.title, as_of, bool(coarse), with_coarse(reason, coarse), **extra)
+
+
+def _end_reason(tl: Timeline) -> Why:
+    a = tl.agreement
+    if tl.ended_by_withdrawals:
+        return why("reason_withdrawn")
+    if tl.end_reason == EndReason.NOTICE:
+        return why("reason_notice", date=tl.notice.date) if tl.notice else why("reason_notice_undated")
+    if tl.end_reason == EndReason.TERMINATED:
+        return why("reason_terminated_on", date=tl.terminated_on) if tl.terminated_on else why("reason_terminated")
+    if tl.end_reason == EndReason.SUPERSEDED:
+        return why("reason_superseded", date=tl.superseded_on)
+    if a.renewal is not None and a.renewal.max is not None and a.valid_until is not None:
+        return why("reason_capped", max=a.renewal.max)
+    return why("reason_fixed")
 
 
 def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -> list[Deadline]:
-    """Notice deadlines and term ends in [as_of, until]; follow-ups due by `until` that are open
-    (overdue ones included, however old)."""
-    as_of, a = tl.as_of, tl.agreement
+    """Notice deadlines, term ends and withdrawals in [as_of, until]; follow-ups due by `until` that are
+    open (the latest overdue ones too, however old, with a count of earlier ones)."""
+    as_of, a, s = tl.as_of, tl.agreement, tl.schedule
     rows: list[Deadline] = []
-    before_end = a.notice.before_end if a.notice else None
-    for term in tl.terms:
-        if tl.final_end is not None and term.start > tl.final_end:
-            break
-        nd = term.notice_deadline
-        if (nd is not None and as_of <= nd <= until and tl.end_reason not in (EndReason.NOTICE, EndReason.TERMINATED)
-                and (tl.superseded_on is None or nd < tl.superseded_on)):
-            renews = why("renews_for", every=a.renewal.every) if a.renewal and tl.end_reason is None else why("ends")
-            written = why("written") if a.notice and a.notice.written else ""
-            rows.append(_deadline(
-                nd, DeadlineKind.NOTICE_DEADLINE, a, as_of, term.approximate,
-                why("notice_deadline", written=written, term=term.number, term_end_earliest=term.end_earliest,
-                    before_end=before_end, renews=renews, term_end=term.end),
-                term=term.number))
+    notice = a.notice
+    written = why("written") if notice and notice.written else ""
+    for k in s.deadline_terms(as_of, until):
+        term = s.term(k)
+        assert term.notice_deadline is not None and term.counted_from is not None
+        renews = why("renews_for", every=a.renewal.every) if a.renewal else why("ends")
+        natural_end = s.natural(k)[1]
+        if notice is not None and notice.before_end is not None:
+            text = why("notice_deadline", written=written, term=k, term_end_earliest=term.counted_from,
+                       before_end=notice.before_end, renews=renews, term_end=natural_end)
+        else:
+            to_end = why(f"to_end_of_{notice.to_end_of}") if notice and notice.to_end_of else ""
+            text = why("notice_deadline_period", written=written, term=k, term_end_earliest=term.counted_from,
+                       period=notice.period if notice else None, to_end=to_end, renews=renews,
+                       term_end=natural_end)
+        rows.append(_deadline(term.notice_deadline, DeadlineKind.NOTICE_DEADLINE, a, as_of,
+                              s.natural(k)[4], text, term=k))
+    for k in s.ending_terms(as_of, until):
+        term = s.term(k)
         end = term.end
-        if end is not None and as_of <= end <= until:
-            final = tl.final_end is not None and end >= tl.final_end
-            if final:
-                reason = {
-                    EndReason.NOTICE: (why("reason_notice", date=tl.notice.date) if tl.notice
-                                       else why("reason_notice_undated")),
-                    EndReason.TERMINATED: why("reason_terminated"),
-                    EndReason.SUPERSEDED: why("reason_superseded", date=tl.superseded_on),
-                    EndReason.FIXED: why("reason_fixed"),
-                }[tl.end_reason or EndReason.FIXED]
-                text = why("term_end_expires", term=term.number, reason=reason)
-            else:
-                text = why("term_end_renews", term=term.number, end=end,
-                           every=a.renewal.every, next=end + ONE_DAY)  # type: ignore[union-attr]
-            rows.append(_deadline(end, DeadlineKind.TERM_END, a, as_of, term.approximate, text, term=term.number))
-    occs, _ = followup_occurrences(tl, until)
+        assert end is not None
+        if tl.final_end is not None and end >= tl.final_end:
+            text = why("term_end_expires", term=k, reason=_end_reason(tl))
+            coarse = s.natural(k)[4] + tl.final_coarse
+        else:
+            text = why("term_end_renews", term=k, end=end, every=a.renewal.every,  # type: ignore[union-attr]
+                       next=end + ONE_DAY)
+            coarse = s.natural(k)[4]
+        rows.append(_deadline(end, DeadlineKind.TERM_END, a, as_of, coarse, text, term=k))
+    for w in tl.withdrawals:
+        if as_of <= w.last_day <= until:
+            rows.append(_deadline(w.last_day, DeadlineKind.WITHDRAWAL, a, as_of, w.coarse,
+                                  why("withdrawal", party=w.party, date=w.date, last=w.last_day, term=w.term),
+                                  term=w.term, party=w.party))
+    occs, _ = followup_occurrences(tl, until, as_of=as_of, overdue_limit=OVERDUE_LISTED)
     rows += followup_rows(occs, a.id, a.title, as_of, include_done)
     return rows
 
 
-def deadlines(agreements: Sequence[Agreement], as_of: date, until: date) -> list[Deadline]:
-    """Every dated obligation in [as_of, until] plus everything overdue under agreements still in
-    force (or upcoming), soonest first."""
-    superseded = superseded_dates(agreements)
+def deadlines(agreements: Sequence[Agreement], as_of: date, until: date, groups: Any = None) -> list[Deadline]:
+    """Every dated obligation in [as_of, until] plus what is overdue under agreements still in force
+    (or upcoming), soonest first."""
+    superseded = supersessions(agreements)
     rows: list[Deadline] = []
     for a in agreements:
-        tl = timeline(a, as_of, through=until, superseded_on=superseded.get(a.id))
-        found = agreement_deadlines(tl, until)
+        found = superseded.get(a.id)
+        tl = timeline(a, as_of, through=as_of, since=as_of, groups=groups,
+                      superseded_on=found.day if found else None,
+                      superseded_coarse=found.coarse if found else None)
+        rows_found = agreement_deadlines(tl, until)
         if status_of(tl).status in ENDED:
             # Nothing can be followed up under an agreement that is no longer in force.
-            found = [d for d in found if d.date >= as_of]
-        rows += found
+            rows_found = [d for d in rows_found if d.date >= as_of]
+        rows += rows_found
     return sorted(rows, key=sort_key)
-
 
 
 # --------------------------------------------------------------------------- one agreement
@@ -151,13 +239,13 @@ class Detail:
     notice_act_by: dict[int, date]
 
 
-def detail(agreements: Sequence[Agreement], agreement_id: str, as_of: date, until: date) -> Detail | None:
+def detail(agreements: Sequence[Agreement], agreement_id: str, as_of: date, until: date,
+           groups: Any = None) -> Detail | None:
     """Everything about one agreement on as_of: status, terms through `until`, deadlines, follow-ups."""
     found = next((a for a in agreements if a.id == agreement_id), None)
     if found is None:
         return None
-    superseded = superseded_dates(agreements)
-    tl = timeline(found, as_of, through=until, superseded_on=superseded.get(found.id))
+    tl = timeline_of(found, agreements, as_of, through=until, groups=groups)
     rows = sorted(agreement_deadlines(tl, until, include_done=True), key=lambda d: (d.date, d.kind))
     act_by = {t.number: previous_working_day(t.notice_deadline) for t in tl.terms if t.notice_deadline}
     return Detail(found, status_of(tl), tl, tuple(rows), act_by)

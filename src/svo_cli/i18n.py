@@ -44,7 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         # statuses
         "upcoming": "upcoming", "active": "active", "notice_given": "notice given", "expired": "expired",
         "terminated": "terminated", "superseded": "superseded", "ended": "ended",
-        "overdue": "overdue", "due": "due today", "done": "done",
+        "overdue": "overdue", "due": "act now", "done": "done",
         # deadline kinds
         "notice_deadline": "notice deadline", "term_end": "term end", "followup": "follow-up",
         "assignment": "assignment", "adoption": "adoption", "agenda": "agenda", "minutes": "minutes",
@@ -68,8 +68,8 @@ LABELS: dict[str, dict[str, str]] = {
         "approx_note": "  (~ rests on a coarse date)",
         "approximate": " (approximate: rests on a coarse date)",
         "summary_status": "{n} agreements: {parts}",
-        "summary_deadlines": "{n} deadlines: {overdue} overdue, {due} due today, {upcoming} upcoming",
-        "summary_check": "{overdue} overdue, {due} due today, {upcoming} coming by {target}",
+        "summary_deadlines": "{n} deadlines: {overdue} overdue, {due} to act on now, {upcoming} upcoming",
+        "summary_check": "{overdue} overdue, {due} to act on now, {upcoming} coming by {target}",
         "summary_warnings": ", {n} data warning(s)",
         "adoption_cell": "{k} of {n}",
         "adoption_overdue": " OVERDUE",
@@ -166,11 +166,16 @@ LABELS: dict[str, dict[str, str]] = {
         "d_notice_by": " by {by}",
         "d_notice_late": " (late: after the notice deadline)",
         "d_notice_effect": "; ends after term {term}",
+        "withdrawal": "withdrawal",
+        "d_binding": "   bound until: {date}",
+        "d_withdrawn": "withdrawn: {items}",
+        "d_withdrawn_item": "{party} (last day {date})",
+        "d_approx_dates": "   (approximate: rests on {dates})",
     },
     "sv": {
         "upcoming": "kommande", "active": "gäller", "notice_given": "uppsagd", "expired": "upphört",
         "terminated": "avslutad", "superseded": "ersatt", "ended": "avslutad",
-        "overdue": "försenad", "due": "förfaller i dag", "done": "klar",
+        "overdue": "försenad", "due": "agera nu", "done": "klar",
         "notice_deadline": "sista dag för uppsägning", "term_end": "avtalstidens slut", "followup": "uppföljning",
         "assignment": "uppdrag", "adoption": "beslut om antagande", "agenda": "dagordning",
         "minutes": "mötesanteckningar", "meeting": "möte", "conference": "konferens",
@@ -192,8 +197,8 @@ LABELS: dict[str, dict[str, str]] = {
         "approx_note": "  (~ vilar på ett ungefärligt datum)",
         "approximate": " (ungefärligt: vilar på ett ungefärligt datum)",
         "summary_status": "{n} överenskommelser: {parts}",
-        "summary_deadlines": "{n} tidsgränser: {overdue} försenade, {due} förfaller i dag, {upcoming} kommande",
-        "summary_check": "{overdue} försenade, {due} förfaller i dag, {upcoming} kommande till och med {target}",
+        "summary_deadlines": "{n} tidsgränser: {overdue} försenade, {due} att agera på nu, {upcoming} kommande",
+        "summary_check": "{overdue} försenade, {due} att agera på nu, {upcoming} kommande till och med {target}",
         "summary_warnings": ", {n} varning(ar) i data",
         "adoption_cell": "{k} av {n}",
         "adoption_overdue": " FÖRSENAT",
@@ -290,6 +295,11 @@ LABELS: dict[str, dict[str, str]] = {
         "d_notice_by": " av {by}",
         "d_notice_late": " (för sent: efter sista uppsägningsdag)",
         "d_notice_effect": "; upphör efter period {term}",
+        "withdrawal": "utträde",
+        "d_binding": "   bunden till och med: {date}",
+        "d_withdrawn": "utträtt: {items}",
+        "d_withdrawn_item": "{party} (sista dag {date})",
+        "d_approx_dates": "   (ungefärligt: vilar på {dates})",
     },
 }
 
@@ -325,6 +335,23 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "meeting": "meeting '{title}'",
         "conference": "conference '{title}'",
         "minutes": "minutes of '{title}' {date} final {after} after, unless comments came in",
+        "notice_deadline_period": "last day to give {written}notice for term {term}: notice given on it with "
+                                  "{period}'s notice{to_end} runs out by the term end {term_end_earliest}; otherwise "
+                                  "the agreement {renews} after {term_end}",
+        "to_end_of_month": " to the end of a month",
+        "to_end_of_quarter": " to the end of a quarter",
+        "to_end_of_half_year": " to the end of a half-year",
+        "to_end_of_year": " to the end of a year",
+        "reason_capped": "the last of at most {max} renewals",
+        "reason_terminated_on": "terminated by a decision of {date}",
+        "reason_withdrawn": "fewer than two parties remain after notices of withdrawal",
+        "withdrawal": "{party} leaves the agreement: notice of withdrawal given {date}, last day as a party {last} "
+                      "(term {term})",
+        "coarse": "{text} [coarse: {dates}]",
+        "earlier_overdue": "{text}; {n} earlier occurrence(s) also overdue, the oldest due {oldest}",
+        "rule_before_notice_end": "the notice deadline {deadline} of term {term}, counted from its end {end}",
+        "rule_before_notice_lead_end": "{lead} before the notice deadline {deadline} of term {term}, counted from "
+                                       "its end {end}",
     },
     "sv": {
         "notice_deadline": "sista dag för {written}uppsägning under period {term}: periodens slut {term_end_earliest} "
@@ -357,6 +384,24 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "meeting": "möte '{title}'",
         "conference": "konferens '{title}'",
         "minutes": "mötesanteckningar från '{title}' {date} fastställs {after} efter, om inga synpunkter inkommit",
+        "notice_deadline_period": "sista dag för {written}uppsägning under period {term}: en uppsägning den dagen med "
+                                  "{period}s uppsägningstid{to_end} löper ut senast vid periodens slut "
+                                  "{term_end_earliest}; annars {renews} efter {term_end}",
+        "to_end_of_month": " till slutet av en månad",
+        "to_end_of_quarter": " till slutet av ett kvartal",
+        "to_end_of_half_year": " till slutet av ett halvår",
+        "to_end_of_year": " till slutet av ett år",
+        "reason_capped": "den sista av högst {max} förlängningar",
+        "reason_terminated_on": "avslutad genom beslut {date}",
+        "reason_withdrawn": "färre än två parter återstår efter uppsägningar av deltagandet",
+        "withdrawal": "{party} lämnar överenskommelsen: uppsägning av deltagandet {date}, sista dag som part {last} "
+                      "(period {term})",
+        "coarse": "{text} [ungefärligt: {dates}]",
+        "earlier_overdue": "{text}; ytterligare {n} tidigare tillfälle(n) är också försenade, det äldsta skulle vara "
+                           "klart {oldest}",
+        "rule_before_notice_end": "sista uppsägningsdag {deadline} för period {term}, räknad från periodens slut {end}",
+        "rule_before_notice_lead_end": "{lead} före sista uppsägningsdag {deadline} för period {term}, räknad från "
+                                       "periodens slut {end}",
     },
 }
 
@@ -639,4 +684,32 @@ FINDINGS_SV: dict[str, str] = {
     "'followup'/'occurrence' go with type 'followup_done'": "'followup'/'occurrence' hör ihop med typen 'followup_done'",
     "'effective' goes with type 'terminated'": "'effective' hör ihop med typen 'terminated'",
     "a meeting needs a day (YYYY-MM-DD), got '{value}'": "ett möte behöver en dag (ÅÅÅÅ-MM-DD), fick '{value}'",
+    # rules (terms, notices, events)
+    "'to_end_of' goes with 'period'": "'to_end_of' hör ihop med 'period'",
+    "'effective' {effective} is before the event's date {date}":
+        "'effective' {effective} ligger före händelsens datum {date}",
+    "late notice: given {date}, after the notice deadline {deadline} of term {missed_term}; it ends term {term} on "
+    "{end}, the first term whose notice deadline ({term_deadline}) is on or after it":
+        "sen uppsägning: gjord {date}, efter sista uppsägningsdag {deadline} för period {missed_term}; den avslutar "
+        "period {term} den {end}, den första period vars sista uppsägningsdag ({term_deadline}) infaller samma dag "
+        "eller senare",
+    "check the date; the agreement renews {n} more times before it ends":
+        "kontrollera datumet; överenskommelsen förlängs {n} gånger till innan den upphör",
+    "{type} event dated {date} is before valid_from {start}":
+        "händelsen {type} daterad {date} ligger före valid_from {start}",
+    "check the year: nothing can happen under an agreement before it starts":
+        "kontrollera året: inget kan hända under en överenskommelse innan den börjar gälla",
+    "a notice under notice.effect: withdrawal needs 'by' (the party that leaves)":
+        "en uppsägning med notice.effect: withdrawal behöver 'by' (parten som lämnar)",
+    "notice by '{id}', who is not a party to this agreement": "uppsägning av '{id}', som inte är part i överenskommelsen",
+    "only a party listed under 'parties' (or a member of a group listed there) can give notice":
+        "bara en part under 'parties' (eller en medlem i en grupp som står där) kan säga upp",
+    "the agreement renews automatically but has no notice rule, so no notice deadline can be computed":
+        "överenskommelsen förlängs automatiskt men saknar uppsägningsregel, så ingen sista uppsägningsdag kan beräknas",
+    "add notice.before_end (or notice.period) as the agreement's clause states it":
+        "lägg till notice.before_end (eller notice.period) som överenskommelsens klausul anger",
+    "termination with last day {last} is after the agreement's known end {end}; it changes nothing":
+        "avslut med sista dag {last} ligger efter överenskommelsens kända slut {end}; det ändrar ingenting",
+    "check the date: a termination can only bring the end forward":
+        "kontrollera datumet: ett avslut kan bara tidigarelägga slutet",
 }

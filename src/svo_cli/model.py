@@ -136,13 +136,22 @@ class Notice(Frozen):
     before_end: DurationField | None = Field(
         None, description="Fixed/renewing terms: last day to give notice = term end minus this")
     period: DurationField | None = Field(
-        None, description="Open-ended: given notice on day d, in force through d + period")
+        None, description="Given notice on day d, in force through d + period (open-ended; early notice on a "
+                          "fixed term; without before_end, the last day to give notice of a renewing term)")
+    to_end_of: Literal["month", "quarter", "half_year", "year"] | None = Field(
+        None, description="Notice runs to the end of the calendar month (quarter, half-year, year) that contains "
+                          "the notice date plus the period")
+    effect: Literal["ends_agreement", "withdrawal"] = Field(
+        "ends_agreement", description="ends_agreement: a notice ends the agreement for all; withdrawal: it ends only "
+                                      "the participation of the party that gave it (`by`)")
     written: bool = True
 
     @model_validator(mode="after")
     def _one_rule(self) -> "Notice":
         if self.before_end is None and self.period is None:
             raise _fail("notice_rule", T("notice needs 'before_end' or 'period' (or both)"))
+        if self.to_end_of is not None and self.period is None:
+            raise _fail("notice_rule", T("'to_end_of' goes with 'period'"))
         return self
 
 
@@ -154,6 +163,8 @@ def _positive_calendar(value: Duration, what: str) -> Duration:
 
 class Renewal(Frozen):
     every: DurationField
+    max: int | None = Field(None, ge=0, le=100_000, description="At most this many renewals; the last allowed "
+                                                                "term then expires")
 
     @field_validator("every")
     @classmethod
@@ -235,6 +246,9 @@ class Event(Frozen):
             raise _fail("event_form", T("'followup'/'occurrence' go with type 'followup_done'"))
         if self.effective is not None and self.type != "terminated":
             raise _fail("event_form", T("'effective' goes with type 'terminated'"))
+        if self.effective is not None and self.effective.end < self.date.start:
+            raise _fail("event_form", T("'effective' {effective} is before the event's date {date}",
+                                        effective=str(self.effective), date=str(self.date)))
         return self
 
 

@@ -1,4 +1,10 @@
-"""Obligations shared by agreements and work plans: follow-up occurrences, deadline rows, order, counts (pure)."""
+"""Obligations shared by agreements and work plans: follow-up occurrences, deadline rows, order, counts (pure).
+
+A follow-up's occurrences are an indexed sequence (occurrence k is due on a date computed directly from
+k), so the occurrences of a window, the latest overdue ones and the one a done event completes are
+found without listing everything since the first: a follow-up `every: 1 day` from 1900 costs no more
+than the window asked about.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,9 @@ from datetime import date
 from typing import Any, Sequence
 
 from svo_cli.dates import (
+    FIRST_FOUR_YEAR_ELECTION,
     ONE_DAY,
     Duration,
-    add,
-    election_years_between,
     mandate_period_end,
     mandate_period_start,
     previous_working_day,
@@ -20,9 +25,11 @@ from svo_cli.dates import (
 from svo_cli.i18n import Why, why
 from svo_cli.kinds import DeadlineKind, DeadlineState
 from svo_cli.model import Followup
-from svo_cli.terms import Term, Timeline
+from svo_cli.terms import Schedule, Timeline, _search
 
 MANDATE_PERIOD = Duration(years=4, days=1, text="4 years")
+Day = date  # for fields declared after a field named `date`
+OVERDUE_LISTED = 10  # at most this many overdue occurrences of one follow-up are listed (see rules.md)
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,9 @@ class Occurrence:
     rule: Why  # how the due date was derived
     done_on: date | None = None
     term: int | None = None
+    earlier_overdue: int = 0  # overdue occurrences before this one that are not listed
+    oldest_overdue: date | None = None  # the due date of the oldest of them
+    coarse: tuple[str, ...] = ()  # the coarse dates the due date (or the done date) rests on
 
 
 @dataclass(frozen=True)
@@ -43,106 +53,312 @@ class Life:
 
     start: date
     last: date | None  # last day in force, when known
-    terms: tuple[Term, ...] = ()
+    schedule: Schedule | None = None  # the agreement's terms, for follow-ups before notice deadlines
     notice_date: date | None = None
 
     @classmethod
     def of(cls, tl: Timeline) -> "Life":
-        return cls(tl.start, tl.final_end, tl.terms, tl.notice.date if tl.notice else None)
+        # the notice that fixed the end (one that changed nothing does not stop the follow-ups)
+        effective = tl.notice is not None and tl.notice.last_day == tl.schedule.known_end()
+        notice = tl.notice.date if tl.notice is not None and effective else None
+        return cls(tl.start, tl.final_end, tl.schedule, notice)
+
+
+# --------------------------------------------------------------------------- one follow-up as a sequence
+
+
+class _Series:
+    """Occurrences k = lo, lo + 1, … (up to hi, or without end) of one follow-up, due dates increasing."""
+
+    def __init__(self, life: Life, followup: Followup):
+        self.life, self.f = life, followup
+        self.kind = ("every" if followup.every is not None and followup.first is not None
+                     else "mandate" if followup.at == "end_of_mandate_period"
+                     else "before" if followup.before == "notice_deadline" else "due")
+        self.lo: int | None = None
+        self.hi: int | None = None  # None: no last occurrence
+        self._bounds()
+
+    # ----------------------------------------------------------------- due dates
+
+    def due(self, k: int) -> date | None:
+        """Occurrence k's due date as its rule gives it (None: the rule gives none)."""
+        f = self.f
+        if self.kind == "every":
+            assert f.every is not None and f.first is not None
+            if not f.first.approximate:  # an exact day: first + k x every (month ends clamp)
+                return shift(f.first.start, f.every, k)
+            # a coarse interval moved by k x every, due on its last day
+            return shift(f.first.end + ONE_DAY, f.every, k) - ONE_DAY
+        if self.kind == "mandate":
+            return mandate_period_end(FIRST_FOUR_YEAR_ELECTION + 4 * k)
+        if self.kind == "before":
+            schedule = self.life.schedule
+            if schedule is None:
+                return None
+            deadline = schedule.deadline(k)
+            if deadline is None:
+                return None
+            return subtract(deadline, f.lead) if f.lead else deadline
+        assert f.due is not None
+        return f.due.end
+
+    def _natural_due(self, k: int) -> date | None:
+        """For the search: before-notice occurrences follow the deadlines the terms would have."""
+        if self.kind == "before":
+            schedule = self.life.schedule
+            deadline = schedule.natural_deadline(k) if schedule is not None else None
+            if deadline is None:
+                return None
+            return subtract(deadline, self.f.lead) if self.f.lead else deadline
+        return self.due(k)
+
+    def first_from(self) -> int:
+        return {"every": 0, "mandate": 0, "before": 1, "due": 0}[self.kind]
+
+    def first_due_on_or_after(self, day: date, from_k: int | None = None) -> int | None:
+        """The first k (>= from_k) whose due date is on or after day."""
+        start = self.first_from() if from_k is None else from_k
+        if self.kind == "due":
+            return 0 if start == 0 and self.due(0) >= day else None  # type: ignore[operator]
+
+        def reached(k: int) -> bool:
+            due = self._natural_due(k)
+            return due is not None and due >= day
+
+        if self.kind == "before":
+            schedule = self.life.schedule
+            return schedule.first_where(reached, start) if schedule is not None else None
+        return _search(reached, start, None)
+
+    def _bounds(self) -> None:
+        life, f = self.life, self.f
+        low = life.start
+        if self.kind == "before" and (life.schedule is None or not life.schedule.rule.exists):
+            return
+        self.untracked_lo = self.first_due_on_or_after(low)
+        if f.tracked_from is not None:
+            low = max(low, f.tracked_from.start)
+        lo = self.first_due_on_or_after(low)
+        if lo is None:
+            return
+        # The last occurrence: due on or before the last day in force (and, before notice deadlines,
+        # before a notice was given and only where a term has a deadline).
+        limit = life.last
+        if self.kind == "before" and life.notice_date is not None:
+            before_notice = life.notice_date - ONE_DAY
+            limit = before_notice if limit is None else min(limit, before_notice)
+        if self.kind == "due":
+            hi: int | None = 0
+        elif limit is None:
+            hi = None
+        else:
+            after = self.first_due_on_or_after(limit + ONE_DAY, lo)
+            hi = after - 1 if after is not None else None
+        if self.kind == "before":
+            # Occurrences exist only where the term has a notice deadline (not the term a known end
+            # falls in, none on or after a supersession).
+            schedule = self.life.schedule
+            assert schedule is not None
+            gone = schedule.first_where(lambda k: schedule.deadline(k) is None, lo)
+            top = schedule.max_number
+            if gone is not None:
+                hi = gone - 1 if hi is None else min(hi, gone - 1)
+            elif top is not None:
+                hi = top if hi is None else min(hi, top)
+        if hi is not None and hi < lo:
+            return
+        if self.kind == "due":
+            due = self.due(0)
+            assert due is not None
+            if due < life.start or (limit is not None and due > limit) or lo != 0:
+                return
+        self.lo, self.hi = lo, hi
+
+    def exists(self, k: int) -> bool:
+        return self.lo is not None and k >= self.lo and (self.hi is None or k <= self.hi)
+
+    # ----------------------------------------------------------------- the occurrence
+
+    def opens(self, k: int) -> date:
+        f, life = self.f, self.life
+        if self.kind == "every":
+            if k == 0:
+                assert f.first is not None
+                return min(life.start, f.first.start)
+            previous = self.due(k - 1)
+            assert previous is not None
+            return previous + ONE_DAY
+        if self.kind == "mandate":
+            return max(life.start, mandate_period_start(FIRST_FOUR_YEAR_ELECTION + 4 * (k - 1)))
+        if self.kind == "before":
+            # the day after the previous occurrence was due; the first at the agreement's start
+            first = getattr(self, "untracked_lo", None)
+            if first is not None and k > first:
+                previous = self.due(k - 1)
+                if previous is not None:
+                    return previous + ONE_DAY
+            return life.start
+        return date.min
+
+    def occurrence(self, k: int) -> Occurrence:
+        f = self.f
+        due = self.due(k)
+        assert due is not None
+        term = None
+        coarse: tuple[str, ...] = ()
+        if self.kind == "every":
+            assert f.first is not None
+            rule = (why("rule_every_k", every=f.every, first=str(f.first), k=k + 1) if k
+                    else why("rule_every", every=f.every, first=str(f.first)))
+            coarse = (f"first {f.first}",) if f.first.approximate else ()
+        elif self.kind == "mandate":
+            rule = why("rule_mandate", start=mandate_period_start(FIRST_FOUR_YEAR_ELECTION + 4 * (k - 1)), end=due)
+        elif self.kind == "before":
+            schedule = self.life.schedule
+            assert schedule is not None
+            t = schedule.term(k)
+            term = k
+            rule = (why("rule_before_notice_lead_end", lead=f.lead, deadline=t.notice_deadline, term=k,
+                        end=t.counted_from) if f.lead
+                    else why("rule_before_notice_end", deadline=t.notice_deadline, term=k, end=t.counted_from))
+            coarse = t.coarse
+        else:
+            assert f.due is not None
+            rule = why("rule_due", due=str(f.due))
+            coarse = (f"due {f.due}",) if f.due.approximate else ()
+        return Occurrence(f.id, f.what, due, self.opens(k), bool(coarse), rule, term=term, coarse=coarse)
 
 
 def occurrences(life: Life, followup: Followup, through: date) -> list[Occurrence]:
-    """Occurrences of one follow-up due while the holder is in force, up to `through`."""
-    last = min(through, life.last) if life.last else through
-    found: list[Occurrence] = []
-    if followup.every is not None and followup.first is not None:
-        first = followup.first
-        k = 0
-        previous_due: date | None = None
-        while k < 100_000:
-            start = shift(first.start, followup.every, k)
-            due = shift(first.end + ONE_DAY, followup.every, k) - ONE_DAY
-            if due > last:
-                break
-            opens = previous_due + ONE_DAY if previous_due else min(life.start, start)
-            rule = (why("rule_every_k", every=followup.every, first=str(first), k=k + 1) if k
-                    else why("rule_every", every=followup.every, first=str(first)))
-            if due >= life.start:
-                found.append(Occurrence(followup.id, followup.what, due, opens, first.approximate, rule))
-            previous_due = due
-            k += 1
-    elif followup.at == "end_of_mandate_period":
-        for year in election_years_between(life.start, last):
-            due = mandate_period_end(year)
-            opens = max(life.start, mandate_period_start(year - 4))
-            rule = why("rule_mandate", start=mandate_period_start(year - 4), end=due)
-            found.append(Occurrence(followup.id, followup.what, due, opens, False, rule))
-    elif followup.before == "notice_deadline":
-        for term in life.terms:
-            if term.notice_deadline is None:
-                continue
-            due = subtract(term.notice_deadline, followup.lead) if followup.lead else term.notice_deadline
-            if life.notice_date is not None and due >= life.notice_date:
-                continue
-            if due > last or due < life.start:
-                continue
-            rule = (why("rule_before_notice_lead", lead=followup.lead, deadline=term.notice_deadline,
-                        term=term.number) if followup.lead
-                    else why("rule_before_notice", deadline=term.notice_deadline, term=term.number))
-            found.append(Occurrence(followup.id, followup.what, due, term.start, term.approximate,
-                                    rule, term=term.number))
-    elif followup.due is not None:
-        due = followup.due.end
-        if due <= through:
-            found.append(Occurrence(followup.id, followup.what, due, date.min, followup.due.approximate,
-                                    why("rule_due", due=str(followup.due))))
-    if followup.tracked_from is not None:
-        found = [o for o in found if o.due >= followup.tracked_from.start]
+    """Occurrences of one follow-up due while the holder is in force, up to `through` (all of them:
+    for listing a window, use collect_occurrences with as_of)."""
+    series = _Series(life, followup)
+    if series.lo is None:
+        return []
+    found = []
+    k = series.lo
+    while series.exists(k):
+        due = series.due(k)
+        if due is None or due > through:
+            break
+        found.append(series.occurrence(k))
+        k += 1
     return found
 
 
-def _matches(occ: Occurrence, event: Any) -> bool:
-    if event.occurrence is not None:
-        return event.occurrence.start <= occ.due <= event.occurrence.end
-    return occ.opens <= event.date.end
+def _match(series: _Series, done_events: Sequence[Any]) -> tuple[dict[int, Any], list[Any]]:
+    """Apply done events in order: each completes the earliest open occurrence that had opened by its
+    date (or the one its `occurrence` names). Returns the completed occurrences (k -> event) and the
+    events that matched none."""
+    done: dict[int, Any] = {}
+    unmatched: list[Any] = []
+    lowest = series.lo
+    for event in done_events:
+        if series.lo is None:
+            unmatched.append(event)
+            continue
+        if event.occurrence is not None:
+            k = series.first_due_on_or_after(event.occurrence.start, series.lo)
+            matched = None
+            while k is not None and series.exists(k):
+                due = series.due(k)
+                if due is None or due > event.occurrence.end:
+                    break
+                if k not in done:
+                    matched = k
+                    break
+                k += 1
+        else:
+            assert lowest is not None
+            while lowest in done:
+                lowest += 1
+            matched = lowest if series.exists(lowest) and series.opens(lowest) <= event.date.end else None
+        if matched is None:
+            unmatched.append(event)
+        else:
+            done[matched] = event
+    return done, unmatched
 
 
 def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: Sequence[Any],
-                        through: date) -> tuple[list[Occurrence], list[Any]]:
+                        through: date, as_of: date | None = None,
+                        overdue_limit: int | None = None) -> tuple[list[Occurrence], list[Any]]:
     """Occurrences up to `through` with done events (dated on or before the as-of date) applied.
 
-    A followup_done event completes the earliest open occurrence of its follow-up that had opened by
-    the event's date (or the one named by `occurrence`). Returns the occurrences and the events that
-    matched none.
+    A followup_done event completes the earliest open occurrence of its follow-up that had opened by the
+    event's date (or the one named by `occurrence`). Returns the occurrences and the events that matched
+    none. With `as_of` and `overdue_limit`, only the window [as_of, through], every done occurrence and
+    the latest `overdue_limit` overdue ones are listed; the oldest listed overdue occurrence counts the
+    ones left out (`earlier_overdue`).
     """
     result: list[Occurrence] = []
     unmatched: list[Any] = []
     for followup in followups:
-        # A follow-up may be done before it falls due: look at least one period past each done event.
-        latest_done = max((e.date.end for e in done_events if e.followup == followup.id), default=None)
-        horizon = through
-        if latest_done is not None:
-            reach = (add(latest_done, followup.every) if followup.every is not None
-                     else add(latest_done, MANDATE_PERIOD) if followup.at is not None else latest_done)
-            horizon = max(horizon, reach)
-        occs = occurrences(life, followup, horizon)
-        for event in (e for e in done_events if e.followup == followup.id):
-            for i, occ in enumerate(occs):
-                if occ.done_on is None and _matches(occ, event):
-                    occs[i] = replace(occ, done_on=event.date.end)
+        events = [e for e in done_events if e.followup == followup.id]
+        series = _Series(life, followup)
+        done, missed = _match(series, events)
+        unmatched += missed
+        if series.lo is None:
+            continue
+
+        def listed(k: int) -> Occurrence:
+            occ = series.occurrence(k)
+            event = done.get(k)
+            if event is not None:
+                coarse = occ.coarse + ((f"followup_done {event.date}",) if event.date.approximate else ())
+                occ = replace(occ, done_on=event.date.end, coarse=coarse, approximate=bool(coarse))
+            return occ
+
+        last = series.first_due_on_or_after(through + ONE_DAY, series.lo)
+        top = series.hi if last is None else (last - 1 if series.hi is None else min(series.hi, last - 1))
+        if top is not None and top < series.lo:
+            continue
+        if as_of is None or overdue_limit is None:
+            k = series.lo
+            while top is None or k <= top:  # top is None only for an unbounded series without `through`
+                result.append(listed(k))
+                k += 1
+                if top is None:
                     break
-            else:
-                unmatched.append(event)
-        result += [o for o in occs if o.due <= through]
+            continue
+        first_now = series.first_due_on_or_after(as_of, series.lo)
+        window_from = first_now if first_now is not None else (top + 1 if top is not None else series.lo)
+        # the window: every occurrence due in [as_of, through]
+        window = [listed(k) for k in range(window_from, (top if top is not None else window_from - 1) + 1)]
+        # before it: every done occurrence, and the latest overdue ones
+        past_top = window_from - 1 if top is None else min(window_from - 1, top)
+        done_before = sorted(k for k in done if series.lo <= k <= past_top)
+        overdue: list[int] = []
+        k = past_top
+        while k >= series.lo and len(overdue) < overdue_limit:
+            if k not in done:
+                overdue.append(k)
+            k -= 1
+        overdue.reverse()
+        total_overdue = (past_top - series.lo + 1) - len(done_before)
+        rows = sorted(set(done_before) | set(overdue))
+        listed_rows = [listed(k) for k in rows]
+        if overdue and total_overdue > len(overdue):
+            oldest = series.lo
+            while oldest in done:
+                oldest += 1
+            i = rows.index(overdue[0])
+            listed_rows[i] = replace(listed_rows[i], earlier_overdue=total_overdue - len(overdue),
+                                     oldest_overdue=series.due(oldest))
+        result += listed_rows + window
     known = {f.id for f in followups}
     unmatched += [e for e in done_events if e.followup not in known]
     return result, unmatched
 
 
+# --------------------------------------------------------------------------- deadline rows
+
+
 @dataclass(frozen=True)
 class Deadline:
     date: date
-    act_by: date
+    act_by: Day
     kind: DeadlineKind
     id: str
     title: str
@@ -154,20 +370,29 @@ class Deadline:
     followup: str | None = None
     party: str | None = None
     assignment: str | None = None
-    done_on: date | None = None
+    done_on: Day | None = None
+    act_days_left: int = 0  # act_by - as_of in days
+    earlier_overdue: int = 0  # follow-ups: earlier overdue occurrences not listed as rows
 
 
-
-def _state(day: date, as_of: date) -> DeadlineState:
+def _state(day: date, act_by: date, as_of: date) -> DeadlineState:
+    """Overdue after the date; due from the last working day to act (act_by) through the date;
+    upcoming before act_by."""
     if day < as_of:
         return DeadlineState.OVERDUE
-    return DeadlineState.DUE if day == as_of else DeadlineState.UPCOMING
+    return DeadlineState.DUE if act_by <= as_of else DeadlineState.UPCOMING
 
 
 def make_deadline(day: date, kind: DeadlineKind, holder_id: str, title: str, as_of: date, approximate: bool,
                   reason: Why, **extra: Any) -> Deadline:
-    return Deadline(day, previous_working_day(day), kind, holder_id, title, (day - as_of).days,
-                    _state(day, as_of), approximate, reason, **extra)
+    act_by = previous_working_day(day)
+    return Deadline(day, act_by, kind, holder_id, title, (day - as_of).days, _state(day, act_by, as_of),
+                    approximate, reason, act_days_left=(act_by - as_of).days, **extra)
+
+
+def with_coarse(reason: Why, coarse: Sequence[str]) -> Why:
+    """An explanation that names the coarse dates it rests on."""
+    return why("coarse", text=reason, dates=", ".join(coarse)) if coarse else reason
 
 
 def followup_rows(occs: Sequence[Occurrence], holder_id: str, title: str, as_of: date,
@@ -178,12 +403,13 @@ def followup_rows(occs: Sequence[Occurrence], holder_id: str, title: str, as_of:
             continue
         text = (why("followup_done", what=occ.what, rule=occ.rule, done=occ.done_on) if occ.done_on
                 else why("followup", what=occ.what, rule=occ.rule))
-        row = make_deadline(occ.due, DeadlineKind.FOLLOWUP, holder_id, title, as_of, occ.approximate, text,
-                            term=occ.term, followup=occ.followup, done_on=occ.done_on)
+        if occ.earlier_overdue:
+            text = why("earlier_overdue", text=text, n=occ.earlier_overdue, oldest=occ.oldest_overdue)
+        row = make_deadline(occ.due, DeadlineKind.FOLLOWUP, holder_id, title, as_of, occ.approximate,
+                            with_coarse(text, occ.coarse), term=occ.term, followup=occ.followup,
+                            done_on=occ.done_on, earlier_overdue=occ.earlier_overdue)
         rows.append(replace(row, status=DeadlineState.DONE) if occ.done_on is not None else row)
     return rows
-
-
 
 
 def sort_key(d: Deadline) -> tuple:

@@ -225,7 +225,8 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
     for item in dataset.agreements:
         for i, expectation in enumerate(item.model.expect):
             day = expectation.as_of.start
-            row = next((r for r in engine.statuses(agreements, day) if r.id == item.model.id), None)
+            groups = {g.id: tuple(g.members) for g in dataset.groups}
+            row = next((r for r in engine.statuses(agreements, day, groups=groups) if r.id == item.model.id), None)
             if row is None:
                 continue
             for name, wanted in _expected_fields(expectation).items():

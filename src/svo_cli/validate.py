@@ -38,6 +38,11 @@ def validate(dataset: Dataset, warnings: bool = True) -> list[Diagnostic]:
                                              "duplicate agreement id '{id}' (also in another file)", id=item.model.id),
                                **_at(item, ("id",)), hint=T("each agreement needs its own id")))
         seen.add(item.model.id)
+    members = {g.id: g.members for g in dataset.groups}
+    for item in dataset.agreements:
+        found += check_event_meaning(item, members, known_parties if dataset.parties_file else None)
+        if warnings:
+            found += check_term_rules(item)
     found += check_supersede_cycles(dataset.agreements)
     plan_ids = Counter(item.model.id for item in dataset.workplans)
     for item in dataset.workplans:
@@ -60,7 +65,8 @@ def check_workplan(item: Loaded, parties: set[str] | frozenset[str] | None,
                                        start=str(plan.period.from_)),
                            **_at(item, ("period", "until"))))
     if parties is not None:
-        refs = [(("adoption", "required", i), pid) for i, pid in enumerate(plan.adoption.required if plan.adoption else [])]
+        refs: list[tuple[tuple[str | int, ...], str]] = [
+            (("adoption", "required", i), pid) for i, pid in enumerate(plan.adoption.required if plan.adoption else [])]
         refs += [(("decisions", i, "party"), d.party) for i, d in enumerate(plan.decisions)]
         for loc, pid in refs:
             if pid not in parties:
@@ -185,16 +191,23 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
     # Late notice and unmatched follow-ups: replay the agreement with every event known.
     last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
     tl = engine.timeline(a, FAR_FUTURE, through=last_event)
-    if tl.notice is not None and tl.notice.late:
-        i = next(i for i, e in enumerate(a.events) if e.type == "notice" and e.date.end == tl.notice.date)
-        term = tl.terms[tl.notice.effective_term - 2] if tl.notice.effective_term >= 2 else None
-        deadline = term.notice_deadline.isoformat() if term and term.notice_deadline else "?"
-        found.append(warning("SVO208", T("late notice: given {date}, after the notice deadline {deadline}; it takes "
-                                         "effect at the end of term {term}", date=tl.notice.date.isoformat(),
-                                         deadline=deadline, term=tl.notice.effective_term),
+    notice = tl.notice
+    if notice is not None and notice.late and notice.last_day == tl.final_end:  # the notice that fixed the end
+        i = next(i for i, e in enumerate(a.events) if e.type == "notice" and e.date.end == notice.date)
+        missed_term = notice.effective_term - 1
+        missed = tl.schedule.natural_deadline(missed_term)
+        renewals = notice.effective_term - notice.given_in_term
+        found.append(warning("SVO208", T("late notice: given {date}, after the notice deadline {deadline} of term "
+                                         "{missed_term}; it ends term {term} on {end}, the first term whose notice "
+                                         "deadline ({term_deadline}) is on or after it",
+                                         date=notice.date.isoformat(), deadline=_iso(missed),
+                                         missed_term=missed_term, term=notice.effective_term,
+                                         end=_iso(notice.last_day), term_deadline=_iso(notice.effective_deadline)),
                              **_at(item, ("events", i, "date")),
-                             hint=T("check the date; the agreement renews once more before it ends")))
-    _, unmatched = engine.followup_occurrences(tl, last_event)
+                             hint=T("check the date; the agreement renews once more before it ends") if renewals == 1
+                             else T("check the date; the agreement renews {n} more times before it ends",
+                                    n=renewals)))
+    _, unmatched = engine.followup_occurrences(tl, last_event, as_of=last_event, overdue_limit=0)
     known = {f.id for f in a.followups}
     for event in unmatched:
         if event.followup not in known:
@@ -204,6 +217,10 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
                                          date=str(event.date), id=event.followup), **_at(item, ("events", i)),
                              hint=T("check the date, or name the occurrence with 'occurrence: <date spec>'")))
     return found
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else "–"
 
 
 def _check_followups(item: Loaded) -> list[Diagnostic]:
@@ -245,4 +262,61 @@ def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
                                            hint=T("an agreement can only supersede older ones")))
                 elif nxt not in path and len(path) < len(graph):
                     stack.append((nxt, path + [nxt]))
+    return found
+
+
+def check_event_meaning(item: Loaded, groups: dict[str, list[str]],
+                        parties: set[str] | frozenset[str] | None) -> list[Diagnostic]:
+    """Events that cannot mean what they say: dated before the agreement exists (SVO218), a notice by
+    someone who is not a party to it (SVO219), a withdrawal without the party that leaves (SVO220)."""
+    a: Agreement = item.model
+    found: list[Diagnostic] = []
+    members = set(a.parties)
+    for pid in a.parties:
+        members.update(groups.get(pid, ()))
+    withdrawal = a.notice is not None and a.notice.effect == "withdrawal"
+    for i, event in enumerate(a.events):
+        if event.date.end < a.valid_from.start:
+            found.append(error("SVO218", T("{type} event dated {date} is before valid_from {start}", type=event.type,
+                                           date=str(event.date), start=str(a.valid_from)),
+                               **_at(item, ("events", i, "date")),
+                               hint=T("check the year: nothing can happen under an agreement before it starts")))
+        if event.type != "notice":
+            continue
+        if event.by is None:
+            if withdrawal:
+                found.append(error("SVO220", T("a notice under notice.effect: withdrawal needs 'by' (the party "
+                                               "that leaves)"), **_at(item, ("events", i))))
+            continue
+        if parties is not None and event.by not in parties:
+            continue  # an unknown id: SVO203
+        group = groups.get(event.by)
+        is_party = event.by in members or (group is not None and set(group) <= members)
+        if not is_party:
+            found.append(error("SVO219", T("notice by '{id}', who is not a party to this agreement", id=event.by),
+                               **_at(item, ("events", i, "by")),
+                               hint=T("only a party listed under 'parties' (or a member of a group listed there) "
+                                      "can give notice")))
+    return found
+
+
+def check_term_rules(item: Loaded) -> list[Diagnostic]:
+    """Warnings about terms: a renewing agreement without a notice rule (SVO216), a termination dated
+    after the known end (SVO217)."""
+    a: Agreement = item.model
+    found: list[Diagnostic] = []
+    if a.renewal is not None and a.valid_until is not None and a.notice is None:
+        found.append(warning("SVO216", T("the agreement renews automatically but has no notice rule, so no notice "
+                                         "deadline can be computed"), **_at(item, ("renewal",), key=True),
+                             hint=T("add notice.before_end (or notice.period) as the agreement's clause states it")))
+    if any(e.type == "terminated" for e in a.events):
+        last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
+        tl = engine.timeline(a, FAR_FUTURE, through=last_event)
+        for event, known in tl.ignored_terminations:
+            i = a.events.index(event)
+            last = (event.effective or event.date).end
+            found.append(warning("SVO217", T("termination with last day {last} is after the agreement's known end "
+                                             "{end}; it changes nothing", last=last.isoformat(), end=known.isoformat()),
+                                 **_at(item, ("events", i, "date")),
+                                 hint=T("check the date: a termination can only bring the end forward")))
     return found

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from datetime import date as Day
 from typing import Sequence
 
 from svo_cli.dates import DateSpec, Duration, add, previous_working_day, subtract
 from svo_cli.i18n import why
 from svo_cli.kinds import DeadlineKind, PlanState
 from svo_cli.model import Assignment, Group, Party, Workplan
-from svo_cli.obligations import Deadline, Life, collect_occurrences, followup_rows, make_deadline
+from svo_cli.obligations import OVERDUE_LISTED, Deadline, Life, collect_occurrences, followup_rows, make_deadline
 
 AFTERLIFE = Duration(years=1, text="1 year")
 
@@ -42,8 +43,8 @@ class MeetingDeadlines:
     date: date
     title: str
     kind: str
-    agenda_by: date | None  # moved to the previous working day when it falls on a non-working day
-    minutes_final: date | None
+    agenda_by: Day | None  # moved to the previous working day when it falls on a non-working day
+    minutes_final: Day | None
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
             if keep(row):
                 rows.append(row)
     done_events = [e for e in plan.events if e.type == "followup_done" and e.date.end <= as_of]
-    occs, _ = collect_occurrences(life, plan.followups, done_events, until)
+    occs, _ = collect_occurrences(life, plan.followups, done_events, until, as_of=as_of, overdue_limit=OVERDUE_LISTED)
     rows += [r for r in followup_rows(occs, plan.id, plan.title, as_of) if keep(r)]
     for m in meeting_deadlines(plan):
         if m.agenda_by is not None and as_of <= m.agenda_by <= until:

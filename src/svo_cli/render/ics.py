@@ -28,6 +28,8 @@ def obligation_key(d: Deadline) -> str:
         parts.append(d.assignment or "")
     elif d.kind == "followup":
         parts += [d.followup or "", d.date.isoformat()]
+    elif d.kind == "withdrawal":  # one party's last day: several may leave on the same day
+        parts += [d.party or "", d.date.isoformat()]
     else:  # agenda, meeting, minutes: the meeting day is in the reason
         parts.append(str(dict(d.why[1]).get("date", d.date)))
     return "/".join(parts)

@@ -65,9 +65,10 @@ def status_document(r: StatusResult, lang: str = "en") -> dict:
 def deadline_row(d: Deadline, lang: str = "en") -> dict:
     """A deadline as JSON values (built directly: thousands of rows go through here)."""
     return {"date": d.date.isoformat(), "act_by": d.act_by.isoformat(), "kind": d.kind.value, "id": d.id,
-            "title": d.title, "days_left": d.days_left, "status": d.status.value, "approximate": d.approximate,
-            "explanation": explain(d.why, lang), "term": d.term, "followup": d.followup, "party": d.party,
-            "assignment": d.assignment}
+            "title": d.title, "days_left": d.days_left, "act_days_left": d.act_days_left, "status": d.status.value,
+            "approximate": d.approximate, "explanation": explain(d.why, lang), "term": d.term,
+            "followup": d.followup, "party": d.party, "assignment": d.assignment,
+            "earlier_overdue": d.earlier_overdue}
 
 
 def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:

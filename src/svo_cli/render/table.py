@@ -153,7 +153,13 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
     console.print(Text(line))
     console.print(Text(label("d_status", lang, date=tl.as_of.isoformat())), _styled(label(s.status, lang), s.status, plain),
                   Text(label("d_status_tail", lang, ends=_d(s.ends_on), next=_d(s.notice_deadline))
-                       + (label("d_approx", lang) if s.approximate else "")))
+                       + (label("d_binding", lang, date=s.binding_until.isoformat()) if s.binding_until else "")
+                       + ((label("d_approx_dates", lang, dates=", ".join(tl.coarse)) if tl.coarse
+                           else label("d_approx", lang)) if s.approximate else "")))
+    if s.withdrawn:
+        items = ", ".join(label("d_withdrawn_item", lang, party=w.party, date=w.last_day.isoformat())
+                          for w in s.withdrawn)
+        console.print(Text(label("d_withdrawn", lang, items=items)))
     if a.supersedes:
         console.print(Text(label("d_supersedes", lang, ids=", ".join(a.supersedes))))
     console.print()

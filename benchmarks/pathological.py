@@ -1,0 +1,145 @@
+"""Benchmark case: small files whose shapes once made svo's work unbounded (red-team F8 and F9), and
+the largest files of those shapes under the 1 MiB limit. Each shape is written to its own data
+directory and every command is timed as a whole process, with peak memory:
+
+    python benchmarks/pathological.py                 # every shape, 3 runs each
+    python benchmarks/pathological.py --runs 1 --shapes f9-daily-renewal
+
+Shapes:
+  f8-daily-followups-10   10 follow-ups `every: 1 day` from 1900-01-01 (677 bytes; red F8)
+  f8-daily-followups-40   40 of them (2,356 bytes; red F8, the 42 s / 3.9 GB case)
+  f9-daily-renewal        a renewal `every: 1 day` from 2000 with `49999 arbetsdagar` notice (red F9)
+  f9-daily-renewal-period the same with `notice.period: 49999 arbetsdagar` (the last day to give notice
+                          is searched, not counted)
+  daily-renewal-2199      a renewal `every: 1 day` asked about on 2199-12-31 (term 73,049)
+  many-daily-renewals     as many F9 agreements as fit in 1 MiB of files (1,000 files)
+  max-daily-followups     one file just under 1 MiB of `every: 1 day` follow-ups from 1900
+
+The target (rules.md, "Bounded work"): every command on any of these finishes in under 5 s and
+500 MB. Benchmarks are not tests: nothing here fails on a slow machine; the test suite checks the
+results for these shapes (tests/test_rules.py), not their times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from run import _tree_rss_kb, svo_command  # noqa: E402
+
+LIMIT = 1024 * 1024
+SOURCE = "source: {document: d, quote: q}\n"
+
+
+def _daily_followups(count: int) -> str:
+    head = ("id: mem\ntitle: T\nkind: avtal\nparties: [region-ostergotland]\nvalid_from: 1900-01-01\n"
+            "followups:\n")
+    lines = [f"  - {{id: f{i}, what: w, every: 1 day, first: 1900-01-01}}\n" for i in range(count)]
+    return head + "".join(lines) + SOURCE
+
+
+def _max_daily_followups() -> str:
+    line = len("  - {id: f00000, what: w, every: 1 day, first: 1900-01-01}\n")
+    count = (LIMIT - 400) // line
+    return _daily_followups(count)
+
+
+def _daily_renewal(ident: str = "slow", notice: str = "before_end") -> str:
+    return (f"id: {ident}\ntitle: T\nkind: avtal\nparties: [region-ostergotland]\nvalid_from: 2000-01-01\n"
+            f"valid_until: 2000-01-01\nnotice: {{{notice}: \"49999 arbetsdagar\"}}\nrenewal: {{every: 1 day}}\n"
+            + SOURCE)
+
+
+SHAPES: dict[str, tuple[str, dict[str, str]]] = {
+    # name: (as-of date, {file stem: content})
+    "f8-daily-followups-10": ("2026-01-01", {"mem": _daily_followups(10)}),
+    "f8-daily-followups-40": ("2026-01-01", {"mem": _daily_followups(40)}),
+    "f9-daily-renewal": ("2026-01-01", {"slow": _daily_renewal()}),
+    "f9-daily-renewal-period": ("2026-01-01", {"slow": _daily_renewal(notice="period")}),
+    "daily-renewal-2199": ("2199-12-31", {"slow": _daily_renewal()}),
+    "many-daily-renewals": ("2026-01-01", {f"slow{i:04d}": _daily_renewal(f"slow{i:04d}") for i in range(1000)}),
+    "max-daily-followups": ("2026-01-01", {"mem": _max_daily_followups()}),
+}
+
+
+def write(shape: str, root: Path) -> tuple[Path, str, str]:
+    """The shape's data directory, its as-of date and the id `show` asks for."""
+    as_of, files = SHAPES[shape]
+    data = root / shape
+    shutil.rmtree(data, ignore_errors=True)
+    (data / "agreements").mkdir(parents=True)
+    shutil.copy(REPO / "data" / "parties.yaml", data / "parties.yaml")
+    for stem, text in files.items():
+        assert len(text.encode()) <= LIMIT, (shape, len(text.encode()))
+        (data / "agreements" / f"{stem}.yaml").write_text(text, encoding="utf-8")
+    return data, as_of, next(iter(files))
+
+
+def measure(argv: list[str], runs: int, timeout: float) -> tuple[float, float, int, bool]:
+    """Median and minimum wall seconds and peak memory (MB) over `runs` runs; a run still going after
+    `timeout` seconds is stopped (its time is reported as the timeout, and the flag is set)."""
+    times, peaks, stopped = [], [], False
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        peak = 0
+        while True:
+            waited, _, usage = os.wait4(proc.pid, os.WNOHANG)
+            if waited:
+                peak = max(peak, usage.ru_maxrss)
+                break
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            if time.perf_counter() - start > timeout:
+                os.killpg(proc.pid, signal.SIGKILL)
+                os.wait4(proc.pid, 0)
+                stopped = True
+                break
+            time.sleep(0.01)
+        times.append(min(time.perf_counter() - start, timeout))
+        peaks.append(peak / 1024)
+        if stopped:
+            break
+    return statistics.median(times), min(times), round(max(peaks)), stopped
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--shapes", nargs="+", default=list(SHAPES), choices=list(SHAPES))
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "svo-pathological")
+    parser.add_argument("--timeout", type=float, default=60, help="stop a run after this many seconds")
+    args = parser.parse_args()
+    svo = svo_command()
+    print("| shape | command | median s | min s | peak MB |")
+    print("|---|---|---:|---:|---:|")
+    for shape in args.shapes:
+        data, as_of, ident = write(shape, args.workdir)
+        common = ["--data", str(data), "--as-of", as_of]
+        commands = {
+            "validate": svo + ["validate", str(data)],
+            "status": svo + ["status", *common, "--format", "json"],
+            "deadlines": svo + ["deadlines", *common, "--format", "json"],
+            "deadlines --within 3650": svo + ["deadlines", *common, "--within", "3650", "--format", "json"],
+            "check": svo + ["check", *common, "--format", "json", "--fail-on", "never"],
+            "show": svo + ["show", ident, *common[:2], "--as-of", as_of, "--format", "json"],
+        }
+        for name, argv in commands.items():
+            median, least, peak, stopped = measure(argv, args.runs, args.timeout)
+            over = " (stopped)" if stopped else ""
+            print(f"| {shape} | {name} | {median:.2f}{over} | {least:.2f} | {peak} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
