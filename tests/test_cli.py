@@ -51,9 +51,10 @@ def test_deadlines_json_window_and_rows():
     }
     overdue = [r for r in rows if r["status"] == "overdue"]
     assert overdue and all(r["date"] < "2026-11-23" and r["days_left"] < 0 for r in overdue)
-    assert any(r["id"] == "samrad-vard-och-omsorg" and r["date"] == "2026-10-14" for r in overdue)
+    assert any(r["id"] == "lakarmedverkan" and r["kind"] == "followup" for r in overdue)
     fields = {"date", "act_by", "kind", "id", "title", "days_left", "status", "approximate", "explanation",
-              "term", "followup", "party", "assignment", "act_days_left", "earlier_overdue"}
+              "term", "followup", "party", "assignment", "act_days_left", "earlier_overdue", "decide_by", "deciders",
+              "decision_overdue"}
     assert all(set(r) == fields for r in rows)
 
 

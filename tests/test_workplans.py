@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 
 from conftest import DATA
-from svo_cli.i18n import explain
 from svo_cli.loader import load_dataset
 from svo_cli.model import Group, Party, Workplan
 from svo_cli.obligations import check_order
@@ -61,16 +60,16 @@ def test_one_adoption_row_per_missing_principal_overdue_after_due():
         ("b", date(2026, 6, 30), "overdue", True), ("c", date(2026, 6, 30), "overdue", True)]
 
 
-def test_assignments_coarse_due_and_period_end_default_and_done():
+def test_assignments_coarse_due_continuous_and_done():
+    """An assignment without a due term is continuous: never a dated obligation, never overdue."""
     p = plan(areas=[{"id": "x", "title": "X", "assignments": [
         {"id": "vt", "what": "Info och beslut vt 2026", "due": "vt 2026"},
         {"id": "continuous", "what": "Löpande"},
         {"id": "done", "what": "Klar", "due": "vt 2026", "done": "2026-05-01"},
     ]}])
     found = {r.assignment: r for r in rows(p, date(2026, 7, 1), date(2027, 12, 31)) if r.kind == "assignment"}
-    assert set(found) == {"vt", "continuous"}
+    assert set(found) == {"vt"}
     assert (found["vt"].date, found["vt"].status) == (date(2026, 6, 30), "overdue")
-    assert found["continuous"].date == date(2027, 12, 31) and "end of the plan period" in explain(found["continuous"].why, "en")
     status = plan_status(p, GROUPS, date(2026, 7, 1))
     assert (status.assignments_open, status.assignments_overdue, status.assignments_done) == (2, 1, 1)
 

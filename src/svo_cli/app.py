@@ -12,6 +12,7 @@ import errno
 import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from datetime import date as Day
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -118,6 +119,22 @@ class PlansResult(Result):
 
 
 @dataclass(frozen=True)
+class Renewed:
+    """A notice deadline that passed in (since, as-of] without a notice in time: the agreement is bound
+    for another term."""
+
+    id: str
+    title: str
+    date: Day  # the notice deadline that passed
+    term: int  # the term now certain
+    binding_until: Day | None
+    approximate: bool
+
+
+SECTIONS = ("overdue", "by_meeting", "after_meeting")
+
+
+@dataclass(frozen=True)
 class CheckResult(Result):
     until: date
     meeting: date | None
@@ -125,6 +142,14 @@ class CheckResult(Result):
     warnings: tuple[Diagnostic, ...]
     counts: dict[str, int]  # of `people`
     people: tuple[Deadline, ...] = ()
+    since: date | None = None
+    decisions: tuple[Deadline, ...] = ()  # notice deadlines and adoptions whose boards must decide now
+    renewed: tuple[Renewed, ...] = ()
+    sections: dict[int, str] = field(default_factory=dict)  # id(row) → section, for rows and people
+    names: dict[str, str] = field(default_factory=dict)  # party id → name
+
+    def section(self, row: Deadline) -> str:
+        return self.sections.get(id(row), "by_meeting")
 
 
 @dataclass(frozen=True)
@@ -393,7 +418,8 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
         plan = plans[row.id]
         text = why("adoption_group", k=adopted, n=required, missing=", ".join(shown),
                    due=str(plan.adoption.due) if plan.adoption and plan.adoption.due else row.date)
-        result.append(copy(row, party=None, why=text))
+        result.append(copy(row, party=None, why=text, deciders=tuple(sorted(missing, key=lambda p: swedish_order(
+            names.get(p) or p)))))
     return result
 
 
@@ -444,6 +470,7 @@ def _rows(loaded: Loaded, request: Request, until: date) -> tuple[tuple[Deadline
     """Deadline rows in the view (one per missing principal, for scripts) and the same for people
     (a plan's adoption as one row)."""
     rows = filter_rows(all_deadlines(loaded.dataset, request.as_of, until), loaded.dataset, request.filters)
+    rows = with_decisions(rows, loaded.dataset, request.as_of)
     return tuple(rows), tuple(group_adoptions(rows, loaded.dataset, request.as_of))
 
 
@@ -462,15 +489,118 @@ def plans(request: Request) -> PlansResult:
     return PlansResult(request.as_of, loaded.findings, rows, _names(loaded.dataset))
 
 
-def check(request: Request, window: MeetingWindow) -> CheckResult:
+def check(request: Request, window: MeetingWindow, since: date | None = None) -> CheckResult:
+    """The meeting's questions: which decisions must be taken now, what is overdue, what falls due by the
+    meeting and after it (the horizon), and what renewed silently since the last meeting."""
     from svo_cli.obligations import check_order, counts
 
     loaded = _load_for(request, warnings=True)
-    meeting, until = meeting_window(loaded.dataset, request.as_of, window, request.filters.body)
+    dataset, day = loaded.dataset, request.as_of
+    meeting, until = meeting_window(dataset, day, window, request.filters.body)
+    since = since if since is not None else default_since(dataset, day, request.filters.body)
+    if since > day:
+        raise UsageProblem("since_after", since=since.isoformat(), date=day.isoformat())
     rows, people = _rows(loaded, request, until)
     rows, people = tuple(check_order(rows)), tuple(check_order(people))
     warnings = tuple(d for d in loaded.findings if not d.is_error)
-    return CheckResult(request.as_of, loaded.findings, until, meeting, rows, warnings, counts(people), people)
+    sections = {id(r): _section(r, day, meeting) for r in (*rows, *people)}
+    return CheckResult(day, loaded.findings, until, meeting, rows, warnings, counts(people), people, since,
+                       decisions(loaded, request, meeting, until), renewed(loaded, request, since), sections,
+                       _names(dataset))
+
+
+def _section(row: Deadline, as_of: date, meeting: date | None) -> str:
+    if row.status == DeadlineState.OVERDUE:
+        return "overdue"
+    return "after_meeting" if meeting is not None and row.date > meeting else "by_meeting"
+
+
+def default_since(dataset: Dataset, as_of: date, body: str | None = None) -> date:
+    """The last work-plan meeting before the date, else 30 days before it."""
+    days = [m.date.start for p in dataset.workplan_models() for m in p.meetings
+            if m.kind == "meeting" and m.date.start < as_of and (body is None or p.body.casefold() == body.casefold())]
+    return max(days) if days else as_of - timedelta(days=30)
+
+
+DEFAULT_DECISION_LEAD = "3 months"
+
+
+def _lead(dataset: Dataset, agreement: Any | None) -> Any:
+    from svo_cli.dates import parse_duration
+
+    if agreement is not None and agreement.notice is not None and agreement.notice.decision_lead is not None:
+        return agreement.notice.decision_lead
+    if dataset.parties_file is not None and dataset.parties_file.model.decision_lead is not None:
+        return dataset.parties_file.model.decision_lead
+    return parse_duration(DEFAULT_DECISION_LEAD)
+
+
+def with_decisions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> list[Deadline]:
+    """Notice deadlines and adoptions carry when the boards must decide (the last working day on or
+    before act-by minus the decision lead), who decides, and whether that day has passed."""
+    from dataclasses import replace as copy
+
+    from svo_cli.dates import previous_working_day, subtract
+    from svo_cli.kinds import DeadlineKind
+
+    agreements = {a.id: a for a in dataset.agreement_models()}
+    groups = _groups(dataset)
+    out: list[Deadline] = []
+    for row in rows:
+        if row.kind not in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.ADOPTION):
+            out.append(row)
+            continue
+        agreement = agreements.get(row.id)
+        decide_by = previous_working_day(subtract(row.act_by, _lead(dataset, agreement)))
+        if agreement is not None:
+            deciders = tuple(dict.fromkeys(m for p in agreement.parties for m in groups.get(p, (p,))))
+        else:
+            deciders = (row.party,) if row.party else ()
+        out.append(copy(row, decide_by=decide_by, deciders=deciders,
+                        decision_overdue=decide_by < as_of <= row.date))
+    return out
+
+
+def decisions(loaded: Loaded, request: Request, meeting: date | None, until: date) -> tuple[Deadline, ...]:
+    """Every notice deadline (and plan adoption) not yet passed whose decide-by falls by the end of the
+    window or before the next known meeting after this one, soonest decision first."""
+    dataset, day = loaded.dataset, request.as_of
+    later = [m.date.start for p in dataset.workplan_models() for m in p.meetings
+             if m.kind == "meeting" and m.date.start > (meeting or day)]
+    limit = max(until, min(later) - timedelta(days=1)) if later else until
+    reach = limit + timedelta(days=800)  # deadlines whose decision falls by the limit lie at most a lead later
+    rows = filter_rows(all_deadlines(dataset, day, reach), dataset, request.filters)
+    people = group_adoptions(with_decisions(rows, dataset, day), dataset, day)
+    found = [r for r in people if r.decide_by is not None and r.date >= day and r.decide_by <= limit]
+    return tuple(sorted(found, key=lambda r: (r.decide_by, r.date, r.id)))
+
+
+def renewed(loaded: Loaded, request: Request, since: date) -> tuple[Renewed, ...]:
+    """Notice deadlines that passed in (since, as-of] without a notice in time: each agreement is now bound
+    for the next term."""
+    from svo_cli import engine
+
+    dataset, day = loaded.dataset, request.as_of
+    keep = kept_ids(dataset, request.filters)
+    agreements = dataset.agreement_models()
+    statuses = {s.id: s for s in _statuses(dataset, day)}
+    found: list[Renewed] = []
+    for a in agreements:
+        if keep is not None and a.id not in keep:
+            continue
+        tl = engine.timeline_of(a, agreements, day, through=day, since=since, groups=_groups(dataset))
+        for term in tl.terms:
+            deadline = term.notice_deadline
+            if deadline is None or not since < deadline <= day or term.end is None:
+                continue
+            if tl.final_end is not None and tl.final_end <= term.end:
+                continue  # it ends with this term: notice was given in time, or it ends anyway
+            if tl.superseded_on is not None and tl.superseded_on <= term.end + timedelta(days=1):
+                continue
+            status = statuses.get(a.id)
+            found.append(Renewed(a.id, a.title, deadline, term.number + 1,
+                                 status.binding_until if status else None, term.approximate))
+    return tuple(sorted(found, key=lambda r: (r.date, r.id)))
 
 
 def calendar(request: Request, window: Window, remind: int, on: str = "act-by") -> CalendarResult:

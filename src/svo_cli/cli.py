@@ -472,6 +472,10 @@ def check(
     meeting: MeetingOption = None,
     next_meeting: NextMeetingOption = False,
     horizon: HorizonOption = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="YYYY-MM-DD", help="List what renewed silently after this day (default: the last "
+                                              "work-plan meeting before the date, else 30 days before it).",
+        show_default=False)] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when anything is overdue (default), "
                                                               "overdue or due by the meeting, or never.")] = FailOn.overdue,
     format: FormatOption = None,
@@ -488,7 +492,8 @@ def check(
     request = _request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(_date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
     target = _target(output, data, request.lang)
-    result = _compute(application.check, request.lang, request, window)
+    result = _compute(application.check, request.lang, request, window,
+                      _date_option(since, "--since", request.lang))
     failing = {FailOn.overdue: result.counts["overdue"] > 0, FailOn.due: bool(result.rows),
                FailOn.never: False}[fail_on]
     _finish("check", _format("check", format, output, "table", request.lang), result, target, request.lang, 160,

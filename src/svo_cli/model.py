@@ -111,6 +111,9 @@ class Group(Frozen):
 class PartiesFile(Frozen):
     parties: list[Party] = Field(min_length=1)
     groups: list[Group] = Field(default_factory=list)
+    decision_lead: DurationField | None = Field(
+        None, description="Default for every agreement: how long before the last day to act a principal's board "
+                          "must decide (a board decision needs preparation and a meeting); 3 months when absent")
 
 
 class Document(Frozen):
@@ -145,6 +148,9 @@ class Notice(Frozen):
         "ends_agreement", description="ends_agreement: a notice ends the agreement for all; withdrawal: it ends only "
                                       "the participation of the party that gave it (`by`)")
     written: bool = True
+    decision_lead: DurationField | None = Field(
+        None, description="How long before the last day to act each principal's board must decide to give notice "
+                          "(default: parties.yaml's decision_lead, else 3 months)")
 
     @model_validator(mode="after")
     def _one_rule(self) -> "Notice":

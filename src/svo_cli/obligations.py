@@ -373,6 +373,9 @@ class Deadline:
     done_on: Day | None = None
     act_days_left: int = 0  # act_by - as_of in days
     earlier_overdue: int = 0  # follow-ups: earlier overdue occurrences not listed as rows
+    decide_by: Day | None = None  # notice deadlines and adoptions: the last working day for the boards to decide
+    deciders: tuple[str, ...] = ()  # the party ids that must decide
+    decision_overdue: bool = False  # decide_by has passed while the deadline itself has not
 
 
 def _state(day: date, act_by: date, as_of: date) -> DeadlineState:

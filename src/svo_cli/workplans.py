@@ -115,9 +115,11 @@ def plan_life(plan: Workplan) -> Life:
     return Life(plan.period.from_.start, add(plan.period.until.end, AFTERLIFE))
 
 
-def assignment_due(plan: Workplan, assignment: Assignment) -> DateSpec:
-    """An assignment without a due term is due by the end of the plan period."""
-    return assignment.due or plan.period.until
+def assignment_due(plan: Workplan, assignment: Assignment) -> DateSpec | None:
+    """An assignment's due term; None for one without (continuous work, or work the source only says
+    starts): it is never reported overdue, since no source gives it a day (an invented "overdue" is
+    worse than none)."""
+    return assignment.due
 
 
 def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Party], as_of: date,
@@ -149,7 +151,9 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
             if a.done is not None and a.done.end <= as_of:
                 continue
             due = assignment_due(plan, a)
-            text = why("assignment" if a.due else "assignment_period", area=area.title,
+            if due is None:
+                continue  # continuous: no dated obligation
+            text = why("assignment", area=area.title,
                        what=" ".join(a.what.split()), due=str(due), owner=a.owner or "")
             row = make_deadline(due.end, DeadlineKind.ASSIGNMENT, plan.id, plan.title, as_of, due.approximate, text,
                                 assignment=a.id)
@@ -181,7 +185,8 @@ def plan_status(plan: Workplan, groups: Sequence[Group], as_of: date) -> PlanSta
                 done += 1
             else:
                 open_ += 1
-                if assignment_due(plan, a).end < as_of:
+                due = assignment_due(plan, a)
+                if due is not None and due.end < as_of:
                     overdue += 1
     upcoming = [m for m in meeting_deadlines(plan) if m.date >= as_of]
     progress = adoption_progress(plan, groups, as_of)

@@ -68,7 +68,7 @@ def _with_banner(view: Callable[[Any, Display], Any]) -> Callable[[Any, Display]
 
         from svo_cli.render.views import incomplete_banner
 
-        return replace(view(r, d), banner=incomplete_banner(r.errors, d.lang))
+        return replace(view(r, d), banner=incomplete_banner(r.errors, d.lang), lang=d.lang)
 
     return build
 
@@ -111,6 +111,23 @@ def _tabular(view: Callable[[Any, Display], Any]) -> dict[Format, Renderer]:
         return to_csv(v.header, v.rows)
 
     return {Format.TABLE: table, Format.MD: markdown, Format.CSV: csv}
+
+
+def _sections(r: Any, d: Display, kind: str) -> str:
+    """The pre-meeting check in sections (table or Markdown), the data's errors as a banner first."""
+    from dataclasses import replace
+
+    from svo_cli.render.views import check_views, incomplete_banner
+
+    views = [replace(v, lang=d.lang) for v in check_views(r, r.names, d.lang)]
+    views[0] = replace(views[0], banner=incomplete_banner(r.errors, d.lang))
+    if kind == "md":
+        from svo_cli.render.markdown import render_view_md
+
+        return "\n".join(render_view_md(v) for v in views)
+    from svo_cli.render.table import render_view
+
+    return "\n".join(render_view(v, d.plain, d.width).rstrip("\n") + "\n" for v in views)
 
 
 def _json(document: str) -> Renderer:
@@ -182,7 +199,8 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
     "deadlines": {**_tabular(_deadlines_view), **_spreadsheets("deadlines_sheet"),
                   Format.JSON: _json("deadlines_document")},
     "plans": {**_tabular(_plans_view), **_spreadsheets("plans_sheet"), Format.JSON: _json("plans_document")},
-    "check": {**_tabular(_check_view), **_spreadsheets("check_sheet"), Format.JSON: _json("check_document")},
+    "check": {**_tabular(_check_view), **_spreadsheets("check_sheet"), Format.JSON: _json("check_document"),
+              Format.TABLE: lambda r, d: _sections(r, d, "table"), Format.MD: lambda r, d: _sections(r, d, "md")},
     "show": {Format.TABLE: _show_table, Format.JSON: _json("show_document")},
     "calendar": {Format.ICS: _calendar},
     "report": {Format.MD: _report_md, Format.HTML: _report_html},

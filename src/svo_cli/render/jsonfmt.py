@@ -68,7 +68,8 @@ def deadline_row(d: Deadline, lang: str = "en") -> dict:
             "title": d.title, "days_left": d.days_left, "act_days_left": d.act_days_left, "status": d.status.value,
             "approximate": d.approximate, "explanation": explain(d.why, lang), "term": d.term,
             "followup": d.followup, "party": d.party, "assignment": d.assignment,
-            "earlier_overdue": d.earlier_overdue}
+            "earlier_overdue": d.earlier_overdue, "decide_by": d.decide_by.isoformat() if d.decide_by else None,
+            "deciders": list(d.deciders), "decision_overdue": d.decision_overdue}
 
 
 def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:
@@ -116,7 +117,12 @@ def check_document(r: CheckResult, lang: str = "en") -> dict:
         as_of=r.as_of.isoformat(),
         until=r.until.isoformat(),
         meeting=r.meeting.isoformat() if r.meeting else None,
-        items=[deadline_row(d, lang) for d in r.rows],
+        since=r.since.isoformat() if r.since else None,
+        decisions=[deadline_row(d, lang) for d in r.decisions],
+        renewed=[{"id": x.id, "title": x.title, "date": x.date.isoformat(), "term": x.term,
+                  "binding_until": x.binding_until.isoformat() if x.binding_until else None,
+                  "approximate": x.approximate} for x in r.renewed],
+        items=[dict(deadline_row(d, lang), section=r.section(d)) for d in r.rows],
         findings=findings_list(r.findings, lang),
         summary=r.counts,
     )

@@ -20,6 +20,10 @@ def render_view_md(view: View) -> str:
     out = [f"> **{escape(line)}**" if i == 0 else f"> {escape(line)}" for i, line in enumerate(view.banner)]
     out += [""] if view.banner else []
     out += [f"## {escape(view.title)}", ""]
+    if not view.rows and view.header:
+        from svo_cli.i18n import label
+
+        out += [label("nothing_here", view.lang), ""]
     if view.rows:
         out.append("| " + " | ".join(escape(h) for h in view.header) + " |")
         out.append("|" + "|".join("---" for _ in view.header) + "|")

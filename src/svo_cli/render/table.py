@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from svo_cli.engine import Detail
+from svo_cli.i18n import label
 from svo_cli.render.views import View
 from svo_cli.safe import visible
 
@@ -96,7 +97,9 @@ def render_view(view: View, plain: bool, width: int = 140) -> str:
             table.add_row(*cells)
         console.print(table)
     else:
-        console.print(Text(view.title))
+        console.print(Text(view.title, style="" if plain else "bold"))
+        if view.header:
+            console.print(Text("  " + label("nothing_here", view.lang)))
     if view.notes:
         console.print()
         console.print(Text(view.notes_title, style="" if plain else "bold"))
@@ -228,7 +231,8 @@ def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain:
         for area in plan.areas:
             for a in area.assignments:
                 table.add_row(Text(area.title), Text(a.id), Text(" ".join(a.what.split())), Text(a.owner or ""),
-                              Text(str(assignment_due(plan, a))), Text(str(a.done) if a.done else "–"))
+                              Text(str(assignment_due(plan, a) or label("continuous", lang))),
+                              Text(str(a.done) if a.done else "–"))
         console.print(table)
         console.print()
     if meetings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Sequence
 
@@ -25,6 +25,7 @@ class View:
     notes_title: str = ""
     banner: tuple[str, ...] = ()  # lines before everything: the data could not all be read
     titles: tuple[str, ...] = ()  # each row's title, for people (cards show it beside the id)
+    lang: str = "en"
 
 
 def incomplete_banner(errors: Sequence[Diagnostic], lang: str) -> tuple[str, ...]:
@@ -97,6 +98,49 @@ def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[De
     return View(title, _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
                 status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
                 titles=tuple(d.title for d in rows), notes=tuple(finding_line(w, lang) for w in warnings), notes_title=label("data_warnings", lang))
+
+
+def _decision_cells(d: Deadline, names: dict[str, str], lang: str) -> tuple[Any, ...]:
+    deciders = ", ".join(names.get(p, p) for p in d.deciders)
+    state = label("decision_overdue", lang) if d.decision_overdue else label("decision_open", lang)
+    return (d.decide_by.isoformat() if d.decide_by else "–", d.act_by.isoformat(), d.date.isoformat(), state,
+            d.id, explain(d.why, lang) + (label("approximate", lang) if d.approximate else "") +
+            (label("deciders", lang, names=deciders) if deciders else ""))
+
+
+def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
+    """The pre-meeting check as sections, in the meeting's order: decisions needed now, overdue, due by the
+    meeting, after the meeting (the horizon), renewed since; then the data's warnings and the summary."""
+    target = label("the_meeting", lang, date=r.meeting.isoformat()) if r.meeting else r.until.isoformat()
+    header = tuple(label(k, lang) for k in ("Decide by", "Act by", "Deadline", "Status", "ID", "What"))
+    views = [View(label("sec_decisions", lang, date=r.as_of.isoformat()), header,
+                  tuple(_decision_cells(d, names, lang) for d in r.decisions), "", status_column=3,
+                  row_status=tuple("overdue" if d.decision_overdue else "due" for d in r.decisions),
+                  wrap_column=5, titles=tuple(d.title for d in r.decisions))]
+    titles = {"overdue": label("sec_overdue", lang),
+              "by_meeting": label("sec_by_meeting", lang, target=target),
+              "after_meeting": label("sec_after_meeting", lang, date=r.until.isoformat())}
+    for section in ("overdue", "by_meeting", "after_meeting"):
+        rows = [d for d in r.people if r.section(d) == section]
+        if section == "after_meeting" and (r.meeting is None or r.until == r.meeting):
+            continue
+        views.append(View(titles[section], _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), "",
+                          status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
+                          titles=tuple(d.title for d in rows)))
+    renewed_header = tuple(label(k, lang) for k in ("Deadline", "ID", "Term", "Binding until", "Title"))
+    views.append(View(label("sec_renewed", lang, since=r.since.isoformat() if r.since else "–"), renewed_header,
+                      tuple((x.date.isoformat(), x.id, x.term, x.binding_until.isoformat() if x.binding_until else "–",
+                             x.title) for x in r.renewed), "", wrap_column=4))
+    views = [replace(v, title=f"{i}. {v.title}") for i, v in enumerate(views, 1)]
+    from svo_cli.render.text import finding_line
+
+    summary = label("summary_check", lang, target=target, **r.counts)
+    summary = label("summary_decisions", lang, n=len(r.decisions)) + summary
+    if r.warnings:
+        summary += label("summary_warnings", lang, n=len(r.warnings))
+    views.append(View("", (), (), summary, notes=tuple(finding_line(w, lang) for w in r.warnings),
+                      notes_title=label("data_warnings", lang)))
+    return views
 
 
 def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: str) -> View:
