@@ -54,7 +54,7 @@ def test_deadlines_json_window_and_rows():
     assert any(r["id"] == "lakarmedverkan" and r["kind"] == "followup" for r in overdue)
     fields = {"date", "act_by", "kind", "id", "title", "days_left", "status", "approximate", "explanation",
               "term", "followup", "party", "assignment", "act_days_left", "earlier_overdue", "decide_by", "deciders",
-              "decision_overdue"}
+              "decision_overdue", "assumed"}
     assert all(set(r) == fields for r in rows)
 
 

@@ -166,3 +166,15 @@ def test_freshness_is_relative_to_the_date():
     result = invoke("validate", "--data", str(DATA), "--as-of", str(date(2028, 6, 1)), "--format", "json")
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert codes == {"SVO406"}
+
+
+def test_results_resting_on_an_assumption_say_so():
+    import json
+
+    doc = json.loads(invoke("deadlines", "--as-of", "2026-11-23", "--within", "400", "--format", "json").stdout)
+    by_followup = {(r["id"], r["followup"]): r["assumed"] for r in doc["deadlines"] if r["followup"]}
+    assert by_followup[("lakarmedverkan", "var-tredje-ar")] is True  # "var tredje år" counted from 2022: assumed
+    adoption = [r for r in doc["deadlines"] if r["kind"] == "adoption"]
+    assert adoption and all(r["assumed"] for r in adoption)  # adoption.due 2026 is an assumption
+    table = invoke("deadlines", "--as-of", "2026-11-23", "--within", "400", "--lang", "sv").stdout
+    assert "[antagande]" in table and "[antagande] markerar" in table

@@ -271,12 +271,49 @@ def _exists(path: Path) -> bool:
 
 
 def all_deadlines(dataset: Dataset, as_of: date, until: date) -> list[Deadline]:
-    """Agreement and work-plan obligations together, in the one order (obligations.sort_key)."""
+    """Agreement and work-plan obligations together, in the one order (obligations.sort_key), each
+    marked when it rests on a fact the data marks `assumed`."""
     from svo_cli import engine, obligations, workplans
 
     rows = engine.deadlines(dataset.agreement_models(), as_of, until, groups=_groups(dataset))
     rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until)
-    return sorted(rows, key=obligations.sort_key)
+    return sorted(mark_assumed(rows, dataset, as_of), key=obligations.sort_key)
+
+
+TERM_EVENTS = ("notice", "terminated", "extended")
+
+
+def _terms_assumed(agreement: Any, as_of: date) -> bool:
+    """The terms rest on an assumption: an event that changes them is marked assumed."""
+    return any(e.assumed and e.type in TERM_EVENTS and e.date.end <= as_of for e in agreement.events)
+
+
+def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> list[Deadline]:
+    """`assumed` on every row that rests on an assumption: its follow-up, assignment, adoption due,
+    meeting, or (notice deadlines and term ends) an event that changed the terms."""
+    from dataclasses import replace as copy
+
+    from svo_cli.kinds import DeadlineKind
+
+    holders: dict[str, Any] = {a.id: a for a in dataset.agreement_models()}
+    holders.update({p.id: p for p in dataset.workplan_models()})
+    out: list[Deadline] = []
+    for row in rows:
+        holder = holders.get(row.id)
+        assumed = False
+        if holder is not None:
+            if row.followup is not None:
+                assumed = any(f.id == row.followup and f.assumed for f in holder.followups)
+            elif row.kind == DeadlineKind.ASSIGNMENT:
+                assumed = any(x.id == row.assignment and x.assumed for area in holder.areas for x in area.assignments)
+            elif row.kind == DeadlineKind.ADOPTION:
+                assumed = bool(holder.adoption and holder.adoption.assumed)
+            elif row.kind in (DeadlineKind.MEETING, DeadlineKind.AGENDA, DeadlineKind.MINUTES):
+                assumed = any(m.assumed for m in getattr(holder, "meetings", ()))
+            elif row.kind in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END, DeadlineKind.WITHDRAWAL):
+                assumed = _terms_assumed(holder, as_of)
+        out.append(copy(row, assumed=True) if assumed else row)
+    return out
 
 
 def window_end(as_of: date, window: Window, default_days: int = DEFAULT_WITHIN_DAYS) -> date:
@@ -424,10 +461,14 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
 
 
 def _statuses(dataset: Dataset, as_of: date) -> tuple[AgreementStatus, ...]:
+    from dataclasses import replace as copy
+
     from svo_cli import engine
 
-    return tuple(sorted(engine.statuses(dataset.agreement_models(), as_of, groups=_groups(dataset)),
-                        key=lambda r: r.id))
+    agreements = {a.id: a for a in dataset.agreement_models()}
+    rows = engine.statuses(dataset.agreement_models(), as_of, groups=_groups(dataset))
+    rows = [copy(r, assumed=True) if _terms_assumed(agreements[r.id], as_of) else r for r in rows]
+    return tuple(sorted(rows, key=lambda r: r.id))
 
 
 def _plan_statuses(dataset: Dataset, as_of: date) -> tuple[PlanStatus, ...]:

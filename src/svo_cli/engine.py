@@ -58,6 +58,7 @@ class AgreementStatus:
     approximate: bool
     binding_until: date | None = None  # the last day it is certain to be in force (None: not in force)
     withdrawn: tuple[Withdrawal, ...] = ()  # every withdrawal known on the date, past or future
+    assumed: bool = False  # rests on a fact marked `assumed` in the data (set by the application layer)
 
 
 def status_of(tl: Timeline) -> AgreementStatus:

@@ -376,6 +376,7 @@ class Deadline:
     decide_by: Day | None = None  # notice deadlines and adoptions: the last working day for the boards to decide
     deciders: tuple[str, ...] = ()  # the party ids that must decide
     decision_overdue: bool = False  # decide_by has passed while the deadline itself has not
+    assumed: bool = False  # rests on a fact marked `assumed` in the data (set by the application layer)
 
 
 def _state(day: date, act_by: date, as_of: date) -> DeadlineState:

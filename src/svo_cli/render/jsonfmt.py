@@ -69,7 +69,7 @@ def deadline_row(d: Deadline, lang: str = "en") -> dict:
             "approximate": d.approximate, "explanation": explain(d.why, lang), "term": d.term,
             "followup": d.followup, "party": d.party, "assignment": d.assignment,
             "earlier_overdue": d.earlier_overdue, "decide_by": d.decide_by.isoformat() if d.decide_by else None,
-            "deciders": list(d.deciders), "decision_overdue": d.decision_overdue}
+            "deciders": list(d.deciders), "decision_overdue": d.decision_overdue, "assumed": d.assumed}
 
 
 def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:

@@ -48,7 +48,8 @@ def status_view(as_of: date, rows: Sequence[AgreementStatus], lang: str) -> View
     for r in rows:
         term_end = label("open-ended", lang) if r.term is not None and r.term_end is None else _d(r.term_end)
         cells.append((r.id, label(r.status, lang), r.term if r.term else "–", _d(r.term_start), term_end,
-                      _d(r.ends_on), _d(r.notice_deadline), "~" if r.approximate else "", r.title))
+                      _d(r.ends_on), _d(r.notice_deadline), "~" if r.approximate else "",
+                      r.title + (label("assumed_short", lang) if r.assumed else "")))
     counts: dict[str, int] = {}
     for r in rows:
         counts[r.status] = counts.get(r.status, 0) + 1
@@ -56,13 +57,16 @@ def status_view(as_of: date, rows: Sequence[AgreementStatus], lang: str) -> View
     summary = label("summary_status", lang, n=len(rows), parts=parts)
     if any(r.approximate for r in rows):
         summary += label("approx_note", lang)
+    if any(r.assumed for r in rows):
+        summary += label("assumed_legend", lang)
     return View(label("agreements_on", lang, date=as_of.isoformat()), header, tuple(cells), summary,
                 status_column=1, row_status=tuple(r.status for r in rows), titles=tuple(r.title for r in rows),
                 wrap_column=8)
 
 
 def deadline_cells(d: Deadline, lang: str) -> tuple[Any, ...]:
-    what = explain(d.why, lang) + (label("approximate", lang) if d.approximate else "")
+    what = explain(d.why, lang) + (label("approximate", lang) if d.approximate else "") + \
+        (label("assumed_mark", lang) if d.assumed else "")
     return (d.date.isoformat(), d.act_by.isoformat(), d.days_left, label(d.status, lang), label(d.kind, lang),
             d.id, what)
 
@@ -78,6 +82,8 @@ def _deadline_header(lang: str) -> tuple[str, ...]:
 
 def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], tally: dict, lang: str) -> View:
     summary = label("summary_deadlines", lang, n=len(rows), **tally)
+    if any(d.assumed for d in rows):
+        summary += label("assumed_legend", lang)
     return View(label("deadlines_title", lang, start=as_of.isoformat(), end=until.isoformat()),
                 _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
                 status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
@@ -105,6 +111,7 @@ def _decision_cells(d: Deadline, names: dict[str, str], lang: str) -> tuple[Any,
     state = label("decision_overdue", lang) if d.decision_overdue else label("decision_open", lang)
     return (d.decide_by.isoformat() if d.decide_by else "–", d.act_by.isoformat(), d.date.isoformat(), state,
             d.id, explain(d.why, lang) + (label("approximate", lang) if d.approximate else "") +
+            (label("assumed_mark", lang) if d.assumed else "") +
             (label("deciders", lang, names=deciders) if deciders else ""))
 
 
@@ -136,6 +143,8 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
 
     summary = label("summary_check", lang, target=target, **r.counts)
     summary = label("summary_decisions", lang, n=len(r.decisions)) + summary
+    if any(d.assumed for d in (*r.decisions, *r.people)):
+        summary += label("assumed_legend", lang)
     if r.warnings:
         summary += label("summary_warnings", lang, n=len(r.warnings))
     views.append(View("", (), (), summary, notes=tuple(finding_line(w, lang) for w in r.warnings),
