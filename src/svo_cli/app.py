@@ -602,14 +602,22 @@ def with_decisions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> l
     return out
 
 
+def _lead_days(lead: Any) -> int:
+    return 366 * lead.years + 31 * lead.months + lead.days + 2 * getattr(lead, "working_days", 0)
+
+
 def decisions(loaded: Loaded, request: Request, meeting: date | None, until: date) -> tuple[Deadline, ...]:
     """Every notice deadline (and plan adoption) not yet passed whose decide-by falls by the end of the
     window or before the next known meeting after this one, soonest decision first."""
     dataset, day = loaded.dataset, request.as_of
+    body = request.filters.body
     later = [m.date.start for p in dataset.workplan_models() for m in p.meetings
-             if m.kind == "meeting" and m.date.start > (meeting or day)]
+             if m.kind == "meeting" and m.date.start > (meeting or day)
+             and (body is None or p.body.casefold() == body.casefold())]
     limit = max(until, min(later) - timedelta(days=1)) if later else until
-    reach = limit + timedelta(days=800)  # deadlines whose decision falls by the limit lie at most a lead later
+    # A deadline whose decision falls by the limit lies at most the longest lead (plus act-by slack) later.
+    leads = [_lead(dataset, a) for a in dataset.agreement_models()] + [_lead(dataset, None)]
+    reach = limit + timedelta(days=max(_lead_days(x) for x in leads) + 40)
     rows = filter_rows(all_deadlines(dataset, day, reach), dataset, request.filters)
     people = group_adoptions(with_decisions(rows, dataset, day), dataset, day)
     found = [r for r in people if r.decide_by is not None and r.date >= day and r.decide_by <= limit]

@@ -389,6 +389,10 @@ class Schedule:
         ends anyway), none on or after a supersession. A fixed term keeps the deadline its own clause
         states ("uppsägning ska ske senast …"): a silent miss is worse than a notice that changes little."""
         fixed_term = self.every is None and k == self.own_last
+        if fixed_term and self.final_end is not None:
+            natural_end = self.natural(k)[1]
+            if natural_end is not None and self.final_end < natural_end:
+                return None  # ended earlier by a notice or a termination: nothing left to give notice on
         if self.own_last is not None and k >= self.own_last and not fixed_term:
             return None
         if self._finished and self.final is not None and k > self.final:

@@ -141,7 +141,12 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
     views = [replace(v, title=f"{i}. {v.title}") for i, v in enumerate(views, 1)]
     from svo_cli.render.text import finding_line
 
-    summary = label("summary_check", lang, target=target, **r.counts)
+    by_meeting = [d for d in r.people if r.section(d) == "by_meeting"]
+    after = [d for d in r.people if r.section(d) == "after_meeting"]
+    tally = dict(r.counts, upcoming=sum(1 for d in by_meeting if d.status == "upcoming"))
+    summary = label("summary_check", lang, target=target, **tally)
+    if after:
+        summary += label("summary_after", lang, n=len(after), date=r.until.isoformat())
     summary = label("summary_decisions", lang, n=len(r.decisions)) + summary
     if any(d.assumed for d in (*r.decisions, *r.people)):
         summary += label("assumed_legend", lang)

@@ -1,0 +1,115 @@
+"""The pre-meeting check answers the meeting's question (issue 12): decisions first, what renewed
+silently, sections, views for one principal; through the real command, on the county's data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke
+from svo_cli.app import swedish_order
+
+
+def check(*args: str) -> dict:
+    result = invoke("check", *args, "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_done_when_of_the_meeting_of_2026_12_10():
+    doc = check("--meeting", "2026-12-10", "--as-of", "2026-11-23")
+    assert list(doc)[:9] == ["as_of", "until", "meeting", "since", "decisions", "renewed", "items", "findings",
+                             "summary"]
+    notices = [d for d in doc["decisions"] if d["kind"] == "notice_deadline"]
+    assert {d["id"] for d in notices} == {"missbruk-psykisk-funktionsnedsattning", "samverkan-barn-och-unga"}
+    for d in notices:
+        assert (d["date"], d["act_by"], d["decide_by"]) == ("2026-12-31", "2026-12-30", "2026-09-30")
+        assert d["decision_overdue"] is True and d["status"] == "upcoming"  # still possible to act by 2026-12-30
+        assert "linkoping" in d["deciders"] and "region-ostergotland" in d["deciders"]
+        assert "kommunerna-i-ostergotland" not in d["deciders"]  # groups expanded
+    table = invoke("check", "--meeting", "2026-12-10", "--as-of", "2026-11-23", "--fail-on", "never").stdout
+    assert table.index("Decisions needed now") < table.index("missbruk-psykisk-funktionsnedsattning") \
+        < table.index("Overdue")
+
+
+def test_renewed_silently_at_the_turn_of_2025():
+    doc = check("--as-of", "2026-01-15", "--since", "2025-12-01")
+    assert [(r["id"], r["date"], r["term"], r["binding_until"]) for r in doc["renewed"]] == [
+        ("ramavtal-ungdomshalsa", "2025-12-30", 4, "2028-12-30"),
+        ("placerade-barn-och-unga", "2025-12-31", 4, "2028-12-31")]
+
+
+def test_a_notice_in_time_is_not_a_silent_renewal(tmp_path):
+    import shutil
+
+    from conftest import DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "agreements" / "placerade-barn-och-unga.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\nsource:", "\nevents:\n  - {date: 2025-11-01, type: notice, by: linkoping, assumed: test}"
+                                      "\nsource:", 1) if "\nevents:" not in text else text
+    path.write_text(text, encoding="utf-8")
+    result = invoke("check", "--data", str(data), "--as-of", "2026-01-15", "--since", "2025-12-01", "--format", "json",
+                    "--fail-on", "never")
+    ids = [r["id"] for r in json.loads(result.stdout)["renewed"]]
+    assert "placerade-barn-och-unga" not in ids and "ramavtal-ungdomshalsa" in ids
+
+
+def test_items_carry_their_section():
+    doc = check("--meeting", "2026-12-10", "--as-of", "2026-11-23", "--horizon", "60")
+    sections = {i["section"] for i in doc["items"]}
+    assert sections <= {"overdue", "by_meeting", "after_meeting"} and "overdue" in sections
+    for item in doc["items"]:
+        if item["section"] == "after_meeting":
+            assert item["date"] > "2026-12-10"
+        if item["section"] == "overdue":
+            assert item["status"] == "overdue"
+    table = invoke("check", "--meeting", "2026-12-10", "--as-of", "2026-11-23", "--horizon", "60",
+                   "--fail-on", "never").stdout
+    assert "After the meeting, through 2027-02-08" in table
+
+
+def test_adoption_is_one_row_for_people_and_one_per_principal_for_scripts():
+    doc = json.loads(invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "--format", "json").stdout)
+    assert len([r for r in doc["deadlines"] if r["kind"] == "adoption"]) == 14
+    table = invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "--lang", "sv", env={"COLUMNS": ""}).stdout
+    assert table.count("0 av 14 huvudmän har antagit planen") == 1
+    line = next(li for li in table.splitlines() if "0 av 14" in li)
+    assert line.index("Region Östergötland") < line.index("Åtvidabergs kommun") < line.index("Ödeshögs kommun")
+
+
+def test_swedish_order():
+    assert sorted(["Ödeshög", "Åtvidaberg", "Ydre", "Boxholm", "Älvsby"], key=swedish_order) == [
+        "Boxholm", "Ydre", "Åtvidaberg", "Älvsby", "Ödeshög"]
+
+
+@pytest.mark.parametrize("party, present, absent", [
+    ("ydre", "missbruk-psykisk-funktionsnedsattning", "psykisk-halsa-nationell-2017"),
+    ("kommunerna-i-ostergotland", "lakarmedverkan", "psykisk-halsa-nationell-2016"),
+])
+def test_views_for_one_principal(party, present, absent):
+    doc = json.loads(invoke("status", "--as-of", "2026-11-23", "--party", party, "--format", "json").stdout)
+    ids = {r["id"] for r in doc["agreements"]}
+    assert present in ids and absent not in ids
+    rows = json.loads(invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "--party", party,
+                             "--format", "json").stdout)["deadlines"]
+    adoption = [r["party"] for r in rows if r["kind"] == "adoption"]
+    if party == "ydre":
+        assert adoption == ["ydre"]
+
+
+def test_filters_by_kind_body_and_responsible():
+    doc = json.loads(invoke("status", "--as-of", "2026-11-23", "--kind", "avtal", "--format", "json").stdout)
+    assert doc["agreements"] and all(r["id"] for r in doc["agreements"])
+    plans = json.loads(invoke("plans", "--as-of", "2026-11-23", "--body", "LGVO", "--format", "json").stdout)["plans"]
+    assert plans and all(p["body"] == "LGVO" for p in plans)
+    bad = invoke("status", "--kind", "avtl")
+    assert bad.exit_code == 2 and "did you mean avtal" in bad.stderr
+
+
+def test_next_meeting_without_a_known_meeting_says_so_and_suggests_meeting():
+    result = invoke("check", "--next-meeting", "--as-of", "2026-11-23")
+    assert result.exit_code == 2 and "--meeting DATE" in result.stderr
