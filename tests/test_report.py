@@ -44,7 +44,8 @@ def test_html_report_is_self_contained_and_complete(tmp_path):
     assert "script" not in tags and "link" not in tags and "img" not in tags and "iframe" not in tags
     assert not any(k in ("src", "href") for _, attrs in parser.tags for k in attrs)
     sections = [a.get("id") for t, a in parser.tags if t == "section"]
-    assert sections == ["summary", "overdue", "due", "agreements", "plans", "timeline"]
+    assert sections == ["summary", "decisions", "overdue", "due", "agreements", "renewed", "plans", "timeline"]
+    assert "@page { size: A4" in text and "<th></th>" not in text
     assert tags.count("rect") >= 16 and tags.count("polygon") >= 6
     assert "Sammanfattning" in text and "antagen av 0 av 14 huvudmän" in text
 
@@ -150,3 +151,18 @@ def test_terminal_timeline():
     assert not any(line.startswith("psykisk-ohalsa-2013") for line in lines)
     assert any(line.startswith("psykisk-ohalsa-2013") for line in
                svo("timeline", "--as-of", "2026-11-23", "--all", "--years-back", "12").stdout.splitlines())
+
+
+def test_the_report_is_a_meeting_pack(tmp_path):
+    target = tmp_path / "pack.html"
+    assert svo("report", "--as-of", "2026-11-23", "--meeting", "2026-12-10", "--body", "SVO", "--lang", "sv",
+               "-o", str(target)).returncode == 0
+    text = target.read_text(encoding="utf-8")
+    assert "<title>Inför SVO-mötet 2026-12-10</title>" in text and "<h1>Inför SVO-mötet 2026-12-10</h1>" in text
+    assert 'class="meeting"' in text and "möte 2026-12-10" in text  # the meeting day on the timeline
+    assert "missbruk-psykisk-funktionsnedsattning" in text or "Samverkansöverenskommelse avseende" in text
+    decisions = text[text.index('id="decisions"'):text.index('id="overdue"')]
+    assert "2026-09-30" in decisions and "beslut sent" in decisions
+    assert "vilar på ett ungefärligt datum" in text  # ~ explained
+    md = svo("report", "--as-of", "2026-11-23", "--meeting", "2026-12-10").stdout
+    assert md.startswith("# Before the meeting 2026-12-10")

@@ -172,6 +172,10 @@ class ReportResult(Result):
     party_names: dict[str, str]
     overdue: tuple[Deadline, ...] = ()
     coming: tuple[Deadline, ...] = ()
+    decisions: tuple[Deadline, ...] = ()
+    renewed: tuple[Renewed, ...] = ()
+    since: date | None = None
+    body: str | None = None  # the body whose meeting the report prepares (SVO, LGVO), when known
 
 
 @dataclass(frozen=True)
@@ -403,9 +407,7 @@ def kept_ids(dataset: Dataset, filters: Filters) -> set[str] | None:
             continue
         if filters.kinds and a.kind not in filters.kinds:
             continue
-        if filters.body and filters.body.casefold() not in (a.responsible or "").casefold():
-            continue
-        kept.add(a.id)
+        kept.add(a.id)  # --body picks plans and meetings; every agreement concerns every body
     for plan in dataset.workplan_models():
         if filters.body and plan.body.casefold() != filters.body.casefold():
             continue
@@ -677,11 +679,23 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
     items = tuple(check_order(people))
     picture_end = date(day.year + 3, 12, 31)
     picture = timeline_picture(dataset, day, date(day.year - 4, 1, 1), picture_end, False)
+    since = default_since(dataset, day, request.filters.body)
     return ReportResult(day, loaded.findings, until, meeting, items,
                         _kept(_statuses(dataset, day), dataset, request.filters),
                         _kept(_plan_statuses(dataset, day), dataset, request.filters), picture, _names(dataset),
                         overdue=tuple(d for d in items if d.status == DeadlineState.OVERDUE),
-                        coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE))
+                        coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE),
+                        decisions=decisions(loaded, request, meeting, until), renewed=renewed(loaded, request, since),
+                        since=since, body=meeting_body(dataset, meeting, request.filters.body))
+
+
+def meeting_body(dataset: Dataset, meeting: date | None, body: str | None) -> str | None:
+    """The body whose meeting it is: --body, else the plan that lists a meeting that day."""
+    if body is not None:
+        return body.upper()
+    if meeting is None:
+        return None
+    return next((p.body for p in dataset.workplan_models() for m in p.meetings if m.date.start == meeting), None)
 
 
 def timeline_picture(dataset: Dataset, as_of: date, start: date, end: date, include_ended: bool) -> Picture:

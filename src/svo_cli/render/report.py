@@ -25,6 +25,38 @@ def h(text: str) -> str:
 STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
 
 
+def _title(r: ReportResult, lang: str) -> str:
+    """"Inför SVO-mötet 2026-12-10" when the report prepares a meeting, else "svo-rapport 2026-11-23"."""
+    if r.meeting is not None:
+        key = "r_title_body" if r.body else "r_title_meeting"
+        return label(key, lang, body=r.body or "", date=r.meeting.isoformat())
+    return label("r_title", lang, date=r.as_of.isoformat())
+
+
+def _decision_md(r: ReportResult, lang: str) -> list[str]:
+    out = [f"## {md(label('sec_decisions', lang, date=r.as_of.isoformat()))}", ""]
+    if not r.decisions:
+        return out + [label("r_none", lang), ""]
+    out += [f"| {label('Decide by', lang)} | {label('Act by', lang)} | {label('Deadline', lang)} | "
+            f"{label('What', lang)} |", "|---|---|---|---|"]
+    for d in r.decisions:
+        late = " **" + md(label("decision_overdue", lang)) + "**" if d.decision_overdue else ""
+        out.append(f"| {d.decide_by.isoformat() if d.decide_by else '–'}{late} | {d.act_by.isoformat()} | "
+                   f"{d.date.isoformat()} | **{md(d.title)}**: {md(explain(d.why, lang))} |")
+    return out + [""]
+
+
+def _renewed_md(r: ReportResult, lang: str) -> list[str]:
+    out = [f"## {md(label('sec_renewed', lang, since=r.since.isoformat() if r.since else '–'))}", ""]
+    if not r.renewed:
+        return out + [label("r_none", lang), ""]
+    out += [f"| {label('Deadline', lang)} | {label('Title', lang)} | {label('Term', lang)} | "
+            f"{label('Binding until', lang)} |", "|---|---|---|---|"]
+    out += [f"| {x.date.isoformat()} | {md(x.title)} | {x.term} | "
+            f"{x.binding_until.isoformat() if x.binding_until else '–'} |" for x in r.renewed]
+    return out + [""]
+
+
 def _target(r: ReportResult, lang: str) -> str:
     return label("the_meeting", lang, date=r.meeting.isoformat()) if r.meeting else r.until.isoformat()
 
@@ -37,8 +69,10 @@ def _summary_lines(r: ReportResult, lang: str) -> list[str]:
              label("r_sum_due", lang, n=len(due), target=_target(r, lang)),
              label("r_sum_agreements", lang, active=counts["active"] + counts["notice_given"],
                    notice=counts["notice_given"], upcoming=counts["upcoming"])]
+    if r.decisions:
+        lines.insert(0, label("r_sum_decisions", lang, n=len(r.decisions)))
     for p in r.plans:
-        if p.adoption is not None and p.state != "ended":
+        if p.adoption is not None and p.state == "active":  # not yet started: nothing to adopt by yet
             lines.append(label("r_sum_plans", lang, plan=p.title, k=len(p.adoption.adopted), n=len(p.adoption.required)))
     return lines
 
@@ -70,13 +104,14 @@ def _plan_cells(p, names: dict, lang: str) -> tuple[str, str, str]:
 
 
 def render_markdown(r: ReportResult, lang: str) -> str:
-    out = [f"# {md(label('r_title', lang, date=r.as_of.isoformat()))}", "",
+    out = [f"# {md(_title(r, lang))}", "",
            md(label("r_window", lang, start=r.as_of.isoformat(), target=_target(r, lang), date=r.as_of.isoformat())), "",
            f"## {md(label('r_summary', lang))}", ""]
     banner = incomplete_banner(r.errors, lang)
     if banner:
         out[2:2] = [f"> **{md(banner[0])}**"] + [f"> {md(line.strip())}" for line in banner[1:]] + [""]
     out += [f"- {md(line)}" for line in _summary_lines(r, lang)] + [""]
+    out += _decision_md(r, lang)
     for title, rows in ((label("r_overdue", lang), list(r.overdue)),
                         (label("r_due_by", lang, target=_target(r, lang)), list(r.coming))):
         out += [f"## {md(title)}", ""]
@@ -95,8 +130,11 @@ def render_markdown(r: ReportResult, lang: str) -> str:
         if group:
             out += [f"### {md(label(state, lang))} ({len(group)})", ""]
             out += [f"- {md(_agreement_line(s, lang))}" for s in group] + [""]
+    if any(s.approximate for s in r.statuses):
+        out += [md(label("approx_note", lang).strip()), ""]
+    out += _renewed_md(r, lang)
     out += [f"## {md(label('r_plans', lang))}", ""]
-    out += [f"| {label('Title', lang)} | {label('Adoption', lang)} | – |", "|---|---|---|"]
+    out += [f"| {label('Title', lang)} | {label('Adoption', lang)} | {label('Missing', lang)} |", "|---|---|---|"]
     for p in r.plans:
         title, adoption, missing = _plan_cells(p, r.party_names, lang)
         out.append(f"| {md(title)} | {md(adoption)} | {md(missing)} |")
@@ -124,7 +162,8 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; ver
 td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.overdue td.date { color: var(--overdue); font-weight: 600; }
 ul.agreements { padding-left: 1.2rem; } .muted { color: var(--muted); }
-svg.timeline { width: 100%; height: auto; } svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+svg.timeline { width: 100%; height: auto; } svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
+svg .meeting { stroke: #6a1b9a; stroke-width: 2; stroke-dasharray: 5 3; } svg .meeting-label { fill: #6a1b9a; }
 svg .past { fill: var(--past); } svg .current { fill: var(--current); } svg .future { fill: var(--future); }
 svg .notice { fill: var(--notice); } svg .today { stroke: var(--today); stroke-width: 2; }
 svg .grid { stroke: var(--line); } svg .axis { fill: var(--muted); }
@@ -134,13 +173,15 @@ svg .grid { stroke: var(--line); } svg .axis { fill: var(--muted); }
 .legend .now { color: var(--today); font-weight: 700; margin-left: .8em; }
 .incomplete { border: 2px solid var(--overdue); color: var(--overdue); padding: .5rem .8rem; border-radius: 6px; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
-@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; }
+@page { size: A4; margin: 12mm; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } svg text { font-size: 12px; } h2 { break-after: avoid; }
   tr, li { break-inside: avoid; } .timeline-wrap { break-inside: avoid; } a { color: inherit; } }
 """
 
 
-def render_svg(picture: Picture, lang: str) -> str:
-    label_w, plot_w, row_h, top = 270, 800, 22, 28
+def render_svg(picture: Picture, lang: str, meeting: date | None = None) -> str:
+    # About as wide as an A4 page's text (700 px at 96 dpi), so 12 px labels print at 9 pt (>= 8 pt).
+    label_w, plot_w, row_h, top = 230, 460, 22, 28
     width = label_w + plot_w + 10
     height = top + row_h * len(picture.rows) + 30
     span = (picture.end - picture.start).days + 1
@@ -158,7 +199,7 @@ def render_svg(picture: Picture, lang: str) -> str:
                 parts.append(f'<text class="axis" x="{x(d) + 3:.1f}" y="{top - 14}">{year}</text>')
     for i, row in enumerate(picture.rows):
         y = top + i * row_h
-        name = row.id if len(row.id) <= 42 else row.id[:41] + "…"
+        name = row.id if len(row.id) <= 32 else row.id[:31] + "…"
         parts.append(f'<g class="row" data-id="{h(row.id)}"><title>{h(row.title)}</title>')
         parts.append(f'<text x="4" y="{y + 14}">{h(name)}</text>')
         for bar in row.bars:
@@ -177,6 +218,11 @@ def render_svg(picture: Picture, lang: str) -> str:
         tx = x(picture.today)
         parts.append(f'<line class="today" x1="{tx:.1f}" y1="{top - 8}" x2="{tx:.1f}" y2="{height - 20}"/>')
         parts.append(f'<text x="{tx + 3:.1f}" y="{height - 6}" fill="#1565c0">{picture.today.isoformat()}</text>')
+    if meeting is not None and picture.start <= meeting <= picture.end:
+        mx = x(meeting)
+        parts.append(f'<line class="meeting" x1="{mx:.1f}" y1="{top - 8}" x2="{mx:.1f}" y2="{height - 20}"/>')
+        parts.append(f'<text class="meeting-label" x="{mx - 3:.1f}" y="{top - 2}" text-anchor="end">'
+                     f'{h(label("r_meeting_mark", lang, date=meeting.isoformat()))}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -196,13 +242,26 @@ def render_html(r: ReportResult, lang: str) -> str:
     summary = _summary_lines(r, lang)
     out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{h(label('r_title', lang, date=r.as_of.isoformat()))}</title><style>{CSS}</style></head><body>",
-           f"<h1>{h(label('r_title', lang, date=r.as_of.isoformat()))}</h1>",
+           f"<title>{h(_title(r, lang))}</title><style>{CSS}</style></head><body>",
+           f"<h1>{h(_title(r, lang))}</h1>",
            *_html_banner(r, lang),
            f'<p class="window">{h(label("r_window", lang, start=r.as_of.isoformat(), target=target, date=r.as_of.isoformat()))}</p>',
            f'<section id="summary"><h2>{h(label("r_summary", lang))}</h2><ul class="summary">']
     out += [f'<li class="{"alert" if i == 0 and overdue else ""}">{h(line)}</li>' for i, line in enumerate(summary)]
     out.append("</ul></section>")
+    out.append(f'<section id="decisions"><h2>{h(label("sec_decisions", lang, date=r.as_of.isoformat()))}</h2>')
+    if r.decisions:
+        out.append(f"<table><thead><tr><th>{h(label('Decide by', lang))}</th><th>{h(label('Act by', lang))}</th>"
+                   f"<th>{h(label('Deadline', lang))}</th><th>{h(label('What', lang))}</th></tr></thead><tbody>")
+        for d in r.decisions:
+            late = f'<br><strong>{h(label("decision_overdue", lang))}</strong>' if d.decision_overdue else ""
+            out.append(f'<tr class="{"overdue" if d.decision_overdue else ""}"><td class="date">'
+                       f'{d.decide_by.isoformat() if d.decide_by else "–"}{late}</td>'
+                       f'<td class="date">{d.act_by.isoformat()}</td><td class="date">{d.date.isoformat()}</td>'
+                       f"<td><strong>{h(d.title)}</strong><br>{h(explain(d.why, lang))}</td></tr>")
+        out.append("</tbody></table></section>")
+    else:
+        out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
     for section_id, title, rows in (("overdue", label("r_overdue", lang), overdue),
                                     ("due", label("r_due_by", lang, target=target), due)):
         out.append(f'<section id="{section_id}"><h2>{h(title)}</h2>')
@@ -224,15 +283,29 @@ def render_html(r: ReportResult, lang: str) -> str:
             out.append(f"<h3>{h(label(state, lang))} ({len(group)})</h3><ul class=\"agreements\">")
             out += [f"<li>{h(_agreement_line(s, lang))}</li>" for s in group]
             out.append("</ul>")
+    if any(s.approximate for s in r.statuses):
+        out.append(f'<p class="muted">{h(label("approx_note", lang).strip())}</p>')
     out.append("</section>")
+    out.append(f'<section id="renewed"><h2>{h(label("sec_renewed", lang, since=r.since.isoformat() if r.since else "–"))}'
+               "</h2>")
+    if r.renewed:
+        out.append(f"<table><thead><tr><th>{h(label('Deadline', lang))}</th><th>{h(label('Title', lang))}</th>"
+                   f"<th>{h(label('Term', lang))}</th><th>{h(label('Binding until', lang))}</th></tr></thead><tbody>")
+        out += [f'<tr><td class="date">{x.date.isoformat()}</td><td>{h(x.title)}</td><td>{x.term}</td>'
+                f'<td class="date">{x.binding_until.isoformat() if x.binding_until else "–"}</td></tr>'
+                for x in r.renewed]
+        out.append("</tbody></table></section>")
+    else:
+        out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
     out.append(f'<section id="plans"><h2>{h(label("r_plans", lang))}</h2><table><thead><tr>'
-               f"<th>{h(label('Title', lang))}</th><th>{h(label('Adoption', lang))}</th><th></th></tr></thead><tbody>")
+               f"<th>{h(label('Title', lang))}</th><th>{h(label('Adoption', lang))}</th>"
+               f"<th>{h(label('Missing', lang))}</th></tr></thead><tbody>")
     for p in r.plans:
         title, adoption, missing = _plan_cells(p, r.party_names, lang)
         out.append(f"<tr><td>{h(title)}</td><td>{h(adoption)}</td><td class=\"muted\">{h(missing)}</td></tr>")
     out.append("</tbody></table></section>")
     out.append(f'<section id="timeline" class="timeline-wrap"><h2>{h(label("r_timeline", lang))}</h2>')
-    out.append(render_svg(r.picture, lang))
+    out.append(render_svg(r.picture, lang, r.meeting))
     past, current, future, notice, today = (x.strip() for x in label("r_legend", lang).split("·"))
     out.append(f'<p class="legend muted"><span class="sw past"></span>{h(past)}<span class="sw current"></span>'
                f'{h(current)}<span class="sw future"></span>{h(future)}<span class="dia">{h(notice)}</span>'
