@@ -181,6 +181,7 @@ class ReportResult(Result):
 @dataclass(frozen=True)
 class AgreementResult(Result):
     detail: Detail
+    citation: str = ""  # the source document by its title in the register, section and registry number
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ class PlanResult(Result):
     meetings: tuple[MeetingDeadlines, ...]
     rows: tuple[Deadline, ...]
     names: dict[str, str]
+    citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -658,15 +660,21 @@ def calendar(request: Request, window: Window, remind: int, on: str = "act-by") 
     until = window_end(request.as_of, window, CALENDAR_WITHIN_DAYS)
     loaded = _load_for(request)
     dataset = loaded.dataset
-    sources = {a.id: source_line(a.source) for a in dataset.agreement_models()}
-    sources.update({p.id: source_line(p.source) for p in dataset.workplan_models()})
+    sources = {a.id: source_line(a.source, dataset) for a in dataset.agreement_models()}
+    sources.update({p.id: source_line(p.source, dataset) for p in dataset.workplan_models()})
     _, people = _rows(loaded, request, until)
     return CalendarResult(request.as_of, loaded.findings, until, people, remind, sources, on)
 
 
-def source_line(source: Source) -> str:
-    """Where an obligation comes from, for calendar descriptions (the quote itself: `svo show ID`)."""
-    return ", ".join(p for p in (source.document, source.section or "", source.reference or "") if p)
+def source_line(source: Source, dataset: Dataset | None = None) -> str:
+    """Where a fact comes from, for people: the document's title in the register (and its file), the
+    section and the registry number (the quote itself: `svo show ID`)."""
+    document = source.document
+    if dataset is not None and dataset.sources_file is not None:
+        titles = {d.id: d.title for d in dataset.sources_file.model.documents}
+        if document in titles:
+            document = f"{titles[document]} ({document})"
+    return ", ".join(p for p in (document, source.section or "", source.reference or "") if p)
 
 
 def report(request: Request, window: MeetingWindow) -> ReportResult:
@@ -730,14 +738,15 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
         rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end))
         return PlanResult(day, loaded.findings, plan, workplans.plan_status(plan, dataset.groups, day),
                           workplans.adoption_progress(plan, dataset.groups, day),
-                          tuple(workplans.meeting_deadlines(plan)), tuple(rows), _names(dataset))
+                          tuple(workplans.meeting_deadlines(plan)), tuple(rows), _names(dataset),
+                          source_line(plan.source, dataset))
     agreements = dataset.agreement_models()
     found = engine.detail(agreements, item_id, day, end, groups=_groups(dataset))
     if found is None:
         ids = [a.id for a in agreements] + [p.id for p in dataset.workplan_models()]
         close = [i for i in ids if item_id.lower() in i][:3] or difflib.get_close_matches(item_id, ids, n=3)
         raise UsageProblem("no_such_id_close" if close else "no_such_id", id=item_id, close=", ".join(close))
-    return AgreementResult(day, loaded.findings, found)
+    return AgreementResult(day, loaded.findings, found, source_line(found.agreement.source, dataset))
 
 
 @dataclass(frozen=True)

@@ -144,9 +144,10 @@ def _show_table(r: Any, d: Display) -> str:
     from svo_cli.render.table import render_detail, render_plan
 
     if isinstance(r, PlanResult):
-        text = render_plan(r.plan, r.status, r.progress, r.meetings, r.rows, r.names, d.plain, d.width, d.lang)
+        text = render_plan(r.plan, r.status, r.progress, r.meetings, r.rows, r.names, d.plain, d.width, d.lang,
+                           citation=r.citation)
     else:
-        text = render_detail(r.detail, d.plain, d.width, d.lang)
+        text = render_detail(r.detail, d.plain, d.width, d.lang, citation=r.citation)
     return _banner_text(r, d) + text
 
 

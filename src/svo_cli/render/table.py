@@ -135,7 +135,7 @@ def _cards(console: Console, view: View, plain: bool) -> None:
     console.print()
 
 
-def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en") -> str:
+def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en", citation: str = "") -> str:
     from svo_cli.i18n import duration_text, label
 
     console, buffer = _console(plain, width)
@@ -192,12 +192,12 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
             table.add_row(str(e.date), e.type, Text(details))
         console.print(table)
         console.print()
-    _print_source(console, a.source, a.notes, plain, lang)
+    _print_source(console, a.source, a.notes, plain, lang, citation)
     return _finish(buffer)
 
 
 def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain: bool, width: int = 120,
-                lang: str = "en") -> str:
+                lang: str = "en", citation: str = "") -> str:
     """One work plan in full: adoption principal by principal, assignments, meetings, follow-ups."""
     from svo_cli.i18n import label
     from svo_cli.workplans import assignment_due
@@ -244,7 +244,7 @@ def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain:
         console.print(table)
         console.print()
     _print_deadlines(console, deadlines, plain, lang)
-    _print_source(console, plan.source, plan.notes, plain, lang)
+    _print_source(console, plan.source, plan.notes, plain, lang, citation)
     return _finish(buffer)
 
 
@@ -265,14 +265,14 @@ def _print_deadlines(console: Console, deadlines, plain: bool, lang: str) -> Non
     console.print()
 
 
-def _print_source(console: Console, src, notes: str | None, plain: bool, lang: str) -> None:
+def _print_source(console: Console, src, notes: str | None, plain: bool, lang: str, citation: str = "") -> None:
     """Where the data comes from (the quoted clause) and the transcriber's notes."""
     from svo_cli.i18n import label
 
     bold = "" if plain else "bold"
     console.print(Text(label("Source", lang), style=bold))
-    console.print(Text(f"{src.document}" + (f", {src.section}" if src.section else "")
-                       + (f" ({src.reference})" if src.reference else "")))
+    console.print(Text(citation or (f"{src.document}" + (f", {src.section}" if src.section else "")
+                                    + (f" ({src.reference})" if src.reference else ""))))
     if src.quote:
         console.print(Text(f"“{' '.join(src.quote.split())}”", style="" if plain else "italic"))
     if notes:
