@@ -73,7 +73,7 @@ def test_calendar_text_is_escaped(tmp_path):
     data = str(hostile_data(tmp_path))
     raw = svo("calendar", "--data", data, "--as-of", "2026-11-23", "--within", "30").stdout
     cal = Calendar.from_ical(raw)
-    (event,) = [e for e in events(cal) if "hostile" in str(e["DESCRIPTION"])]
+    event = next(e for e in events(cal) if "hostile" in str(e["DESCRIPTION"]))
     assert str(event["SUMMARY"]).endswith('=HYPERLINK("http://evil") | [bold red]x[/] <script>alert(1)</script>')
     assert len([line for line in raw.splitlines() if line.startswith("BEGIN:VEVENT")]) == len(events(cal))
 

@@ -113,3 +113,26 @@ def test_filters_by_kind_body_and_responsible():
 def test_next_meeting_without_a_known_meeting_says_so_and_suggests_meeting():
     result = invoke("check", "--next-meeting", "--as-of", "2026-11-23")
     assert result.exit_code == 2 and "--meeting DATE" in result.stderr
+
+
+def test_a_notice_deadline_shows_while_it_can_still_be_decided():
+    """90 days ahead from 2026-09-01 ends before 2026-12-31, but the boards must decide by 2026-09-30."""
+    doc = json.loads(invoke("deadlines", "--as-of", "2026-09-01", "--format", "json").stdout)
+    notices = {(r["id"], r["date"], r["decide_by"]) for r in doc["deadlines"] if r["kind"] == "notice_deadline"}
+    assert ("missbruk-psykisk-funktionsnedsattning", "2026-12-31", "2026-09-30") in notices
+
+
+def test_the_last_meeting_before_a_decision_shows_it():
+    doc = check("--as-of", "2026-09-01", "--meeting", "2026-09-24")
+    assert {"missbruk-psykisk-funktionsnedsattning", "samverkan-barn-och-unga"} <= {d["id"] for d in doc["decisions"]}
+
+
+def test_a_late_decision_fails_the_check():
+    result = invoke("check", "--kind", "överenskommelse", "--as-of", "2026-10-15", "--meeting", "2026-10-20")
+    assert result.exit_code == 1
+
+
+def test_show_carries_decisions_and_assumptions():
+    doc = json.loads(invoke("show", "samverkan-barn-och-unga", "--as-of", "2026-11-23", "--format", "json").stdout)
+    row = next(r for r in doc["deadlines"] if r["kind"] == "notice_deadline" and r["date"] == "2026-12-31")
+    assert (row["decide_by"], row["decision_overdue"]) == ("2026-09-30", True) and len(row["deciders"]) == 14

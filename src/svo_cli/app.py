@@ -511,12 +511,25 @@ def status(request: Request) -> StatusResult:
                         _kept(_statuses(loaded.dataset, request.as_of), loaded.dataset, request.filters))
 
 
-def _rows(loaded: Loaded, request: Request, until: date) -> tuple[tuple[Deadline, ...], tuple[Deadline, ...]]:
+def _rows(loaded: Loaded, request: Request, until: date,
+          decisions_ahead: bool = False) -> tuple[tuple[Deadline, ...], tuple[Deadline, ...]]:
     """Deadline rows in the view (one per missing principal, for scripts) and the same for people
-    (a plan's adoption as one row)."""
-    rows = filter_rows(all_deadlines(loaded.dataset, request.as_of, until), loaded.dataset, request.filters)
-    rows = with_decisions(rows, loaded.dataset, request.as_of)
-    return tuple(rows), tuple(group_adoptions(rows, loaded.dataset, request.as_of))
+    (a plan's adoption as one row). With `decisions_ahead`, a notice deadline (or adoption) later than the
+    window is listed too when its boards must decide within the window: a deadline is never first shown
+    after the day to decide on it has passed."""
+    dataset, day = loaded.dataset, request.as_of
+    reach = _decision_reach(dataset, until) if decisions_ahead else until
+    rows = filter_rows(all_deadlines(dataset, day, reach), dataset, request.filters)
+    rows = with_decisions(rows, dataset, day)
+    if reach != until:
+        rows = [r for r in rows if r.date <= until or (r.decide_by is not None and r.decide_by <= until)]
+    return tuple(rows), tuple(group_adoptions(rows, dataset, day))
+
+
+def _decision_reach(dataset: Dataset, limit: date) -> date:
+    """The last day a deadline can lie on and still have its decision fall by `limit`."""
+    leads = [_lead(dataset, a) for a in dataset.agreement_models()] + [_lead(dataset, None)]
+    return limit + timedelta(days=max(_lead_days(x) for x in leads) + 40)
 
 
 def deadlines(request: Request, window: Window) -> DeadlinesResult:
@@ -524,7 +537,7 @@ def deadlines(request: Request, window: Window) -> DeadlinesResult:
 
     until = window_end(request.as_of, window)
     loaded = _load_for(request)
-    rows, people = _rows(loaded, request, until)
+    rows, people = _rows(loaded, request, until, decisions_ahead=True)
     return DeadlinesResult(request.as_of, loaded.findings, until, rows, counts(people), people)
 
 
@@ -568,6 +581,7 @@ def default_since(dataset: Dataset, as_of: date, body: str | None = None) -> dat
 
 
 DEFAULT_DECISION_LEAD = "3 months"
+NO_NEXT_MEETING = timedelta(days=91)
 
 
 def _lead(dataset: Dataset, agreement: Any | None) -> Any:
@@ -618,10 +632,10 @@ def decisions(loaded: Loaded, request: Request, meeting: date | None, until: dat
     later = [m.date.start for p in dataset.workplan_models() for m in p.meetings
              if m.kind == "meeting" and m.date.start > (meeting or day)
              and (body is None or p.body.casefold() == body.casefold())]
-    limit = max(until, min(later) - timedelta(days=1)) if later else until
-    # A deadline whose decision falls by the limit lies at most the longest lead (plus act-by slack) later.
-    leads = [_lead(dataset, a) for a in dataset.agreement_models()] + [_lead(dataset, None)]
-    reach = limit + timedelta(days=max(_lead_days(x) for x in leads) + 40)
+    # Up to the next known meeting; when none is known, this may be the last meeting before a board
+    # must decide: look a quarter past it (boards meet at least that often).
+    limit = max(until, min(later) - timedelta(days=1)) if later else max(until, (meeting or day) + NO_NEXT_MEETING)
+    reach = _decision_reach(dataset, limit)
     rows = filter_rows(all_deadlines(dataset, day, reach), dataset, request.filters)
     people = group_adoptions(with_decisions(rows, dataset, day), dataset, day)
     found = [r for r in people if r.decide_by is not None and r.date >= day and r.decide_by <= limit]
@@ -662,7 +676,7 @@ def calendar(request: Request, window: Window, remind: int, on: str = "act-by") 
     dataset = loaded.dataset
     sources = {a.id: source_line(a.source, dataset) for a in dataset.agreement_models()}
     sources.update({p.id: source_line(p.source, dataset) for p in dataset.workplan_models()})
-    _, people = _rows(loaded, request, until)
+    _, people = _rows(loaded, request, until, decisions_ahead=True)
     return CalendarResult(request.as_of, loaded.findings, until, people, remind, sources, on)
 
 
@@ -736,12 +750,22 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
     plan = next((p for p in dataset.workplan_models() if p.id == item_id), None)
     if plan is not None:
         rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end))
+        rows = with_decisions(mark_assumed(rows, dataset, day), dataset, day)
         return PlanResult(day, loaded.findings, plan, workplans.plan_status(plan, dataset.groups, day),
                           workplans.adoption_progress(plan, dataset.groups, day),
                           tuple(workplans.meeting_deadlines(plan)), tuple(rows), _names(dataset),
                           source_line(plan.source, dataset))
     agreements = dataset.agreement_models()
     found = engine.detail(agreements, item_id, day, end, groups=_groups(dataset))
+    if found is not None:
+        from dataclasses import replace as copy
+
+        marked = with_decisions(mark_assumed(found.deadlines, dataset, day), dataset, day)
+        found = copy(found, deadlines=tuple(marked))
+    if found is None:
+        broken = [d.path for d in loaded.findings if d.is_error and Path(d.path).stem == item_id]
+        if broken:
+            raise UsageProblem("id_unreadable", id=item_id, path=broken[0])
     if found is None:
         ids = [a.id for a in agreements] + [p.id for p in dataset.workplan_models()]
         close = [i for i in ids if item_id.lower() in i][:3] or difflib.get_close_matches(item_id, ids, n=3)

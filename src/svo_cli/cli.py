@@ -326,6 +326,9 @@ def _compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
     try:
         return fn(*args)
     except UsageProblem as exc:
+        if exc.message_id == "id_unreadable":  # the data's fault, not the user's: exit 1
+            typer.echo(f"Error: {label(exc.message_id, lang, **exc.params)}", err=True)
+            raise typer.Exit(EXIT_FINDINGS) from None
         _fail(label(exc.message_id, lang, **exc.params))
 
 
@@ -494,8 +497,9 @@ def check(
     target = _target(output, data, request.lang)
     result = _compute(application.check, request.lang, request, window,
                       _date_option(since, "--since", request.lang))
-    failing = {FailOn.overdue: result.counts["overdue"] > 0, FailOn.due: bool(result.rows),
-               FailOn.never: False}[fail_on]
+    late = any(d.decision_overdue for d in result.decisions)  # a decision the boards should have taken
+    failing = {FailOn.overdue: result.counts["overdue"] > 0 or late,
+               FailOn.due: bool(result.rows) or bool(result.decisions), FailOn.never: False}[fail_on]
     _finish("check", _format("check", format, output, "table", request.lang), result, target, request.lang, 160,
             EXIT_FINDINGS if failing or result.errors else EXIT_OK)
 

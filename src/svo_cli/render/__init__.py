@@ -161,8 +161,11 @@ def _banner_text(r: Any, d: Display) -> str:
 
 def _calendar(r: Any, d: Display) -> bytes:
     from svo_cli.render.ics import render_calendar
+    from svo_cli.render.views import incomplete_banner
 
-    return render_calendar(r.rows, r.as_of, r.remind, d.lang, r.sources, on_act_by=r.on == "act-by")
+    banner = incomplete_banner(r.errors, d.lang)
+    return render_calendar(r.rows, r.as_of, r.remind, d.lang, r.sources, on_act_by=r.on == "act-by",
+                           incomplete="\n".join(line.strip() for line in banner))
 
 
 def _report_md(r: Any, d: Display) -> str:

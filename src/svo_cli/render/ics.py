@@ -40,7 +40,7 @@ def uid(d: Deadline) -> str:
 
 
 def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lang: str,
-                    sources: Mapping[str, str] | None = None, on_act_by: bool = True) -> bytes:
+                    sources: Mapping[str, str] | None = None, on_act_by: bool = True, incomplete: str = "") -> bytes:
     """One all-day event per obligation, on the last working day to act (or on the legal deadline);
     the summary says what to do, the description when to decide and act, the deadline, the source and
     how the date arose."""
@@ -83,6 +83,15 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
             alarm.add("description", visible(label(f"todo_{d.kind}", lang, title=d.title)))
             alarm.add("trigger", timedelta(days=-remind_days))
             event.add_component(alarm)
+        parts.append(event.to_ical())
+    if incomplete:  # a subscribed calendar must not silently lose what could not be read
+        event = Event()
+        event.add("uid", hashlib.sha256(incomplete.encode("utf-8")).hexdigest()[:32] + "@svo")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", as_of)
+        event.add("dtend", as_of + timedelta(days=1))
+        event.add("summary", visible("svo: " + incomplete.splitlines()[0]))
+        event.add("description", visible(incomplete))
         parts.append(event.to_ical())
     parts.append(closing)
     return b"".join(parts)
