@@ -215,8 +215,10 @@ def _lang(value: Optional[Lang]) -> str:
     return value.value if value is not None else detect_lang()
 
 
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
+def _fail(message: str, lang: str = "en") -> NoReturn:
+    from svo_cli.i18n import label
+
+    typer.echo(label("error_prefix", lang) + message, err=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -254,7 +256,7 @@ def _date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[
     except DateSpecError:
         guess = likely_date(value)
         hint = label("date_hint_guess", lang, date=guess.isoformat()) if guess else label("date_hint", lang)
-        _fail(label("not_a_date", lang, option=name, value=value, hint=hint))
+        _fail(label("not_a_date", lang, option=name, value=value, hint=hint), lang)
 
 
 def _data_dir(data: Optional[Path]) -> Path:
@@ -315,7 +317,7 @@ def _target(output: Optional[Path], data: Optional[Path], lang: str, inputs: tup
     try:
         return resolve_target(output, (_data_dir(data),), inputs)
     except OutputRefused as exc:
-        _fail(label(exc.message_id, lang, **exc.params))
+        _fail(label(exc.message_id, lang, **exc.params), lang)
 
 
 def _compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
@@ -329,7 +331,7 @@ def _compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
         if exc.message_id == "id_unreadable":  # the data's fault, not the user's: exit 1
             typer.echo(f"Error: {label(exc.message_id, lang, **exc.params)}", err=True)
             raise typer.Exit(EXIT_FINDINGS) from None
-        _fail(label(exc.message_id, lang, **exc.params))
+        _fail(label(exc.message_id, lang, **exc.params), lang)
 
 
 def _write(payload: str | bytes, target: "Target", lang: str) -> None:
@@ -379,13 +381,13 @@ def _format(command: str, given: Optional[Enum], output: Optional[Path], default
     suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
     implied = SUFFIX_FORMATS.get(suffix)
     if suffix and implied is None:
-        _fail(label("output_suffix_unknown", lang, path=str(output), suffix=suffix, formats=", ".join(allowed)))
+        _fail(label("output_suffix_unknown", lang, path=str(output), suffix=suffix, formats=", ".join(allowed)), lang)
     chosen = given.value if given is not None else (implied if implied in allowed else default)
     if implied is not None and implied != chosen and not (implied == "csv" and chosen == "csv-excel"):
         _fail(label("output_suffix_contradicts", lang, path=str(output), format=chosen if given else implied,
-                    formats=", ".join(allowed)))
+                    formats=", ".join(allowed)), lang)
     if chosen == "xlsx" and (output is None or str(output) == "-") and _isatty():
-        _fail(label("xlsx_terminal", lang))
+        _fail(label("xlsx_terminal", lang), lang)
     return Format(chosen)
 
 

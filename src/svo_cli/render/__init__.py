@@ -183,7 +183,7 @@ def _report_html(r: Any, d: Display) -> str:
 def _timeline(r: Any, d: Display) -> str:
     from svo_cli.render.timeline import render_text
 
-    return _banner_text(r, d) + render_text(r.picture, d.width)
+    return _banner_text(r, d) + render_text(r.picture, d.width, d.plain, d.lang)
 
 
 def _findings_text(r: Any, d: Display) -> str:

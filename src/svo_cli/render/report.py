@@ -138,7 +138,7 @@ def render_markdown(r: ReportResult, lang: str) -> str:
     for p in r.plans:
         title, adoption, missing = _plan_cells(p, r.party_names, lang)
         out.append(f"| {md(title)} | {md(adoption)} | {md(missing)} |")
-    out += ["", f"## {md(label('r_timeline', lang))}", "", "```", render_text(r.picture, 110).rstrip(), "```", "",
+    out += ["", f"## {md(label('r_timeline', lang))}", "", "```", render_text(r.picture, 110, lang=lang).rstrip(), "```", "",
             f"_{md(label('r_footer', lang, version=__version__))}_", ""]
     return "\n".join(out)
 

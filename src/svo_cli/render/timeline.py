@@ -7,7 +7,7 @@ from datetime import date
 from svo_cli.picture import Picture
 
 
-def render_text(picture: Picture, width: int = 100, plain: bool = True) -> str:
+def render_text(picture: Picture, width: int = 100, plain: bool = True, lang: str = "en") -> str:
     """The picture as text: ─ past terms, ━ the term in force, ┄ future terms, │ term boundaries,
     ◆ notice deadlines, ┃ today (a column per span of days)."""
     label_width = min(38, max((len(r.id) for r in picture.rows), default=10))
@@ -24,8 +24,11 @@ def render_text(picture: Picture, width: int = 100, plain: bool = True) -> str:
         if picture.start <= first <= picture.end:
             c = col(first)
             text = str(year)
-            if c + len(text) <= cols:
+            # A year label needs its own room: labels never run together (short years: '26).
+            if c + len(text) < cols and all(ch == " " for ch in axis[max(0, c - 1):c + len(text)]):
                 axis[c:c + len(text)] = list(text)
+            elif c + 3 < cols and all(ch == " " for ch in axis[max(0, c - 1):c + 3]):
+                axis[c:c + 3] = list("'" + text[2:])
     out.append(" " * (label_width + 2) + "".join(axis))
     today_col = col(picture.today) if picture.start <= picture.today <= picture.end else None
     for row in picture.rows:
@@ -47,6 +50,11 @@ def render_text(picture: Picture, width: int = 100, plain: bool = True) -> str:
         name = row.id if len(row.id) <= label_width else row.id[: label_width - 1] + "…"
         out.append(f"{name:<{label_width}}  " + "".join(cells))
     out.append("")
-    out.append("─ past term   ━ term in force   ┄ future term   │ term start   → tills vidare   "
-               "◆ notice deadline   ┃ " + picture.today.isoformat())
+    from svo_cli.i18n import label
+
+    legend = label("t_legend", lang, today=picture.today.isoformat())
+    if len(legend) > width:  # two lines at 80 columns
+        half = legend.index("   │")
+        legend = legend[:half] + "\n" + legend[half + 3:]
+    out.append(legend)
     return "\n".join(out) + "\n"
