@@ -7,6 +7,14 @@ import pytest
 from svo_cli.model import Agreement
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def strict_locations(monkeypatch):
+    """Every finding must point at a key path its file has (a wrong path fails the test loudly)."""
+    from svo_cli.yamlfile import SourceMap
+
+    monkeypatch.setattr(SourceMap, "STRICT", True)
 DATA = REPO / "data"
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from svo_cli import engine
 from svo_cli.diagnostics import Diagnostic, error, warning
@@ -21,35 +22,80 @@ def _at(item: Loaded, loc: Loc, key: bool = False):
     return dict(path=item.path, line=pos.line, column=pos.column, excerpt=item.source_map.excerpt(pos.line))
 
 
-def validate(dataset: Dataset, warnings: bool = True) -> list[Diagnostic]:
-    """All semantic findings for a loaded dataset (`warnings=False`: errors only, skipping the
-    checks that can only warn, such as replaying events for late notices)."""
+@dataclass(frozen=True)
+class Check:
+    """A named semantic check over the whole dataset (beancount's validations, hledger's checks)."""
+
+    name: str
+    run: Callable[[Dataset], list[Diagnostic]]
+    errors: bool  # can find errors; False: warnings only (commands that report only errors skip it)
+
+
+def _parties_known(dataset: Dataset) -> frozenset[str] | None:
+    return dataset.party_ids() if dataset.parties_file else None
+
+
+def _agreements(dataset: Dataset, replay: bool = False) -> list[Diagnostic]:
+    agreement_ids = {item.model.id for item in dataset.agreements}
     found: list[Diagnostic] = []
-    found += check_parties(dataset)
-    known_parties = dataset.party_ids()
+    for item in dataset.agreements:
+        found += check_agreement(item, _parties_known(dataset), agreement_ids, replay)
+    return found
+
+
+REPLAY_CODES = frozenset({"SVO208", "SVO215"})
+
+
+def _event_replay(dataset: Dataset) -> list[Diagnostic]:
+    """Late notices and follow-ups done that match nothing: replays each agreement's events (costly)."""
+    return [d for d in _agreements(dataset, replay=True) if d.code in REPLAY_CODES]
+
+
+def _duplicate_ids(dataset: Dataset) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
     ids = Counter(item.model.id for item in dataset.agreements)
-    agreement_ids = set(ids)
     seen: set[str] = set()
     for item in dataset.agreements:
-        found += check_agreement(item, known_parties if dataset.parties_file else None, agreement_ids, warnings)
         if ids[item.model.id] > 1:
-            first = seen.__contains__(item.model.id)
+            first = item.model.id in seen
             found.append(error("SVO202", T("duplicate agreement id '{id}'" if first else
                                              "duplicate agreement id '{id}' (also in another file)", id=item.model.id),
                                **_at(item, ("id",)), hint=T("each agreement needs its own id")))
         seen.add(item.model.id)
-    members = {g.id: g.members for g in dataset.groups}
-    for item in dataset.agreements:
-        found += check_event_meaning(item, members, known_parties if dataset.parties_file else None)
-        if warnings:
-            found += check_term_rules(item)
-    found += check_supersede_cycles(dataset.agreements)
     plan_ids = Counter(item.model.id for item in dataset.workplans)
     for item in dataset.workplans:
-        found += check_workplan(item, known_parties if dataset.parties_file else None, agreement_ids)
         if plan_ids[item.model.id] > 1:
             found.append(error("SVO202", T("duplicate work-plan id '{id}'", id=item.model.id), **_at(item, ("id",)),
                                hint=T("each work plan needs its own id")))
+    return found
+
+
+def _event_meaning(dataset: Dataset) -> list[Diagnostic]:
+    members = {g.id: g.members for g in dataset.groups}
+    found: list[Diagnostic] = []
+    for item in dataset.agreements:
+        found += check_event_meaning(item, members, _parties_known(dataset))
+    return found
+
+
+def _term_rules(dataset: Dataset) -> list[Diagnostic]:
+    return [d for item in dataset.agreements for d in check_term_rules(item)]
+
+
+def _workplans(dataset: Dataset) -> list[Diagnostic]:
+    agreement_ids = {item.model.id for item in dataset.agreements}
+    return [d for item in dataset.workplans for d in check_workplan(item, _parties_known(dataset), agreement_ids)]
+
+
+
+
+def validate(dataset: Dataset, warnings: bool = True, checks: Sequence[Check] | None = None) -> list[Diagnostic]:
+    """The semantic findings of the named checks (default: all; `warnings=False`: only the checks that
+    can find errors, which is all a command that reports only errors needs)."""
+    selected = checks if checks is not None else (CHECKS if warnings else ERROR_CHECKS)
+    found: list[Diagnostic] = []
+    for check in selected:
+        found += check.run(dataset)
     return found
 
 
@@ -320,3 +366,17 @@ def check_term_rules(item: Loaded) -> list[Diagnostic]:
                                  **_at(item, ("events", i, "date")),
                                  hint=T("check the date: a termination can only bring the end forward")))
     return found
+
+
+# The named checks, in the order they report (defined last: they name the functions above).
+CHECKS: tuple[Check, ...] = (
+    Check("parties", check_parties, True),
+    Check("agreements", _agreements, True),
+    Check("duplicate-ids", _duplicate_ids, True),
+    Check("event-meaning", _event_meaning, True),
+    Check("supersede-cycles", lambda dataset: check_supersede_cycles(dataset.agreements), True),
+    Check("workplans", _workplans, True),
+    Check("event-replay", _event_replay, False),
+    Check("term-rules", _term_rules, False),
+)
+ERROR_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.errors)

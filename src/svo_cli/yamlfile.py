@@ -45,6 +45,11 @@ class _TextLoader(_SafeLoader):  # type: ignore[misc, valid-type]
         return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
+def _absent_is_expected(loc: Loc) -> bool:
+    """Findings about a missing key point at where it would be (its parent): allowed."""
+    return bool(loc) and loc[-1] in ("last_verified", "source", "assumed")
+
+
 class SourceMap:
     """Where each value (and each mapping key) stands in its file, by path of keys and indices.
 
@@ -77,10 +82,14 @@ class SourceMap:
             if self._text is not None:
                 _walk_with_positions(self._text, self)
 
+    STRICT = False  # tests set this: a finding that points at a key path the file lacks fails loudly
+
     def value(self, loc: Loc) -> Position:
         """Position of the value at loc, or of its nearest enclosing value."""
         loc = tuple(loc)
         values = self.values
+        if SourceMap.STRICT and loc not in values and not _absent_is_expected(loc):
+            raise LookupError(f"{self.path}: a finding points at {loc!r}, which the file does not have")
         while loc and loc not in values:
             loc = loc[:-1]
         return Position(*values.get(loc, (1, 1)))
