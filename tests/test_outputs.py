@@ -179,3 +179,11 @@ def test_data_errors_on_stderr_follow_the_language(tmp_path):
     assert result.returncode == 1
     assert "broken.yaml:2:1: fel: SVO004 dubblerad nyckel 'id'" in result.stderr
     assert "1 fel i data" in result.stderr
+
+
+def test_counts_agree_with_their_nouns():
+    from svo_cli.i18n import label
+
+    assert label("assignments_cell", "sv", open=1, overdue=1, done=2) == "1 öppen, 1 försenad, 2 klara"
+    assert label("summary_deadlines", "en", n=1, overdue=0, due=1, upcoming=11).startswith("1 deadline:")
+    assert label("summary_deadlines", "sv", n=21, overdue=1, due=0, upcoming=11).startswith("21 tidsgränser: 1 försenad")

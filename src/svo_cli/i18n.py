@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from functools import lru_cache
 from typing import Any, Mapping
@@ -440,9 +441,29 @@ def join_or(items: list[str], lang: str) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + word + items[-1]
 
 
+SINGULAR = {
+    "sv": {"försenade": "försenad", "öppna": "öppen", "klara": "klar", "tidsgränser": "tidsgräns",
+           "överenskommelser": "överenskommelse", "huvudmän": "huvudman", "uppsagda": "uppsagd",
+           "datafil(er)": "datafil", "varningar": "varning"},
+    "en": {"deadlines": "deadline", "agreements": "agreement", "decision(s)": "decision", "file(s)": "file",
+           "error(s)": "error", "warning(s)": "warning", "principals": "principal", "data file(s)": "data file",
+           "data error(s)": "data error"},
+}
+_ONE = {lang: re.compile(r"(?<![\d.,-])1 (" + "|".join(re.escape(w) for w in words) + r")(?![\w(])")
+        for lang, words in SINGULAR.items()}
+
+
+def grammar(text: str, lang: str) -> str:
+    """Counts agree with their noun: "1 försenad", "1 deadline" (the tables say "{n} försenade")."""
+    pattern = _ONE.get(lang)
+    if pattern is None or "1 " not in text:
+        return text
+    return pattern.sub(lambda m: "1 " + SINGULAR[lang][m.group(1)], text)
+
+
 def label(key: str, lang: str, **params: Any) -> str:
     text = LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"].get(key, key)
-    return text.format(**params) if params else text
+    return grammar(text.format(**params), lang) if params else text
 
 
 @lru_cache(maxsize=65536)
