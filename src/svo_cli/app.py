@@ -182,6 +182,7 @@ class ReportResult(Result):
 class AgreementResult(Result):
     detail: Detail
     citation: str = ""  # the source document by its title in the register, section and registry number
+    names: dict[str, str] = field(default_factory=dict)  # party and group id → name, for people
 
 
 @dataclass(frozen=True)
@@ -770,7 +771,8 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
         ids = [a.id for a in agreements] + [p.id for p in dataset.workplan_models()]
         close = [i for i in ids if item_id.lower() in i][:3] or difflib.get_close_matches(item_id, ids, n=3)
         raise UsageProblem("no_such_id_close" if close else "no_such_id", id=item_id, close=", ".join(close))
-    return AgreementResult(day, loaded.findings, found, source_line(found.agreement.source, dataset))
+    names = {**_names(dataset), **{g.id: g.name for g in dataset.groups}}
+    return AgreementResult(day, loaded.findings, found, source_line(found.agreement.source, dataset), names)
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ def _show_table(r: Any, d: Display) -> str:
         text = render_plan(r.plan, r.status, r.progress, r.meetings, r.rows, r.names, d.plain, d.width, d.lang,
                            citation=r.citation)
     else:
-        text = render_detail(r.detail, d.plain, d.width, d.lang, citation=r.citation)
+        text = render_detail(r.detail, d.plain, d.width, d.lang, citation=r.citation, names=r.names)
     return _banner_text(r, d) + text
 
 

@@ -135,14 +135,16 @@ def _cards(console: Console, view: View, plain: bool) -> None:
     console.print()
 
 
-def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en", citation: str = "") -> str:
+def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en", citation: str = "",
+                  names: dict[str, str] | None = None) -> str:
     from svo_cli.i18n import duration_text, label
 
     console, buffer = _console(plain, width)
     a, s, tl = detail.agreement, detail.status, detail.timeline
     bold = "" if plain else "bold"
     console.print(Text(a.title, style=bold))
-    console.print(Text(label("d_ids", lang, id=a.id, kind=a.kind, parties=", ".join(a.parties))))
+    console.print(Text(label("d_ids", lang, id=a.id, kind=a.kind,
+                             parties=", ".join((names or {}).get(p, p) for p in a.parties))))
     if a.responsible:
         console.print(Text(label("d_responsible", lang, who=a.responsible)))
     end = f"{a.valid_until}" if a.valid_until else label("open-ended", lang)
