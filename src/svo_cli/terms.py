@@ -416,11 +416,14 @@ class Schedule:
 
     def deadline_terms(self, first: date, last: date) -> Iterator[int]:
         """Numbers of the terms whose notice deadline is in [first, last], in order."""
-        k = self.first_deadline_on_or_after(first)
+        yield from self._walk(self.first_deadline_on_or_after(first), self.deadline, last)
+
+    def _walk(self, k: int | None, day_of: Callable[[int], date | None], last: date) -> Iterator[int]:
+        """Term numbers from k on, while the term's day (deadline, end) is known and on or before last."""
         top = self.max_number
         while k is not None and (top is None or k <= top):
             try:
-                found = self.deadline(k)
+                found = day_of(k)
             except _Beyond:
                 return
             if found is None or found > last:
@@ -444,17 +447,7 @@ class Schedule:
             end = self.end_of(k)
             return end is not None and end >= first
 
-        k = self.first_where(reached)
-        top = self.max_number
-        while k is not None and (top is None or k <= top):
-            try:
-                end = self.end_of(k)
-            except _Beyond:
-                return
-            if end is None or end > last:
-                return
-            yield k
-            k += 1
+        yield from self._walk(self.first_where(reached), self.end_of, last)
 
     def term(self, k: int) -> Term:
         start, end, end_earliest, start_coarse, end_coarse = self.natural(k)
