@@ -121,7 +121,6 @@ def _cards(console: Console, view: View, plain: bool) -> None:
         head = Text(str(row[0]), style="" if plain else "bold")
         if title:
             head.append(" — " + title)
-        console.print(head)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
@@ -129,8 +128,12 @@ def _cards(console: Console, view: View, plain: bool) -> None:
             text = str(cell)
             if i == 0 or text in ("", "–") and i != view.status_column or text == title:
                 continue
+            if name == "~":  # the coarse-date mark goes on the card's first line, as in the table
+                head.append("  ~")
+                continue
             value = _styled(text, status, plain) if i == view.status_column else Text(text)
             grid.add_row(Text(f"  {name}:"), value)
+        console.print(head)
         console.print(grid)
     console.print()
 
