@@ -1,0 +1,296 @@
+"""The `svo` command line: parse options, call one application function, pick a renderer, write, exit.
+
+The only package that knows typer, the clock, the environment and the terminal: options.py declares the
+options, usage.py speaks the user's language on help pages and usage errors, edge.py reads the clock and
+the environment and writes the output; this module declares the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Callable, NoReturn, Optional
+
+import typer
+
+from svo_cli import __version__
+from svo_cli.cli import edge
+from svo_cli.cli.edge import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, date_option
+from svo_cli.cli.options import (
+    AsOfOption,
+    BodyOption,
+    CalendarDay,
+    DataOption,
+    FailOn,
+    FormatOption,
+    HorizonOption,
+    IdArgument,
+    KindOption,
+    LangOption,
+    MeetingOption,
+    NextMeetingOption,
+    OutputOption,
+    PartyOption,
+    ReportFormat,
+    ResponsibleOption,
+    SchemaKind,
+    ShowFormat,
+    UntilOption,
+    ValidateFormat,
+    WithinOption,
+)
+from svo_cli.cli.usage import SvoCommand, SvoGroup
+
+if TYPE_CHECKING:
+    from svo_cli.app import Request
+
+app = typer.Typer(
+    name="svo",
+    cls=SvoGroup,
+    help="app",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def command(name: str) -> Callable[[Callable[..., Any]], Any]:
+    """A command whose help texts are looked up by id (texts.py) in the user's language."""
+    return app.command(name, cls=SvoCommand, help=name, short_help=f"{name}.short")
+
+
+def run(name: str, request: "Request", output: Optional[Path], data: Optional[Path], given: Optional[Enum],
+        default: str, width: int, fn: Callable[..., Any], *args: Any, fail_on: Optional[FailOn] = None) -> NoReturn:
+    """The one way every command goes: refuse a bad target first, compute, render, write, exit."""
+    where = edge.target(output, data, request.lang)
+    fmt = edge.output_format(name, given, output, default, request.lang)
+    result = edge.compute(fn, request.lang, request, *args)
+    code = None
+    if fail_on is not None:
+        late = any(d.decision_overdue for d in result.decisions)  # a decision the boards should have taken
+        failing = {FailOn.overdue: result.counts["overdue"] > 0 or late,
+                   FailOn.due: bool(result.rows) or bool(result.decisions), FailOn.never: False}[fail_on]
+        code = EXIT_FINDINGS if failing or result.errors else EXIT_OK
+    edge.finish(name, fmt, result, where, request.lang, width, code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"svo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="version")] = False,
+) -> None:
+    pass
+
+
+@command("status")
+def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = None,
+           lang: LangOption = None, output: OutputOption = None, party: PartyOption = None,
+           responsible: ResponsibleOption = None, kind: KindOption = None, body: BodyOption = None) -> None:
+    from svo_cli import app as application
+
+    request = edge.request(data, as_of, lang, party, responsible, kind, body)
+    run("status", request, output, data, format, "table", 120, application.status)
+
+
+@command("deadlines")
+def deadlines(data: DataOption = None, as_of: AsOfOption = None, within: WithinOption = None,
+              until: UntilOption = None, format: FormatOption = None, lang: LangOption = None,
+              output: OutputOption = None, party: PartyOption = None, responsible: ResponsibleOption = None,
+              kind: KindOption = None, body: BodyOption = None) -> None:
+    from svo_cli import app as application
+
+    request = edge.request(data, as_of, lang, party, responsible, kind, body)
+    window = application.Window(within, date_option(until, "--until", request.lang))
+    run("deadlines", request, output, data, format, "table", 160, application.deadlines, window)
+
+
+@command("show")
+def show(
+    agreement_id: IdArgument,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    years: Annotated[int, typer.Option("--years", min=0, max=100, metavar="YEARS", help="years")] = 3,
+    format: Annotated[ShowFormat, typer.Option("--format", help="format_show")] = ShowFormat.table,
+    lang: LangOption = None,
+    output: OutputOption = None,
+) -> None:
+    from svo_cli import app as application
+
+    request = edge.request(data, as_of, lang)
+    run("show", request, output, data, format, "table", 120, application.show, agreement_id, years)
+
+
+@command("plans")
+def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = None,
+          lang: LangOption = None, output: OutputOption = None, party: PartyOption = None,
+          responsible: ResponsibleOption = None, body: BodyOption = None) -> None:
+    from svo_cli import app as application
+
+    request = edge.request(data, as_of, lang, party, responsible, None, body)
+    run("plans", request, output, data, format, "table", 140, application.plans)
+
+
+@command("check")
+def check(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    meeting: MeetingOption = None,
+    next_meeting: NextMeetingOption = False,
+    horizon: HorizonOption = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="since", show_default=False)] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="fail_on")] = FailOn.overdue,
+    format: FormatOption = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    party: PartyOption = None,
+    responsible: ResponsibleOption = None,
+    kind: KindOption = None,
+    body: BodyOption = None,
+) -> None:
+    from svo_cli import app as application
+
+    request = edge.request(data, as_of, lang, party, responsible, kind, body)
+    window = application.MeetingWindow(date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
+    run("check", request, output, data, format, "table", 160, application.check, window,
+        date_option(since, "--since", request.lang), fail_on=fail_on)
+
+
+@command("calendar")
+def calendar(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    until: UntilOption = None,
+    remind: Annotated[int, typer.Option("--remind", min=0, max=365, metavar="DAYS", help="remind")] = 14,
+    on: Annotated[Optional[CalendarDay], typer.Option("--on", help="on", show_default=False)] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    party: PartyOption = None,
+    responsible: ResponsibleOption = None,
+    kind: KindOption = None,
+    body: BodyOption = None,
+) -> None:
+    from svo_cli import app as application
+
+    request = edge.request(data, as_of, lang, party, responsible, kind, body)
+    window = application.Window(within, date_option(until, "--until", request.lang))
+    run("calendar", request, output, data, None, "ics", 120, application.calendar, window, remind,
+        (on or CalendarDay.act_by).value)
+
+
+@command("report")
+def report(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    meeting: MeetingOption = None,
+    next_meeting: NextMeetingOption = False,
+    horizon: HorizonOption = None,
+    format: Annotated[Optional[ReportFormat], typer.Option("--format", help="format_report",
+                                                           show_default=False)] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    party: PartyOption = None,
+    responsible: ResponsibleOption = None,
+    kind: KindOption = None,
+    body: BodyOption = None,
+) -> None:
+    from svo_cli import app as application
+
+    request = edge.request(data, as_of, lang, party, responsible, kind, body)
+    window = application.MeetingWindow(date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
+    run("report", request, output, data, format, "md", 120, application.report, window)
+
+
+@command("timeline")
+def timeline(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    years_back: Annotated[int, typer.Option("--years-back", min=0, max=50, metavar="YEARS", help="years_back")] = 4,
+    years_ahead: Annotated[int, typer.Option("--years-ahead", min=1, max=50, metavar="YEARS",
+                                             help="years_ahead")] = 4,
+    all_agreements: Annotated[bool, typer.Option("--all", help="all")] = False,
+    lang: LangOption = None,
+    output: OutputOption = None,
+) -> None:
+    from svo_cli import app as application
+
+    request = edge.request(data, as_of, lang)
+    run("timeline", request, output, data, None, "table", 120, application.timeline, years_back, years_ahead,
+        all_agreements)
+
+
+@command("schema")
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="schema_kind")] = SchemaKind.agreement,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    import json
+
+    from svo_cli.schema import json_schema
+
+    language = edge.lang_of(lang)  # the schema's descriptions are English; messages follow --lang
+    where = edge.target(output, None, language)
+    edge.write(json.dumps(json_schema(kind.value), ensure_ascii=False, indent=2) + "\n", where, language)
+
+
+@command("validate")
+def validate_command(
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...", help="paths")] = None,
+    data: DataOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="strict")] = False,
+    format: Annotated[ValidateFormat, typer.Option("--format", help="format_validate")] = ValidateFormat.text,
+    sources: Annotated[Optional[Path], typer.Option("--sources", metavar="DIR", help="sources")] = None,
+    max_age: Annotated[int, typer.Option("--max-age", min=1, max=600, metavar="MONTHS", help="max_age")] = 12,
+    as_of: AsOfOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="quiet")] = False,
+    lang: LangOption = None,
+) -> None:
+    from svo_cli import app as application
+    from svo_cli.output import Target
+    from svo_cli.render import Format, render
+
+    language = edge.lang_of(lang)
+    request = application.ValidateRequest(
+        edge.data_dir(data), tuple(paths or ()), strict,
+        date_option(as_of, "--as-of", language) or edge.today_in_stockholm(), sources, max_age, edge.jobs())
+    result = edge.compute(application.validate_files, language, request)
+    if not (quiet and not result.findings):
+        edge.write(render("validate", Format(format.value), result, edge.display(language, False, 120)),
+                   Target(None), language)
+    raise typer.Exit(result.exit_code)
+
+
+def main() -> None:
+    """The entry point: streams that never crash on encoding, a quiet end on a closed pipe, and a last
+    guard that turns any unexpected exception into one line (exit 70; SVO_DEBUG=1 shows the traceback)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`svo status | head`): stop quietly, as other Unix tools do.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, AttributeError, ValueError):
+            pass
+        sys.exit(141)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the last guard: never a traceback unless asked for
+        if os.environ.get("SVO_DEBUG"):
+            raise
+        print(f"svo: internal error: {type(exc).__name__}: {exc}; run with SVO_DEBUG=1 for details",
+              file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,209 @@
+"""The edge: today's date, the environment, the terminal, option values, and the way out (write, exit)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, NoReturn, Optional
+
+import typer
+
+if TYPE_CHECKING:  # heavy modules are imported when a command runs, so `svo --help` stays fast
+    from svo_cli.app import Request
+    from svo_cli.cli.options import Lang
+    from svo_cli.output import Target
+    from svo_cli.render import Display, Format
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+TODAY_WORDS = frozenset({"today", "idag", "i dag"})
+UNLIMITED = 100_000  # piped or written to a file: one row per line, text in full
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".txt": "table", ".html": "html", ".htm": "html",
+                  ".ics": "ics", ".xlsx": "xlsx"}
+
+
+def today_in_stockholm() -> date:
+    """'Today' is read once, here at the edge, in Europe/Stockholm."""
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Europe/Stockholm")).date()
+
+
+def lang_of(value: Optional["Lang"]) -> str:
+    from svo_cli.i18n import detect_lang
+
+    return value.value if value is not None else detect_lang()
+
+
+def fail(message: str, lang: str = "en") -> NoReturn:
+    """A usage error: one line on stderr, exit 2."""
+    from svo_cli.i18n import label
+
+    typer.echo(label("error_prefix", lang) + message, err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def likely_date(text: str) -> Optional[date]:
+    """The day a common way of writing it most likely means: 2026-1-5, 23/11/2026, 23.11.2026, 20261123."""
+    import re
+
+    forms = ((r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3)), (r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", (3, 2, 1)),
+             (r"(\d{4})(\d{2})(\d{2})", (1, 2, 3)), (r"(\d{4})/(\d{1,2})/(\d{1,2})", (1, 2, 3)))
+    for pattern, (y, m, d) in forms:
+        match = re.fullmatch(pattern, text.strip(), re.ASCII)
+        if match:
+            try:
+                return date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
+            except ValueError:
+                return None
+    return None
+
+
+def date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[date]:
+    """A day option: YYYY-MM-DD, or today/idag; anything else is a usage error that names the option and
+    suggests the day meant."""
+    if value is None:
+        return None
+    if value.strip().lower() in TODAY_WORDS:
+        return today_in_stockholm()
+    from svo_cli.dates import DateSpecError, parse_iso_date
+    from svo_cli.i18n import label
+
+    try:
+        return parse_iso_date(value)
+    except DateSpecError:
+        guess = likely_date(value)
+        hint = label("date_hint_guess", lang, date=guess.isoformat()) if guess else label("date_hint", lang)
+        fail(label("not_a_date", lang, option=name, value=value, hint=hint), lang)
+
+
+def data_dir(data: Optional[Path]) -> Path:
+    """--data, else $SVO_DATA, else the data directory found upwards from the working directory (a
+    directory holding parties.yaml and agreements/, or its data/ subdirectory), else ./data."""
+    if data is not None:
+        return data
+    if os.environ.get("SVO_DATA"):
+        return Path(os.environ["SVO_DATA"])
+    here = Path.cwd()
+    for candidate in (here, *here.parents):
+        for directory in (candidate, candidate / "data"):
+            if (directory / "parties.yaml").is_file() and (directory / "agreements").is_dir():
+                return directory if directory != here else Path(".")
+    return Path("data")
+
+
+def jobs() -> Optional[int]:
+    """SVO_JOBS: how many processes may read files (read here, at the edge)."""
+    value = os.environ.get("SVO_JOBS", "")
+    return int(value) if value.isdigit() else None
+
+
+def request(data: Optional[Path], as_of: Optional[str], lang: Optional["Lang"], party: Optional[str] = None,
+            responsible: Optional[str] = None, kind: Optional[list[str]] = None,
+            body: Optional[str] = None) -> "Request":
+    from svo_cli.app import Filters, Request
+
+    language = lang_of(lang)
+    day = date_option(as_of, "--as-of", language) or today_in_stockholm()
+    return Request(data_dir(data), day, language, jobs(), Filters(party, responsible, tuple(kind or ()), body))
+
+
+def isatty() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def display(lang: str, to_file: bool, width: int) -> "Display":
+    """The terminal's width; when piped or written to a file, no wrapping at all unless COLUMNS is set."""
+    from svo_cli.render import Display
+
+    terminal = isatty() and not to_file
+    columns = os.environ.get("COLUMNS", "")
+    if terminal:
+        width = shutil.get_terminal_size((width, 24)).columns
+    else:
+        width = int(columns) if columns.isdigit() and int(columns) > 0 else UNLIMITED
+    return Display(lang=lang, width=width, plain=bool(os.environ.get("NO_COLOR")) or not terminal, pretty=terminal)
+
+
+def target(output: Optional[Path], data: Optional[Path], lang: str, inputs: tuple[Path, ...] = ()) -> "Target":
+    """Where output goes, decided before anything is computed; targets that would destroy are refused."""
+    from svo_cli.i18n import label
+    from svo_cli.output import OutputRefused, resolve_target
+
+    try:
+        return resolve_target(output, (data_dir(data),), inputs)
+    except OutputRefused as exc:
+        fail(label(exc.message_id, lang, **exc.params), lang)
+
+
+def compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
+    """Call the application layer; a request it cannot answer is a usage error."""
+    from svo_cli.app import UsageProblem
+    from svo_cli.i18n import label
+
+    try:
+        return fn(*args)
+    except UsageProblem as exc:
+        if exc.message_id == "id_unreadable":  # the data's fault, not the user's: exit 1
+            typer.echo(label("error_prefix", lang) + label(exc.message_id, lang, **exc.params), err=True)
+            raise typer.Exit(EXIT_FINDINGS) from None
+        fail(label(exc.message_id, lang, **exc.params), lang)
+
+
+def write(payload: str | bytes, where: "Target", lang: str) -> None:
+    from svo_cli.i18n import label
+    from svo_cli.output import EXIT_IO, OutputFailed, deliver
+
+    try:
+        deliver(where, payload)
+    except OutputFailed as exc:
+        typer.echo(label("error_prefix", lang) + label("write_failed", lang, path=exc.path, reason=exc.reason),
+                   err=True)
+        raise typer.Exit(EXIT_USAGE if where.path is not None else EXIT_IO) from None
+
+
+def report_errors(result: Any, lang: str) -> None:
+    """Data errors go to stderr in every command; results are still computed from what is valid."""
+    from svo_cli.i18n import label
+    from svo_cli.render.text import finding_line
+
+    errors = result.errors
+    for d in errors:
+        typer.echo(finding_line(d, lang), err=True)
+    if errors:
+        typer.echo(label("data_errors", lang, n=len(errors)), err=True)
+
+
+def finish(command: str, fmt: "Format", result: Any, where: "Target", lang: str, width: int,
+           exit_code: Optional[int] = None) -> NoReturn:
+    """Render the result, write it, report data errors, exit (1 when the data had errors)."""
+    from svo_cli.render import render
+
+    shown = display(lang, where.path is not None, width)
+    write(render(command, fmt, result, shown), where, lang)
+    report_errors(result, lang)
+    raise typer.Exit(result.exit_code if exit_code is None else exit_code)
+
+
+def output_format(command: str, given: Optional[Enum], output: Optional[Path], default: str,
+                  lang: str) -> "Format":
+    """The format: as given, else the one the output file's extension names, else the command's default.
+    An extension no format writes, or one that contradicts --format, is a usage error."""
+    from svo_cli.i18n import label
+    from svo_cli.render import Format, formats
+
+    allowed = [f.value for f in formats(command)]
+    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if suffix and implied is None:
+        fail(label("output_suffix_unknown", lang, path=str(output), suffix=suffix, formats=", ".join(allowed)), lang)
+    chosen = given.value if given is not None else (implied if implied in allowed else default)
+    if implied is not None and implied != chosen and not (implied == "csv" and chosen == "csv-excel"):
+        fail(label("output_suffix_contradicts", lang, path=str(output), format=chosen if given else implied,
+                   formats=", ".join(allowed)), lang)
+    if chosen == "xlsx" and (output is None or str(output) == "-") and isatty():
+        fail(label("xlsx_terminal", lang), lang)
+    return Format(chosen)

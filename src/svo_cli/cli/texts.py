@@ -1,0 +1,163 @@
+"""The command line's own words in English and Swedish: command summaries, option help, help headings."""
+
+from __future__ import annotations
+
+HELP: dict[str, dict[str, str]] = {
+    "en": {
+        "app": "Agreement-lifecycle checker for the health- and social-care cooperation in Östergötland.",
+        "app.callback": "svo computes, for any date, which agreements are in force and which deadlines are coming.",
+        # command summaries (whole sentences) and their longer help
+        "status.short": "Shows every agreement's state on the date.",
+        "status": "Every agreement's state on the date: term in force, end, next notice deadline.",
+        "deadlines.short": "Lists the deadlines in a window, and everything overdue.",
+        "deadlines": "Every dated obligation in the window (default 90 days), soonest first, plus everything "
+                     "overdue.",
+        "show.short": "Shows one agreement or work plan in full.",
+        "show": "One agreement or work plan in full: terms or adoption, deadlines, events and source quote.",
+        "plans.short": "Shows each work plan's adoption, assignments and next meeting.",
+        "plans": "Each work plan's state, adoption progress, assignments and next meeting.",
+        "check.short": "Checks what needs attention before a meeting.",
+        "check": "The pre-meeting check: decisions needed now, then everything that needs attention from the "
+                 "date through the meeting. Exit 1 when anything is overdue (see --fail-on).",
+        "calendar.short": "Writes the deadlines as a calendar file for Outlook.",
+        "calendar": "An iCalendar (RFC 5545) file of every deadline in the window (default 365 days), for "
+                    "Outlook and other calendars.",
+        "report.short": "Writes a report to bring to a meeting.",
+        "report": "A meeting-ready report: summary, decisions, overdue, due by the meeting, agreements, plans, "
+                  "timeline.",
+        "timeline.short": "Draws every agreement's terms as a timeline.",
+        "timeline": "Every agreement's terms, notice deadlines and today, as a picture in the terminal.",
+        "schema.short": "Prints the JSON Schema of a data file.",
+        "schema": "JSON Schema (2020-12) of a data file, for editor completion and checks while typing.",
+        "validate.short": "Checks the data files.",
+        "validate": "Check data files: YAML, keys, dates, references, quotes, provenance, self-tests. Exit 1 on "
+                    "errors.",
+        # options
+        "version": "Show the version and exit.",
+        "help": "Show this message and exit.",
+        "install_completion": "Install completion for the current shell.",
+        "show_completion": "Show completion for the current shell, to copy it or customise the installation.",
+        "data": "Data directory (default: $SVO_DATA, else the nearest directory upwards holding parties.yaml "
+                "and agreements/, else ./data).",
+        "as_of": "The date to compute for, YYYY-MM-DD or today (default: today in Europe/Stockholm).",
+        "format_table": "table for people, json for scripts, md for documents, csv (RFC 4180), csv-excel "
+                        "(semicolons and a byte-order mark, for Excel with Swedish settings) or xlsx (default: "
+                        "from the --output file's extension, else table).",
+        "format_show": "table or json.",
+        "format_report": "md or html (default: html when --output ends in .html, else md).",
+        "format_validate": "text (one finding a line), json, or github (workflow annotations).",
+        "lang": "sv or en (default: Swedish when the locale is Swedish, else English).",
+        "output": "Write to this file (atomically; '-' is standard output).",
+        "within": "Window length in days.",
+        "until": "Last day of the window.",
+        "party": "Only what concerns this principal or group (directly or through a group).",
+        "responsible": "Only agreements and plans whose responsible or owner contains TEXT.",
+        "kind": "Only agreements of this kind (avtal, överenskommelse, …); repeatable.",
+        "body": "Only this body's work plans and meetings (SVO, LGVO).",
+        "meeting": "The meeting to prepare for.",
+        "next_meeting": "The next meeting in the work plans.",
+        "horizon": "Days past the meeting to include (default 0; 30 from the date when there is no meeting).",
+        "since": "List what renewed silently after this day (default: the last work-plan meeting before the "
+                 "date, else 30 days before it).",
+        "fail_on": "Exit 1 when anything is overdue (default), when anything is overdue or due by the meeting, "
+                   "or never.",
+        "id": "The agreement's or work plan's id (its file name).",
+        "years": "How many years ahead to show terms and deadlines.",
+        "remind": "Reminder this many days before each event (0: none).",
+        "on": "Put each event on the last working day to act (act-by, default) or on the legal deadline itself.",
+        "years_back": "Years shown before the date.",
+        "years_ahead": "Years shown after the date.",
+        "all": "Include agreements no longer in force.",
+        "schema_kind": "Which data file.",
+        "paths": "Files or directories (default: the data directory).",
+        "strict": "Treat warnings as errors.",
+        "sources": "Check every quote against the documents' plain text in DIR.",
+        "max_age": "Warn when a file was last verified against its source longer ago than this.",
+        "quiet": "Print nothing when there is no finding.",
+        # headings of the help page
+        "h.usage": "Usage:", "h.options": "Options", "h.arguments": "Arguments", "h.commands": "Commands",
+        "h.default": "default", "h.required": "required",
+    },
+    "sv": {
+        "app": "Håller koll på överenskommelserna i samverkan kring vård och omsorg i Östergötland.",
+        "app.callback": "svo räknar ut, för vilket datum som helst, vilka överenskommelser som gäller och vilka "
+                        "tidsgränser som närmar sig.",
+        "status.short": "Visar varje överenskommelses läge på datumet.",
+        "status": "Varje överenskommelses läge på datumet: gällande period, slut, nästa sista dag för uppsägning.",
+        "deadlines.short": "Listar tidsgränserna i ett fönster, och allt som är försenat.",
+        "deadlines": "Varje daterad skyldighet i fönstret (90 dagar om inget anges), närmast först, och allt som "
+                     "är försenat.",
+        "show.short": "Visar en överenskommelse eller arbetsplan i sin helhet.",
+        "show": "En överenskommelse eller arbetsplan i sin helhet: perioder eller antagande, tidsgränser, "
+                "händelser och källcitat.",
+        "plans.short": "Visar varje arbetsplans antagande, uppdrag och nästa möte.",
+        "plans": "Varje arbetsplans läge, huvudmännens antagande, uppdrag och nästa möte.",
+        "check.short": "Kontrollerar vad som behöver göras före ett möte.",
+        "check": "Kontrollen inför mötet: beslut som behövs nu, sedan allt som behöver göras från datumet till "
+                 "och med mötet. Slutkod 1 när något är försenat (se --fail-on).",
+        "calendar.short": "Skriver tidsgränserna som en kalenderfil för Outlook.",
+        "calendar": "En iCalendar-fil (RFC 5545) med varje tidsgräns i fönstret (365 dagar om inget anges), "
+                    "för Outlook och andra kalendrar.",
+        "report.short": "Skriver en rapport att ta med till ett möte.",
+        "report": "En rapport inför mötet: sammanfattning, beslut, försenat, att göra före mötet, "
+                  "överenskommelser, arbetsplaner, tidslinje.",
+        "timeline.short": "Ritar varje överenskommelses perioder som en tidslinje.",
+        "timeline": "Varje överenskommelses perioder, uppsägningsdagar och dagens datum, som en bild i "
+                    "terminalen.",
+        "schema.short": "Skriver ut JSON-schemat för en datafil.",
+        "schema": "JSON-schema (2020-12) för en datafil, för komplettering och kontroll i editorn.",
+        "validate.short": "Kontrollerar datafilerna.",
+        "validate": "Kontrollera datafiler: YAML, nycklar, datum, hänvisningar, citat, källor, självtester. "
+                    "Slutkod 1 vid fel.",
+        "version": "Visa versionen och avsluta.",
+        "help": "Visa den här hjälpen och avsluta.",
+        "install_completion": "Installera komplettering för det aktuella skalet.",
+        "show_completion": "Visa kompletteringen för det aktuella skalet, för att kopiera den eller anpassa "
+                           "installationen.",
+        "data": "Datakatalog (annars $SVO_DATA, annars närmaste katalog uppåt med parties.yaml och agreements/, "
+                "annars ./data).",
+        "as_of": "Datumet att räkna för, ÅÅÅÅ-MM-DD eller idag (annars dagens datum i Europe/Stockholm).",
+        "format_table": "table för människor, json för skript, md för dokument, csv (RFC 4180), csv-excel "
+                        "(semikolon och byte-order mark, för Excel med svenska inställningar) eller xlsx (annars "
+                        "efter --output-filens filändelse, annars table).",
+        "format_show": "table eller json.",
+        "format_report": "md eller html (annars html när --output slutar på .html, annars md).",
+        "format_validate": "text (ett fynd per rad), json eller github (annoteringar i arbetsflöden).",
+        "lang": "sv eller en (annars svenska när systemets språk är svenska, annars engelska).",
+        "output": "Skriv till den här filen (atomärt; '-' är standard ut).",
+        "within": "Fönstrets längd i dagar.",
+        "until": "Fönstrets sista dag.",
+        "party": "Bara det som rör den här huvudmannen eller gruppen (direkt eller genom en grupp).",
+        "responsible": "Bara överenskommelser och planer vars ansvarig eller ägare innehåller TEXT.",
+        "kind": "Bara överenskommelser av det här slaget (avtal, överenskommelse, …); kan upprepas.",
+        "body": "Bara det här organets arbetsplaner och möten (SVO, LGVO).",
+        "meeting": "Mötet att förbereda.",
+        "next_meeting": "Nästa möte i arbetsplanerna.",
+        "horizon": "Dagar efter mötet att ta med (annars 0; 30 från datumet när inget möte anges).",
+        "since": "Lista det som förlängts i tysthet efter den här dagen (annars arbetsplanernas senaste möte "
+                 "före datumet, annars 30 dagar före det).",
+        "fail_on": "Slutkod 1 när något är försenat (standard), när något är försenat eller ska vara klart till "
+                   "mötet, eller aldrig.",
+        "id": "Överenskommelsens eller arbetsplanens id (filens namn).",
+        "years": "Hur många år framåt perioder och tidsgränser visas.",
+        "remind": "Påminnelse så här många dagar före varje händelse (0: ingen).",
+        "on": "Lägg varje händelse på sista arbetsdagen att agera (act-by, standard) eller på själva "
+              "tidsgränsen (deadline).",
+        "years_back": "År som visas före datumet.",
+        "years_ahead": "År som visas efter datumet.",
+        "all": "Ta med överenskommelser som inte längre gäller.",
+        "schema_kind": "Vilken datafil.",
+        "paths": "Filer eller kataloger (annars datakatalogen).",
+        "strict": "Behandla varningar som fel.",
+        "sources": "Kontrollera varje citat mot dokumentens text i DIR.",
+        "max_age": "Varna när en fil senast kontrollerades mot sin källa för längre sedan än så här.",
+        "quiet": "Skriv ingenting när det inte finns några fynd.",
+        "h.usage": "Användning:", "h.options": "Flaggor", "h.arguments": "Argument", "h.commands": "Kommandon",
+        "h.default": "standard", "h.required": "krävs",
+    },
+}
+
+
+def help_text(key: str, lang: str) -> str:
+    """A help text by id in `lang` (English when `lang` has none)."""
+    return HELP.get(lang, HELP["en"]).get(key) or HELP["en"][key]

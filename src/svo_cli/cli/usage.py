@@ -1,0 +1,160 @@
+"""The command-line library's words in the user's language: help pages and usage errors, with suggestions."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any, Optional
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from svo_cli.cli.texts import HELP, help_text
+
+# Options typer adds itself carry no help id of ours; they are known by name.
+_BUILTIN_HELP = {"install_completion": "install_completion", "show_completion": "show_completion", "help": "help"}
+
+
+def argv_lang(argv: list[str]) -> str:
+    """The language asked for on the command line (--lang sv / --lang=sv), else the locale's."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("sv", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=sv", "--lang=en"):
+            return arg.split("=", 1)[1]
+    from svo_cli.i18n import detect_lang
+
+    return detect_lang()
+
+
+def _translate_params(params: list[Any], lang: str) -> None:
+    for param in params:
+        key = param.help if param.help in HELP["en"] else _BUILTIN_HELP.get(param.name or "")
+        if key is not None:
+            param.help = help_text(key, lang)
+
+
+def translate_tree(group: Any, lang: str) -> None:
+    """Put the help texts (declared as ids) into `lang`, for the group and every command."""
+    group.help = help_text("app", lang)
+    _translate_params(group.params, lang)
+    for name, command in group.commands.items():
+        command.help = help_text(name, lang)
+        command.short_help = help_text(f"{name}.short", lang)
+        _translate_params(command.params, lang)
+
+
+_HEADINGS = (("Usage: ", "h.usage"), ("Options:", "h.options"), ("Arguments:", "h.arguments"),
+             ("Commands:", "h.commands"))
+
+
+def translate_help_page(text: str, lang: str) -> str:
+    """The help page's headings and brackets in `lang` (the texts themselves are translated already)."""
+    if lang == "en":
+        return text
+    lines = []
+    for line in text.split("\n"):
+        for english, key in _HEADINGS:
+            if line.startswith(english):
+                line = help_text(key, lang) + (" " if english.endswith(" ") else ":") + line[len(english):]
+                break
+        lines.append(line)
+    text = "\n".join(lines).replace("[default: ", f"[{help_text('h.default', lang)}: ")
+    return text.replace("[required]", f"[{help_text('h.required', lang)}]")
+
+
+class _Translated:
+    """Help pages in the language chosen on the command line (kept in the context by SvoGroup)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = help_text("help", _lang(ctx))
+        return option
+
+    def get_help(self, ctx: Any) -> str:
+        return translate_help_page(super().get_help(ctx), _lang(ctx))  # type: ignore[misc]
+
+
+def _lang(ctx: Any) -> str:
+    return getattr(ctx.find_root().command, "svo_lang", "en")
+
+
+class SvoCommand(_Translated, TyperCommand):
+    """A command whose help page speaks the user's language."""
+
+
+class SvoGroup(_Translated, TyperGroup):
+    """typer's group with help and usage errors in the user's language (Swedish under --lang sv or a
+    Swedish locale), "did you mean" for choices too, and exit codes kept: 2 for usage, 130 for Ctrl-C."""
+
+    def make_context(self, info_name: Optional[str], args: list[str], parent: Any = None, **extra: Any) -> Any:
+        self.svo_lang = argv_lang(list(args))
+        translate_tree(self, self.svo_lang)
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+    def main(self, args: Any = None, prog_name: Optional[str] = None, complete_var: Optional[str] = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+        from typer.exceptions import Abort
+
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            rv = super().main(args=argv, prog_name=prog_name, complete_var=complete_var, standalone_mode=False,
+                              **extra)
+        except ClickException as exc:
+            if isinstance(exc, UsageError) and not isinstance(exc, NoArgsIsHelpError):
+                typer.echo(usage_error_text(exc, argv_lang(argv)), err=True)
+            else:
+                exc.show()
+            sys.exit(exc.exit_code)
+        except Abort:
+            sys.exit(130)
+        if standalone_mode:
+            sys.exit(rv if isinstance(rv, int) else 0)
+        return rv
+
+
+def usage_error_text(exc: Any, lang: str) -> str:
+    """A usage error from the command-line library, in the user's language, with a suggestion."""
+    import difflib
+
+    from svo_cli.i18n import join_or, label
+
+    message = exc.format_message().replace("Value error, ", "")
+    message = re.sub(r"Input should be a valid integer.*$", "not a whole number", message)
+    match = re.search(r"'([^']*)' is not one of (.*)\.$", message)
+    suggestion = ""
+    if match:
+        choices = re.findall(r"'([^']*)'", match.group(2))
+        close = difflib.get_close_matches(match.group(1), choices, n=1)
+        suggestion = label("did_you_mean", lang, what=f"'{close[0]}'") if close else ""
+        if lang == "sv":
+            message = re.sub(r"'([^']*)' is not one of (.*)\.$",
+                             lambda m: label("not_one_of", lang, value=m.group(1),
+                                             choices=join_or([f"'{c}'" for c in choices], lang)), message)
+    if lang == "sv":
+        for pattern, key in USAGE_PATTERNS:
+            message = re.sub(pattern, lambda m: label(key, lang, **m.groupdict()), message)
+    usage = exc.ctx.get_usage() if exc.ctx is not None else ""
+    command = exc.ctx.command_path if exc.ctx is not None else "svo"
+    lines = [usage.replace("Usage:", label("usage", lang), 1)] if usage else []
+    lines.append(label("try_help", lang, command=command))
+    lines += ["", label("error_prefix", lang) + message + (" " + suggestion if suggestion else "")]
+    return "\n".join(lines)
+
+
+USAGE_PATTERNS = (
+    (r"^No such option: (?P<option>\S+)", "no_such_option"),
+    (r"not a whole number$", "whole_number"),
+    (r"Did you mean (?P<what>.+)\?$", "did_you_mean"),
+    (r"\(Possible options: (?P<what>.+)\)$", "possible_options"),
+    (r"^Missing option '(?P<what>[^']+)'.*$", "missing_option"),
+    (r"^Missing argument '(?P<what>[^']+)'.*$", "missing_argument"),
+    (r"^Invalid value for (?P<what>'[^']+'[^:]*):", "invalid_value"),
+    (r"'(?P<value>[^']*)' is not a valid integer( range)?\.", "not_an_integer"),
+    (r"(?P<value>-?\d+) is not in the range (?P<range>.+)\.", "out_of_range"),
+    (r"^No such command '(?P<what>[^']+)'\.", "no_such_command"),
+    (r"^Got unexpected extra arguments? \((?P<what>.+)\)$", "extra_argument"),
+    (r"^Option '(?P<what>[^']+)' requires an argument\.", "requires_argument"),
+)
