@@ -57,3 +57,21 @@ def test_the_data_directory_is_found_upwards(monkeypatch):
 def test_data_given_a_file_or_a_subdirectory_suggests_the_directory(given):
     result = invoke("status", "--data", str(DATA / given))
     assert result.exit_code == 2 and f"--data {DATA}" in result.stderr.replace("\n", " ") or "did you mean" in result.stderr
+
+
+@pytest.mark.parametrize("value, lang, message", [
+    ("-5", "sv", "Fel: ogiltigt värde för '--within': måste vara minst 0"),
+    ("-5", "en", "Error: Invalid value for '--within': must be at least 0"),
+    ("99999", "sv", "Fel: ogiltigt värde för '--within': får vara högst 36500"),
+])
+def test_a_number_out_of_range_is_said_in_the_users_words(value, lang, message):
+    result = invoke("deadlines", "--within", value, "--lang", lang)
+    assert result.exit_code == 2 and message in result.stderr and "Input should" not in result.stderr
+
+
+def test_a_dangling_symlink_target_names_the_directory_it_points_into(tmp_path):
+    link = tmp_path / "out.json"
+    link.symlink_to(tmp_path / "missing" / "x.json")
+    result = invoke("status", "-o", str(link), "--lang", "en")
+    assert result.exit_code == 2
+    assert f"no such directory {tmp_path / 'missing'}" in result.stderr.replace("\n", "")

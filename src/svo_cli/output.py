@@ -91,7 +91,9 @@ def resolve_target(raw: str | Path | None, protected_dirs: tuple[Path, ...] = ()
             return Target(path, regular=False, shown=text)
         parent = os.path.dirname(real) or "."
         if not os.path.isdir(parent):
-            raise OutputRefused("output_no_dir", path=text, dir=os.path.dirname(text) or ".")
+            # name the directory the file would really go to (through a symlink, the link's target's)
+            raise OutputRefused("output_no_dir", path=text, dir=parent if os.path.islink(text) else
+                                os.path.dirname(text) or ".")
         if info is not None and not os.access(text, os.W_OK):
             raise OutputRefused("output_not_writable", path=text)
         if info is None and not os.access(parent, os.W_OK | os.X_OK):

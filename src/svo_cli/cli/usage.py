@@ -123,6 +123,8 @@ def usage_error_text(exc: Any, lang: str) -> str:
 
     message = exc.format_message().replace("Value error, ", "")
     message = re.sub(r"Input should be a valid integer.*$", "not a whole number", message)
+    message = re.sub(r"Input should be (?P<side>greater|less) than or equal to (?P<n>-?\d+)",
+                     lambda m: f"must be at {'least' if m['side'] == 'greater' else 'most'} {m['n']}", message)
     match = re.search(r"'([^']*)' is not one of (.*)\.$", message)
     suggestion = ""
     if match:
@@ -147,6 +149,8 @@ def usage_error_text(exc: Any, lang: str) -> str:
 USAGE_PATTERNS = (
     (r"^No such option: (?P<option>\S+)", "no_such_option"),
     (r"not a whole number$", "whole_number"),
+    (r"must be at least (?P<n>-?\d+)", "at_least"),
+    (r"must be at most (?P<n>-?\d+)", "at_most"),
     (r"Did you mean (?P<what>.+)\?$", "did_you_mean"),
     (r"\(Possible options: (?P<what>.+)\)$", "possible_options"),
     (r"^Missing option '(?P<what>[^']+)'.*$", "missing_option"),
