@@ -35,7 +35,10 @@ def findings_for(path: Path):
     return [d for d in diagnostics + validate(dataset) if d.path in asked]
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.yaml")), ids=lambda p: p.stem)
+CORPUS_FILES = sorted(CORPUS.rglob("*.yaml"))  # agreements; workplans/ are work plans; parties/*/ parties files
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: str(p.relative_to(CORPUS).with_suffix("")))
 def test_corpus_file_gives_its_expected_finding(path):
     expected = _expectation(path)
     found = findings_for(path)
@@ -47,6 +50,37 @@ def test_corpus_file_gives_its_expected_finding(path):
     assert sorted((d.code, d.line, d.column) for d in found) == wanted, found
     for d in found:
         assert d.message and d.path.endswith(path.name)
+
+
+# Codes that need more than one file to show (a directory, a register, a sources directory): the test
+# that reproduces each, asserting its exact finding.
+REPRODUCED_BY_A_TEST = {
+    "SVO001": "test_loader_and_validate.py::test_unreadable_file_is_a_located_finding",
+    "SVO009": "test_loader_and_validate.py::test_file_over_the_size_limit",
+    "SVO205": "test_loader_and_validate.py::test_duplicate_ids_and_supersede_cycles",
+    "SVO301": "test_loader_and_validate.py::test_data_directory_without_parties",
+    "SVO302": "test_data_directory.py::test_no_agreements_directory_is_an_error",
+    "SVO303": "test_data_directory.py::test_other_files_are_named_in_a_warning",
+    "SVO304": "test_data_directory.py::test_a_symlink_out_of_the_data_directory_is_refused_without_showing_the_target",
+    "SVO401": "test_register.py::test_svo401_a_quote_that_is_not_verbatim",
+    "SVO402": "test_register.py::test_svo402_a_document_not_in_the_register",
+    "SVO403": "test_register.py::test_svo403_a_document_missing_from_the_sources_directory",
+    "SVO404": "test_register.py::test_svo404_an_event_without_provenance",
+    "SVO405": "test_register.py::test_svo405_no_last_verified",
+    "SVO406": "test_register.py::test_svo406_verified_too_long_ago",
+    "SVO407": "test_register.py::test_svo407_a_self_test_that_fails",
+}
+
+
+def test_every_documented_finding_code_has_a_reproducer():
+    """A corpus file whose first line names the code, or a named test that asserts it."""
+    documented = set(re.findall(r"\| (SVO\d{3}) \|", (CORPUS.parent.parent / "docs" / "errors.md").read_text(encoding="utf-8")))
+    in_corpus = {code for path in CORPUS_FILES for code, _, _ in FINDING.findall(_expectation(path).group(0))}
+    for code, where in REPRODUCED_BY_A_TEST.items():
+        file, name = where.split("::")
+        text = (CORPUS.parent / file).read_text(encoding="utf-8")
+        assert f"def {name}(" in text and code in text.split(f"def {name}(")[1].split("\ndef ")[0], where
+    assert sorted(documented - in_corpus - set(REPRODUCED_BY_A_TEST)) == []
 
 
 def test_yaml_11_words_and_dates_stay_text_where_text_is_expected():
