@@ -154,21 +154,78 @@ def test_findings_in_swedish():
     assert doc["findings"][0]["message"] == "dubblerad nyckel 'id' (första på rad 2)"
 
 
-def test_every_finding_text_has_a_swedish_translation():
-    """Every T(...) template written in the source has an entry in the Swedish table."""
+def _placeholders(template: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_message_id_has_english_and_swedish_with_the_same_placeholders():
+    """Every id written as T("id", ...) in the source has an English and a Swedish template taking the same
+    {placeholders}; every id in the catalogue is used (month_1..month_12 are made from a month number)."""
+    import ast
     import re
 
-    from svo_cli.i18n import FINDINGS_SV
+    from svo_cli.messages import FINDINGS
+
+    assert FINDINGS["en"].keys() == FINDINGS["sv"].keys()
+    assert [key for key, en in FINDINGS["en"].items() if _placeholders(en) != _placeholders(FINDINGS["sv"][key])] == []
+
+    def literals(node: ast.expr) -> set[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return {node.value}
+        if isinstance(node, ast.IfExp):
+            return literals(node.body) | literals(node.orelse)
+        return set()
 
     src = Path(__file__).resolve().parent.parent / "src" / "svo_cli"
-    templates = set()
+    used: set[str] = set()
+    quoted: set[str] = set()
     for path in src.rglob("*.py"):
+        if path.name == "messages.py":
+            continue
         text = path.read_text(encoding="utf-8")
-        for m in re.finditer(r'\bT\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)', text):
-            templates.add("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))).replace("\\'", "'"))
-    templates.discard("{n} ")
-    missing = sorted(t for t in templates if t not in FINDINGS_SV and not t.startswith("{n} "))
-    assert missing == []
+        quoted |= set(re.findall(r"""["']([a-z0-9_]+)["']""", text))
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "T" and node.args:
+                used |= literals(node.args[0])
+    assert len(used) > 150
+    assert sorted(used - FINDINGS["en"].keys()) == []
+    unused = {key for key in FINDINGS["en"] if key not in quoted and not re.fullmatch(r"month_\d+", key)}
+    assert sorted(unused) == []
+
+
+def test_an_unknown_message_id_fails_loudly():
+    from svo_cli.messages import T
+
+    with pytest.raises(KeyError):
+        T("no such message")
+    with pytest.raises(KeyError):
+        T("unknown key '{key}'", key="x")  # English text is not an id
+
+
+def test_a_message_renders_by_id_in_either_language_and_survives_pickling():
+    import pickle
+
+    from svo_cli.i18n import tr
+    from svo_cli.messages import T
+
+    message = T("date_no_such_day", text="2023-02-30", month=T("month_2"), year=2023, days=28)
+    assert message == "'2023-02-30' is not a date: February 2023 has 28 days"
+    assert tr(message, "sv") == "'2023-02-30' är inget datum: februari 2023 har 28 dagar"
+    copy = pickle.loads(pickle.dumps(message))
+    assert (copy.id, copy.params, tr(copy, "sv")) == (message.id, message.params, tr(message, "sv"))
+    assert tr("plain text", "sv") == "plain text"
+
+
+def test_dates_do_not_import_i18n():
+    """The parsers word their errors as message ids; only rendering needs i18n."""
+    import subprocess
+    import sys
+
+    code = "import sys, svo_cli.dates, svo_cli.yamlfile; print(sorted(m for m in sys.modules if 'i18n' in m))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_data_errors_on_stderr_follow_the_language(tmp_path):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from svo_cli.i18n import T
+from svo_cli.messages import T
 
 ONE_DAY = timedelta(days=1)
 
@@ -80,7 +80,7 @@ def parse_date_spec(text: object) -> DateSpec:
         return DateSpec.day(text)
     if isinstance(text, str):
         return _parse_date_spec_text(text)
-    raise DateSpecError(T("'{text}' is not a date spec; expected {forms}", text=repr(text), forms=DATE_SPEC_FORMS))
+    raise DateSpecError(T("not_a_date_spec", text=repr(text), forms=DATE_SPEC_FORMS))
 
 
 @lru_cache(maxsize=65536)
@@ -91,12 +91,12 @@ def _parse_date_spec_text(text: str) -> DateSpec:
     if m := _RE_DAY.match(s):
         y, mo, d = (int(g) for g in m.groups())
         if not 1 <= mo <= 12:
-            raise DateSpecError(T("'{text}' is not a date: there is no month {month}", text=original, month=f"{mo:02d}"))
+            raise DateSpecError(T("date_no_such_month", text=original, month=f"{mo:02d}"))
         _year(m.group(1), original)
         last = calendar.monthrange(y, mo)[1]
         if not 1 <= d <= last:
-            raise DateSpecError(T("'{text}' is not a date: {month} {year} has {days} days", text=original,
-                                  month=T(calendar.month_name[mo]), year=y, days=last))
+            raise DateSpecError(T("date_no_such_day", text=original,
+                                  month=T(f"month_{mo}"), year=y, days=last))
         day = date(y, mo, d)
         return DateSpec(day, day, original)
     if m := _RE_YEAR.match(s):
@@ -105,7 +105,7 @@ def _parse_date_spec_text(text: str) -> DateSpec:
     if m := _RE_MONTH.match(s):
         y, mo = _year(m.group(1), original), int(m.group(2))
         if not 1 <= mo <= 12:
-            raise DateSpecError(T("'{text}' is not a month: there is no month {month}", text=original, month=f"{mo:02d}"))
+            raise DateSpecError(T("month_no_such_month", text=original, month=f"{mo:02d}"))
         return DateSpec(date(y, mo, 1), _month_end(y, mo), original)
     if m := _RE_HALF.match(s):
         y, h = _year(m.group(1), original), int(m.group(2))
@@ -117,7 +117,7 @@ def _parse_date_spec_text(text: str) -> DateSpec:
     if m := _RE_TERM.match(s):
         y = _year(m.group(2), original)
         return _half(y, 1 if m.group(1) in ("vt", "våren") else 2, original)
-    raise DateSpecError(T("'{text}' is not a date spec; expected {forms}", text=original, forms=DATE_SPEC_FORMS))
+    raise DateSpecError(T("not_a_date_spec", text=original, forms=DATE_SPEC_FORMS))
 
 
 MIN_YEAR, MAX_YEAR = 1900, 2199  # with durations capped at 200 years, no computed date overflows
@@ -126,7 +126,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2199  # with durations capped at 200 years, no comput
 def _year(text: str, original: str) -> int:
     y = int(text)
     if not MIN_YEAR <= y <= MAX_YEAR:
-        raise DateSpecError(T("'{text}': year {year} is outside {low}-{high}", text=original, year=y, low=MIN_YEAR,
+        raise DateSpecError(T("year_out_of_range", text=original, year=y, low=MIN_YEAR,
                               high=MAX_YEAR))
     return y
 
@@ -141,7 +141,7 @@ def parse_iso_date(text: str) -> date:
     """Parse an exact YYYY-MM-DD date (command-line options); raise DateSpecError otherwise."""
     spec = parse_date_spec(text)
     if spec.approximate or not _RE_DAY.match(_normalise(text)):
-        raise DateSpecError(T("'{text}' is not a day; expected YYYY-MM-DD", text=text))
+        raise DateSpecError(T("not_a_day", text=text))
     return spec.start
 
 
@@ -201,7 +201,7 @@ def parse_duration(text: object) -> Duration:
     """Parse a duration; raise DurationError naming the accepted forms."""
     if isinstance(text, str):
         return _parse_duration_text(text)
-    raise DurationError(T("'{text}' is not a duration; expected {forms}", text=repr(text), forms=DURATION_FORMS))
+    raise DurationError(T("not_a_duration", text=repr(text), forms=DURATION_FORMS))
 
 
 @lru_cache(maxsize=4096)
@@ -221,14 +221,14 @@ def _parse_duration_text(text: str) -> Duration:
             if unit == "weeks":
                 return _checked(Duration(days=7 * count, text=original))
             return _checked(Duration(**{unit: count}, text=original))
-    raise DurationError(T("'{text}' is not a duration; expected {forms}", text=original, forms=DURATION_FORMS))
+    raise DurationError(T("not_a_duration", text=original, forms=DURATION_FORMS))
 
 
 def _checked(duration: Duration) -> Duration:
     total_years = duration.years + duration.months / 12 + duration.days / 365
     total_years += duration.working_days / 250
     if total_years > MAX_DURATION_YEARS:
-        raise DurationError(T("'{text}' is longer than {years} years", text=duration.text, years=MAX_DURATION_YEARS))
+        raise DurationError(T("duration_too_long", text=duration.text, years=MAX_DURATION_YEARS))
     return duration
 
 

@@ -14,7 +14,7 @@ from typing import Any, Generator, Sequence, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from svo_cli.diagnostics import Diagnostic, error, warning
-from svo_cli.i18n import T
+from svo_cli.messages import T
 from svo_cli.model import Agreement, Group, PartiesFile, Party, SourcesFile, Workplan
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
@@ -104,31 +104,31 @@ def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseMode
         pos = source_map.key(loc)
         known = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        message = (T("unknown key '{key}' in {where}", key=loc[-1], where=".".join(map(str, loc[:-1]))) if loc[:-1]
-                   else T("unknown key '{key}'", key=loc[-1]))
-        hint = T("did you mean '{close}'?", close=close[0]) if close else T("expected one of: {known}", known=", ".join(known))
+        message = (T("unknown_key_in", key=loc[-1], where=".".join(map(str, loc[:-1]))) if loc[:-1]
+                   else T("unknown_key", key=loc[-1]))
+        hint = T("did_you_mean", close=close[0]) if close else T("expected_one_of", known=", ".join(known))
     elif kind == "missing":
         pos = source_map.key(loc[:-1]) if loc[:-1] else source_map.value(())
-        message = (T("missing key '{key}' in {where}", key=loc[-1], where=".".join(map(str, loc[:-1]))) if loc[:-1]
-                   else T("missing key '{key}'", key=loc[-1]))
-        hint = T("add '{key}:'", key=loc[-1])
+        message = (T("missing_key_in", key=loc[-1], where=".".join(map(str, loc[:-1]))) if loc[:-1]
+                   else T("missing_key", key=loc[-1]))
+        hint = T("add_key", key=loc[-1])
     elif kind == "literal_error":
         pos = source_map.value(loc)
         expected = err.get("ctx", {}).get("expected", "")
-        message = T("{where}: {value} is not allowed; expected {expected}", where=where, value=repr(err["input"]),
+        message = T("value_not_allowed", where=where, value=repr(err["input"]),
                     expected=expected)
     elif kind == "string_pattern_mismatch":
         pos = source_map.value(loc)
-        message = T("{where}: {value} is not an id; expected lower-case letters, digits and hyphens", where=where,
+        message = T("value_not_an_id", where=where,
                     value=repr(err["input"]))
-        hint = T("for example 'region-ostergotland'")
+        hint = T("id_example")
     elif code == "SVO104":
         pos = source_map.value(loc)
         detail = err["msg"] + (f" (got '{err['input']}')" if isinstance(err.get("input"), str) else "")
-        message = T("{where}: wrong type: {detail}", where=where, detail=detail)
+        message = T("wrong_type", where=where, detail=detail)
     else:
         pos = source_map.value(loc)
-        message = T("{where}: {detail}", where=where, detail=err.get("ctx", {}).get("text", err["msg"]))
+        message = T("where_detail", where=where, detail=err.get("ctx", {}).get("text", err["msg"]))
     return error(code, message, source_map.path, pos.line, pos.column, hint, source_map.excerpt(pos.line))
 
 
@@ -191,25 +191,25 @@ def _data_files(directory: Path, root: Path, required: bool) -> tuple[list[Path]
     shown = display_path(directory)
     if not directory.is_dir():
         if required or directory.exists() or directory.is_symlink():
-            return [], [error("SVO302", T("no directory '{name}' in the data directory", name=directory.name), shown,
-                              hint=T("create {path}/ with one YAML file per agreement", path=shown))]
+            return [], [error("SVO302", T("no_directory_in_data", name=directory.name), shown,
+                              hint=T("create_agreements_directory", path=shown))]
         return [], []
     try:
         entries = sorted(directory.iterdir())
     except OSError as exc:
-        return [], [error("SVO001", T("cannot read the directory: {reason}", reason=exc.strerror or str(exc)), shown,
-                          hint=T("check that the directory is readable"))]
+        return [], [error("SVO001", T("cannot_read_directory", reason=exc.strerror or str(exc)), shown,
+                          hint=T("check_directory_readable"))]
     files: list[Path] = []
     diags: list[Diagnostic] = []
     for path in entries:
         if path.suffix.lower() not in YAML_SUFFIXES:
-            diags.append(warning("SVO303", T("not a data file (not .yaml or .yml); ignored"), display_path(path),
-                                 hint=T("rename it to .yaml if it is one, or move it out of the data directory")))
+            diags.append(warning("SVO303", T("not_a_data_file"), display_path(path),
+                                 hint=T("rename_to_yaml_or_move")))
             continue
         if path.is_symlink():
             if not _inside(path, root):
-                diags.append(error("SVO304", T("a symlink to a file outside the data directory; not read"),
-                                   display_path(path), hint=T("copy the file into the data directory instead")))
+                diags.append(error("SVO304", T("symlink_outside_data"),
+                                   display_path(path), hint=T("copy_file_into_data")))
                 continue
         files.append(path)
     return files, diags
@@ -228,14 +228,14 @@ def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list
     parties_path = data_dir / PARTIES_FILE
     parties_file: Loaded | None = None
     if parties_path.is_symlink() and not _inside(parties_path, data_dir):
-        diags.append(error("SVO304", T("a symlink to a file outside the data directory; not read"),
-                           display_path(parties_path), hint=T("copy the file into the data directory instead")))
+        diags.append(error("SVO304", T("symlink_outside_data"),
+                           display_path(parties_path), hint=T("copy_file_into_data")))
     elif parties_path.exists() or parties_path.is_symlink():
         parties_file, found = _load(parties_path, PartiesFile)
         diags += found
     else:
-        diags.append(error("SVO301", T("no {name} in the data directory", name=PARTIES_FILE), display_path(data_dir),
-                           hint=T("create {path} listing the parties and groups", path=display_path(parties_path))))
+        diags.append(error("SVO301", T("no_file_in_data", name=PARTIES_FILE), display_path(data_dir),
+                           hint=T("create_parties_file", path=display_path(parties_path))))
     agreement_files, found = _data_files(data_dir / AGREEMENTS_DIR, data_dir, required=True)
     workplan_files, more = _data_files(data_dir / WORKPLANS_DIR, data_dir, required=False)
     diags += found + more
@@ -264,8 +264,8 @@ def _register(data_dir: Path) -> tuple[Loaded | None, list[Diagnostic]]:
     if not (path.exists() or path.is_symlink()):
         return None, []
     if path.is_symlink() and not _inside(path, data_dir):
-        return None, [error("SVO304", T("a symlink to a file outside the data directory; not read"),
-                            display_path(path), hint=T("copy the file into the data directory instead"))]
+        return None, [error("SVO304", T("symlink_outside_data"),
+                            display_path(path), hint=T("copy_file_into_data"))]
     return _load(path, SourcesFile)
 
 

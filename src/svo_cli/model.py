@@ -26,7 +26,7 @@ from svo_cli.dates import (
     parse_date_spec,
     parse_duration,
 )
-from svo_cli.i18n import T
+from svo_cli.messages import T
 
 
 def _fail(kind: str, text: str) -> PydanticCustomError:
@@ -155,15 +155,15 @@ class Notice(Frozen):
     @model_validator(mode="after")
     def _one_rule(self) -> "Notice":
         if self.before_end is None and self.period is None:
-            raise _fail("notice_rule", T("notice needs 'before_end' or 'period' (or both)"))
+            raise _fail("notice_rule", T("notice_needs_rule"))
         if self.to_end_of is not None and self.period is None:
-            raise _fail("notice_rule", T("'to_end_of' goes with 'period'"))
+            raise _fail("notice_rule", T("to_end_of_needs_period"))
         return self
 
 
 def _positive_calendar(value: Duration, what: str) -> Duration:
     if value.is_working_days or not (value.years or value.months or value.days):
-        raise _fail("duration", T("{what} must be a positive number of days, weeks, months or years", what=what))
+        raise _fail("duration", T("duration_not_positive", what=what))
     return value
 
 
@@ -204,12 +204,11 @@ class Followup(Frozen):
                  self.before is not None, self.due is not None]
         if sum(forms) != 1:
             raise _fail("followup_form", T(
-                "a follow-up takes exactly one form: 'every' with 'first', 'at: end_of_mandate_period', "
-                "'before: notice_deadline' (optionally with 'lead') or 'due'"))
+                "followup_one_form"))
         if (self.every is None) != (self.first is None):
-            raise _fail("followup_form", T("a recurring follow-up needs both 'every' and 'first'"))
+            raise _fail("followup_form", T("recurring_needs_every_and_first"))
         if self.lead is not None and self.before is None:
-            raise _fail("followup_form", T("'lead' goes with 'before: notice_deadline'"))
+            raise _fail("followup_form", T("lead_needs_before"))
         return self
 
 
@@ -243,17 +242,17 @@ class Event(Frozen):
     @model_validator(mode="after")
     def _fields_for_type(self) -> "Event":
         if self.type == "extended" and self.until is None:
-            raise _fail("event_form", T("an 'extended' event needs 'until' (the new last day)"))
+            raise _fail("event_form", T("extended_needs_until"))
         if self.type == "followup_done" and self.followup is None:
-            raise _fail("event_form", T("a 'followup_done' event needs 'followup' (its id)"))
+            raise _fail("event_form", T("followup_done_needs_followup"))
         if self.until is not None and self.type != "extended":
-            raise _fail("event_form", T("'until' goes with type 'extended'"))
+            raise _fail("event_form", T("until_only_with_extended"))
         if (self.followup is not None or self.occurrence is not None) and self.type != "followup_done":
-            raise _fail("event_form", T("'followup'/'occurrence' go with type 'followup_done'"))
+            raise _fail("event_form", T("followup_only_with_followup_done"))
         if self.effective is not None and self.type != "terminated":
-            raise _fail("event_form", T("'effective' goes with type 'terminated'"))
+            raise _fail("event_form", T("effective_only_with_terminated"))
         if self.effective is not None and self.effective.end < self.date.start:
-            raise _fail("event_form", T("'effective' {effective} is before the event's date {date}",
+            raise _fail("event_form", T("effective_before_event_date",
                                         effective=str(self.effective), date=str(self.date)))
         return self
 
@@ -362,7 +361,7 @@ class Meeting(Frozen):
     @classmethod
     def _a_day(cls, value: DateSpec) -> DateSpec:
         if value.approximate:
-            raise _fail("date_spec", T("a meeting needs a day (YYYY-MM-DD), got '{value}'", value=str(value)))
+            raise _fail("date_spec", T("meeting_needs_day", value=str(value)))
         return value
 
 
@@ -385,9 +384,9 @@ class PlanEvent(Frozen):
     @model_validator(mode="after")
     def _fields_for_type(self) -> "PlanEvent":
         if self.type == "followup_done" and self.followup is None:
-            raise _fail("event_form", T("a 'followup_done' event needs 'followup' (its id)"))
+            raise _fail("event_form", T("followup_done_needs_followup"))
         if (self.followup is not None or self.occurrence is not None) and self.type != "followup_done":
-            raise _fail("event_form", T("'followup'/'occurrence' go with type 'followup_done'"))
+            raise _fail("event_form", T("followup_only_with_followup_done"))
         return self
 
 

@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterator, Mapping
 
 from svo_cli.dates import Duration, subtract
 from svo_cli.diagnostics import Diagnostic, error, warning
-from svo_cli.i18n import T
 from svo_cli.loader import Dataset, Loaded
+from svo_cli.messages import T
 from svo_cli.yamlfile import Loc
 
 OMISSION = "[…]"
@@ -126,20 +126,18 @@ def check_quotes(dataset: Dataset, context: Context) -> list[Diagnostic]:
                 continue
             text = context.documents.get(source.document)
             if text is None:
-                found.append(warning("SVO403", T("document '{document}' is not in the sources directory; its quote "
-                                                 "is not checked", document=source.document),
+                found.append(warning("SVO403", T("document_not_in_sources", document=source.document),
                                      **_at(item, loc + ("document",)),
-                                     hint=T("put the document's text in the sources directory")))
+                                     hint=T("add_document_text")))
                 continue
             mismatch = verify_quote(source.quote, text)
             if mismatch is not None:
                 shown = mismatch.matched[-60:] if mismatch.matched else ""
-                found.append(error("SVO401", T("quote not found verbatim in {document}: the text matches as far as "
-                                               "'{matched}' and then differs at '{rest}'", document=source.document,
+                found.append(error("SVO401", T("quote_not_verbatim", document=source.document,
                                                matched=("…" if len(mismatch.matched) > 60 else "") + shown,
                                                rest=mismatch.rest[:60]),
                                    **_at(item, loc + ("quote",)),
-                                   hint=T("copy the passage exactly; mark left-out text with […]")))
+                                   hint=T("copy_quote_exactly")))
     return found
 
 
@@ -156,9 +154,9 @@ def check_documents(dataset: Dataset, context: Context) -> list[Diagnostic]:
     for item in _items(dataset):
         for loc, source in sources(item):
             if source.document not in known:
-                found.append(error("SVO402", T("document '{document}' is not in the document register (sources.yaml)",
+                found.append(error("SVO402", T("document_not_registered",
                                                document=source.document), **_at(item, loc + ("document",)),
-                                   hint=T("add it to sources.yaml, or name a registered document")))
+                                   hint=T("register_document")))
     return found
 
 
@@ -169,13 +167,13 @@ def check_provenance(dataset: Dataset, context: Context) -> list[Diagnostic]:
     """SVO404: an event, decision or meeting with neither `source` nor `assumed`."""
     found: list[Diagnostic] = []
     for item in _items(dataset):
-        for key in ("events", "decisions", "meetings"):
+        for key, what in (("events", "word_event"), ("decisions", "word_decision"), ("meetings", "word_meeting")):
             for i, entry in enumerate(getattr(item.model, key, ())):
                 if entry.source is None and entry.assumed is None:
-                    found.append(warning("SVO404", T("{what} dated {date} has no source and is not marked assumed",
-                                                     what=T(key[:-1]), date=str(entry.date)),
+                    found.append(warning("SVO404", T("no_source_not_assumed",
+                                                     what=T(what), date=str(entry.date)),
                                          **_at(item, (key, i)),
-                                         hint=T("add 'source:' with a verbatim quote, or 'assumed: <why>'")))
+                                         hint=T("add_source_or_assumed")))
     return found
 
 
@@ -191,14 +189,13 @@ def check_freshness(dataset: Dataset, context: Context) -> list[Diagnostic]:
     for item in _items(dataset):
         verified = item.model.last_verified
         if verified is None:
-            found.append(warning("SVO405", T("no 'last_verified': nobody has recorded checking this file against "
-                                             "its source"), item.path, 1, 1,
-                                 hint=T("check the file against its source, then add 'last_verified: YYYY-MM-DD'")))
+            found.append(warning("SVO405", T("no_last_verified"), item.path, 1, 1,
+                                 hint=T("verify_file")))
         elif verified.end < limit:
-            found.append(warning("SVO406", T("last verified {date}, more than {months} months ago",
+            found.append(warning("SVO406", T("last_verified_too_old",
                                              date=str(verified), months=context.max_age_months),
                                  **_at(item, ("last_verified",)),
-                                 hint=T("check the file against its source again and update 'last_verified'")))
+                                 hint=T("reverify_file")))
     return found
 
 
@@ -236,11 +233,11 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
                 if got != wanted:
                     shown_got = got.isoformat() if isinstance(got, date) else "null" if got is None else str(got)
                     shown_wanted = wanted.isoformat() if isinstance(wanted, date) else str(wanted)
-                    found.append(error("SVO407", T("self-test on {date}: {field} is {got}, expected {wanted}",
+                    found.append(error("SVO407", T("self_test_mismatch",
                                                    date=day.isoformat(), field=name, got=shown_got,
                                                    wanted=shown_wanted),
                                        **_at(item, ("expect", i, name)),
-                                       hint=T("check the data against the source (or the expectation)")))
+                                       hint=T("check_data_against_source")))
     return found
 
 

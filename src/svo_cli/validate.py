@@ -9,8 +9,8 @@ from typing import Callable, Iterable, Sequence
 
 from svo_cli import engine
 from svo_cli.diagnostics import Diagnostic, error, warning
-from svo_cli.i18n import T
 from svo_cli.loader import Dataset, Loaded
+from svo_cli.messages import T
 from svo_cli.model import Agreement, Workplan
 from svo_cli.yamlfile import Loc
 
@@ -58,15 +58,15 @@ def _duplicate_ids(dataset: Dataset) -> list[Diagnostic]:
     for item in dataset.agreements:
         if ids[item.model.id] > 1:
             first = item.model.id in seen
-            found.append(error("SVO202", T("duplicate agreement id '{id}'" if first else
-                                             "duplicate agreement id '{id}' (also in another file)", id=item.model.id),
-                               **_at(item, ("id",)), hint=T("each agreement needs its own id")))
+            found.append(error("SVO202", T("duplicate_agreement_id" if first else
+                                             "duplicate_agreement_id_elsewhere", id=item.model.id),
+                               **_at(item, ("id",)), hint=T("agreement_needs_own_id")))
         seen.add(item.model.id)
     plan_ids = Counter(item.model.id for item in dataset.workplans)
     for item in dataset.workplans:
         if plan_ids[item.model.id] > 1:
-            found.append(error("SVO202", T("duplicate work-plan id '{id}'", id=item.model.id), **_at(item, ("id",)),
-                               hint=T("each work plan needs its own id")))
+            found.append(error("SVO202", T("duplicate_work_plan_id", id=item.model.id), **_at(item, ("id",)),
+                               hint=T("work_plan_needs_own_id")))
     return found
 
 
@@ -104,10 +104,10 @@ def check_workplan(item: Loaded, parties: set[str] | frozenset[str] | None,
     plan: Workplan = item.model
     found: list[Diagnostic] = []
     if plan.id != item.stem:
-        found.append(error("SVO201", T("id '{id}' differs from the file name '{stem}'", id=plan.id, stem=item.stem),
-                           **_at(item, ("id",)), hint=T("rename the file to {id}.yaml or change the id", id=plan.id)))
+        found.append(error("SVO201", T("id_differs_from_file_name", id=plan.id, stem=item.stem),
+                           **_at(item, ("id",)), hint=T("rename_file_or_id", id=plan.id)))
     if plan.period.until.end < plan.period.from_.start:
-        found.append(error("SVO206", T("period.until {until} is before period.from {start}", until=str(plan.period.until),
+        found.append(error("SVO206", T("period_until_before_from", until=str(plan.period.until),
                                        start=str(plan.period.from_)),
                            **_at(item, ("period", "until"))))
     if parties is not None:
@@ -116,32 +116,32 @@ def check_workplan(item: Loaded, parties: set[str] | frozenset[str] | None,
         refs += [(("decisions", i, "party"), d.party) for i, d in enumerate(plan.decisions)]
         for loc, pid in refs:
             if pid not in parties:
-                found.append(error("SVO203", T("unknown party or group '{id}'", id=pid), **_at(item, loc),
-                                   hint=T("use an id from parties.yaml")))
+                found.append(error("SVO203", T("unknown_party_or_group", id=pid), **_at(item, loc),
+                                   hint=T("use_party_id")))
     for i, aid in enumerate(plan.agreements):
         if aid not in agreement_ids:
-            found.append(error("SVO204", T("the plan lists unknown agreement '{id}'", id=aid), **_at(item, ("agreements", i)),
-                               hint=T("transcribe the agreement too, or fix the id")))
+            found.append(error("SVO204", T("plan_lists_unknown_agreement", id=aid), **_at(item, ("agreements", i)),
+                               hint=T("transcribe_agreement")))
     ids = Counter([a.id for a in plan.areas] + [s.id for a in plan.areas for s in a.assignments]
                   + [f.id for f in plan.followups])
     for i, area in enumerate(plan.areas):
         if ids[area.id] > 1:
-            found.append(error("SVO213", T("duplicate id '{id}'", id=area.id), **_at(item, ("areas", i, "id"))))
+            found.append(error("SVO213", T("duplicate_id", id=area.id), **_at(item, ("areas", i, "id"))))
         for j, a in enumerate(area.assignments):
             if ids[a.id] > 1:
-                found.append(error("SVO213", T("duplicate id '{id}'", id=a.id), **_at(item, ("areas", i, "assignments", j, "id"))))
+                found.append(error("SVO213", T("duplicate_id", id=a.id), **_at(item, ("areas", i, "assignments", j, "id"))))
     followup_ids = {f.id for f in plan.followups}
     for i, event in enumerate(plan.events):
         if event.type == "followup_done" and event.followup not in followup_ids:
-            found.append(error("SVO211", T("followup_done names unknown follow-up '{id}'", id=event.followup),
+            found.append(error("SVO211", T("followup_done_unknown", id=event.followup),
                                **_at(item, ("events", i, "followup"))))
     for i, f in enumerate(plan.followups):
         if f.before is not None:
-            found.append(error("SVO207", T("a work plan has no notice deadline to count from"),
+            found.append(error("SVO207", T("work_plan_no_notice_deadline"),
                                **_at(item, ("followups", i, "before"))))
     if plan.source.quote is None:
-        found.append(warning("SVO209", T("source has no quote"), **_at(item, ("source",), key=True),
-                             hint=T("quote the clause the data rests on under source.quote")))
+        found.append(warning("SVO209", T("source_has_no_quote"), **_at(item, ("source",), key=True),
+                             hint=T("quote_the_clause")))
     return found
 
 
@@ -154,15 +154,15 @@ def check_parties(dataset: Dataset) -> list[Diagnostic]:
     party_ids = {p.id for p in dataset.parties}
     for i, party in enumerate(dataset.parties):
         if counts[party.id] > 1:
-            found.append(error("SVO202", T("duplicate party id '{id}'", id=party.id), **_at(item, ("parties", i, "id"))))
+            found.append(error("SVO202", T("duplicate_party_id", id=party.id), **_at(item, ("parties", i, "id"))))
     for i, group in enumerate(dataset.groups):
         if counts[group.id] > 1:
-            found.append(error("SVO202", T("duplicate id '{id}'", id=group.id), **_at(item, ("groups", i, "id"))))
+            found.append(error("SVO202", T("duplicate_id", id=group.id), **_at(item, ("groups", i, "id"))))
         for j, member in enumerate(group.members):
             if member not in party_ids:
-                found.append(error("SVO203", T("group '{group}' names unknown party '{member}'", group=group.id, member=member),
+                found.append(error("SVO203", T("group_unknown_member", group=group.id, member=member),
                                    **_at(item, ("groups", i, "members", j)),
-                                   hint=T("list the party under 'parties' first")))
+                                   hint=T("list_party_first")))
     return found
 
 
@@ -171,33 +171,33 @@ def check_agreement(item: Loaded, parties: set[str] | frozenset[str] | None,
     a: Agreement = item.model
     found: list[Diagnostic] = []
     if a.id != item.stem:
-        found.append(error("SVO201", T("id '{id}' differs from the file name '{stem}'", id=a.id, stem=item.stem),
-                           **_at(item, ("id",)), hint=T("rename the file to {id}.yaml or change the id", id=a.id)))
+        found.append(error("SVO201", T("id_differs_from_file_name", id=a.id, stem=item.stem),
+                           **_at(item, ("id",)), hint=T("rename_file_or_id", id=a.id)))
     if parties is not None:
         for i, party in enumerate(a.parties):
             if party not in parties:
-                found.append(error("SVO203", T("unknown party or group '{id}'", id=party), **_at(item, ("parties", i)),
-                                   hint=T("use an id from parties.yaml")))
+                found.append(error("SVO203", T("unknown_party_or_group", id=party), **_at(item, ("parties", i)),
+                                   hint=T("use_party_id")))
         for i, event in enumerate(a.events):
             if event.by is not None and event.by not in parties:
-                found.append(error("SVO203", T("unknown party '{id}'", id=event.by), **_at(item, ("events", i, "by")),
-                                   hint=T("use an id from parties.yaml")))
+                found.append(error("SVO203", T("unknown_party", id=event.by), **_at(item, ("events", i, "by")),
+                                   hint=T("use_party_id")))
     for i, old in enumerate(a.supersedes):
         if old not in agreement_ids:
-            found.append(error("SVO204", T("supersedes unknown agreement '{id}'", id=old), **_at(item, ("supersedes", i)),
-                               hint=T("transcribe the older agreement too, or fix the id")))
+            found.append(error("SVO204", T("supersedes_unknown_agreement", id=old), **_at(item, ("supersedes", i)),
+                               hint=T("transcribe_older_agreement")))
         elif old == a.id:
-            found.append(error("SVO205", T("an agreement cannot supersede itself"), **_at(item, ("supersedes", i))))
+            found.append(error("SVO205", T("supersedes_itself"), **_at(item, ("supersedes", i))))
     if a.valid_until is not None and a.valid_until.end < a.valid_from.start:
-        found.append(error("SVO206", T("valid_until {until} is before valid_from {start}", until=str(a.valid_until),
+        found.append(error("SVO206", T("valid_until_before_valid_from", until=str(a.valid_until),
                                        start=str(a.valid_from)),
-                           **_at(item, ("valid_until",)), hint=T("valid_until is the last day in force")))
+                           **_at(item, ("valid_until",)), hint=T("valid_until_is_last_day")))
     found += _check_notice_rules(item)
     found += _check_events(item, replay=warnings)
     found += _check_followups(item)
     if a.source.quote is None:
-        found.append(warning("SVO209", T("source has no quote"), **_at(item, ("source",), key=True),
-                             hint=T("quote the clause the data rests on under source.quote")))
+        found.append(warning("SVO209", T("source_has_no_quote"), **_at(item, ("source",), key=True),
+                             hint=T("quote_the_clause")))
     return found
 
 
@@ -205,17 +205,16 @@ def _check_notice_rules(item: Loaded) -> list[Diagnostic]:
     a: Agreement = item.model
     found: list[Diagnostic] = []
     if a.notice and a.notice.before_end is not None and a.valid_until is None:
-        found.append(error("SVO207", T("notice.before_end needs a term end to count from, but the agreement is "
-                                       "open-ended"), **_at(item, ("notice", "before_end")),
-                           hint=T("set valid_until, or use notice.period for an open-ended agreement")))
+        found.append(error("SVO207", T("before_end_open_ended"), **_at(item, ("notice", "before_end")),
+                           hint=T("set_valid_until_or_period")))
     if a.renewal is not None and a.valid_until is None:
-        found.append(error("SVO210", T("renewal needs a first term end (valid_until)"), **_at(item, ("renewal",), key=True),
-                           hint=T("set valid_until, or remove renewal for an open-ended agreement")))
+        found.append(error("SVO210", T("renewal_needs_first_term_end"), **_at(item, ("renewal",), key=True),
+                           hint=T("set_valid_until_or_no_renewal")))
     has_notice_event = any(e.type == "notice" for e in a.events)
     if has_notice_event and a.valid_until is None and (a.notice is None or a.notice.period is None):
         i = next(i for i, e in enumerate(a.events) if e.type == "notice")
-        found.append(error("SVO214", T("notice given on an open-ended agreement without notice.period"),
-                           **_at(item, ("events", i)), hint=T("add notice.period (e.g. '1 year')")))
+        found.append(error("SVO214", T("notice_open_ended_no_period"),
+                           **_at(item, ("events", i)), hint=T("add_notice_period")))
     return found
 
 
@@ -225,13 +224,13 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
     previous = None
     for i, event in enumerate(a.events):
         if previous is not None and event.date.end < previous:
-            found.append(warning("SVO212", T("event dated {date} is listed after a later one", date=str(event.date)),
-                                 **_at(item, ("events", i, "date")), hint=T("list events oldest first")))
+            found.append(warning("SVO212", T("events_out_of_order", date=str(event.date)),
+                                 **_at(item, ("events", i, "date")), hint=T("list_events_oldest_first")))
         previous = event.date.end
         if event.type == "followup_done" and event.followup not in {f.id for f in a.followups}:
-            found.append(error("SVO211", T("followup_done names unknown follow-up '{id}'", id=event.followup),
+            found.append(error("SVO211", T("followup_done_unknown", id=event.followup),
                                **_at(item, ("events", i, "followup")),
-                               hint=T("use one of: {ids}", ids=", ".join(f.id for f in a.followups) or "–")))
+                               hint=T("use_one_of", ids=", ".join(f.id for f in a.followups) or "–")))
     if not replay or not any(e.type in ("notice", "followup_done") for e in a.events):
         return found  # nothing to replay (or only errors were asked for)
     # Late notice and unmatched follow-ups: replay the agreement with every event known.
@@ -243,15 +242,13 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
         missed_term = notice.effective_term - 1
         missed = tl.schedule.natural_deadline(missed_term)
         renewals = notice.effective_term - notice.given_in_term
-        found.append(warning("SVO208", T("late notice: given {date}, after the notice deadline {deadline} of term "
-                                         "{missed_term}; it ends term {term} on {end}, the first term whose notice "
-                                         "deadline ({term_deadline}) is on or after it",
+        found.append(warning("SVO208", T("late_notice",
                                          date=notice.date.isoformat(), deadline=_iso(missed),
                                          missed_term=missed_term, term=notice.effective_term,
                                          end=_iso(notice.last_day), term_deadline=_iso(notice.effective_deadline)),
                              **_at(item, ("events", i, "date")),
-                             hint=T("check the date; the agreement renews once more before it ends") if renewals == 1
-                             else T("check the date; the agreement renews {n} more times before it ends",
+                             hint=T("check_date_renews_once") if renewals == 1
+                             else T("check_date_renews_n_times",
                                     n=renewals)))
     _, unmatched = engine.followup_occurrences(tl, last_event, as_of=last_event, overdue_limit=0)
     known = {f.id for f in a.followups}
@@ -259,9 +256,9 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
         if event.followup not in known:
             continue  # reported as SVO211
         i = a.events.index(event)
-        found.append(warning("SVO215", T("followup_done on {date} matches no open occurrence of '{id}'",
+        found.append(warning("SVO215", T("followup_done_no_occurrence",
                                          date=str(event.date), id=event.followup), **_at(item, ("events", i)),
-                             hint=T("check the date, or name the occurrence with 'occurrence: <date spec>'")))
+                             hint=T("check_date_or_name_occurrence")))
     return found
 
 
@@ -275,10 +272,9 @@ def _check_followups(item: Loaded) -> list[Diagnostic]:
     counts = Counter(f.id for f in a.followups)
     for i, f in enumerate(a.followups):
         if counts[f.id] > 1:
-            found.append(error("SVO213", T("duplicate follow-up id '{id}'", id=f.id), **_at(item, ("followups", i, "id"))))
+            found.append(error("SVO213", T("duplicate_followup_id", id=f.id), **_at(item, ("followups", i, "id"))))
         if f.before == "notice_deadline" and (a.notice is None or a.notice.before_end is None):
-            found.append(error("SVO207", T("follow-up before the notice deadline, but the agreement has no "
-                                           "notice.before_end"), **_at(item, ("followups", i, "before"))))
+            found.append(error("SVO207", T("followup_needs_before_end"), **_at(item, ("followups", i, "before"))))
     return found
 
 
@@ -303,9 +299,9 @@ def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
                     if cycle not in reported:
                         reported.add(cycle)
                         item = by_id[start]
-                        found.append(error("SVO205", T("supersede cycle: {cycle}", cycle=" → ".join(path + [start])),
+                        found.append(error("SVO205", T("supersede_cycle", cycle=" → ".join(path + [start])),
                                            **_at(item, ("supersedes",), key=True),
-                                           hint=T("an agreement can only supersede older ones")))
+                                           hint=T("supersede_older_only")))
                 elif nxt not in path and len(path) < len(graph):
                     stack.append((nxt, path + [nxt]))
     return found
@@ -323,26 +319,24 @@ def check_event_meaning(item: Loaded, groups: dict[str, list[str]],
     withdrawal = a.notice is not None and a.notice.effect == "withdrawal"
     for i, event in enumerate(a.events):
         if event.date.end < a.valid_from.start:
-            found.append(error("SVO218", T("{type} event dated {date} is before valid_from {start}", type=event.type,
+            found.append(error("SVO218", T("event_before_valid_from", type=event.type,
                                            date=str(event.date), start=str(a.valid_from)),
                                **_at(item, ("events", i, "date")),
-                               hint=T("check the year: nothing can happen under an agreement before it starts")))
+                               hint=T("check_year_before_start")))
         if event.type != "notice":
             continue
         if event.by is None:
             if withdrawal:
-                found.append(error("SVO220", T("a notice under notice.effect: withdrawal needs 'by' (the party "
-                                               "that leaves)"), **_at(item, ("events", i))))
+                found.append(error("SVO220", T("withdrawal_needs_by"), **_at(item, ("events", i))))
             continue
         if parties is not None and event.by not in parties:
             continue  # an unknown id: SVO203
         group = groups.get(event.by)
         is_party = event.by in members or (group is not None and set(group) <= members)
         if not is_party:
-            found.append(error("SVO219", T("notice by '{id}', who is not a party to this agreement", id=event.by),
+            found.append(error("SVO219", T("notice_by_non_party", id=event.by),
                                **_at(item, ("events", i, "by")),
-                               hint=T("only a party listed under 'parties' (or a member of a group listed there) "
-                                      "can give notice")))
+                               hint=T("only_parties_give_notice")))
     return found
 
 
@@ -352,19 +346,17 @@ def check_term_rules(item: Loaded) -> list[Diagnostic]:
     a: Agreement = item.model
     found: list[Diagnostic] = []
     if a.renewal is not None and a.valid_until is not None and a.notice is None:
-        found.append(warning("SVO216", T("the agreement renews automatically but has no notice rule, so no notice "
-                                         "deadline can be computed"), **_at(item, ("renewal",), key=True),
-                             hint=T("add notice.before_end (or notice.period) as the agreement's clause states it")))
+        found.append(warning("SVO216", T("renews_without_notice_rule"), **_at(item, ("renewal",), key=True),
+                             hint=T("add_notice_rule")))
     if any(e.type == "terminated" for e in a.events):
         last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
         tl = engine.timeline(a, FAR_FUTURE, through=last_event)
         for event, known in tl.ignored_terminations:
             i = a.events.index(event)
             last = (event.effective or event.date).end
-            found.append(warning("SVO217", T("termination with last day {last} is after the agreement's known end "
-                                             "{end}; it changes nothing", last=last.isoformat(), end=known.isoformat()),
+            found.append(warning("SVO217", T("termination_after_end", last=last.isoformat(), end=known.isoformat()),
                                  **_at(item, ("events", i, "date")),
-                                 hint=T("check the date: a termination can only bring the end forward")))
+                                 hint=T("termination_only_earlier")))
     return found
 
 

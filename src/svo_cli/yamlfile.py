@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from svo_cli.diagnostics import Diagnostic, error
-from svo_cli.i18n import T
+from svo_cli.messages import T
 from svo_cli.safe import escape_char, first_control
 
 try:  # the C parser where present: same safe event stream, much faster
@@ -128,27 +128,27 @@ def read_yaml_file(path: Path, display: str | None = None) -> tuple[YamlDocument
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            return None, [error("SVO001", T("is a directory, expected a YAML file"), shown,
-                                hint=T("remove or rename the directory"))]
+            return None, [error("SVO001", T("is_a_directory"), shown,
+                                hint=T("remove_or_rename_directory"))]
         if not stat.S_ISREG(info.st_mode):
-            return None, [error("SVO001", T("is not a regular file (a FIFO, device or socket); not read"), shown,
-                                hint=T("remove it, or replace it with the YAML file itself"))]
+            return None, [error("SVO001", T("not_a_regular_file"), shown,
+                                hint=T("replace_with_yaml_file"))]
         if info.st_size > MAX_FILE_BYTES:
-            return None, [error("SVO009", T("file is {size} bytes; the limit is {limit}", size=info.st_size,
+            return None, [error("SVO009", T("file_size_over_limit", size=info.st_size,
                                             limit=MAX_FILE_BYTES),
-                                shown, hint=T("a data file describes one agreement or plan; split it"))]
+                                shown, hint=T("split_large_file"))]
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat: still never read
-                return None, [error("SVO001", T("is not a regular file (a FIFO, device or socket); not read"), shown,
-                                    hint=T("remove it, or replace it with the YAML file itself"))]
+                return None, [error("SVO001", T("not_a_regular_file"), shown,
+                                    hint=T("replace_with_yaml_file"))]
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = T("a symlink loop") if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
-        return None, [error("SVO001", T("cannot read file: {reason}", reason=reason), shown,
-                            hint=T("check that the file exists and is readable"))]
+        reason = T("symlink_loop") if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+        return None, [error("SVO001", T("cannot_read_file", reason=reason), shown,
+                            hint=T("check_file_readable"))]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [error("SVO009", T("file is larger than {limit} bytes", limit=MAX_FILE_BYTES), shown)]
+        return None, [error("SVO009", T("file_larger_than_limit", limit=MAX_FILE_BYTES), shown)]
     text, diags = decode(raw, shown)
     if text is None:
         return None, diags
@@ -160,8 +160,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                       (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if raw.startswith(bom):
-            return None, [error("SVO002", T("file is encoded as {name}; expected UTF-8", name=name), path, 1, 1,
-                                hint=T("save the file as UTF-8"))]
+            return None, [error("SVO002", T("file_encoding_not_utf8", name=name), path, 1, 1,
+                                hint=T("save_as_utf8"))]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
@@ -173,14 +173,14 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         bad = raw[exc.start:exc.start + 1]
         guess: str = ""
         if bad and bad[0] in b"\xe5\xe4\xf6\xc5\xc4\xd6\xe9":
-            guess = T(" (byte 0x{byte} is '{char}' in Latin-1/Windows-1252)", byte=bad.hex(), char=bad.decode("cp1252"))
-        return None, [error("SVO002", T("file is not valid UTF-8{guess}", guess=guess), path, line, column,
-                            hint=T("save the file as UTF-8"))]
+            guess = T("latin1_guess", byte=bad.hex(), char=bad.decode("cp1252"))
+        return None, [error("SVO002", T("file_not_utf8", guess=guess), path, line, column,
+                            hint=T("save_as_utf8"))]
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
-        return None, [error("SVO002", T("file contains NUL characters (UTF-16 without a byte-order mark?)"),
-                            path, line, 1, hint=T("save the file as UTF-8"))]
+        return None, [error("SVO002", T("file_contains_nul"),
+                            path, line, 1, hint=T("save_as_utf8"))]
     control = first_control(text)
     if control is not None:
         return None, [control_character(path, text, control)]
@@ -194,9 +194,9 @@ def control_character(path: str, text: str, offset: int, line: int | None = None
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         excerpt = text.split("\n")[line - 1] if text else ""
-    return error("SVO012", T("control character {char} in the data; it could take over a terminal",
+    return error("SVO012", T("control_character",
                              char=escape_char(text[offset])), path, line, column or 1,
-                 hint=T("delete it (write plain text; tabs and line breaks are allowed)"), excerpt=excerpt)
+                 hint=T("delete_control_character"), excerpt=excerpt)
 
 
 class _Refused(Exception):
@@ -228,7 +228,7 @@ def _parse_nodes(text: str, path: str) -> tuple[YamlDocument | None, list[Diagno
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, path, SourceMap(path, text))]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [error("SVO003", T("YAML syntax error: {problem}", problem=str(exc)), path, 1, 1)]
+        return None, [error("SVO003", T("yaml_syntax_error", problem=str(exc)), path, 1, 1)]
     source_map = SourceMap(path, text)
     if root_node is None:
         return _document(None, path, source_map)
@@ -284,13 +284,13 @@ def _walk_with_positions(text: str, source_map: SourceMap) -> list[Diagnostic]:
                 key_mark = key_node.start_mark
                 line, column = key_mark.line + 1, key_mark.column + 1
                 if not isinstance(key_node, yaml.ScalarNode):
-                    return [error("SVO003", T("a mapping key must be plain text"), path, line, column,
-                                  T("write the key as a word followed by ':'"), source_map.excerpt(line))]
+                    return [error("SVO003", T("key_not_plain_text"), path, line, column,
+                                  T("write_key_as_word"), source_map.excerpt(line))]
                 key = key_node.value
                 if key in seen:
                     first = Position(*keys[loc + (key,)])
-                    return [error("SVO004", T("duplicate key '{key}' (first at line {first})", key=key, first=first.line), path, line, column,
-                                  T("a mapping takes each key once: merge or remove one of them"),
+                    return [error("SVO004", T("duplicate_key", key=key, first=first.line), path, line, column,
+                                  T("merge_duplicate_key"),
                                   source_map.excerpt(line))]
                 seen.add(key)
                 keys[loc + (key,)] = (line, column)
@@ -318,20 +318,20 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise at(event.start_mark, "SVO006", T("a second YAML document in one file"),
-                             T("keep one document per file: remove the '---' line and what follows"))
+                    raise at(event.start_mark, "SVO006", T("second_yaml_document"),
+                             T("remove_second_document"))
                 continue
             if isinstance(event, yaml.AliasEvent):
-                raise at(event.start_mark, "SVO005", T("aliases (*name) are not allowed in data files"),
-                         T("write the value out in full"))
+                raise at(event.start_mark, "SVO005", T("aliases_not_allowed"),
+                         T("write_value_out_in_full"))
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if event.anchor is not None:
                     raise at(event.start_mark, "SVO005",
-                             T("anchors (&{name}) are not allowed in data files", name=event.anchor),
-                             T("write the value out in full"))
+                             T("anchors_not_allowed", name=event.anchor),
+                             T("write_value_out_in_full"))
                 if event.tag is not None and event.tag != "!":
-                    raise at(event.start_mark, "SVO008", T("YAML tags ({tag}) are not allowed", tag=event.tag),
-                             T("remove the tag; quote the value if it must stay text"))
+                    raise at(event.start_mark, "SVO008", T("tags_not_allowed", tag=event.tag),
+                             T("remove_tag"))
             if isinstance(event, yaml.ScalarEvent):
                 plain = event.implicit[0] and event.style is None
                 value = None if plain and event.value in NULL_WORDS else event.value
@@ -342,8 +342,8 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
                     if key in frame[0]:
                         first = Position(*source_map.keys[key_loc])
                         raise at(event.start_mark, "SVO004",
-                                 T("duplicate key '{key}' (first at line {first})", key=key, first=first.line),
-                                 T("a mapping takes each key once: merge or remove one of them"))
+                                 T("duplicate_key", key=key, first=first.line),
+                                 T("merge_duplicate_key"))
                     source_map.keys[key_loc] = _pos(event.start_mark)
                     frame[2] = key
                     continue
@@ -354,11 +354,11 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
                 continue
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                    raise at(event.start_mark, "SVO003", T("a mapping key must be plain text"),
-                             T("write the key as a word followed by ':'"))
+                    raise at(event.start_mark, "SVO003", T("key_not_plain_text"),
+                             T("write_key_as_word"))
                 if len(stack) >= MAX_DEPTH:
-                    raise at(event.start_mark, "SVO010", T("nesting deeper than {depth} levels", depth=MAX_DEPTH),
-                             T("data files are a few levels deep; check the indentation"))
+                    raise at(event.start_mark, "SVO010", T("nesting_too_deep", depth=MAX_DEPTH),
+                             T("check_nesting_indentation"))
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 loc = _attach(stack, container)
                 source_map.values[loc] = _pos(event.start_mark)
@@ -375,25 +375,25 @@ def _parse_events(text: str, path: str) -> tuple[YamlDocument | None, list[Diagn
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, path, source_map)]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [error("SVO003", T("YAML syntax error: {problem}", problem=str(exc)), path, 1, 1)]
+        return None, [error("SVO003", T("yaml_syntax_error", problem=str(exc)), path, 1, 1)]
     except RecursionError:  # pragma: no cover - guarded by MAX_DEPTH
-        return None, [error("SVO010", T("nesting deeper than {depth} levels", depth=MAX_DEPTH), path, 1, 1)]
+        return None, [error("SVO010", T("nesting_too_deep", depth=MAX_DEPTH), path, 1, 1)]
 
     if not has_root:
-        return None, [error("SVO007", T("file is empty (or holds only comments)"), path, 1, 1,
-                            hint=T("write the file's keys, or delete the file"))]
+        return None, [error("SVO007", T("file_empty"), path, 1, 1,
+                            hint=T("write_keys_or_delete"))]
     return _document(root, path, source_map)
 
 
 def _document(root: Any, path: str, source_map: SourceMap) -> tuple[YamlDocument | None, list[Diagnostic]]:
     if root is None:
-        return None, [error("SVO007", T("file is empty (or holds only comments)"), path, 1, 1,
-                            hint=T("write the file's keys, or delete the file"))]
+        return None, [error("SVO007", T("file_empty"), path, 1, 1,
+                            hint=T("write_keys_or_delete"))]
     if not isinstance(root, dict):
-        kind = T("a list") if isinstance(root, list) else T("a single value")
+        kind = T("kind_list") if isinstance(root, list) else T("kind_single_value")
         pos = source_map.value(())
-        return None, [error("SVO011", T("the file holds {kind}; expected a mapping of keys", kind=kind), path, pos.line, pos.column,
-                            hint=T("start the file with 'id: …' and the other keys"))]
+        return None, [error("SVO011", T("file_not_a_mapping", kind=kind), path, pos.line, pos.column,
+                            hint=T("start_with_id"))]
     found = _escaped_controls(root, (), path, source_map)
     if found:
         return None, found
@@ -446,16 +446,16 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, source_map: SourceMap) -
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
-    hint: str = T("check the indentation and the ':' after each key")
+    hint: str = T("check_indentation_and_colons")
     text_line = source_map.excerpt(line)
     if "\t" in text_line[: column] or "\t" in text_line[: len(text_line) - len(text_line.lstrip())]:
-        hint = T("indent with spaces, not tabs")
-        problem = T("a tab character where YAML allows only spaces")
+        hint = T("indent_with_spaces")
+        problem = T("tab_in_indentation")
     if "expected a single document" in problem or "but found another document" in problem:
-        return error("SVO006", T("a second YAML document in one file"), path, line, column,
-                     T("keep one document per file"), source_map.excerpt(line))
+        return error("SVO006", T("second_yaml_document"), path, line, column,
+                     T("keep_one_document"), source_map.excerpt(line))
     context = f" {exc.context}" if exc.context else ""
-    return error("SVO003", T("YAML syntax error: {problem}", problem=T("{a}{b}", a=problem, b=context)), path, line, column, hint,
+    return error("SVO003", T("yaml_syntax_error", problem=T("concat", a=problem, b=context)), path, line, column, hint,
                  source_map.excerpt(line))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from svo_cli.diagnostics import Diagnostic
-from svo_cli.i18n import SEVERITY, T, tr
+from svo_cli.i18n import SEVERITY, tr
+from svo_cli.messages import T
 from svo_cli.safe import visible
 
 
@@ -30,7 +31,7 @@ def capped(diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], dict[st
 
 
 def _more_line(path: str, n: int, lang: str) -> str:
-    return visible(f"{path}: " + tr(T("… and {n} more findings in this file", n=n), lang), newlines=False)
+    return visible(f"{path}: " + tr(T("more_findings_in_file", n=n), lang), newlines=False)
 
 
 def render_findings(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> str:
@@ -45,7 +46,7 @@ def render_findings(diagnostics: Sequence[Diagnostic], files: int, lang: str = "
                 before = visible(d.excerpt[: max(0, d.column - 1 - d.excerpt_offset)], newlines=False)
                 out.append(f"       | {' ' * len(before)}^")
         if d.hint:
-            out.append(visible(f"       = {tr(T('hint: {hint}', hint=d.hint), lang)}", newlines=False))
+            out.append(visible(f"       = {tr(T('hint', hint=d.hint), lang)}", newlines=False))
         if d.path in more and (i + 1 == len(shown) or shown[i + 1].path != d.path):
             out.append(_more_line(d.path, more[d.path], lang))
     out.append(summary_line(diagnostics, files, lang))
@@ -56,12 +57,12 @@ def summary_line(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en"
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
 
-    def count(n: int, word: str) -> T:
-        return T("{n} " + word + ("" if n == 1 else "s"), n=n)
+    def count(n: int, one: str, many: str) -> T:
+        return T(one if n == 1 else many, n=n)
 
-    verdict = "ok: {files} checked, {errors}, {warnings}" if not errors else "failed: {files} checked, {errors}, {warnings}"
-    return tr(T(verdict, files=count(files, "file"), errors=count(errors, "error"),
-                warnings=count(warnings, "warning")), lang)
+    verdict = "summary_ok" if not errors else "summary_failed"
+    return tr(T(verdict, files=count(files, "n_file", "n_files"), errors=count(errors, "n_error", "n_errors"),
+                  warnings=count(warnings, "n_warning", "n_warnings")), lang)
 
 
 def _escape_data(text: str) -> str:
@@ -82,7 +83,7 @@ def render_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
         props.append(f"title={_escape_property('svo ' + d.code)}")
-        message = tr(d.message, lang) + (f" ({tr(T('hint: {hint}', hint=d.hint), lang)})" if d.hint else "")
+        message = tr(d.message, lang) + (f" ({tr(T('hint', hint=d.hint), lang)})" if d.hint else "")
         out.append(f"::{d.severity.value} {','.join(props)}::{_escape_data(message)}")
     out += [_more_line(path, n, lang) for path, n in more.items()]
     out.append(summary_line(diagnostics, files, lang))
