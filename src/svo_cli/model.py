@@ -390,6 +390,27 @@ class PlanEvent(Frozen):
         return self
 
 
+class PlanExpectation(Frozen):
+    """A work plan's self-test: what the engine must compute on `as_of`, as `svo plans --as-of` shows it
+    (any subset of the fields)."""
+
+    as_of: DateSpecField
+    state: Literal["upcoming", "active", "ended"] | None = None
+    required: int | None = Field(None, ge=1, le=100_000, description="How many principals must adopt the plan "
+                                                                      "(groups expanded)")
+    adopted: int | None = Field(None, ge=0, le=100_000, description="How many of them have adopted it")
+    missing: list[Slug] | None = Field(None, description="Exactly the principals that have not adopted it "
+                                                         "(party or group ids, in any order)")
+    adoption_overdue: bool | None = None
+    assignments_open: int | None = Field(None, ge=0, le=100_000)
+    assignments_overdue: int | None = Field(None, ge=0, le=100_000)
+    assignments_done: int | None = Field(None, ge=0, le=100_000)
+    next_meeting: DateSpecField | None = Field(None, description="The first meeting or conference on or after "
+                                                                 "as_of (a day)")
+    source: Source | None = None
+    assumed: Assumed = None
+
+
 class Workplan(Frozen):
     id: Slug
     title: Text
@@ -408,4 +429,4 @@ class Workplan(Frozen):
     notes: Text | None = None
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
-    expect: list[Expectation] = Field(default_factory=list)
+    expect: list[PlanExpectation] = Field(default_factory=list)

@@ -10,13 +10,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from svo_cli.dates import Duration, subtract
 from svo_cli.diagnostics import Diagnostic, error, warning
 from svo_cli.loader import Dataset, Loaded
 from svo_cli.messages import T
 from svo_cli.yamlfile import Loc
+
+if TYPE_CHECKING:
+    from svo_cli.workplans import PlanStatus
 
 OMISSION = "[…]"
 DEFAULT_MAX_AGE_MONTHS = 12
@@ -202,9 +205,14 @@ def check_freshness(dataset: Dataset, context: Context) -> list[Diagnostic]:
 # --------------------------------------------------------------------------- self-tests
 
 
-def _expected_fields(expectation: Any) -> dict[str, Any]:
+AGREEMENT_FIELDS = ("status", "term", "notice_deadline", "binding_until", "ends_on")
+PLAN_FIELDS = ("state", "required", "adopted", "missing", "adoption_overdue", "assignments_open",
+               "assignments_overdue", "assignments_done", "next_meeting")
+
+
+def _expected_fields(expectation: Any, names: tuple[str, ...]) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    for name in ("status", "term", "notice_deadline", "binding_until", "ends_on"):
+    for name in names:
         value = getattr(expectation, name)
         if value is None:
             continue
@@ -212,32 +220,83 @@ def _expected_fields(expectation: Any) -> dict[str, Any]:
     return result
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)
+
+
+def _mismatches(item: Loaded, i: int, day: date, got: Mapping[str, Any],
+                wanted: Mapping[str, Any]) -> list[Diagnostic]:
+    """SVO407 at each expected field whose computed value differs."""
+    found: list[Diagnostic] = []
+    for name, value in wanted.items():
+        actual = got.get(name)
+        if isinstance(actual, Enum):
+            actual = actual.value
+        if actual != value:
+            found.append(error("SVO407", T("self_test_mismatch", date=day.isoformat(), field=name,
+                                           got=_shown(actual), wanted=_shown(value)),
+                               **_at(item, ("expect", i, name)),
+                               hint=T("check_data_against_source")))
+    return found
+
+
+def _plan_values(status: PlanStatus) -> dict[str, Any]:
+    """What the work-plan engine computes (a PlanStatus), under the names a plan's expectation uses;
+    the adoption fields are absent (null) for a plan without `adoption`."""
+    adoption = status.adoption
+    values: dict[str, Any] = {
+        "state": status.state,
+        "assignments_open": status.assignments_open,
+        "assignments_overdue": status.assignments_overdue,
+        "assignments_done": status.assignments_done,
+        "next_meeting": status.next_meeting.date if status.next_meeting is not None else None,
+    }
+    if adoption is not None:
+        values.update(required=len(adoption.required), adopted=len(adoption.adopted),
+                      missing=list(adoption.missing), adoption_overdue=adoption.overdue)
+    return values
+
+
 def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
-    """SVO407: an `expect:` self-test the engine disagrees with (the engine runs on the expectation's date
-    with every agreement known, as `svo status --as-of` does)."""
-    from svo_cli import engine
+    """SVO407: an `expect:` self-test the engine disagrees with. An agreement's: the engine runs on the
+    expectation's date with every agreement known, as `svo status --as-of` does; a work plan's: as
+    `svo plans --as-of` does (groups expanded)."""
+    from svo_cli import engine, workplans
 
     agreements = dataset.agreement_models()
+    groups = {g.id: tuple(g.members) for g in dataset.groups}
     found: list[Diagnostic] = []
     for item in dataset.agreements:
         for i, expectation in enumerate(item.model.expect):
             day = expectation.as_of.start
-            groups = {g.id: tuple(g.members) for g in dataset.groups}
             row = next((r for r in engine.statuses(agreements, day, groups=groups) if r.id == item.model.id), None)
             if row is None:
                 continue
-            for name, wanted in _expected_fields(expectation).items():
-                got: Any = getattr(row, name, None)
-                if isinstance(got, Enum):
-                    got = got.value
-                if got != wanted:
-                    shown_got = got.isoformat() if isinstance(got, date) else "null" if got is None else str(got)
-                    shown_wanted = wanted.isoformat() if isinstance(wanted, date) else str(wanted)
-                    found.append(error("SVO407", T("self_test_mismatch",
-                                                   date=day.isoformat(), field=name, got=shown_got,
-                                                   wanted=shown_wanted),
-                                       **_at(item, ("expect", i, name)),
-                                       hint=T("check_data_against_source")))
+            got = {name: getattr(row, name, None) for name in AGREEMENT_FIELDS}
+            found += _mismatches(item, i, day, got, _expected_fields(expectation, AGREEMENT_FIELDS))
+    for item in dataset.workplans:
+        for i, expectation in enumerate(item.model.expect):
+            day = expectation.as_of.start
+            status = workplans.plan_status(item.model, dataset.groups, day)
+            wanted = _expected_fields(expectation, PLAN_FIELDS)
+            got = _plan_values(status)
+            if "missing" in wanted:  # a set of principals: groups expanded, in any order
+                expected_missing = workplans.expand_parties(wanted["missing"], dataset.groups)
+                computed = got.get("missing")
+                if computed is not None and sorted(expected_missing) == sorted(computed):
+                    expected_missing = computed
+                wanted["missing"] = expected_missing
+            found += _mismatches(item, i, day, got, wanted)
     return found
 
 
