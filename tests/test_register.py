@@ -147,13 +147,43 @@ def test_svo406_verified_too_long_ago(data):
     assert findings(data, "--max-age", "36") == []
 
 
-def test_svo407_a_self_test_that_fails(data):
-    path = data / "agreements" / "lakarmedverkan.yaml"
-    _replace(path, "    status: active\n    term: 1\n", "    status: active\n    term: 2\n")
-    line = _line_of(path, "    term: 2")
-    assert findings(data) == [("SVO407", path.name, line, 11)]
-    result = invoke("status", "--data", str(data), "--as-of", "2026-11-23")
-    assert result.exit_code == 1 and "SVO407" in result.stderr  # a failing self-test is a data error everywhere
+@pytest.mark.parametrize("file, old, new, column, command, says", [
+    ("agreements/lakarmedverkan.yaml", "    status: active\n    term: 1\n", "    status: active\n    term: 2\n", 11,
+     "status", "term is 1, expected 2"),
+    ("workplans/svo-arbetsplan-2026-2027.yaml", "    adopted: 0\n", "    adopted: 1\n", 14,
+     "plans", "adopted is 0, expected 1"),
+], ids=["agreement", "work-plan"])
+def test_svo407_a_self_test_that_fails(data, file, old, new, column, command, says):
+    path = data / file
+    _replace(path, old, new)
+    line = _line_of(path, new.splitlines()[-1])
+    assert findings(data) == [("SVO407", path.name, line, column)]
+    result = invoke(command, "--data", str(data), "--as-of", "2026-11-23")
+    assert result.exit_code == 1 and "SVO407" in result.stderr and says in result.stderr  # a data error everywhere
+
+
+def test_every_field_of_a_work_plan_self_test_is_checked_at_its_key(data):
+    # On 2017-04-28 the plan of 2017-2018 has 21 open assignments, none overdue or done, and no adoption list.
+    path = data / "workplans" / "svo-arbetsplan-2017-2018.yaml"
+    _replace(path, "    next_meeting: 2017-04-28\n", "    next_meeting: 2017-04-28\n    required: 14\n"
+             "    adoption_overdue: false\n    assignments_open: 21\n    assignments_overdue: 1\n"
+             "    assignments_done: 0\n")
+    assert findings(data) == sorted([("SVO407", path.name, _line_of(path, "    required:"), 15),
+                                     ("SVO407", path.name, _line_of(path, "    adoption_overdue:"), 23),
+                                     ("SVO407", path.name, _line_of(path, "    assignments_overdue:"), 26)])
+    _replace(path, "    next_meeting: 2017-04-28\n", "    next_meeting: 2017-04-29\n")
+    assert ("SVO407", path.name, _line_of(path, "    next_meeting:"), 19) in findings(data)
+
+
+def test_a_work_plan_self_test_names_the_missing_principals_in_any_order_or_by_group(data):
+    path = data / "workplans" / "svo-arbetsplan-2026-2027.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    missing: [")
+    end = text.index("]", start) + 1
+    path.write_text(text[:start] + "    missing: [alla-huvudman]" + text[end:], encoding="utf-8")
+    assert findings(data) == []
+    _replace(path, "    missing: [alla-huvudman]", "    missing: [region-ostergotland]")
+    assert findings(data) == [("SVO407", path.name, _line_of(path, "    missing:"), 14)]
 
 
 def test_the_county_data_passes_every_register_check():
