@@ -143,6 +143,32 @@ def test_duplicate_ids_and_supersede_cycles(tmp_path):
     assert "SVO201" in codes  # c.yaml holds id 'a'
 
 
+def test_an_agreement_and_a_work_plan_sharing_an_id(tmp_path):
+    """SVO202 at the `id:` of both files: `svo show ID` can show only one of them."""
+    from conftest import invoke
+
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "workplans").mkdir()
+    (tmp_path / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "agreements" / "a.yaml").write_text(
+        "id: a\ntitle: Avtalet\nkind: avtal\nparties: [region-ostergotland]\nvalid_from: 2020-01-01\n"
+        "source: {document: x, quote: q}\n")
+    (tmp_path / "workplans" / "a.yaml").write_text(
+        "title: Planen\nid: a\nbody: SVO\nperiod: {from: 2024-01-01, until: 2025-12-31}\n"
+        "source: {document: x, quote: q}\n")
+    dataset, diagnostics = load_dataset(tmp_path)
+    found = [(d.code, Path(d.path).parent.name, d.line, d.column, d.message)
+             for d in diagnostics + validate(dataset) if d.is_error]
+    assert found == [
+        ("SVO202", "agreements", 1, 5, f"agreement id 'a' is also the id of a work plan ({tmp_path / 'workplans' / 'a.yaml'})"),
+        ("SVO202", "workplans", 2, 5, f"work-plan id 'a' is also the id of an agreement ({tmp_path / 'agreements' / 'a.yaml'})"),
+    ]
+    # `svo show a` still shows one (the plan) and says why the other is not shown.
+    result = invoke("show", "a", "--data", str(tmp_path), "--as-of", "2024-06-01")
+    assert result.exit_code == 1 and "Planen" in result.stdout and "Avtalet" not in result.stdout
+    assert result.stderr.count("SVO202") == 2
+
+
 def test_every_finding_code_in_the_source_is_documented():
     src = (Path(__file__).resolve().parent.parent / "src" / "svo_cli")
     used = set()

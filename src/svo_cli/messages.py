@@ -136,6 +136,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "agreement_needs_own_id": "each agreement needs its own id",
         "duplicate_work_plan_id": "duplicate work-plan id '{id}'",
         "work_plan_needs_own_id": "each work plan needs its own id",
+        "agreement_id_is_work_plan_id": "agreement id '{id}' is also the id of a work plan ({path})",
+        "work_plan_id_is_agreement_id": "work-plan id '{id}' is also the id of an agreement ({path})",
+        "agreement_and_plan_need_own_ids": "agreements and work plans share one set of ids ('svo show {id}' can show "
+                                           "only one): give each its own id",
         "duplicate_party_id": "duplicate party id '{id}'",
         "duplicate_id": "duplicate id '{id}'",
         "group_unknown_member": "group '{group}' names unknown party '{member}'",
@@ -330,6 +334,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "agreement_needs_own_id": "varje överenskommelse behöver ett eget id",
         "duplicate_work_plan_id": "dubblerat id för arbetsplan '{id}'",
         "work_plan_needs_own_id": "varje arbetsplan behöver ett eget id",
+        "agreement_id_is_work_plan_id": "id för överenskommelse '{id}' är också id för en arbetsplan ({path})",
+        "work_plan_id_is_agreement_id": "id för arbetsplan '{id}' är också id för en överenskommelse ({path})",
+        "agreement_and_plan_need_own_ids": "överenskommelser och arbetsplaner delar id ('svo show {id}' kan bara visa "
+                                           "en av dem): ge var och en ett eget id",
         "duplicate_party_id": "dubblerat id för part '{id}'",
         "duplicate_id": "dubblerat id '{id}'",
         "group_unknown_member": "gruppen '{group}' nämner okänd part '{member}'",

@@ -67,6 +67,19 @@ def _duplicate_ids(dataset: Dataset) -> list[Diagnostic]:
         if plan_ids[item.model.id] > 1:
             found.append(error("SVO202", T("duplicate_work_plan_id", id=item.model.id), **_at(item, ("id",)),
                                hint=T("work_plan_needs_own_id")))
+    # Agreements and work plans share one set of ids (`svo show ID`): each file that holds the id.
+    plans_by_id = {item.model.id: item for item in dataset.workplans}
+    agreements_by_id = {item.model.id: item for item in dataset.agreements}
+    for item in dataset.agreements:
+        if item.model.id in plans_by_id:
+            found.append(error("SVO202", T("agreement_id_is_work_plan_id", id=item.model.id,
+                                           path=plans_by_id[item.model.id].path),
+                               **_at(item, ("id",)), hint=T("agreement_and_plan_need_own_ids", id=item.model.id)))
+    for item in dataset.workplans:
+        if item.model.id in agreements_by_id:
+            found.append(error("SVO202", T("work_plan_id_is_agreement_id", id=item.model.id,
+                                           path=agreements_by_id[item.model.id].path),
+                               **_at(item, ("id",)), hint=T("agreement_and_plan_need_own_ids", id=item.model.id)))
     return found
 
 
