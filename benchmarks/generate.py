@@ -27,6 +27,12 @@ WORDS = ["samverkan", "vård", "omsorg", "barn", "unga", "äldre", "psykisk", "h
          "läkarmedverkan", "utskrivning", "hjälpmedel", "vårdhygien", "primärvård", "ungdomshälsa", "HVB"]
 
 
+# Every event, decision and meeting cites its source, and the files were checked against their sources
+# recently, as in the county's data (the register's warnings SVO404-SVO406 stay realistic noise).
+EVENT_SOURCE = ", source: {document: 001_22749a3e04c4701d.txt, quote: Protokoll}"
+VERIFIED = "2026-09-01"
+
+
 def _day(rng: random.Random, first: int, last: int) -> date:
     start = date(first, 1, 1)
     return start + timedelta(days=rng.randrange((date(last, 12, 31) - start).days))
@@ -107,11 +113,13 @@ def agreement(i: int, rng: random.Random, ids: list[str]) -> str:
                               f"occurrence: {year}}}")
     if events:
         events.sort(key=lambda e: e[len("  - {date: "):len("  - {date: ") + 10])
-        lines += ["events:"] + events
+        lines += ["events:"] + [event[:-1] + EVENT_SOURCE + "}" for event in events]
     if ids and rng.random() < 0.1:
         lines.append(f"supersedes: [{rng.choice(ids[-50:])}]")
     lines += ["source:", "  document: 001_22749a3e04c4701d.txt", f"  section: Bilaga {rng.randrange(1, 9)}",
               f"  quote: \"Överenskommelsen gäller från och med {start.isoformat()}.\""]
+    if i % 100:  # one in a hundred has not been checked against its source (a warning, as in real data)
+        lines.append(f"last_verified: {VERIFIED}")
     ids.append(ident)
     return ident, "\n".join(lines) + "\n"
 
@@ -124,7 +132,8 @@ def workplan(i: int, rng: random.Random, agreement_ids: list[str]) -> tuple[str,
              "adoption:", "  required: [alla-huvudman]", f"  due: {year}", "decisions:"]
     for party in rng.sample(["region-ostergotland"] + MUNICIPALITIES, rng.randrange(0, 15)):
         stage = "prepared" if rng.random() < 0.1 else "adopted"
-        lines.append(f"  - {{party: {party}, date: {_day(rng, year, year).isoformat()}, body: Nämnden, stage: {stage}}}")
+        lines.append(f"  - {{party: {party}, date: {_day(rng, year, year).isoformat()}, body: Nämnden, stage: {stage}"
+                     f"{EVENT_SOURCE}}}")
     if lines[-1] == "decisions:":
         lines[-1] = "decisions: []"
     lines += ["followups:", f"  - {{id: arlig, what: Årsberättelse, every: 1 year, first: vt {year + 1}}}", "areas:"]
@@ -136,10 +145,10 @@ def workplan(i: int, rng: random.Random, agreement_ids: list[str]) -> tuple[str,
             lines.append(f"      - {{id: uppdrag-{a}-{s}, what: Uppdrag {a}.{s}" + (f", due: {due}" if due else "") + done + "}")
     lines.append("meetings:")
     for m in range(4):
-        lines.append(f"  - {{date: {_day(rng, year, year + 1).isoformat()}, title: Möte {m}}}")
+        lines.append(f"  - {{date: {_day(rng, year, year + 1).isoformat()}, title: Möte {m}{EVENT_SOURCE}}}")
     lines += ["meeting_rules: {agenda_before: 2 weeks, minutes_final_after: 5 arbetsdagar}",
               f"agreements: [{', '.join(rng.sample(agreement_ids, min(3, len(agreement_ids))))}]",
-              "source: {document: 003_ede0aacdda02c1bb.txt, quote: Fastställd LGVO}"]
+              "source: {document: 003_ede0aacdda02c1bb.txt, quote: Fastställd LGVO}", f"last_verified: {VERIFIED}"]
     return ident, "\n".join(lines) + "\n"
 
 

@@ -4,6 +4,7 @@ run (parsing the same files with PyYAML's C loader and nothing else), with peak 
     python benchmarks/run.py                      # 100, 1,000 and 10,000 agreements, 5 runs each
     python benchmarks/run.py --sizes 100000 --runs 3
     python benchmarks/run.py --quick              # 100 and 1,000, 3 runs (a smoke run)
+    python benchmarks/run.py --sizes 10000 --commands deadlines check --svo "env PYTHONPATH=/tmp/old/src python -m svo_cli"
 
 Prints a table of median seconds, the ratio to the baseline and peak RSS, then the start-up
 figures (svo --help / --version against `python -c "import typer"`, svo status on the repository's
@@ -18,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -33,6 +35,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 AS_OF = "2026-11-23"
+COMMANDS: list[str] = []  # --commands: time only these
 BASELINE = """
 import sys, yaml
 from pathlib import Path
@@ -42,7 +45,12 @@ for p in sorted(Path(sys.argv[1]).rglob("*.yaml")):
 """
 
 
+SVO: list[str] = []  # --svo: the command to time instead of the installed svo
+
+
 def svo_command() -> list[str]:
+    if SVO:
+        return SVO
     found = shutil.which("svo", path=str(Path(sys.executable).parent)) or shutil.which("svo")
     return [found] if found else [sys.executable, "-m", "svo_cli"]
 
@@ -64,11 +72,12 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def measure(argv: list[str], runs: int, env: dict | None = None) -> tuple[float, float, int]:
-    """Median and minimum wall seconds, and the largest peak memory (MB) over `runs` runs: the
-    process's own peak RSS, or its whole process tree's (workers included) sampled every 10 ms,
-    whichever is larger."""
-    times, peaks, code = [], [], 0
+def measure(argv: list[str], runs: int, env: dict | None = None) -> tuple[float, float, int, float]:
+    """Median and minimum wall seconds, the largest peak memory (MB) over `runs` runs (the process's
+    own peak RSS, or its whole process tree's, workers included, sampled every 10 ms, whichever is
+    larger) and the median CPU seconds (user + system, of the process and the workers it waited for:
+    less sensitive than wall time to other work on a shared machine)."""
+    times, peaks, cpus, code = [], [], [], 0
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -82,10 +91,11 @@ def measure(argv: list[str], runs: int, env: dict | None = None) -> tuple[float,
             time.sleep(0.01)
         times.append(time.perf_counter() - start)
         peaks.append(max(usage.ru_maxrss, tree_peak) / 1024)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited {code}")
-    return statistics.median(times), min(times), round(max(peaks))
+    return statistics.median(times), min(times), round(max(peaks)), statistics.median(cpus)
 
 
 def commands(data: Path) -> dict[str, list[str]]:
@@ -105,25 +115,28 @@ def run_size(count: int, runs: int, workdir: Path) -> list[dict]:
     if not (data / "parties.yaml").exists():
         generate(count, data)
     rows = []
-    base, base_min, base_mem = measure([sys.executable, "-c", BASELINE, str(data)], runs)
+    base, base_min, base_mem, base_cpu = measure([sys.executable, "-c", BASELINE, str(data)], runs)
     rows.append({"size": count, "what": "baseline (PyYAML C loader)", "median_s": base, "min_s": base_min,
-                 "ratio": 1.0, "peak_mb": base_mem})
+                 "ratio": 1.0, "peak_mb": base_mem, "cpu_s": base_cpu})
     for name, argv in commands(data).items():
-        median, fastest, peak = measure(argv, runs)
+        if COMMANDS and name not in COMMANDS:
+            continue
+        median, fastest, peak, cpu = measure(argv, runs)
         rows.append({"size": count, "what": name, "median_s": median, "min_s": fastest,
-                     "ratio": median / base, "peak_mb": peak})
+                     "ratio": median / base, "peak_mb": peak, "cpu_s": cpu})
     return rows
 
 
 def startup(runs: int) -> list[dict]:
     svo = svo_command()
-    typer_s, typer_min, typer_mem = measure([sys.executable, "-c", "import typer"], runs)
+    typer_s, typer_min, typer_mem, typer_cpu = measure([sys.executable, "-c", "import typer"], runs)
     rows = [{"what": "python -c 'import typer'", "median_s": typer_s, "min_s": typer_min, "ratio": 1.0,
-             "peak_mb": typer_mem}]
+             "peak_mb": typer_mem, "cpu_s": typer_cpu}]
     for name, argv in (("svo --help", svo + ["--help"]), ("svo --version", svo + ["--version"]),
                        ("svo status (repository data)", svo + ["status", "--data", str(REPO / "data"), "--as-of", AS_OF])):
-        median, fastest, peak = measure(argv, runs)
-        rows.append({"what": name, "median_s": median, "min_s": fastest, "ratio": median / typer_s, "peak_mb": peak})
+        median, fastest, peak, cpu = measure(argv, runs)
+        rows.append({"what": name, "median_s": median, "min_s": fastest, "ratio": median / typer_s, "peak_mb": peak,
+                     "cpu_s": cpu})
     return rows
 
 
@@ -135,19 +148,20 @@ def against_jsonschema(count: int, runs: int, workdir: Path) -> list[dict]:
     files = sorted(str(p) for p in (data / "agreements").glob("*.yaml"))
     schema = workdir / "agreement.schema.json"
     subprocess.run(svo_command() + ["schema", "agreement", "-o", str(schema)], check=True)
-    theirs, theirs_min, theirs_mem = measure([tool, "--schemafile", str(schema), *files], runs)
-    ours, ours_min, ours_mem = measure(svo_command() + ["validate", str(data)], runs)
+    theirs, theirs_min, theirs_mem, theirs_cpu = measure([tool, "--schemafile", str(schema), *files], runs)
+    ours, ours_min, ours_mem, ours_cpu = measure(svo_command() + ["validate", str(data)], runs)
     return [{"size": count, "what": "check-jsonschema (schema only)", "median_s": theirs, "min_s": theirs_min,
-             "ratio": 1.0, "peak_mb": theirs_mem},
+             "ratio": 1.0, "peak_mb": theirs_mem, "cpu_s": theirs_cpu},
             {"size": count, "what": "svo validate (schema + semantics)", "median_s": ours, "min_s": ours_min,
-             "ratio": ours / theirs, "peak_mb": ours_mem}]
+             "ratio": ours / theirs, "peak_mb": ours_mem, "cpu_s": ours_cpu}]
 
 
 def table(rows: list[dict], ratio_to: str) -> str:
-    lines = [f"| size | what | median s | min s | × {ratio_to} | peak MB |", "|---:|---|---:|---:|---:|---:|"]
+    lines = [f"| size | what | median s | min s | × {ratio_to} | peak MB | cpu s |",
+             "|---:|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(f"| {r.get('size', '')} | {r['what']} | {r['median_s']:.3f} | {r['min_s']:.3f} | "
-                     f"{r['ratio']:.2f} | {r['peak_mb']} |")
+                     f"{r['ratio']:.2f} | {r['peak_mb']} | {r['cpu_s']:.2f} |")
     return "\n".join(lines)
 
 
@@ -159,11 +173,18 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "svo-benchmarks")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--no-jsonschema", action="store_true")
+    parser.add_argument("--commands", nargs="+", choices=["validate", "status", "deadlines", "check", "calendar"],
+                        help="time only these commands (default: all)")
+    parser.add_argument("--svo", help="the svo command to time, e.g. 'env PYTHONPATH=/tmp/old/src python -m svo_cli' "
+                                      "for another version of the code (default: the installed svo)")
     args = parser.parse_args()
+    SVO[:] = shlex.split(args.svo) if args.svo else []
+    COMMANDS[:] = args.commands or []
     if args.quick:
         args.sizes, args.runs = [100, 1000], 3
     args.workdir.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.2f} at the start")
     results: dict = {"as_of": AS_OF, "runs": args.runs, "sizes": {}, "startup": [], "jsonschema": []}
     for size in args.sizes:
         rows = run_size(size, args.runs, args.workdir)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import difflib
 import errno
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from datetime import date as Day
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from svo_cli.diagnostics import Diagnostic, promote_warnings
 from svo_cli.engine import AgreementStatus, Detail
@@ -228,10 +230,39 @@ def load(request: Request, warnings: bool = False) -> Loaded:
     from svo_cli.validate import validate
 
     _require_dir(request.data_dir)
-    dataset, diagnostics = load_dataset(request.data_dir, jobs=request.jobs)
-    diagnostics += validate(dataset, warnings=warnings)
-    diagnostics += run_checks(dataset, Context(as_of=request.as_of), errors_only=not warnings)
+    with _loading():
+        dataset, diagnostics = load_dataset(request.data_dir, jobs=request.jobs)
+        diagnostics += validate(dataset, warnings=warnings)
+        diagnostics += run_checks(dataset, Context(as_of=request.as_of), errors_only=not warnings)
+    _keep(dataset)
     return Loaded(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
+
+
+FREEZE_FROM_FILES = 1000
+
+
+@contextmanager
+def _loading() -> Iterator[None]:
+    """Python's cycle collector, paused while the data is read and checked. Each of its full passes
+    visits every live object, and loading thousands of files keeps hundreds of thousands alive (models,
+    values, source maps) while making no cyclic garbage: at 10,000 agreements the passes cost more
+    than a third of `svo deadlines`' CPU time (benchmarks/run.py, docs/performance.md)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _keep(dataset: Dataset) -> None:
+    """A large dataset lives as long as the command: its objects are moved out of the collector's sight
+    (gc.freeze), so the passes while the engine runs visit only what the engine makes. Small datasets
+    are left alone (in a long-lived process, such as the test suite, frozen objects are never scanned
+    again)."""
+    if len(dataset.files) >= FREEZE_FROM_FILES:
+        gc.freeze()
 
 
 def _require_dir(path: Path, missing: str = "no_data_dir") -> None:
@@ -443,6 +474,12 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
     names = _names(dataset)
     plans = {p.id: p for p in dataset.workplan_models()}
     result: list[Deadline] = []
+    missing_by_due: dict[tuple[str, date], list[str]] = {}  # one pass: each plan's missing principals by due day
+    for row in rows:
+        if row.kind == DeadlineKind.ADOPTION:
+            found = missing_by_due.setdefault((row.id, row.date), [])
+            if row.party:
+                found.append(row.party)
     seen: set[tuple[str, date]] = set()
     for row in rows:
         if row.kind != DeadlineKind.ADOPTION:
@@ -452,7 +489,7 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
         if key in seen:
             continue
         seen.add(key)
-        missing = [d.party for d in rows if d.kind == DeadlineKind.ADOPTION and (d.id, d.date) == key and d.party]
+        missing = missing_by_due[key]
         progress = workplans.adoption_progress(plans[row.id], dataset.groups, as_of)
         required = len(progress.required) if progress else len(missing)
         adopted = len(progress.adopted) if progress else 0
@@ -652,11 +689,13 @@ def renewed(loaded: Loaded, request: Request, since: date) -> tuple[Renewed, ...
     keep = kept_ids(dataset, request.filters)
     agreements = dataset.agreement_models()
     statuses = {s.id: s for s in _statuses(dataset, day)}
+    superseded = engine.supersessions(agreements)  # once: per agreement it made this quadratic
+    groups = _groups(dataset)
     found: list[Renewed] = []
     for a in agreements:
         if keep is not None and a.id not in keep:
             continue
-        tl = engine.timeline_of(a, agreements, day, through=day, since=since, groups=_groups(dataset))
+        tl = engine.timeline_of(a, agreements, day, through=day, since=since, groups=groups, superseded=superseded)
         for term in tl.terms:
             deadline = term.notice_deadline
             if deadline is None or not since < deadline <= day or term.end is None:
@@ -819,8 +858,9 @@ def validate_files(request: ValidateRequest) -> ValidateResult:
         diagnostics, files = _validate_named(paths, data_dir, request)
     else:
         _require_dir(data_dir)
-        dataset, diagnostics = load_dataset(data_dir, jobs=jobs)
-        diagnostics += validate(dataset) + _register_checks(dataset, request)
+        with _loading():
+            dataset, diagnostics = load_dataset(data_dir, jobs=jobs)
+            diagnostics += validate(dataset) + _register_checks(dataset, request)
         files = len(dataset.files)
     if strict:
         diagnostics = promote_warnings(diagnostics)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from svo_cli.dates import ONE_DAY, previous_working_day
 from svo_cli.i18n import Why, why
@@ -26,6 +26,7 @@ from svo_cli.obligations import (
     with_coarse,
 )
 from svo_cli.terms import (
+    Supersession,
     Timeline,
     _events_until,
     superseded_dates,
@@ -120,9 +121,11 @@ def binding_until(tl: Timeline) -> date | None:
 
 
 def timeline_of(a: Agreement, agreements: Sequence[Agreement], as_of: date, through: date | None = None,
-                since: date | None = None, groups: Any = None) -> Timeline:
-    """One agreement's timeline, superseded by the others as they say."""
-    found = supersessions(agreements).get(a.id)
+                since: date | None = None, groups: Any = None,
+                superseded: Mapping[str, Supersession] | None = None) -> Timeline:
+    """One agreement's timeline, superseded by the others as they say (`superseded`: their
+    supersessions, when the caller has them already: for many agreements, compute them once)."""
+    found = (supersessions(agreements) if superseded is None else superseded).get(a.id)
     return timeline(a, as_of, through=through, since=since, groups=groups,
                     superseded_on=found.day if found else None, superseded_coarse=found.coarse if found else None)
 

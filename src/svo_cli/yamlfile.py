@@ -208,15 +208,18 @@ _RISKY = re.compile(r"[&*!]|^[ \t]{48,}|(?:-[ \t]+){12,}", re.M)
 MAX_FAST_BRACKETS = 64
 
 
-def parse_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+def parse_yaml_text(text: str, path: str, *, fast: bool = True) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse YAML text into plain values; refuse what data files never need.
 
     Ordinary files are composed by the C parser and walked node by node (fast). Files with anchors,
     aliases or tags (any '&', '*' or '!'), or that could nest deeply (many brackets, deep indentation,
     long '- - -' runs: the C composer recurses and would overflow), take the event path, which refuses
-    each of those at its exact position.
+    each of those at its exact position. The event path is the reference: the node path gives the
+    same values, positions and findings (tests/test_yaml_paths.py compares them), and hands any file
+    it finds a problem in to the event path, which reports the first problem in the file's order.
+    `fast=False` takes the event path for every file.
     """
-    if _RISKY.search(text) or text.count("[") + text.count("{") > MAX_FAST_BRACKETS:
+    if not fast or _RISKY.search(text) or text.count("[") + text.count("{") > MAX_FAST_BRACKETS:
         return _parse_events(text, path)
     return _parse_nodes(text, path)
 
@@ -225,10 +228,10 @@ def _parse_nodes(text: str, path: str) -> tuple[YamlDocument | None, list[Diagno
     """Compose in C, then build plain values (no positions: the source map computes them lazily)."""
     try:
         root_node = yaml.compose(text, Loader=_TextLoader)
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, path, SourceMap(path, text))]
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [error("SVO003", T("yaml_syntax_error", problem=str(exc)), path, 1, 1)]
+    except yaml.YAMLError:
+        # the event path reports it: a problem earlier in the file (a duplicate key) comes first,
+        # and a second document is refused where it starts
+        return _parse_events(text, path)
     source_map = SourceMap(path, text)
     if root_node is None:
         return _document(None, path, source_map)
@@ -247,8 +250,8 @@ def _parse_nodes(text: str, path: str) -> tuple[YamlDocument | None, list[Diagno
             for key_node, value_node in node.value:
                 key = key_node.value
                 if key_node.__class__ is not scalar or key in value:
-                    # a complex or duplicate key: the positional walk reports it where it stands
-                    return None, _walk_with_positions(text, SourceMap(path, text, {}, {}))
+                    # a complex or duplicate key: the event path reports the first one in the file
+                    return _parse_events(text, path)
                 value[key] = None
                 stack.append((value_node, value, key, depth + 1))
         else:
