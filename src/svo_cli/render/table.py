@@ -32,7 +32,7 @@ STATUS_STYLE = {
 }
 
 
-def _console(plain: bool, width: int) -> tuple[Console, io.StringIO]:
+def console_for(plain: bool, width: int) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=not plain, no_color=plain,
                       color_system=None if plain else "standard", highlight=False, emoji=False,
@@ -43,7 +43,7 @@ def _console(plain: bool, width: int) -> tuple[Console, io.StringIO]:
 _SGR = re.compile(r"(\x1b\[[0-9;]*m)")
 
 
-def _finish(buffer: io.StringIO) -> str:
+def finish(buffer: io.StringIO) -> str:
     """The rendered text without the padding rich adds at line ends; every control character that is
     not one of rich's own colour codes is made visible (data never reaches the terminal's controls)."""
     text = "".join(part if _SGR.fullmatch(part) else visible(part) for part in _SGR.split(buffer.getvalue()))
@@ -109,13 +109,13 @@ def render_view(view: View, plain: bool, width: int = 140) -> str:
 
     Ids, dates and numbers are never cut or wrapped: only the free-text column wraps. When the width
     cannot hold the table, each row is printed as a card (id and title, then label: value lines)."""
-    console, buffer = _console(plain, width)
+    console, buffer = console_for(plain, width)
     for line in view.banner:
         console.print(Text(line, style="" if plain else "bold red"))
     if view.banner:
         console.print()
     print_view(console, view, plain, width)
-    return _finish(buffer)
+    return finish(buffer)
 
 
 def print_view(console: Console, view: View, plain: bool, width: int) -> None:
@@ -187,7 +187,7 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
                   names: dict[str, str] | None = None) -> str:
     from svo_cli.i18n import duration_text, label
 
-    console, buffer = _console(plain, width)
+    console, buffer = console_for(plain, width)
     a, s, tl = detail.agreement, detail.status, detail.timeline
     bold = "" if plain else "bold"
     console.print(Text(a.title, style=bold))
@@ -228,13 +228,13 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
         print_view(console, events_view(a.events, lang), plain, width)
         console.print()
     _print_source(console, a.source, a.notes, plain, lang, citation)
-    return _finish(buffer)
+    return finish(buffer)
 
 
 def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain: bool, width: int = 120,
                 lang: str = "en", citation: str = "") -> str:
     """One work plan in full: adoption principal by principal, assignments, meetings, follow-ups."""
-    console, buffer = _console(plain, width)
+    console, buffer = console_for(plain, width)
     bold = "" if plain else "bold"
     console.print(Text(plan.title, style=bold))
     console.print(Text(label("p_head", lang, id=plan.id, body=plan.body, start=status.period_from.isoformat(),
@@ -251,7 +251,7 @@ def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain:
         console.print()
     _print_deadlines(console, deadlines, plain, lang, width)
     _print_source(console, plan.source, plan.notes, plain, lang, citation)
-    return _finish(buffer)
+    return finish(buffer)
 
 
 def _print_deadlines(console: Console, deadlines, plain: bool, lang: str, width: int) -> None:
