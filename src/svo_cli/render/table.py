@@ -185,7 +185,8 @@ def _cards(console: Console, view: View, plain: bool) -> None:
 
 def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en", citation: str = "",
                   names: dict[str, str] | None = None) -> str:
-    from svo_cli.i18n import duration_text, label
+    from svo_cli.i18n import duration_text, explain, label
+    from svo_cli.obligations import coarse_dates
 
     console, buffer = console_for(plain, width)
     a, s, tl = detail.agreement, detail.status, detail.timeline
@@ -207,7 +208,7 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
     console.print(Text(label("d_status", lang, date=tl.as_of.isoformat())), _styled(label(s.status, lang), s.status, plain),
                   Text(label("d_status_tail", lang, ends=_d(s.ends_on), next=_d(s.notice_deadline))
                        + (label("d_binding", lang, date=s.binding_until.isoformat()) if s.binding_until else "")
-                       + ((label("d_approx_dates", lang, dates=", ".join(tl.coarse)) if tl.coarse
+                       + ((label("d_approx_dates", lang, dates=explain(coarse_dates(tl.coarse), lang)) if tl.coarse
                            else label("d_approx", lang)) if s.approximate else "")))
     if s.withdrawn:
         items = ", ".join(label("d_withdrawn_item", lang, party=w.party, date=w.last_day.isoformat())

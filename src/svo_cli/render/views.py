@@ -207,7 +207,7 @@ def terms_view(detail: Any, lang: str) -> View:
 def events_view(events: Sequence[Any], lang: str) -> View:
     """An agreement's recorded events: date, kind, details (who, until when, which follow-up, note)."""
     header = tuple(label(k, lang) for k in ("Date", "Type", "Details"))
-    rows = tuple((str(e.date), e.type, "; ".join(x for x in (
+    rows = tuple((str(e.date), label("event_" + e.type, lang), "; ".join(x for x in (
         e.by or "", f"→ {e.until}" if e.until else "", e.followup or "", e.note or "", e.reference or "") if x))
         for e in events)
     return View(label("Events", lang), header, rows, "", wrap_column=2, lang=lang)
