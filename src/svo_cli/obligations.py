@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from svo_cli.dates import (
     FIRST_FOUR_YEAR_ELECTION,
@@ -446,9 +446,9 @@ def sort_key(d: Deadline) -> tuple:
     return (d.date, d.id, d.kind, d.party or "", d.assignment or "", d.followup or "")
 
 
-def check_order(rows: Sequence[Deadline]) -> list[Deadline]:
-    """Overdue first (oldest first), then by date."""
-    return sorted(rows, key=lambda d: (d.status != DeadlineState.OVERDUE, *sort_key(d)))
+def check_order(rows: Sequence[Deadline], key: Callable[[Deadline], tuple] = sort_key) -> list[Deadline]:
+    """Overdue first (oldest first), then by date (or by `key`: the application's order of principals)."""
+    return sorted(rows, key=lambda d: (d.status != DeadlineState.OVERDUE, *key(d)))
 
 
 def counts(rows: Sequence[Deadline]) -> dict[str, int]:
