@@ -11,7 +11,7 @@ from svo_cli.safe import visible
 _PUNCTUATION = frozenset(string.punctuation)
 # At the start of a text (a paragraph, a list item, a cell): what would make it a heading, a list item,
 # a quote, a thematic break or an ordered list item instead of text.
-_LEADING = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|(?:[-*_=]\s*){3,}$|\d{1,9}(?=[.)](?:\s|$)))")
+_LEADING = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|(?:[-*_=]\s*)+$|\d{1,9}(?=[.)](?:\s|$)))")
 _CLOSING = re.compile(r"(?:^|\s)(#+)$")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
