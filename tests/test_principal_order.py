@@ -47,6 +47,8 @@ def test_json_lists_principals_in_the_same_order():
     names = {p["id"]: p["name"] for p in _parties()}
     plan = next(p for p in doc["plans"] if p["id"] == PLAN)
     assert [names[p] for p in plan["adoption"]["missing"]] == SWEDISH
+    shown = json.loads(invoke("show", PLAN, "--as-of", AS_OF, "--format", "json").stdout)
+    assert [names[p] for p in shown["status"]["adoption"]["missing"]] == SWEDISH
     rows = json.loads(invoke("deadlines", "--as-of", AS_OF, "--within", "60", "--format", "json").stdout)["deadlines"]
     assert [names[r["party"]] for r in rows if r["party"] and r["id"] == PLAN] == SWEDISH
 

@@ -509,13 +509,18 @@ def _statuses(dataset: Dataset, as_of: date) -> tuple[AgreementStatus, ...]:
 
 
 def _plan_statuses(dataset: Dataset, as_of: date) -> tuple[PlanStatus, ...]:
+    rows = [_plan_status(p, dataset, as_of) for p in dataset.workplan_models()]
+    return tuple(sorted(rows, key=lambda r: (r.period_from, r.id)))
+
+
+def _plan_status(plan: Workplan, dataset: Dataset, as_of: date) -> PlanStatus:
+    """A plan's state on the date, its principals in principal_order."""
     from dataclasses import replace as copy
 
     from svo_cli import workplans
 
-    rows = [workplans.plan_status(p, dataset.groups, as_of) for p in dataset.workplan_models()]
-    rows = [copy(r, adoption=ordered_progress(r.adoption, dataset)) for r in rows]
-    return tuple(sorted(rows, key=lambda r: (r.period_from, r.id)))
+    status = workplans.plan_status(plan, dataset.groups, as_of)
+    return copy(status, adoption=ordered_progress(status.adoption, dataset))
 
 
 def _groups(dataset: Dataset) -> dict[str, tuple[str, ...]]:
@@ -789,7 +794,7 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
         rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end),
                                        deadline_order(dataset))
         rows = with_decisions(mark_assumed(rows, dataset, day), dataset, day)
-        return PlanResult(day, loaded.findings, plan, workplans.plan_status(plan, dataset.groups, day),
+        return PlanResult(day, loaded.findings, plan, _plan_status(plan, dataset, day),
                           ordered_progress(workplans.adoption_progress(plan, dataset.groups, day), dataset),
                           tuple(workplans.meeting_deadlines(plan)), tuple(rows), _names(dataset),
                           source_line(plan.source, dataset))
