@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA
 from svo_cli import output
@@ -109,7 +111,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
 
 
 def test_markdown_escape():
-    assert escape("a|b\n*c*") == "a\\|b \\*c\\*"
+    assert escape("a|b\n*c*") == "a\\|b \\*c*"
 
 
 def test_output_is_written_atomically_and_an_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
@@ -244,3 +246,48 @@ def test_counts_agree_with_their_nouns():
     assert label("assignments_cell", "sv", open=1, overdue=1, done=2) == "1 öppen, 1 försenad, 2 klara"
     assert label("summary_deadlines", "en", n=1, overdue=0, due=1, upcoming=11).startswith("1 deadline:")
     assert label("summary_deadlines", "sv", n=21, overdue=1, due=0, upcoming=11).startswith("21 tidsgränser: 1 försenad")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what readers paste into Teams or Word stays as written
+    ("Samråd vård och omsorg (LGVO), 2026-2027", "Samråd vård och omsorg (LGVO), 2026-2027"),
+    ("svo-arbetsplan-2026-2027 ~", "svo-arbetsplan-2026-2027 ~"), ("~", "~"), ("2024-12-31", "2024-12-31"),
+    ("[coarse: first 2019]", "[coarse: first 2019]"), ("a * b", "a * b"), ("snake_case", "snake_case"),
+    ("-692 days", "-692 days"), ("a > b", "a > b"), ("Tom & Jerry", "Tom & Jerry"), ("C++ 1.5!", "C++ 1.5!"),
+    ("fil.yaml:12 {x}", "fil.yaml:12 {x}"), ("a \\ b", "a \\ b"),
+    # what would change the rendering is escaped (an emphasis that cannot open cannot close)
+    ("a|b", "a\\|b"), ("`x`", "\\`x\\`"), ("<script>", "\\<script>"), ("a*b*", "a\\*b*"), ("_x_", "\\_x_"),
+    ("~~gone~~", "\\~\\~gone\\~~"), ("(~ coarse)", "(~ coarse)"), ("[a](http://x)", "[a\\](http://x)"), ("[ref]: http://x", "[ref\\]: http://x"),
+    ("[ ] box", "\\[ ] box"), ("&amp;", "\\&amp;"), ("end\\", "end\\"), ("x\\*", "x\\\\*"), ("Plan #", "Plan \\#"),
+    ("# h", "\\# h"), ("- item", "\\- item"), ("+ item", "\\+ item"), ("* item", "\\* item"), ("> quote", "\\> quote"),
+    ("1. first", "1\\. first"), ("---", "\\---"), ("===", "\\==="),
+])
+def test_markdown_escapes_only_what_changes_the_rendering(text, expected):
+    assert escape(text) == expected
+
+
+def _inline_tokens(document: str) -> list:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return [child for token in parser.parse(document) if token.type == "inline" for child in token.children or []]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 .-|*_~`<>[]()!#+=&;:\\/x")), min_size=1, max_size=24))
+def test_escaped_text_renders_as_exactly_itself(text):
+    """Whatever a data file says, as a paragraph, a list item or a table cell it renders as plain text:
+    no emphasis, link, code, HTML or structure (checked with a CommonMark parser with GFM tables)."""
+    flat = " ".join(text.split())
+    if not flat:
+        return
+    for document in (escape(text), f"- {escape(text)}", f"> {escape(text)}", f"## {escape(text, 'cell')}",
+                     f"| {escape(text, 'cell')} | x |\n|---|---|\n"):
+        tokens = _inline_tokens(document)
+        assert {t.type for t in tokens} <= {"text"}, (document, [t.type for t in tokens])
+        texts = [t.content for t in tokens]
+        assert texts[0] == flat and texts[1:] in ([], ["x"]), (document, texts)
+    # next to markup: inside our own emphasis, and two parts of one line
+    tokens = _inline_tokens(f"**{escape(text, 'part')}**: {escape(text, 'part')} x")
+    assert [t.type for t in tokens] == ["text", "strong_open", "text", "strong_close", "text"], tokens
+    assert tokens[2].content == flat and tokens[4].content == f": {flat} x"

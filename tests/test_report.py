@@ -166,3 +166,16 @@ def test_the_report_is_a_meeting_pack(tmp_path):
     assert "vilar på ett ungefärligt datum" in text  # ~ explained
     md = svo("report", "--as-of", "2026-11-23", "--meeting", "2026-12-10").stdout
     assert md.startswith("# Before the meeting 2026-12-10")
+
+
+def test_report_marks_what_rests_on_an_assumption_with_a_legend():
+    """As the tables do: '[antagande]' after each result resting on an assumed fact, and what it means."""
+    from conftest import invoke
+
+    for fmt, mark in (("html", "[antagande]"), ("md", "[antagande]")):
+        text = invoke("report", "--meeting", "2026-12-10", "--as-of", "2026-11-23", "--lang", "sv",
+                      "--format", fmt).stdout
+        assert text.count(mark) >= 2, fmt
+        assert "[antagande] markerar ett resultat som vilar på ett faktum som ingen källa anger" in text, fmt
+    english = invoke("report", "--meeting", "2026-12-10", "--as-of", "2026-11-23", "--format", "html").stdout
+    assert "[assumption]" in english and "[assumption] marks a result" in english

@@ -85,3 +85,31 @@ def test_an_extension_no_format_writes_or_that_contradicts_is_refused(tmp_path, 
     result = invoke(*args, "--as-of", "2026-11-23")
     assert result.exit_code == 2 and "--output" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command, key", [(["deadlines", "--within", "60"], "deadlines"),
+                                          (["check", "--meeting", "2026-12-10", "--fail-on", "never"], "items")],
+                         ids=lambda c: c[0] if isinstance(c, list) else c)
+def test_xlsx_and_excel_csv_mark_results_that_rest_on_an_assumption(tmp_path, command, key):
+    """Like the Approximate column: Assumed / Antagande is true (ja) where the result rests on an assumed fact
+    (status has the column too; no agreement in the county's data rests on one today)."""
+    import openpyxl
+
+    status = invoke("status", "--as-of", "2026-11-23", "--format", "csv-excel").stdout.lstrip("\ufeff")
+    assert status.splitlines()[0].endswith(";Approximate;Assumed")
+
+    target = tmp_path / "out.xlsx"
+    assert invoke(*command, "--as-of", "2026-11-23", "-o", str(target)).exit_code == 0
+    sheet = openpyxl.load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    assumed = [row[header.index("Assumed")].value for row in sheet.iter_rows(min_row=2)]
+    doc = json.loads(invoke(*command, "--as-of", "2026-11-23", "--format", "json").stdout)
+    assert any(r["assumed"] for r in doc[key])  # the county's data has some
+    assert any(v is True for v in assumed) and all(v in (True, False) for v in assumed)
+    titles = {row[header.index("Title")].value for row in sheet.iter_rows(min_row=2)
+              if row[header.index("Assumed")].value}
+    assert titles == {r["title"] for r in doc[key] if r["assumed"]}
+    rows = list(csv.reader(io.StringIO(invoke(*command, "--as-of", "2026-11-23", "--format", "csv-excel", "--lang",
+                                              "sv").stdout.lstrip("\ufeff")), delimiter=";"))
+    column = rows[0].index("Antagande")
+    assert {row[column] for row in rows[1:]} == {"ja", ""}

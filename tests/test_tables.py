@@ -61,3 +61,44 @@ def test_swedish_days_are_whole_at_80_columns():
     doc = json.loads(invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "--format", "json").stdout)
     for row in doc["deadlines"]:
         assert re.search(rf"(?<![\d-]){row['days_left']}(?!\d)", result.stdout), row["days_left"]
+
+
+def _show_tokens(item: str) -> tuple[set[str], set[str]]:
+    """The ids and dates `svo show` must print whole: deadlines, terms, assignments, meetings."""
+    doc = json.loads(invoke("show", item, "--format", "json", "--as-of", "2026-11-23").stdout)
+    dates = {v for d in doc["deadlines"] for k, v in d.items() if k in ("date", "act_by") and v}
+    dates |= {v for t in doc.get("terms", []) for k, v in t.items()
+              if k in ("start", "end", "notice_deadline") and isinstance(v, str)}
+    plan = doc.get("plan") or {}
+    dates |= {m["date"] for m in plan.get("meetings", [])}
+    ids = {a["id"] for area in plan.get("areas", []) for a in area.get("assignments", [])}
+    return ids | {doc.get("status", {}).get("id", "")} - {""}, dates
+
+
+SHOWN = ["missbruk-psykisk-funktionsnedsattning", "placerade-barn-och-unga", "svo-arbetsplan-2026-2027",
+         "lgvo-arbetsplan-2024-2025"]
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "100"])
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("item", SHOWN)
+def test_show_never_cuts_ids_and_dates(item, lang, columns):
+    """svo show obeys the tables' rule: within the width, every id and date whole (cards when narrow)."""
+    result = invoke("show", item, "--as-of", "2026-11-23", "--lang", lang, env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
+    words = set(re.findall(r"[\w\-–]+", result.stdout))
+    ids, dates = _show_tokens(item)
+    assert ids <= words, ids - words
+    assert dates <= words, dates - words
+
+
+def test_show_switches_to_cards_when_narrow():
+    wide = invoke("show", "svo-arbetsplan-2026-2027", "--as-of", "2026-11-23", env={"COLUMNS": "160"}).stdout
+    narrow = invoke("show", "svo-arbetsplan-2026-2027", "--as-of", "2026-11-23", env={"COLUMNS": "60"}).stdout
+    assert re.search(r"^ID +What +Owner", wide, re.M)  # a table with a header row
+    assert re.search(r"^bu-samverkansstruktur$", narrow, re.M)  # a card headed by the id
+    assert re.search(r"^  What: +Stärka", narrow, re.M)
+    terms = invoke("show", "missbruk-psykisk-funktionsnedsattning", "--as-of", "2026-11-23", "--lang", "sv",
+                   env={"COLUMNS": "60"}).stdout
+    assert re.search(r"^Period 4  ◀ gäller$", terms, re.M)  # a term's card names the term and marks the one in force

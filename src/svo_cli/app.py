@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from datetime import date as Day
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from svo_cli.diagnostics import Diagnostic, promote_warnings
 from svo_cli.engine import AgreementStatus, Detail
@@ -311,11 +311,11 @@ def _exists(path: Path) -> bool:
 def all_deadlines(dataset: Dataset, as_of: date, until: date) -> list[Deadline]:
     """Agreement and work-plan obligations together, in the one order (obligations.sort_key), each
     marked when it rests on a fact the data marks `assumed`."""
-    from svo_cli import engine, obligations, workplans
+    from svo_cli import engine, workplans
 
     rows = engine.deadlines(dataset.agreement_models(), as_of, until, groups=_groups(dataset))
     rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until)
-    return sorted(mark_assumed(rows, dataset, as_of), key=obligations.sort_key)
+    return sorted(mark_assumed(rows, dataset, as_of), key=deadline_order(dataset))
 
 
 TERM_EVENTS = ("notice", "terminated", "extended")
@@ -398,6 +398,39 @@ def swedish_order(text: str) -> tuple:
 _SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 
 
+def principal_order(dataset: Dataset) -> Callable[[str | None], tuple]:
+    """The one order of principals (parties) in every command: by name, in Swedish alphabetical order
+    (Region Östergötland between Norrköpings and Söderköpings kommun, Åtvidaberg and Ödeshög last)."""
+    names = _names(dataset)
+    return lambda party: swedish_order(names.get(party, party)) if party else ()
+
+
+def deadline_order(dataset: Dataset) -> Callable[[Deadline], tuple]:
+    """obligations.sort_key with the principals of one deadline in principal_order (not by their ids)."""
+    from svo_cli.obligations import sort_key
+
+    party = principal_order(dataset)
+
+    def key(d: Deadline) -> tuple:
+        date_, holder, kind, _, *rest = sort_key(d)
+        return (date_, holder, kind, party(d.party), *rest)
+
+    return key
+
+
+def ordered_progress(progress: AdoptionProgress | None, dataset: Dataset) -> AdoptionProgress | None:
+    """A plan's adoption with its principals in principal_order."""
+    if progress is None:
+        return None
+    from dataclasses import replace as copy
+
+    party = principal_order(dataset)
+    return copy(progress, required=tuple(sorted(progress.required, key=party)),
+                missing=tuple(sorted(progress.missing, key=party)),
+                adopted=tuple(sorted(progress.adopted, key=lambda x: party(x[0]))),
+                prepared=tuple(sorted(progress.prepared, key=lambda x: party(x[0]))))
+
+
 def _members(dataset: Dataset, party: str) -> set[str]:
     groups = {g.id: set(g.members) for g in dataset.groups}
     return {party} | groups.get(party, set())
@@ -471,7 +504,7 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
     from svo_cli.i18n import why
     from svo_cli.kinds import DeadlineKind
 
-    names = _names(dataset)
+    names, party = _names(dataset), principal_order(dataset)
     plans = {p.id: p for p in dataset.workplan_models()}
     result: list[Deadline] = []
     missing_by_due: dict[tuple[str, date], list[str]] = {}  # one pass: each plan's missing principals by due day
@@ -493,12 +526,11 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
         progress = workplans.adoption_progress(plans[row.id], dataset.groups, as_of)
         required = len(progress.required) if progress else len(missing)
         adopted = len(progress.adopted) if progress else 0
-        shown = sorted((names.get(p, p) for p in missing), key=swedish_order)
+        missing = sorted(missing, key=party)
         plan = plans[row.id]
-        text = why("adoption_group", k=adopted, n=required, missing=", ".join(shown),
+        text = why("adoption_group", k=adopted, n=required, missing=", ".join(names.get(p, p) for p in missing),
                    due=str(plan.adoption.due) if plan.adoption and plan.adoption.due else row.date)
-        result.append(copy(row, party=None, why=text, deciders=tuple(sorted(missing, key=lambda p: swedish_order(
-            names.get(p) or p)))))
+        result.append(copy(row, party=None, why=text, deciders=tuple(missing)))
     return result
 
 
@@ -514,10 +546,18 @@ def _statuses(dataset: Dataset, as_of: date) -> tuple[AgreementStatus, ...]:
 
 
 def _plan_statuses(dataset: Dataset, as_of: date) -> tuple[PlanStatus, ...]:
+    rows = [_plan_status(p, dataset, as_of) for p in dataset.workplan_models()]
+    return tuple(sorted(rows, key=lambda r: (r.period_from, r.id)))
+
+
+def _plan_status(plan: Workplan, dataset: Dataset, as_of: date) -> PlanStatus:
+    """A plan's state on the date, its principals in principal_order."""
+    from dataclasses import replace as copy
+
     from svo_cli import workplans
 
-    rows = [workplans.plan_status(p, dataset.groups, as_of) for p in dataset.workplan_models()]
-    return tuple(sorted(rows, key=lambda r: (r.period_from, r.id)))
+    status = workplans.plan_status(plan, dataset.groups, as_of)
+    return copy(status, adoption=ordered_progress(status.adoption, dataset))
 
 
 def _groups(dataset: Dataset) -> dict[str, tuple[str, ...]]:
@@ -597,7 +637,8 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
     if since > day:
         raise UsageProblem("since_after", since=since.isoformat(), date=day.isoformat())
     rows, people = _rows(loaded, request, until)
-    rows, people = tuple(check_order(rows)), tuple(check_order(people))
+    order = deadline_order(dataset)
+    rows, people = tuple(check_order(rows, order)), tuple(check_order(people, order))
     warnings = tuple(d for d in loaded.findings if not d.is_error)
     sections = {id(r): _section(r, day, meeting) for r in (*rows, *people)}
     return CheckResult(day, loaded.findings, until, meeting, rows, warnings, counts(people), people, since,
@@ -738,7 +779,7 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
     dataset, day = loaded.dataset, request.as_of
     meeting, until = meeting_window(dataset, day, window, request.filters.body)
     _, people = _rows(loaded, request, until)
-    items = tuple(check_order(people))
+    items = tuple(check_order(people, deadline_order(dataset)))
     picture_end = date(day.year + 3, 12, 31)
     picture = timeline_picture(dataset, day, date(day.year - 4, 1, 1), picture_end, False)
     since = default_since(dataset, day, request.filters.body)
@@ -789,10 +830,11 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
     end = day + timedelta(days=365 * years)
     plan = next((p for p in dataset.workplan_models() if p.id == item_id), None)
     if plan is not None:
-        rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end))
+        rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end),
+                                       deadline_order(dataset))
         rows = with_decisions(mark_assumed(rows, dataset, day), dataset, day)
-        return PlanResult(day, loaded.findings, plan, workplans.plan_status(plan, dataset.groups, day),
-                          workplans.adoption_progress(plan, dataset.groups, day),
+        return PlanResult(day, loaded.findings, plan, _plan_status(plan, dataset, day),
+                          ordered_progress(workplans.adoption_progress(plan, dataset.groups, day), dataset),
                           tuple(workplans.meeting_deadlines(plan)), tuple(rows), _names(dataset),
                           source_line(plan.source, dataset))
     agreements = dataset.agreement_models()

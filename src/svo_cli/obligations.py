@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from svo_cli.dates import (
     FIRST_FOUR_YEAR_ELECTION,
@@ -396,7 +396,32 @@ def make_deadline(day: date, kind: DeadlineKind, holder_id: str, title: str, as_
 
 def with_coarse(reason: Why, coarse: Sequence[str]) -> Why:
     """An explanation that names the coarse dates it rests on."""
-    return why("coarse", text=reason, dates=", ".join(coarse)) if coarse else reason
+    return why("coarse", text=reason, dates=coarse_dates(coarse)) if coarse else reason
+
+
+# The fields a coarse date can come from, as the engine names them ("first vt 2027"), longest first.
+COARSE_FIELDS = ("extended until", "terminated effective", "followup_done", "supersession", "valid_from",
+                 "valid_until", "terminated", "extended", "notice", "first", "due")
+
+
+def coarse_dates(coarse: Sequence[str]) -> Why:
+    """Coarse dates ("first vt 2027", "valid_until 2021") as an explanation in the reader's language: the
+    field each rests on by its label, the date as written; several joined by commas."""
+    parts = []
+    for item in coarse:
+        field = next((f for f in COARSE_FIELDS if item.startswith(f + " ")), None)
+        rest = item[len(field) + 1:] if field else ""
+        newer = rest.split(" ", 2)  # a supersession: "<newer id> valid_from <date>"
+        if field == "supersession" and len(newer) == 3 and newer[1] == "valid_from":
+            parts.append(why("coarse_supersession", id=newer[0], spec=newer[2]))
+        elif field and field != "supersession":
+            parts.append(why("coarse_" + field.replace(" ", "_"), spec=rest))
+        else:
+            parts.append(why("coarse_as_written", text=item))
+    joined = parts[-1]
+    for part in reversed(parts[:-1]):
+        joined = why("coarse_pair", a=part, b=joined)
+    return joined
 
 
 def followup_rows(occs: Sequence[Occurrence], holder_id: str, title: str, as_of: date,
@@ -421,9 +446,9 @@ def sort_key(d: Deadline) -> tuple:
     return (d.date, d.id, d.kind, d.party or "", d.assignment or "", d.followup or "")
 
 
-def check_order(rows: Sequence[Deadline]) -> list[Deadline]:
-    """Overdue first (oldest first), then by date."""
-    return sorted(rows, key=lambda d: (d.status != DeadlineState.OVERDUE, *sort_key(d)))
+def check_order(rows: Sequence[Deadline], key: Callable[[Deadline], tuple] = sort_key) -> list[Deadline]:
+    """Overdue first (oldest first), then by date (or by `key`: the application's order of principals)."""
+    return sorted(rows, key=lambda d: (d.status != DeadlineState.OVERDUE, *key(d)))
 
 
 def counts(rows: Sequence[Deadline]) -> dict[str, int]:

@@ -27,6 +27,10 @@ class Row:
     bars: tuple[Bar, ...]
     notice_deadlines: tuple[date, ...]
     ends_on: date | None
+    soon: tuple[date, ...] = ()  # the notice deadlines from today through SOON_DAYS ahead: act now
+
+
+SOON_DAYS = 90  # a notice deadline this close to the as-of date is highlighted
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Picture:
     end: date
     today: date
     rows: tuple[Row, ...]
+    soon_days: int = SOON_DAYS
+    soon: tuple[tuple[date, str], ...] = ()  # (notice deadline, agreement id) within soon_days, by date
 
 
 def layout(timelines: Sequence[Timeline], start: date, end: date) -> Picture:
@@ -60,5 +66,8 @@ def layout(timelines: Sequence[Timeline], start: date, end: date) -> Picture:
             continue
         deadlines = tuple(t.notice_deadline for t in tl.terms if t.notice_deadline and start <= t.notice_deadline <= end
                           and (tl.final_end is None or t.notice_deadline <= tl.final_end))
-        rows.append(Row(tl.agreement.id, tl.agreement.title, status.status, tuple(bars), deadlines, tl.final_end))
-    return Picture(start, end, timelines[0].as_of if timelines else start, tuple(rows))
+        soon = tuple(d for d in deadlines if 0 <= (d - tl.as_of).days <= SOON_DAYS)
+        rows.append(Row(tl.agreement.id, tl.agreement.title, status.status, tuple(bars), deadlines, tl.final_end,
+                        soon))
+    soon_list = tuple(sorted((d, row.id) for row in rows for d in row.soon))
+    return Picture(start, end, timelines[0].as_of if timelines else start, tuple(rows), SOON_DAYS, soon_list)

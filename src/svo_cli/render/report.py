@@ -33,26 +33,37 @@ def _title(r: ReportResult, lang: str) -> str:
     return label("r_title", lang, date=r.as_of.isoformat())
 
 
+def _what(d, lang: str) -> str:
+    """A deadline's explanation with the marks the tables give it: approximate, and [assumption]."""
+    return (explain(d.why, lang) + (label("approximate", lang) if d.approximate else "")
+            + (label("assumed_mark", lang) if d.assumed else ""))
+
+
+def _assumed_legend(r: ReportResult) -> bool:
+    """Whether anything in the report rests on an assumed fact (then the legend says what the mark means)."""
+    return any(d.assumed for d in (*r.decisions, *r.items)) or any(s.assumed for s in r.statuses)
+
+
 def _decision_md(r: ReportResult, lang: str) -> list[str]:
-    out = [f"## {md(label('sec_decisions', lang, date=r.as_of.isoformat()))}", ""]
+    out = [f"## {md(label('sec_decisions', lang, date=r.as_of.isoformat()), 'cell')}", ""]
     if not r.decisions:
         return out + [label("r_none", lang), ""]
     out += [f"| {label('Decide by', lang)} | {label('Act by', lang)} | {label('Deadline', lang)} | "
             f"{label('What', lang)} |", "|---|---|---|---|"]
     for d in r.decisions:
-        late = " **" + md(label("decision_overdue", lang)) + "**" if d.decision_overdue else ""
+        late = " **" + md(label("decision_overdue", lang), 'part') + "**" if d.decision_overdue else ""
         out.append(f"| {d.decide_by.isoformat() if d.decide_by else '–'}{late} | {d.act_by.isoformat()} | "
-                   f"{d.date.isoformat()} | **{md(d.title)}**: {md(explain(d.why, lang))} |")
+                   f"{d.date.isoformat()} | **{md(d.title, 'part')}**: {md(_what(d, lang), 'part')} |")
     return out + [""]
 
 
 def _renewed_md(r: ReportResult, lang: str) -> list[str]:
-    out = [f"## {md(label('sec_renewed', lang, since=r.since.isoformat() if r.since else '–'))}", ""]
+    out = [f"## {md(label('sec_renewed', lang, since=r.since.isoformat() if r.since else '–'), 'cell')}", ""]
     if not r.renewed:
         return out + [label("r_none", lang), ""]
     out += [f"| {label('Deadline', lang)} | {label('Title', lang)} | {label('Term', lang)} | "
             f"{label('Binding until', lang)} |", "|---|---|---|---|"]
-    out += [f"| {x.date.isoformat()} | {md(x.title)} | {x.term} | "
+    out += [f"| {x.date.isoformat()} | {md(x.title, 'cell')} | {x.term} | "
             f"{x.binding_until.isoformat() if x.binding_until else '–'} |" for x in r.renewed]
     return out + [""]
 
@@ -86,7 +97,7 @@ def _agreement_line(s: AgreementStatus, lang: str) -> str:
         parts.append(label("r_next_notice", lang, date=s.notice_deadline.isoformat()))
     if s.ends_on and s.status in ("notice_given", "active"):
         parts.append(label("r_ends", lang, date=s.ends_on.isoformat()))
-    return " — ".join(parts) + (" ~" if s.approximate else "")
+    return " — ".join(parts) + (" ~" if s.approximate else "") + (label("assumed_short", lang) if s.assumed else "")
 
 
 def _plan_cells(p, names: dict, lang: str) -> tuple[str, str, str]:
@@ -104,42 +115,44 @@ def _plan_cells(p, names: dict, lang: str) -> tuple[str, str, str]:
 
 
 def render_markdown(r: ReportResult, lang: str) -> str:
-    out = [f"# {md(_title(r, lang))}", "",
+    out = [f"# {md(_title(r, lang), 'cell')}", "",
            md(label("r_window", lang, start=r.as_of.isoformat(), target=_target(r, lang), date=r.as_of.isoformat())), "",
-           f"## {md(label('r_summary', lang))}", ""]
+           f"## {md(label('r_summary', lang), 'cell')}", ""]
     banner = incomplete_banner(r.errors, lang)
     if banner:
-        out[2:2] = [f"> **{md(banner[0])}**"] + [f"> {md(line.strip())}" for line in banner[1:]] + [""]
+        out[2:2] = [f"> **{md(banner[0], 'part')}**"] + [f"> {md(line.strip())}" for line in banner[1:]] + [""]
     out += [f"- {md(line)}" for line in _summary_lines(r, lang)] + [""]
     out += _decision_md(r, lang)
     for title, rows in ((label("r_overdue", lang), list(r.overdue)),
                         (label("r_due_by", lang, target=_target(r, lang)), list(r.coming))):
-        out += [f"## {md(title)}", ""]
+        out += [f"## {md(title, 'cell')}", ""]
         if not rows:
             out += [label("r_none", lang), ""]
             continue
         out += [f"| {label('Date', lang)} | {label('Act by', lang)} | {label('Kind', lang)} | {label('What', lang)} |",
                 "|---|---|---|---|"]
         for d in rows:
-            out.append(f"| {d.date.isoformat()} | {d.act_by.isoformat()} | {md(label(d.kind, lang))} | "
-                       f"**{md(d.title)}**: {md(explain(d.why, lang))} |")
+            out.append(f"| {d.date.isoformat()} | {d.act_by.isoformat()} | {md(label(d.kind, lang), 'cell')} | "
+                       f"**{md(d.title, 'part')}**: {md(_what(d, lang), 'part')} |")
         out.append("")
-    out += [f"## {md(label('r_agreements', lang))}", ""]
+    out += [f"## {md(label('r_agreements', lang), 'cell')}", ""]
     for state in STATE_ORDER:
         group = [s for s in r.statuses if s.status == state]
         if group:
-            out += [f"### {md(label(state, lang))} ({len(group)})", ""]
+            out += [f"### {md(label(state, lang), 'cell')} ({len(group)})", ""]
             out += [f"- {md(_agreement_line(s, lang))}" for s in group] + [""]
     if any(s.approximate for s in r.statuses):
         out += [md(label("approx_note", lang).strip()), ""]
     out += _renewed_md(r, lang)
-    out += [f"## {md(label('r_plans', lang))}", ""]
+    out += [f"## {md(label('r_plans', lang), 'cell')}", ""]
     out += [f"| {label('Title', lang)} | {label('Adoption', lang)} | {label('Missing', lang)} |", "|---|---|---|"]
     for p in r.plans:
         title, adoption, missing = _plan_cells(p, r.party_names, lang)
-        out.append(f"| {md(title)} | {md(adoption)} | {md(missing)} |")
-    out += ["", f"## {md(label('r_timeline', lang))}", "", "```", render_text(r.picture, 110, lang=lang).rstrip(), "```", "",
-            f"_{md(label('r_footer', lang, version=__version__))}_", ""]
+        out.append(f"| {md(title, 'cell')} | {md(adoption, 'cell')} | {md(missing, 'cell')} |")
+    out += ["", f"## {md(label('r_timeline', lang), 'cell')}", "", "```", render_text(r.picture, 110, lang=lang).rstrip(), "```", ""]
+    if _assumed_legend(r):
+        out += [md(label("assumed_legend", lang).strip()), ""]
+    out += [f"_{md(label('r_footer', lang, version=__version__), 'part')}_", ""]
     return "\n".join(out)
 
 
@@ -258,7 +271,7 @@ def render_html(r: ReportResult, lang: str) -> str:
             out.append(f'<tr class="{"overdue" if d.decision_overdue else ""}"><td class="date">'
                        f'{d.decide_by.isoformat() if d.decide_by else "–"}{late}</td>'
                        f'<td class="date">{d.act_by.isoformat()}</td><td class="date">{d.date.isoformat()}</td>'
-                       f"<td><strong>{h(d.title)}</strong><br>{h(explain(d.why, lang))}</td></tr>")
+                       f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang))}</td></tr>")
         out.append("</tbody></table></section>")
     else:
         out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
@@ -271,10 +284,9 @@ def render_html(r: ReportResult, lang: str) -> str:
         out.append(f"<table><thead><tr><th>{h(label('Date', lang))}</th><th>{h(label('Act by', lang))}</th>"
                    f"<th>{h(label('Kind', lang))}</th><th>{h(label('What', lang))}</th></tr></thead><tbody>")
         for d in rows:
-            approx = h(label("approximate", lang)) if d.approximate else ""
             out.append(f'<tr class="{h(d.status)}"><td class="date">{d.date.isoformat()}</td>'
                        f'<td class="date">{d.act_by.isoformat()}</td><td>{h(label(d.kind, lang))}</td>'
-                       f"<td><strong>{h(d.title)}</strong><br>{h(explain(d.why, lang))}{approx}</td></tr>")
+                       f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang))}</td></tr>")
         out.append("</tbody></table></section>")
     out.append(f'<section id="agreements"><h2>{h(label("r_agreements", lang))}</h2>')
     for state in STATE_ORDER:
@@ -310,5 +322,7 @@ def render_html(r: ReportResult, lang: str) -> str:
     out.append(f'<p class="legend muted"><span class="sw past"></span>{h(past)}<span class="sw current"></span>'
                f'{h(current)}<span class="sw future"></span>{h(future)}<span class="dia">{h(notice)}</span>'
                f'<span class="now">{h(today)}</span></p></section>')
+    if _assumed_legend(r):
+        out.append(f'<p class="muted assumed-legend">{h(label("assumed_legend", lang).strip())}</p>')
     out.append(f"<footer>{h(label('r_footer', lang, version=__version__))}</footer></body></html>")
     return "\n".join(out) + "\n"

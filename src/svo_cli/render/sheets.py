@@ -28,18 +28,18 @@ def _labels(keys: Sequence[str], lang: str) -> tuple[str, ...]:
 
 def status_sheet(r: Any, lang: str) -> Sheet:
     header = _labels(("ID", "Title", "Status", "Term", "Term start", "Term end", "Ends on", "Next notice deadline",
-                      "Approximate"), lang)
+                      "Approximate", "Assumed"), lang)
     rows = tuple((s.id, s.title, label(s.status, lang), s.term, s.term_start, s.term_end, s.ends_on, s.notice_deadline,
-                  s.approximate) for s in r.rows)
+                  s.approximate, s.assumed) for s in r.rows)
     return Sheet(label("sheet_status", lang), header, rows)
 
 
 def _deadline_rows(rows: Sequence[Any], lang: str) -> tuple[tuple[Cell, ...], ...]:
     return tuple((d.date, d.act_by, d.days_left, label(d.status, lang), label(d.kind, lang), d.id, d.title,
-                  explain(d.why, lang), d.approximate) for d in rows)
+                  explain(d.why, lang), d.approximate, d.assumed) for d in rows)
 
 
-DEADLINE_KEYS = ("Date", "Act by", "Days", "Status", "Kind", "ID", "Title", "What", "Approximate")
+DEADLINE_KEYS = ("Date", "Act by", "Days", "Status", "Kind", "ID", "Title", "What", "Approximate", "Assumed")
 
 
 def deadlines_sheet(r: Any, lang: str) -> Sheet:

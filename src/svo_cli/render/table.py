@@ -14,7 +14,15 @@ from rich.text import Text
 
 from svo_cli.engine import Detail
 from svo_cli.i18n import label
-from svo_cli.render.views import View
+from svo_cli.render.views import (
+    View,
+    adoption_view,
+    assignments_view,
+    events_view,
+    meetings_view,
+    show_deadlines_view,
+    terms_view,
+)
 from svo_cli.safe import visible
 
 STATUS_STYLE = {
@@ -24,7 +32,7 @@ STATUS_STYLE = {
 }
 
 
-def _console(plain: bool, width: int) -> tuple[Console, io.StringIO]:
+def console_for(plain: bool, width: int) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=not plain, no_color=plain,
                       color_system=None if plain else "standard", highlight=False, emoji=False,
@@ -35,7 +43,7 @@ def _console(plain: bool, width: int) -> tuple[Console, io.StringIO]:
 _SGR = re.compile(r"(\x1b\[[0-9;]*m)")
 
 
-def _finish(buffer: io.StringIO) -> str:
+def finish(buffer: io.StringIO) -> str:
     """The rendered text without the padding rich adds at line ends; every control character that is
     not one of rich's own colour codes is made visible (data never reaches the terminal's controls)."""
     text = "".join(part if _SGR.fullmatch(part) else visible(part) for part in _SGR.split(buffer.getvalue()))
@@ -56,18 +64,44 @@ def _styled(text: str, style_key: str, plain: bool) -> Text:
 
 
 MIN_WRAP = 24  # the free-text column needs at least this much to be worth a table
+MIN_WRAP_MINOR = 12  # other free-text columns (an area's name, an owner)
 GAP = 2
+
+
+def _natural(view: View, i: int) -> int:
+    return max([len(str(view.header[i]))] + [len(str(row[i])) for row in view.rows])
+
+
+def _least(view: View, i: int) -> int:
+    """The narrowest a column may be: ids, dates and numbers in full; the free-text column MIN_WRAP;
+    other free text its longest word (words are not broken), at least MIN_WRAP_MINOR."""
+    if i == view.wrap_column:
+        return MIN_WRAP
+    if i in view.also_wrap:
+        longest = max((len(word) for row in view.rows for word in str(row[i]).split()), default=0)
+        return min(_natural(view, i), max(MIN_WRAP_MINOR, longest, len(str(view.header[i]))))
+    return _natural(view, i)
 
 
 def _fixed_width(view: View) -> int:
     """Columns wide enough for every id, date and number in full, plus the gaps between columns."""
-    total = 0
-    for i, name in enumerate(view.header):
-        if i == view.wrap_column:
-            total += MIN_WRAP
-            continue
-        total += max([len(str(name))] + [len(str(row[i])) for row in view.rows])
-    return total + GAP * (len(view.header) - 1)
+    return sum(_least(view, i) for i in range(len(view.header))) + GAP * (len(view.header) - 1)
+
+
+def _widths(view: View, width: int) -> list[int]:
+    """Each column's width within `width`: fixed columns at their natural width; what is left goes to
+    the free-text columns, in proportion to how much more each would take (none beyond its text)."""
+    least = [_least(view, i) for i in range(len(view.header))]
+    natural = [_natural(view, i) for i in range(len(view.header))]
+    spare = width - sum(least) - GAP * (len(view.header) - 1)
+    wanted = [n - m for n, m in zip(natural, least)]
+    if sum(wanted) <= spare:
+        return natural
+    total = sum(wanted)
+    widths = [m + w * spare // total for m, w in zip(least, wanted)]
+    if view.wrap_column is not None:  # rounding leftovers go to the main free-text column
+        widths[view.wrap_column] += width - sum(widths) - GAP * (len(view.header) - 1)
+    return widths
 
 
 def render_view(view: View, plain: bool, width: int = 140) -> str:
@@ -75,21 +109,27 @@ def render_view(view: View, plain: bool, width: int = 140) -> str:
 
     Ids, dates and numbers are never cut or wrapped: only the free-text column wraps. When the width
     cannot hold the table, each row is printed as a card (id and title, then label: value lines)."""
-    console, buffer = _console(plain, width)
+    console, buffer = console_for(plain, width)
     for line in view.banner:
         console.print(Text(line, style="" if plain else "bold red"))
     if view.banner:
         console.print()
+    print_view(console, view, plain, width)
+    return finish(buffer)
+
+
+def print_view(console: Console, view: View, plain: bool, width: int) -> None:
+    """A view's table, or its cards when `width` cannot hold the table; then its notes and summary."""
     if view.rows and _fixed_width(view) > width:
         _cards(console, view, plain)
     elif view.rows:
         table = _table(plain, view.title)
-        for i, name in enumerate(view.header):
-            if i == view.wrap_column:
-                table.add_column(name, overflow="fold", min_width=MIN_WRAP, ratio=1)
+        flexible = {view.wrap_column, *view.also_wrap}
+        for i, (name, w) in enumerate(zip(view.header, _widths(view, width))):
+            if i in flexible:
+                table.add_column(name, overflow="fold", width=w)
             else:
-                natural = max([len(str(name))] + [len(str(row[i])) for row in view.rows])
-                table.add_column(name, no_wrap=True, min_width=natural)
+                table.add_column(name, no_wrap=True, width=w)
         for row, status in zip(view.rows, view.row_status or [""] * len(view.rows)):
             cells: list[Any] = [Text(str(c)) for c in row]  # data is text, never rich markup
             if view.status_column is not None:
@@ -109,16 +149,17 @@ def render_view(view: View, plain: bool, width: int = 140) -> str:
         if view.notes:
             console.print()
         console.print(Text(view.summary))
-    return _finish(buffer)
 
 
 def _cards(console: Console, view: View, plain: bool) -> None:
     """One block per row: the id (and title) on the first line, then each other column as label: value."""
     console.print(Text(view.title, style="" if plain else "bold"))
+    head_at = view.head_column
     for n, (row, status) in enumerate(zip(view.rows, view.row_status or [""] * len(view.rows))):
         console.print()
         title = view.titles[n] if view.titles else ""
-        head = Text(str(row[0]), style="" if plain else "bold")
+        first = f"{view.header[head_at]} {row[head_at]}" if view.head_label else str(row[head_at])
+        head = Text(first, style="" if plain else "bold")
         if title:
             head.append(" — " + title)
         grid = Table.grid(padding=(0, 1))
@@ -126,10 +167,14 @@ def _cards(console: Console, view: View, plain: bool) -> None:
         grid.add_column(overflow="fold")
         for i, (name, cell) in enumerate(zip(view.header, row)):
             text = str(cell)
-            if i == 0 or text in ("", "–") and i != view.status_column or text == title:
+            if i == head_at or text in ("", "–") and i != view.status_column or text == title:
                 continue
             if name == "~":  # the coarse-date mark goes on the card's first line, as in the table
                 head.append("  ~")
+                continue
+            if not name:  # a marker column without a header (the term in force) joins the first line
+                head.append("  ")
+                head.append(_styled(text, status, plain))
                 continue
             value = _styled(text, status, plain) if i == view.status_column else Text(text)
             grid.add_row(Text(f"  {name}:"), value)
@@ -140,9 +185,10 @@ def _cards(console: Console, view: View, plain: bool) -> None:
 
 def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en", citation: str = "",
                   names: dict[str, str] | None = None) -> str:
-    from svo_cli.i18n import duration_text, label
+    from svo_cli.i18n import duration_text, explain, label
+    from svo_cli.obligations import coarse_dates
 
-    console, buffer = _console(plain, width)
+    console, buffer = console_for(plain, width)
     a, s, tl = detail.agreement, detail.status, detail.timeline
     bold = "" if plain else "bold"
     console.print(Text(a.title, style=bold))
@@ -162,7 +208,7 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
     console.print(Text(label("d_status", lang, date=tl.as_of.isoformat())), _styled(label(s.status, lang), s.status, plain),
                   Text(label("d_status_tail", lang, ends=_d(s.ends_on), next=_d(s.notice_deadline))
                        + (label("d_binding", lang, date=s.binding_until.isoformat()) if s.binding_until else "")
-                       + ((label("d_approx_dates", lang, dates=", ".join(tl.coarse)) if tl.coarse
+                       + ((label("d_approx_dates", lang, dates=explain(coarse_dates(tl.coarse), lang)) if tl.coarse
                            else label("d_approx", lang)) if s.approximate else "")))
     if s.withdrawn:
         items = ", ".join(label("d_withdrawn_item", lang, party=w.party, date=w.last_day.isoformat())
@@ -171,103 +217,49 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
     if a.supersedes:
         console.print(Text(label("d_supersedes", lang, ids=", ".join(a.supersedes))))
     console.print()
-    terms = _table(plain, label("Terms", lang))
-    for name in ("Term", "Start", "End", "Next notice deadline", "Act by"):
-        terms.add_column(label(name, lang), no_wrap=True)
-    terms.add_column("", no_wrap=True)
-    for t in tl.terms:
-        marker = Text(label("in_force", lang), style="" if plain else "green") if s.term == t.number else Text("")
-        terms.add_row(str(t.number), t.start.isoformat(), label("open-ended", lang) if t.end is None else t.end.isoformat(),
-                      _d(t.notice_deadline), _d(detail.notice_act_by.get(t.number)), marker)
-    console.print(terms)
+    print_view(console, terms_view(detail, lang), plain, width)
     if tl.notice:
         console.print(Text(label("d_notice_given", lang, date=tl.notice.date.isoformat())
                            + (label("d_notice_by", lang, by=tl.notice.by) if tl.notice.by else "")
                            + (label("d_notice_late", lang) if tl.notice.late else "")
                            + label("d_notice_effect", lang, term=tl.notice.effective_term)))
     console.print()
-    _print_deadlines(console, detail.deadlines, plain, lang)
+    _print_deadlines(console, detail.deadlines, plain, lang, width)
     if a.events:
-        table = _table(plain, label("Events", lang))
-        for name in ("Date", "Type", "Details"):
-            table.add_column(label(name, lang), no_wrap=name != "Details", overflow="fold")
-        for e in a.events:
-            details = "; ".join(x for x in (
-                e.by or "", f"→ {e.until}" if e.until else "", e.followup or "", e.note or "", e.reference or "") if x)
-            table.add_row(str(e.date), e.type, Text(details))
-        console.print(table)
+        print_view(console, events_view(a.events, lang), plain, width)
         console.print()
     _print_source(console, a.source, a.notes, plain, lang, citation)
-    return _finish(buffer)
+    return finish(buffer)
 
 
 def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain: bool, width: int = 120,
                 lang: str = "en", citation: str = "") -> str:
     """One work plan in full: adoption principal by principal, assignments, meetings, follow-ups."""
-    from svo_cli.i18n import label
-    from svo_cli.workplans import assignment_due
-
-    console, buffer = _console(plain, width)
+    console, buffer = console_for(plain, width)
     bold = "" if plain else "bold"
     console.print(Text(plan.title, style=bold))
     console.print(Text(label("p_head", lang, id=plan.id, body=plan.body, start=status.period_from.isoformat(),
                              end=status.period_until.isoformat(), state=label(status.state, lang))))
     console.print()
     if progress is not None:
-        table = _table(plain, label("p_adoption", lang, k=len(progress.adopted), n=len(progress.required),
-                                    due=_d(progress.due)))
-        for name in ("Party", "Status"):
-            table.add_column(label(name, lang))
-        adopted, prepared = dict(progress.adopted), dict(progress.prepared)
-        for party in progress.required:
-            if party in adopted:
-                cell = _styled(label("p_adopted", lang, date=adopted[party].isoformat()), "active", plain)
-            elif party in prepared:
-                cell = _styled(label("p_prepared", lang, date=prepared[party].isoformat()), "notice_given", plain)
-            else:
-                cell = _styled(label("p_missing", lang), "overdue" if progress.overdue else "upcoming", plain)
-            table.add_row(Text(names.get(party, party)), cell)
-        console.print(table)
+        print_view(console, adoption_view(progress, names, lang), plain, width)
         console.print()
     if plan.areas:
-        table = _table(plain, label("Assignments", lang))
-        for name in ("Area", "ID", "What", "Owner", "Due", "Done"):
-            table.add_column(label(name, lang), overflow="fold", no_wrap=name in ("ID", "Due", "Done"))
-        for area in plan.areas:
-            for a in area.assignments:
-                table.add_row(Text(area.title), Text(a.id), Text(" ".join(a.what.split())), Text(a.owner or ""),
-                              Text(str(assignment_due(plan, a) or label("continuous", lang))),
-                              Text(str(a.done) if a.done else "–"))
-        console.print(table)
+        print_view(console, assignments_view(plan, lang), plain, width)
         console.print()
     if meetings:
-        table = _table(plain, label("Meetings", lang))
-        for name in ("Date", "Kind", "What", "Agenda by", "Minutes final"):
-            table.add_column(label(name, lang), no_wrap=name != "What", overflow="fold")
-        for m in meetings:
-            table.add_row(m.date.isoformat(), label(m.kind, lang), Text(m.title), _d(m.agenda_by), _d(m.minutes_final))
-        console.print(table)
+        print_view(console, meetings_view(meetings, lang), plain, width)
         console.print()
-    _print_deadlines(console, deadlines, plain, lang)
+    _print_deadlines(console, deadlines, plain, lang, width)
     _print_source(console, plan.source, plan.notes, plain, lang, citation)
-    return _finish(buffer)
+    return finish(buffer)
 
 
-def _print_deadlines(console: Console, deadlines, plain: bool, lang: str) -> None:
+def _print_deadlines(console: Console, deadlines, plain: bool, lang: str, width: int) -> None:
     """The deadlines table shared by the agreement and work-plan views."""
-    from svo_cli.i18n import explain, label
-
-    if not deadlines:
-        return
-    table = _table(plain, label("Deadlines", lang))
-    for name in ("Date", "Act by", "Status", "Kind", "What"):
-        table.add_column(label(name, lang), no_wrap=name != "What", overflow="fold")
-    for d in deadlines:
-        key = "upcoming_deadline" if d.status == "upcoming" else d.status
-        table.add_row(d.date.isoformat(), d.act_by.isoformat(), _styled(label(d.status, lang), key, plain),
-                      label(d.kind, lang), Text(explain(d.why, lang)))
-    console.print(table)
-    console.print()
+    if deadlines:
+        print_view(console, show_deadlines_view(deadlines, lang), plain, width)
+        console.print()
 
 
 def _print_source(console: Console, src, notes: str | None, plain: bool, lang: str, citation: str = "") -> None:

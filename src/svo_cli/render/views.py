@@ -25,6 +25,9 @@ class View:
     notes_title: str = ""
     banner: tuple[str, ...] = ()  # lines before everything: the data could not all be read
     titles: tuple[str, ...] = ()  # each row's title, for people (cards show it beside the id)
+    also_wrap: tuple[int, ...] = ()  # other free-text columns that may wrap (narrower minimum)
+    head_column: int = 0  # the column that heads each card (the id)
+    head_label: bool = False  # cards head with the column's name too ("Term 2"), for bare numbers
     lang: str = "en"
 
 
@@ -185,3 +188,72 @@ def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: st
     return View(label("plans_on", lang, date=as_of.isoformat()), header, tuple(cells), "",
                 status_column=2, row_status=tuple(r.state for r in rows), wrap_column=4,
                 titles=tuple(r.title for r in rows))
+
+
+# --------------------------------------------------------------------------- svo show: one item's tables
+
+
+def terms_view(detail: Any, lang: str) -> View:
+    """An agreement's terms: number, start, end, notice deadline, act-by day; the term in force marked."""
+    tl, s = detail.timeline, detail.status
+    header = tuple(label(k, lang) for k in ("Term", "Start", "End", "Next notice deadline", "Act by")) + ("",)
+    rows = tuple((t.number, t.start.isoformat(), label("open-ended", lang) if t.end is None else t.end.isoformat(),
+                  _d(t.notice_deadline), _d(detail.notice_act_by.get(t.number)),
+                  label("in_force", lang) if s.term == t.number else "") for t in tl.terms)
+    return View(label("Terms", lang), header, rows, "", status_column=5, head_label=True, lang=lang,
+                row_status=tuple("active" if s.term == t.number else "" for t in tl.terms))
+
+
+def events_view(events: Sequence[Any], lang: str) -> View:
+    """An agreement's recorded events: date, kind, details (who, until when, which follow-up, note)."""
+    header = tuple(label(k, lang) for k in ("Date", "Type", "Details"))
+    rows = tuple((str(e.date), label("event_" + e.type, lang), "; ".join(x for x in (
+        e.by or "", f"→ {e.until}" if e.until else "", e.followup or "", e.note or "", e.reference or "") if x))
+        for e in events)
+    return View(label("Events", lang), header, rows, "", wrap_column=2, lang=lang)
+
+
+def show_deadlines_view(deadlines: Sequence[Deadline], lang: str) -> View:
+    """The deadlines of one agreement or work plan (its id is the item's own: not repeated)."""
+    header = tuple(label(k, lang) for k in ("Date", "Act by", "Status", "Kind", "What"))
+    rows = tuple((d.date.isoformat(), d.act_by.isoformat(), label(d.status, lang), label(d.kind, lang),
+                  explain(d.why, lang)) for d in deadlines)
+    return View(label("Deadlines", lang), header, rows, "", status_column=2, wrap_column=4, lang=lang,
+                row_status=tuple(_deadline_key(d) for d in deadlines))
+
+
+def adoption_view(progress: Any, names: dict[str, str], lang: str) -> View:
+    """A work plan's adoption, principal by principal (in the order the application layer gives)."""
+    adopted, prepared = dict(progress.adopted), dict(progress.prepared)
+    rows, keys = [], []
+    for party in progress.required:
+        if party in adopted:
+            rows.append((names.get(party, party), label("p_adopted", lang, date=adopted[party].isoformat())))
+            keys.append("active")
+        elif party in prepared:
+            rows.append((names.get(party, party), label("p_prepared", lang, date=prepared[party].isoformat())))
+            keys.append("notice_given")
+        else:
+            rows.append((names.get(party, party), label("p_missing", lang)))
+            keys.append("overdue" if progress.overdue else "upcoming")
+    title = label("p_adoption", lang, k=len(progress.adopted), n=len(progress.required), due=_d(progress.due))
+    return View(title, (label("Party", lang), label("Status", lang)), tuple(rows), "", status_column=1,
+                row_status=tuple(keys), wrap_column=1, lang=lang)
+
+
+def assignments_view(plan: Any, lang: str) -> View:
+    """A work plan's assignments: id, what, owner, due, done, area (free text wraps, ids never)."""
+    from svo_cli.workplans import assignment_due
+
+    header = tuple(label(k, lang) for k in ("ID", "What", "Owner", "Due", "Done", "Area"))
+    rows = tuple((a.id, " ".join(a.what.split()), a.owner or "", str(assignment_due(plan, a) or label("continuous", lang)),
+                  str(a.done) if a.done else "–", area.title) for area in plan.areas for a in area.assignments)
+    return View(label("Assignments", lang), header, rows, "", wrap_column=1, also_wrap=(2, 5), lang=lang)
+
+
+def meetings_view(meetings: Sequence[Any], lang: str) -> View:
+    """A work plan's meetings with the days the agenda and the minutes are due."""
+    header = tuple(label(k, lang) for k in ("Date", "Kind", "What", "Agenda by", "Minutes final"))
+    rows = tuple((m.date.isoformat(), label(m.kind, lang), m.title, _d(m.agenda_by), _d(m.minutes_final))
+                 for m in meetings)
+    return View(label("Meetings", lang), header, rows, "", wrap_column=2, lang=lang)

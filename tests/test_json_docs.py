@@ -1,0 +1,108 @@
+"""docs/json.md says what every command's JSON holds: each section's example has exactly the command's
+top-level fields, every field at any depth is named in its section (or the sections it refers to), and
+no example names a field the output does not have."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke
+
+DOC = (Path(__file__).resolve().parents[1] / "docs" / "json.md").read_text(encoding="utf-8")
+AS_OF = ["--as-of", "2026-11-23"]
+
+
+def _sections() -> dict[str, str]:
+    """Heading (## or ###) → its text up to the next heading of any level."""
+    parts = re.split(r"^(#{2,3} .+)$", DOC, flags=re.M)
+    return {parts[i].lstrip("# ").strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+SECTIONS = _sections()
+
+
+def _example(text: str) -> str:
+    match = re.search(r"```json\n(.*?)```", text, re.S)
+    assert match, "no JSON example"
+    return match.group(1)
+
+
+def _top_level(example: str) -> set[str]:
+    """The keys at the outermost level of a (not necessarily valid) JSON example."""
+    keys, depth, i = set(), 0, 0
+    while i < len(example):
+        char = example[i]
+        if char == '"':
+            end = example.index('"', i + 1)
+            if depth == 1 and re.match(r"\s*:", example[end + 1:]):
+                keys.add(example[i + 1:end])
+            i = end
+        elif char in "{[<":
+            depth += 1
+        elif char in "}]>":
+            depth -= 1
+        i += 1
+    return keys
+
+
+def _keys(value: object) -> set[str]:
+    """Every key at any depth, except inside a data file's own content and inside findings (documented
+    in data-format.md and at the top of json.md)."""
+    if isinstance(value, dict):
+        return set(value) | {k for key, v in value.items() if key not in ("agreement", "plan", "findings")
+                             for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+CASES = {  # section: the sections its fields are named in, the commands whose output it describes
+    "svo status": (["svo status"], [["status"]]),
+    "svo deadlines": (["svo deadlines", "svo validate"], [["deadlines", "--within", "400"]]),
+    "svo plans": (["svo plans"], [["plans"]]),
+    "svo check": (["svo check", "svo deadlines", "svo validate"],
+                  [["check", "--meeting", "2026-12-10", "--fail-on", "never"]]),
+    "An agreement": (["An agreement", "svo status", "svo deadlines", "svo validate"],
+                     [["show", "missbruk-psykisk-funktionsnedsattning"], ["show", "placerade-barn-och-unga"]]),
+    "A work plan": (["A work plan", "svo plans", "svo deadlines", "svo validate"],
+                    [["show", "lgvo-arbetsplan-2024-2025"], ["show", "svo-arbetsplan-2026-2027"]]),
+    "svo validate": (["svo validate"], [["validate"]]),
+}
+FINDING = {"path", "line", "column", "severity", "code", "message", "hint"}
+DATA_FILE = {"kind", "body", "period", "from", "until"}  # inside `agreement` / `plan`: the file's own fields
+
+
+def _output(command: list[str]) -> dict:
+    result = invoke(*command, "--format", "json", *([] if command[0] == "validate" else AS_OF))
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("section", CASES)
+def test_documented_fields_match_the_output(section):
+    named_in, commands = CASES[section]
+    example = _example(SECTIONS[section])
+    text = "\n".join(SECTIONS[s] for s in named_in)
+    named = set(re.findall(r'"([a-z_]+)"', text)) | set(re.findall(r"[`.]([a-z_]+)`", text)) | \
+        set(re.findall(r"`([a-z_]+)[`.\[]", text))
+    seen: set[str] = set()
+    for command in commands:
+        document = _output(command)
+        assert _top_level(example) == set(document), (section, command)  # the example's fields, exactly
+        assert _keys(document) - named == set(), (section, command)  # every field named
+        seen |= _keys(document)
+    in_example = set(re.findall(r'"([a-z_]+)"\s*:', example))
+    assert in_example - seen - FINDING - DATA_FILE == set(), section  # no field the output lacks
+
+
+def test_notice_given_fields_are_documented():
+    """An agreement's `notice` is null in the county's data today: its fields are checked against the engine."""
+    from dataclasses import fields
+
+    from svo_cli.terms import NoticeGiven
+
+    row = next(line for line in SECTIONS["An agreement"].splitlines() if line.startswith("| `notice` |"))
+    assert set(re.findall(r'"([a-z_]+)"', row)) == {f.name for f in fields(NoticeGiven)}
