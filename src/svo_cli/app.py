@@ -101,9 +101,24 @@ class Result:
         return 1 if self.errors else 0
 
 
+# The order agreements are grouped in for people: what needs attention first.
+STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
+
+
+def by_state(rows: Sequence[AgreementStatus]) -> tuple[tuple[str, tuple[AgreementStatus, ...]], ...]:
+    """Agreements grouped by state in STATE_ORDER (states with none left out)."""
+    groups = tuple((state, tuple(r for r in rows if r.status == state)) for state in STATE_ORDER)
+    return tuple((state, group) for state, group in groups if group)
+
+
 @dataclass(frozen=True)
 class StatusResult(Result):
     rows: tuple[AgreementStatus, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many agreements are in each state (states with none left out), by state name."""
+        return {state: len(group) for state, group in sorted(by_state(self.rows))}
 
 
 @dataclass(frozen=True)
@@ -153,6 +168,10 @@ class CheckResult(Result):
     def section(self, row: Deadline) -> str:
         return self.sections.get(id(row), "by_meeting")
 
+    def people_in(self, section: str) -> tuple[Deadline, ...]:
+        """The rows for people in one section (overdue, by_meeting, after_meeting)."""
+        return tuple(d for d in self.people if self.section(d) == section)
+
 
 @dataclass(frozen=True)
 class CalendarResult(Result):
@@ -179,6 +198,14 @@ class ReportResult(Result):
     since: date | None = None
     body: str | None = None  # the body whose meeting the report prepares (SVO, LGVO), when known
 
+    @property
+    def by_state(self) -> tuple[tuple[str, tuple[AgreementStatus, ...]], ...]:
+        return by_state(self.statuses)
+
+    @property
+    def state_counts(self) -> dict[str, int]:
+        return {state: len(group) for state, group in self.by_state}
+
 
 @dataclass(frozen=True)
 class AgreementResult(Result):
@@ -197,6 +224,14 @@ class PlanResult(Result):
     names: dict[str, str]
     citation: str = ""
 
+    @property
+    def assignments(self) -> tuple[tuple[str, Any, Any], ...]:
+        """Every assignment with its area's title and its due term (None: continuous work)."""
+        from svo_cli.workplans import assignment_due
+
+        return tuple((area.title, a, assignment_due(self.plan, a)) for area in self.plan.areas
+                     for a in area.assignments)
+
 
 @dataclass(frozen=True)
 class TimelineResult(Result):
@@ -207,6 +242,14 @@ class TimelineResult(Result):
 class ValidateResult:
     findings: tuple[Diagnostic, ...]
     files: int
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for d in self.findings if d.is_error)
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.findings) - self.error_count
 
     @property
     def exit_code(self) -> int:

@@ -41,7 +41,7 @@ Renderer = Callable[[Any, Display], "str | bytes"]
 def _status_view(r: Any, d: Display) -> Any:
     from svo_cli.render.views import status_view
 
-    return status_view(r.as_of, r.rows, d.lang)
+    return status_view(r.as_of, r.rows, r.counts, d.lang)
 
 
 def _deadlines_view(r: Any, d: Display) -> Any:
@@ -144,8 +144,7 @@ def _show_table(r: Any, d: Display) -> str:
     from svo_cli.render.table import render_detail, render_plan
 
     if isinstance(r, PlanResult):
-        text = render_plan(r.plan, r.status, r.progress, r.meetings, r.rows, r.names, d.plain, d.width, d.lang,
-                           citation=r.citation)
+        text = render_plan(r, d.plain, d.width, d.lang)
     else:
         text = render_detail(r.detail, d.plain, d.width, d.lang, citation=r.citation, names=r.names)
     return _banner_text(r, d) + text

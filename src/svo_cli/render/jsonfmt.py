@@ -83,8 +83,7 @@ def findings_list(diagnostics: Sequence[Diagnostic], lang: str = "en") -> list[d
 
 
 def validate_document(r: ValidateResult, lang: str = "en") -> dict:
-    errors = sum(1 for d in r.findings if d.is_error)
-    return {"files": r.files, "errors": errors, "warnings": len(r.findings) - errors,
+    return {"files": r.files, "errors": r.error_count, "warnings": r.warning_count,
             "findings": findings_list(r.findings, lang)}
 
 

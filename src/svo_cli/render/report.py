@@ -22,7 +22,6 @@ def h(text: str) -> str:
     """HTML-escaped, control characters made visible."""
     return escape(visible(str(text)))
 
-STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
 
 
 def _title(r: ReportResult, lang: str) -> str:
@@ -75,7 +74,7 @@ def _target(r: ReportResult, lang: str) -> str:
 def _summary_lines(r: ReportResult, lang: str) -> list[str]:
     overdue = list(r.overdue)
     due = list(r.coming)
-    counts = {s: sum(1 for x in r.statuses if x.status == s) for s in STATE_ORDER}
+    counts = dict.fromkeys(("active", "notice_given", "upcoming"), 0) | r.state_counts
     lines = [label("r_sum_overdue", lang, n=len(overdue)),
              label("r_sum_due", lang, n=len(due), target=_target(r, lang)),
              label("r_sum_agreements", lang, active=counts["active"] + counts["notice_given"],
@@ -136,11 +135,9 @@ def render_markdown(r: ReportResult, lang: str) -> str:
                        f"**{md(d.title, 'part')}**: {md(_what(d, lang), 'part')} |")
         out.append("")
     out += [f"## {md(label('r_agreements', lang), 'cell')}", ""]
-    for state in STATE_ORDER:
-        group = [s for s in r.statuses if s.status == state]
-        if group:
-            out += [f"### {md(label(state, lang), 'cell')} ({len(group)})", ""]
-            out += [f"- {md(_agreement_line(s, lang))}" for s in group] + [""]
+    for state, group in r.by_state:
+        out += [f"### {md(label(state, lang), 'cell')} ({len(group)})", ""]
+        out += [f"- {md(_agreement_line(s, lang))}" for s in group] + [""]
     if any(s.approximate for s in r.statuses):
         out += [md(label("approx_note", lang).strip()), ""]
     out += _renewed_md(r, lang)
@@ -289,12 +286,10 @@ def render_html(r: ReportResult, lang: str) -> str:
                        f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang))}</td></tr>")
         out.append("</tbody></table></section>")
     out.append(f'<section id="agreements"><h2>{h(label("r_agreements", lang))}</h2>')
-    for state in STATE_ORDER:
-        group = [s for s in r.statuses if s.status == state]
-        if group:
-            out.append(f"<h3>{h(label(state, lang))} ({len(group)})</h3><ul class=\"agreements\">")
-            out += [f"<li>{h(_agreement_line(s, lang))}</li>" for s in group]
-            out.append("</ul>")
+    for state, group in r.by_state:
+        out.append(f"<h3>{h(label(state, lang))} ({len(group)})</h3><ul class=\"agreements\">")
+        out += [f"<li>{h(_agreement_line(s, lang))}</li>" for s in group]
+        out.append("</ul>")
     if any(s.approximate for s in r.statuses):
         out.append(f'<p class="muted">{h(label("approx_note", lang).strip())}</p>')
     out.append("</section>")

@@ -232,9 +232,10 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
     return finish(buffer)
 
 
-def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain: bool, width: int = 120,
-                lang: str = "en", citation: str = "") -> str:
-    """One work plan in full: adoption principal by principal, assignments, meetings, follow-ups."""
+def render_plan(r: Any, plain: bool, width: int = 120, lang: str = "en") -> str:
+    """One work plan in full (a PlanResult): adoption principal by principal, assignments, meetings,
+    follow-ups."""
+    plan, status, progress, meetings, names = r.plan, r.status, r.progress, r.meetings, r.names
     console, buffer = console_for(plain, width)
     bold = "" if plain else "bold"
     console.print(Text(plan.title, style=bold))
@@ -245,13 +246,13 @@ def render_plan(plan, status, progress, meetings, deadlines, names: dict, plain:
         print_view(console, adoption_view(progress, names, lang), plain, width)
         console.print()
     if plan.areas:
-        print_view(console, assignments_view(plan, lang), plain, width)
+        print_view(console, assignments_view(r.assignments, lang), plain, width)
         console.print()
     if meetings:
         print_view(console, meetings_view(meetings, lang), plain, width)
         console.print()
-    _print_deadlines(console, deadlines, plain, lang, width)
-    _print_source(console, plan.source, plan.notes, plain, lang, citation)
+    _print_deadlines(console, r.rows, plain, lang, width)
+    _print_source(console, plan.source, plan.notes, plain, lang, r.citation)
     return finish(buffer)
 
 

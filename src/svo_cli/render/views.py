@@ -44,7 +44,7 @@ def _d(value: date | None) -> str:
     return value.isoformat() if value else "–"
 
 
-def status_view(as_of: date, rows: Sequence[AgreementStatus], lang: str) -> View:
+def status_view(as_of: date, rows: Sequence[AgreementStatus], counts: dict[str, int], lang: str) -> View:
     header = tuple(label(k, lang) for k in ("ID", "Status", "Term", "Term start", "Term end", "Ends on",
                                              "Next notice deadline")) + ("~", label("Title", lang))
     cells = []
@@ -53,10 +53,7 @@ def status_view(as_of: date, rows: Sequence[AgreementStatus], lang: str) -> View
         cells.append((r.id, label(r.status, lang), r.term if r.term else "–", _d(r.term_start), term_end,
                       _d(r.ends_on), _d(r.notice_deadline), "~" if r.approximate else "",
                       r.title + (label("assumed_short", lang) if r.assumed else "")))
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r.status] = counts.get(r.status, 0) + 1
-    parts = ", ".join(f"{n} {label(s, lang)}" for s, n in sorted(counts.items()))
+    parts = ", ".join(f"{n} {label(s, lang)}" for s, n in counts.items())
     summary = label("summary_status", lang, n=len(rows), parts=parts)
     if any(r.approximate for r in rows):
         summary += label("approx_note", lang)
@@ -131,7 +128,7 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
               "by_meeting": label("sec_by_meeting", lang, target=target),
               "after_meeting": label("sec_after_meeting", lang, date=r.until.isoformat())}
     for section in ("overdue", "by_meeting", "after_meeting"):
-        rows = [d for d in r.people if r.section(d) == section]
+        rows = list(r.people_in(section))
         if section == "after_meeting" and (r.meeting is None or r.until == r.meeting):
             continue
         views.append(View(titles[section], _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), "",
@@ -144,8 +141,7 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
     views = [replace(v, title=f"{i}. {v.title}") for i, v in enumerate(views, 1)]
     from svo_cli.render.text import finding_line
 
-    by_meeting = [d for d in r.people if r.section(d) == "by_meeting"]
-    after = [d for d in r.people if r.section(d) == "after_meeting"]
+    by_meeting, after = r.people_in("by_meeting"), r.people_in("after_meeting")
     tally = dict(r.counts, upcoming=sum(1 for d in by_meeting if d.status == "upcoming"))
     summary = label("summary_check", lang, target=target, **tally)
     if after:
@@ -241,13 +237,11 @@ def adoption_view(progress: Any, names: dict[str, str], lang: str) -> View:
                 row_status=tuple(keys), wrap_column=1, lang=lang)
 
 
-def assignments_view(plan: Any, lang: str) -> View:
+def assignments_view(assignments: Sequence[tuple[str, Any, Any]], lang: str) -> View:
     """A work plan's assignments: id, what, owner, due, done, area (free text wraps, ids never)."""
-    from svo_cli.workplans import assignment_due
-
     header = tuple(label(k, lang) for k in ("ID", "What", "Owner", "Due", "Done", "Area"))
-    rows = tuple((a.id, " ".join(a.what.split()), a.owner or "", str(assignment_due(plan, a) or label("continuous", lang)),
-                  str(a.done) if a.done else "–", area.title) for area in plan.areas for a in area.assignments)
+    rows = tuple((a.id, " ".join(a.what.split()), a.owner or "", str(due or label("continuous", lang)),
+                  str(a.done) if a.done else "–", area) for area, a, due in assignments)
     return View(label("Assignments", lang), header, rows, "", wrap_column=1, also_wrap=(2, 5), lang=lang)
 
 
