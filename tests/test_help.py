@@ -30,7 +30,8 @@ def test_help_in_swedish_has_no_english_left(command):
     assert page.startswith("Användning: svo " + command)
     assert "Flaggor:" in page and "Visa den här hjälpen och avsluta." in page
     assert HELP["sv"][command].split()[0] in page
-    for english in ("Usage:", "Options:", "Show this message", "[default:", "[required]", "Data directory"):
+    for english in ("Usage:", "Options:", "Show this message", "[default:", "[required]", "Data directory", "[OPTIONS]",
+                    "<str>", "<list"):
         assert english not in page, english
 
 

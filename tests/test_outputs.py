@@ -150,7 +150,7 @@ def test_findings_in_swedish():
     assert "impossible-date.yaml:6:13: fel: SVO110 valid_from: '2023-02-30' är inget datum: februari 2023 har 28 dagar" in out
     assert "fel: SVO101 okänd nyckel 'valid_untill'" in out and "tips: menade du 'valid_until'?" in out
     assert "varning: SVO208 sen uppsägning" in out
-    assert out.splitlines()[-1].startswith("underkänt: 3 filer kontrollerade, ")
+    assert out.splitlines()[-1].startswith("underkänt: kontrollerade 3 filer, ")
     doc = json.loads(svo("validate", str(corpus / "duplicate-key.yaml"), "--data", str(DATA), "--lang", "sv",
                          "--format", "json").stdout)
     assert doc["findings"][0]["message"] == "dubblerad nyckel 'id' (första på rad 2)"

@@ -108,8 +108,35 @@ def test_xlsx_and_excel_csv_mark_results_that_rest_on_an_assumption(tmp_path, co
     assert any(v is True for v in assumed) and all(v in (True, False) for v in assumed)
     titles = {row[header.index("Title")].value for row in sheet.iter_rows(min_row=2)
               if row[header.index("Assumed")].value}
-    assert titles == {r["title"] for r in doc[key] if r["assumed"]}
+    parts = [key, "decisions"] if key == "items" else [key]  # the check's sheet has its decisions too
+    assert titles == {r["title"] for part in parts for r in doc[part] if r["assumed"]}
     rows = list(csv.reader(io.StringIO(invoke(*command, "--as-of", "2026-11-23", "--format", "csv-excel", "--lang",
                                               "sv").stdout.lstrip("\ufeff")), delimiter=";"))
     column = rows[0].index("Antagande")
     assert {row[column] for row in rows[1:]} == {"ja", ""}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "csv-excel"])
+def test_the_checks_spreadsheet_has_every_section_the_check_has(tmp_path, fmt):
+    """Decisions needed now and what renewed silently are in the spreadsheet and CSV too, with a section
+    column, in the check's order: nothing the meeting must see is left out of the Excel file."""
+    import openpyxl
+
+    args = ["check", "--meeting", "2026-12-10", "--as-of", "2026-11-27", "--fail-on", "never", "--lang", "sv"]
+    doc = json.loads(invoke(*args, "--format", "json").stdout)
+    if fmt == "xlsx":
+        target = tmp_path / "k.xlsx"
+        assert invoke(*args, "-o", str(target)).exit_code == 0
+        rows = [[c.value for c in row] for row in openpyxl.load_workbook(target).active.iter_rows()]
+    else:
+        text = invoke(*args, "--format", fmt).stdout.lstrip("\ufeff")
+        rows = list(csv.reader(io.StringIO(text), delimiter=";" if fmt == "csv-excel" else ","))
+    header, body = rows[0], rows[1:]
+    sections = [row[header.index("Avsnitt")] for row in body]
+    wanted = (["Beslut som behövs nu"] * len(doc["decisions"])
+              + [{"overdue": "Försenat", "by_meeting": "Före mötet", "after_meeting": "Efter mötet"}[i["section"]]
+                 for i in doc["items"]] + ["Förlängt utan uppsägning"] * len(doc["renewed"]))
+    assert doc["decisions"] and doc["renewed"] and sections == wanted
+    ids = [row[header.index("ID")] for row in body]
+    assert ids[:len(doc["decisions"])] == [d["id"] for d in doc["decisions"]]
+    assert ids[-len(doc["renewed"]):] == [r["id"] for r in doc["renewed"]]

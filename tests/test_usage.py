@@ -75,3 +75,12 @@ def test_a_dangling_symlink_target_names_the_directory_it_points_into(tmp_path):
     result = invoke("status", "-o", str(link), "--lang", "en")
     assert result.exit_code == 2
     assert f"no such directory {tmp_path / 'missing'}" in result.stderr.replace("\n", "")
+
+
+@pytest.mark.parametrize("args, says", [(["status", "-o", "s.HTML"], "svo status skriver inte html"),
+                                        (["calendar", "-o", "c.xlsx"], "svo calendar skriver inte xlsx")])
+def test_an_extension_the_command_does_not_write_says_so_and_where_it_is_written(tmp_path, args, says):
+    args[-1] = str(tmp_path / args[-1])
+    result = invoke(*args, "--lang", "sv")
+    assert result.exit_code == 2 and says in result.stderr and "--format" not in result.stderr
+    assert list(tmp_path.iterdir()) == []

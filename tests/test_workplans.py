@@ -137,3 +137,28 @@ def test_real_svo_plan_adoption_valdemarsvik_prepared_not_adopted():
     progress = adoption_progress(svo, dataset.groups, date(2026, 11, 23))
     assert len(progress.required) == 14 and progress.adopted == ()
     assert dict(progress.prepared) == {"valdemarsvik": date(2026, 5, 4)}
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_COUNTY = None
+
+
+def _county():
+    global _COUNTY
+    if _COUNTY is None:
+        _COUNTY = load_dataset(DATA)[0]
+    return _COUNTY
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=date(2016, 1, 1), max_value=date(2030, 12, 31)))
+def test_plans_and_deadlines_agree_on_what_is_overdue(day):
+    """`svo plans` counts as overdue exactly the assignments `svo deadlines` lists as overdue, on any day
+    (after a plan's obligations run out, neither does)."""
+    dataset = _county()
+    for p in dataset.workplan_models():
+        rows = all_plan_deadlines([p], dataset.groups, dataset.parties, day, day)
+        listed = sum(1 for r in rows if r.kind == "assignment" and r.status == "overdue")
+        assert plan_status(p, dataset.groups, day).assignments_overdue == listed, (p.id, day)

@@ -380,8 +380,8 @@ FINDINGS: dict[str, dict[str, str]] = {
         "source_has_no_quote": "källan saknar citat",
         "quote_the_clause": "citera klausulen som uppgifterna vilar på under source.quote",
         # summaries
-        "summary_ok": "ok: {files} kontrollerade, {errors}, {warnings}",
-        "summary_failed": "underkänt: {files} kontrollerade, {errors}, {warnings}",
+        "summary_ok": "ok: kontrollerade {files}, {errors}, {warnings}",
+        "summary_failed": "underkänt: kontrollerade {files}, {errors}, {warnings}",
         "n_file": "{n} fil",
         "n_files": "{n} filer",
         "n_error": "{n} fel",

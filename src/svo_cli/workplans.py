@@ -178,7 +178,11 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
 
 
 def plan_status(plan: Workplan, groups: Sequence[Group], as_of: date) -> PlanStatus:
+    """A plan's state and counts. An open assignment past its due term is overdue only while the plan's
+    obligations run (rule 14: a year past its period), as in `svo deadlines`; after that it is open."""
     open_, overdue, done = 0, 0, 0
+    last = plan_life(plan).last
+    tracked = last is None or as_of <= last
     for area in plan.areas:
         for a in area.assignments:
             if a.done is not None and a.done.end <= as_of:
@@ -186,7 +190,7 @@ def plan_status(plan: Workplan, groups: Sequence[Group], as_of: date) -> PlanSta
             else:
                 open_ += 1
                 due = assignment_due(plan, a)
-                if due is not None and due.end < as_of:
+                if tracked and due is not None and due.end < as_of:
                     overdue += 1
     upcoming = [m for m in meeting_deadlines(plan) if m.date >= as_of]
     progress = adoption_progress(plan, groups, as_of)

@@ -244,7 +244,7 @@ def schema(
 
 @command("validate")
 def validate_command(
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...", help="paths")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="paths", show_default=False)] = None,
     data: DataOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="strict")] = False,
     format: Annotated[ValidateFormat, typer.Option("--format", help="format_validate")] = ValidateFormat.text,

@@ -200,6 +200,9 @@ def output_format(command: str, given: Optional[Enum], output: Optional[Path], d
     implied = SUFFIX_FORMATS.get(suffix)
     if suffix and implied is None:
         fail(label("output_suffix_unknown", lang, path=str(output), suffix=suffix, formats=", ".join(allowed)), lang)
+    if given is None and implied is not None and implied not in allowed:
+        fail(label("output_suffix_not_here", lang, path=str(output), command=command, format=implied,
+                   formats=", ".join(allowed)), lang)
     chosen = given.value if given is not None else (implied if implied in allowed else default)
     if implied is not None and implied != chosen and not (implied == "csv" and chosen == "csv-excel"):
         fail(label("output_suffix_contradicts", lang, path=str(output), format=chosen if given else implied,

@@ -76,7 +76,8 @@ HELP: dict[str, dict[str, str]] = {
         "quiet": "Print nothing when there is no finding.",
         # headings of the help page
         "h.usage": "Usage:", "h.options": "Options", "h.arguments": "Arguments", "h.commands": "Commands",
-        "h.default": "default", "h.required": "required",
+        "h.default": "default", "h.required": "required", "h.options_metavar": "[OPTIONS]",
+        "h.command_metavar": "COMMAND [ARGS]...",
     },
     "sv": {
         "app": "Håller koll på överenskommelserna i samverkan kring vård och omsorg i Östergötland.",
@@ -153,7 +154,8 @@ HELP: dict[str, dict[str, str]] = {
         "max_age": "Varna när en fil senast kontrollerades mot sin källa för längre sedan än så här.",
         "quiet": "Skriv ingenting när det inte finns några fynd.",
         "h.usage": "Användning:", "h.options": "Flaggor", "h.arguments": "Argument", "h.commands": "Kommandon",
-        "h.default": "standard", "h.required": "krävs",
+        "h.default": "standard", "h.required": "krävs", "h.options_metavar": "[FLAGGOR]",
+        "h.command_metavar": "KOMMANDO [ARGUMENT]...",
     },
 }
 

@@ -35,12 +35,25 @@ def _translate_params(params: list[Any], lang: str) -> None:
 
 
 def translate_tree(group: Any, lang: str) -> None:
-    """Put the help texts (declared as ids) into `lang`, for the group and every command."""
+    """Put the help texts (declared as ids) into `lang`, for the group and every command, and the
+    command-line library's own words ('default', 'required', [OPTIONS]) too."""
+    import typer.core
+
+    words = {"default: {default}": help_text("h.default", lang) + ": {default}",
+             "required": help_text("h.required", lang)}
+
+    def gettext(message: str) -> str:
+        return words.get(message, message)
+
+    typer.core._ = gettext  # the library's gettext hook for these words
     group.help = help_text("app", lang)
+    group.options_metavar = help_text("h.options_metavar", lang)
+    group.subcommand_metavar = help_text("h.command_metavar", lang)
     _translate_params(group.params, lang)
     for name, command in group.commands.items():
         command.help = help_text(name, lang)
         command.short_help = help_text(f"{name}.short", lang)
+        command.options_metavar = help_text("h.options_metavar", lang)
         _translate_params(command.params, lang)
 
 
@@ -49,7 +62,9 @@ _HEADINGS = (("Usage: ", "h.usage"), ("Options:", "h.options"), ("Arguments:", "
 
 
 def translate_help_page(text: str, lang: str) -> str:
-    """The help page's headings and brackets in `lang` (the texts themselves are translated already)."""
+    """The help page's headings in `lang` (the texts themselves are translated already); an argument's
+    Python type ('ID <str>') left out."""
+    text = re.sub(r"^(  [A-Z]+(?:\.\.\.)?) <[a-zA-Z\[\]]+>", r"\1", text, flags=re.MULTILINE)
     if lang == "en":
         return text
     lines = []
@@ -59,8 +74,7 @@ def translate_help_page(text: str, lang: str) -> str:
                 line = help_text(key, lang) + (" " if english.endswith(" ") else ":") + line[len(english):]
                 break
         lines.append(line)
-    text = "\n".join(lines).replace("[default: ", f"[{help_text('h.default', lang)}: ")
-    return text.replace("[required]", f"[{help_text('h.required', lang)}]")
+    return "\n".join(lines)
 
 
 class _Translated:

@@ -197,12 +197,22 @@ def _findings_github(r: Any, d: Display) -> str:
     return render_github(r.findings, r.files, d.lang)
 
 
+def _check_csv(r: Any, d: Display) -> str:
+    """The check as RFC 4180 CSV: the spreadsheet's columns (every section, a section column first)."""
+    from svo_cli.render.csvfmt import to_csv
+    from svo_cli.render.sheets import check_sheet
+
+    sheet = check_sheet(r, d.lang)
+    return to_csv(sheet.header, sheet.rows)
+
+
 RENDERERS: dict[str, dict[Format, Renderer]] = {
     "status": {**_tabular(_status_view), **_spreadsheets("status_sheet"), Format.JSON: _json("status_document")},
     "deadlines": {**_tabular(_deadlines_view), **_spreadsheets("deadlines_sheet"),
                   Format.JSON: _json("deadlines_document")},
     "plans": {**_tabular(_plans_view), **_spreadsheets("plans_sheet"), Format.JSON: _json("plans_document")},
     "check": {**_tabular(_check_view), **_spreadsheets("check_sheet"), Format.JSON: _json("check_document"),
+              Format.CSV: _check_csv,
               Format.TABLE: lambda r, d: _sections(r, d, "table"), Format.MD: lambda r, d: _sections(r, d, "md")},
     "show": {Format.TABLE: _show_table, Format.JSON: _json("show_document")},
     "calendar": {Format.ICS: _calendar},

@@ -67,7 +67,7 @@ def escape(text: object, where: str = "block") -> str:
 def render_view_md(view: View) -> str:
     out = [f"> **{escape(line, 'part')}**" if i == 0 else f"> {escape(line)}" for i, line in enumerate(view.banner)]
     out += [""] if view.banner else []
-    out += [f"## {escape(view.title, 'cell')}", ""]
+    out += [f"## {escape(view.title, 'cell')}", ""] if view.title else []
     if not view.rows and view.header:
         from svo_cli.i18n import label
 
@@ -80,6 +80,6 @@ def render_view_md(view: View) -> str:
         out.append("")
     if view.notes:
         out += [f"**{escape(view.notes_title, 'part')}**", ""] + [f"- {escape(n)}" for n in view.notes] + [""]
-    if view.summary:
-        out += [escape(view.summary), ""]
+    for line in view.summary.split("\n") if view.summary else ():
+        out += [escape(line), ""]
     return "\n".join(out)

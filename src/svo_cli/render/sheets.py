@@ -46,8 +46,27 @@ def deadlines_sheet(r: Any, lang: str) -> Sheet:
     return Sheet(label("sheet_deadlines", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.people, lang))
 
 
+CHECK_KEYS = ("Section", "Date", "Act by", "Decide by", "Days", "Status", "Kind", "ID", "Title", "What",
+              "Binding until", "Approximate", "Assumed")
+
+
 def check_sheet(r: Any, lang: str) -> Sheet:
-    return Sheet(label("sheet_check", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.people, lang))
+    """Every part of the check, in its order, a section column first: decisions needed now, overdue,
+    due by the meeting, after it, renewed silently since."""
+    rows: list[tuple[Cell, ...]] = []
+    for d in r.decisions:
+        status = label("decision_overdue" if d.decision_overdue else "decision_open", lang)
+        rows.append((label("s_decisions", lang), d.date, d.act_by, d.decide_by, d.days_left, status,
+                     label(d.kind, lang), d.id, d.title, explain(d.why, lang), None, d.approximate, d.assumed))
+    for d in r.people:
+        rows.append((label("s_" + r.section(d), lang), d.date, d.act_by, d.decide_by, d.days_left,
+                     label(d.status, lang), label(d.kind, lang), d.id, d.title, explain(d.why, lang), None,
+                     d.approximate, d.assumed))
+    for x in r.renewed:
+        rows.append((label("s_renewed", lang), x.date, None, None, None, label("renewed", lang),
+                     label("notice_deadline", lang), x.id, x.title, label("renewed_what", lang, term=x.term),
+                     x.binding_until, x.approximate, False))
+    return Sheet(label("sheet_check", lang), _labels(CHECK_KEYS, lang), tuple(rows))
 
 
 def plans_sheet(r: Any, lang: str) -> Sheet:

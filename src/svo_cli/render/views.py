@@ -58,7 +58,7 @@ def status_view(as_of: date, rows: Sequence[AgreementStatus], counts: dict[str, 
     if any(r.approximate for r in rows):
         summary += label("approx_note", lang)
     if any(r.assumed for r in rows):
-        summary += label("assumed_legend", lang)
+        summary += "\n" + label("assumed_legend", lang).strip()
     return View(label("agreements_on", lang, date=as_of.isoformat()), header, tuple(cells), summary,
                 status_column=1, row_status=tuple(r.status for r in rows), titles=tuple(r.title for r in rows),
                 wrap_column=8)
@@ -83,7 +83,7 @@ def _deadline_header(lang: str) -> tuple[str, ...]:
 def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], tally: dict, lang: str) -> View:
     summary = label("summary_deadlines", lang, n=len(rows), **tally)
     if any(d.assumed for d in rows):
-        summary += label("assumed_legend", lang)
+        summary += "\n" + label("assumed_legend", lang).strip()
     return View(label("deadlines_title", lang, start=as_of.isoformat(), end=until.isoformat()),
                 _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
                 status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
@@ -107,9 +107,10 @@ def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[De
 
 
 def _decision_cells(d: Deadline, names: dict[str, str], lang: str) -> tuple[Any, ...]:
-    deciders = ", ".join(names.get(p, p) for p in d.deciders)
+    # an adoption's explanation names the principals missing already, and they are the deciders
+    deciders = "" if d.kind == "adoption" else ", ".join(names.get(p, p) for p in d.deciders)
     state = label("decision_overdue", lang) if d.decision_overdue else label("decision_open", lang)
-    return (d.decide_by.isoformat() if d.decide_by else "–", d.act_by.isoformat(), d.date.isoformat(), state,
+    return (d.date.isoformat(), d.decide_by.isoformat() if d.decide_by else "–", d.act_by.isoformat(), state,
             d.id, explain(d.why, lang) + (label("approximate", lang) if d.approximate else "") +
             (label("assumed_mark", lang) if d.assumed else "") +
             (label("deciders", lang, names=deciders) if deciders else ""))
@@ -119,7 +120,7 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
     """The pre-meeting check as sections, in the meeting's order: decisions needed now, overdue, due by the
     meeting, after the meeting (the horizon), renewed since; then the data's warnings and the summary."""
     target = label("the_meeting", lang, date=r.meeting.isoformat()) if r.meeting else r.until.isoformat()
-    header = tuple(label(k, lang) for k in ("Decide by", "Act by", "Deadline", "Status", "ID", "What"))
+    header = tuple(label(k, lang) for k in ("Deadline", "Decide by", "Act by", "Status", "ID", "What"))
     views = [View(label("sec_decisions", lang, date=r.as_of.isoformat()), header,
                   tuple(_decision_cells(d, names, lang) for d in r.decisions), "", status_column=3,
                   row_status=tuple("overdue" if d.decision_overdue else "due" for d in r.decisions),
@@ -148,7 +149,7 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
         summary += label("summary_after", lang, n=len(after), date=r.until.isoformat())
     summary = label("summary_decisions", lang, n=len(r.decisions)) + summary
     if any(d.assumed for d in (*r.decisions, *r.people)):
-        summary += label("assumed_legend", lang)
+        summary += "\n" + label("assumed_legend", lang).strip()
     if r.warnings:
         summary += label("summary_warnings", lang, n=len(r.warnings))
     views.append(View("", (), (), summary, notes=tuple(finding_line(w, lang) for w in r.warnings),
