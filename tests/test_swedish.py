@@ -89,3 +89,28 @@ def test_every_coarse_date_field_is_named_in_swedish():
     assert en == ", ".join(items)  # English names the field as the data file writes it
     assert _leaks(sv) == [] and "valid_from" not in sv and "followup_done" not in sv, sv
     assert sv.count("vt 2021") == len(items) - 1 and "ny-overenskommelse" in sv
+
+
+LIBRARY_ENGLISH = re.compile(r"Input should|valid (integer|list|dictionary)|while (scanning|parsing)|mapping values|"
+                             r"could not find|did not find|unexpected end|' or '|\bexpected\b|\bgot\b|wrong type|"
+                             r"Jan-30 Jun|with unit")
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "corpus").rglob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_validation_findings_are_swedish_under_lang_sv(path, tmp_path):
+    """Every finding of the corpus in svo's own Swedish words: nothing from pydantic or PyYAML."""
+    result = invoke("validate", str(path), "--lang", "sv", "--data", str(DATA), "--as-of", AS_OF)
+    findings = [line for line in result.stdout.splitlines() if re.search(r": (fel|varning): SVO", line)
+                or line.lstrip().startswith("= tips:")]
+    leaked = [line for line in findings if LIBRARY_ENGLISH.search(line.split("SVO", 1)[-1])]
+    assert leaked == []
+
+
+def test_an_unquoted_title_with_a_colon_gets_the_hint_to_quote_it(tmp_path):
+    bad = tmp_path / "x.yaml"
+    bad.write_text("id: x\ntitle: Avtal: om vård\n", encoding="utf-8")
+    result = invoke("validate", str(bad), "--lang", "sv", "--data", str(DATA))
+    assert result.exit_code == 1
+    assert "ett ':' följt av mellanslag mitt i ett värde" in result.stdout
+    assert 'sätt värdet inom citattecken: title: "Avtal: om vård"' in result.stdout

@@ -726,6 +726,7 @@ def with_decisions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> l
 
     agreements = {a.id: a for a in dataset.agreement_models()}
     groups = _groups(dataset)
+    party = principal_order(dataset)
     out: list[Deadline] = []
     for row in rows:
         if row.kind not in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.ADOPTION):
@@ -734,7 +735,8 @@ def with_decisions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> l
         agreement = agreements.get(row.id)
         decide_by = previous_working_day(subtract(row.act_by, _lead(dataset, agreement)))
         if agreement is not None:
-            deciders = tuple(dict.fromkeys(m for p in agreement.parties for m in groups.get(p, (p,))))
+            deciders = tuple(sorted(dict.fromkeys(m for p in agreement.parties for m in groups.get(p, (p,))),
+                                    key=party))
         else:
             deciders = (row.party,) if row.party else ()
         out.append(copy(row, decide_by=decide_by, deciders=deciders,

@@ -16,14 +16,8 @@ from svo_cli.messages import T
 
 ONE_DAY = timedelta(days=1)
 
-DATE_SPEC_FORMS = (
-    "YYYY-MM-DD, YYYY, YYYY-MM, YYYY-H1, YYYY-H2, YYYY-Q1..YYYY-Q4, "
-    "'vt YYYY' / 'våren YYYY' (1 Jan-30 Jun) or 'ht YYYY' / 'hösten YYYY' (1 Jul-31 Dec)"
-)
-DURATION_FORMS = (
-    "ISO 8601 (P2Y, P12M, P2W, P14D) or '<n> <unit>' with unit days/dagar, weeks/veckor, "
-    "months/månader, years/år or working days/arbetsdagar"
-)
+DATE_SPEC_FORMS = T("date_spec_forms")  # the forms a date spec takes, in the reader's language
+DURATION_FORMS = T("duration_forms")
 
 
 class DateSpecError(ValueError):

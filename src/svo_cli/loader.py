@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import multiprocessing
 import os
+import re
 import signal
 from contextlib import closing
 from dataclasses import dataclass, field, replace
@@ -93,6 +94,15 @@ _CODES = {
 }
 
 
+# pydantic's error types → what was expected, in svo's words (never the library's English)
+_EXPECTED = {
+    "list_type": "expected_list", "dict_type": "expected_mapping", "model_type": "expected_mapping",
+    "model_attributes_type": "expected_mapping", "string_type": "expected_text", "bool_type": "expected_bool",
+    "bool_parsing": "expected_bool", "int_parsing": "expected_int", "int_type": "expected_int",
+    "int_from_float": "expected_int", "greater_than_equal": "expected_at_least", "less_than_equal": "expected_at_most",
+}
+
+
 def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseModel]) -> Diagnostic:
     loc = tuple(err["loc"])
     kind = err["type"]
@@ -114,18 +124,23 @@ def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseMode
         hint = T("add_key", key=loc[-1])
     elif kind == "literal_error":
         pos = source_map.value(loc)
-        expected = err.get("ctx", {}).get("expected", "")
+        items = re.findall(r"'[^']*'", str(err.get("ctx", {}).get("expected", "")))
         message = T("value_not_allowed", where=where, value=repr(err["input"]),
-                    expected=expected)
+                    expected=T("one_of", items=", ".join(items)))
     elif kind == "string_pattern_mismatch":
         pos = source_map.value(loc)
         message = T("value_not_an_id", where=where,
                     value=repr(err["input"]))
         hint = T("id_example")
-    elif code == "SVO104":
+    elif kind in _EXPECTED:
         pos = source_map.value(loc)
-        detail = err["msg"] + (f" (got '{err['input']}')" if isinstance(err.get("input"), str) else "")
-        message = T("wrong_type", where=where, detail=detail)
+        detail: Any = T(_EXPECTED[kind], **{k: v for k, v in err.get("ctx", {}).items() if k == "n"})
+        if kind in ("greater_than_equal", "less_than_equal"):
+            detail = T(_EXPECTED[kind], n=next(iter(err.get("ctx", {}).values()), ""))
+        if isinstance(err.get("input"), str):
+            detail = T("got", detail=detail, value=err["input"])
+        message = T("wrong_type", where=where, detail=detail) if code == "SVO104" else T("where_detail", where=where,
+                                                                                           detail=detail)
     else:
         pos = source_map.value(loc)
         message = T("where_detail", where=where, detail=err.get("ctx", {}).get("text", err["msg"]))

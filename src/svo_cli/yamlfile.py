@@ -457,9 +457,29 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, source_map: SourceMap) -
     if "expected a single document" in problem or "but found another document" in problem:
         return error("SVO006", T("second_yaml_document"), path, line, column,
                      T("keep_one_document"), source_map.excerpt(line))
-    context = f" {exc.context}" if exc.context else ""
+    for words, msg_id in _YAML_PROBLEMS:
+        if isinstance(problem, str) and words in problem:
+            problem = T(msg_id)
+            if msg_id == "yaml_colon_in_value":
+                key, _, value = text_line.strip().partition(": ")
+                if key and value and not value.startswith(("'", '"', "[", "{")):
+                    hint = T("quote_the_value", key=key.lstrip("- "), value=value.replace('"', "'"))
+            break
+    context = f" {exc.context}" if exc.context and not isinstance(problem, T) else ""
     return error("SVO003", T("yaml_syntax_error", problem=T("concat", a=problem, b=context)), path, line, column, hint,
                  source_map.excerpt(line))
+
+
+# PyYAML's words for common mistakes → svo's own (in the reader's language); others are shown as they are
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "yaml_colon_in_value"),
+    ("could not find expected ':'", "yaml_no_colon"),
+    ("did not find expected key", "yaml_indentation"),
+    ("did not find expected '-' indicator", "yaml_indentation"),
+    ("expected <block end>", "yaml_indentation"),
+    ("found unexpected end of stream", "yaml_unexpected_end"),
+    ("found unexpected end", "yaml_unexpected_end"),
+)
 
 
 def display_path(path: Path) -> str:
