@@ -291,3 +291,16 @@ def test_escaped_text_renders_as_exactly_itself(text):
     tokens = _inline_tokens(f"**{escape(text, 'part')}**: {escape(text, 'part')} x")
     assert [t.type for t in tokens] == ["text", "strong_open", "text", "strong_close", "text"], tokens
     assert tokens[2].content == flat and tokens[4].content == f": {flat} x"
+
+
+def test_every_label_used_in_the_source_exists_in_both_languages():
+    """label("…") with a literal id: a typo would print the id itself, so every one must exist."""
+    import re
+    from pathlib import Path
+
+    from svo_cli.i18n import LABELS
+
+    source = "".join(p.read_text(encoding="utf-8") for p in Path("src/svo_cli").rglob("*.py"))
+    used = set(re.findall(r'\blabel\(\s*"([^"]+)"(?!\s*\+)', source))  # not prefixes ("s_" + …)
+    assert used, "no label calls found"
+    assert sorted(used - set(LABELS["en"])) == [] and sorted(used - set(LABELS["sv"])) == []
