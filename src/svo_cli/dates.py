@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-
 from svo_cli.messages import T
 
 ONE_DAY = timedelta(days=1)
@@ -165,11 +163,6 @@ class Duration:
     @property
     def is_working_days(self) -> bool:
         return self.working_days > 0
-
-    def delta(self) -> relativedelta:
-        if self.working_days:
-            raise ValueError("working days have no calendar delta")
-        return relativedelta(years=self.years, months=self.months, days=self.days)
 
 
 _NUMBER_WORDS = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from functools import lru_cache
@@ -20,9 +19,9 @@ def why(key: str, **params: Any) -> Why:
     return key, tuple(sorted(params.items()))
 
 
-def detect_lang(environ: Mapping[str, str] | None = None) -> str:
+def detect_lang(environ: Mapping[str, str]) -> str:
     """Swedish when the locale says so (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
-    env = os.environ if environ is None else environ
+    env = environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = env.get(name, "")
         if value:

@@ -287,8 +287,6 @@ def _register(data_dir: Path) -> tuple[Loaded | None, list[Diagnostic]]:
 def _parsed(files: Sequence[tuple[Path, type]], jobs: int | None) -> Generator[tuple[YamlDocument | None, list[Diagnostic]], None, None]:
     """(document, diagnostics) for each file, in order; in worker processes when that wins."""
     paths = [str(p) for p, _ in files]
-    if jobs is None and os.environ.get("SVO_JOBS", "").isdigit():
-        jobs = int(os.environ["SVO_JOBS"])
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     if workers < 2 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_read_one, paths)

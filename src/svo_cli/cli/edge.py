@@ -35,7 +35,7 @@ def today_in_stockholm() -> date:
 def lang_of(value: Optional["Lang"]) -> str:
     from svo_cli.i18n import detect_lang
 
-    return value.value if value is not None else detect_lang()
+    return value.value if value is not None else detect_lang(os.environ)
 
 
 def fail(message: str, lang: str = "en") -> NoReturn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import Any, Optional
@@ -24,7 +25,7 @@ def argv_lang(argv: list[str]) -> str:
             return arg.split("=", 1)[1]
     from svo_cli.i18n import detect_lang
 
-    return detect_lang()
+    return detect_lang(os.environ)
 
 
 def _translate_params(params: list[Any], lang: str) -> None:
