@@ -168,6 +168,14 @@ class CheckResult(Result):
     def section(self, row: Deadline) -> str:
         return self.sections.get(id(row), "by_meeting")
 
+    def fails(self, fail_on: str) -> bool:
+        """Whether the check fails (exit 1) under --fail-on: 'overdue' when anything is overdue or a
+        board's decision is late, 'due' when anything at all is listed, 'never'; data errors always."""
+        late = any(d.decision_overdue for d in self.decisions)
+        failing = {"overdue": self.counts["overdue"] > 0 or late, "due": bool(self.rows) or bool(self.decisions),
+                   "never": False}[fail_on]
+        return failing or bool(self.errors)
+
     def people_in(self, section: str) -> tuple[Deadline, ...]:
         """The rows for people in one section (overdue, by_meeting, after_meeting)."""
         return tuple(d for d in self.people if self.section(d) == section)

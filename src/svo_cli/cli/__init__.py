@@ -68,12 +68,7 @@ def run(name: str, request: "Request", output: Optional[Path], data: Optional[Pa
     where = edge.target(output, data, request.lang)
     fmt = edge.output_format(name, given, output, default, request.lang)
     result = edge.compute(fn, request.lang, request, *args)
-    code = None
-    if fail_on is not None:
-        late = any(d.decision_overdue for d in result.decisions)  # a decision the boards should have taken
-        failing = {FailOn.overdue: result.counts["overdue"] > 0 or late,
-                   FailOn.due: bool(result.rows) or bool(result.decisions), FailOn.never: False}[fail_on]
-        code = EXIT_FINDINGS if failing or result.errors else EXIT_OK
+    code = None if fail_on is None else EXIT_FINDINGS if result.fails(fail_on.value) else EXIT_OK
     edge.finish(name, fmt, result, where, request.lang, width, code)
 
 
