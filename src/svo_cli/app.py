@@ -308,13 +308,17 @@ def _exists(path: Path) -> bool:
         raise UsageProblem("bad_path", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def all_deadlines(dataset: Dataset, as_of: date, until: date) -> list[Deadline]:
+def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: date | None = None) -> list[Deadline]:
     """Agreement and work-plan obligations together, in the one order (obligations.sort_key), each
-    marked when it rests on a fact the data marks `assumed`."""
+    marked when it rests on a fact the data marks `assumed`. With `decisions_until` (a later day), notice
+    deadlines and adoptions, the rows whose boards decide ahead of them (rule 16a), through that day:
+    no other row is computed past `until`, where it could never be shown."""
     from svo_cli import engine, obligations, workplans
 
-    rows = engine.deadlines(dataset.agreement_models(), as_of, until, groups=_groups(dataset))
-    rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until)
+    rows = engine.deadlines(dataset.agreement_models(), as_of, until, groups=_groups(dataset),
+                            notices_until=decisions_until)
+    rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until,
+                                         adoptions_until=decisions_until)
     return sorted(mark_assumed(rows, dataset, as_of), key=obligations.sort_key)
 
 
@@ -556,12 +560,27 @@ def _rows(loaded: Loaded, request: Request, until: date,
     window is listed too when its boards must decide within the window: a deadline is never first shown
     after the day to decide on it has passed."""
     dataset, day = loaded.dataset, request.as_of
-    reach = _decision_reach(dataset, until) if decisions_ahead else until
-    rows = filter_rows(all_deadlines(dataset, day, reach), dataset, request.filters)
+    reach = _decision_reach(dataset, until) if decisions_ahead else None
+    rows = filter_rows(all_deadlines(dataset, day, until, decisions_until=reach), dataset, request.filters)
     rows = with_decisions(rows, dataset, day)
-    if reach != until:
+    if reach is not None:
         rows = [r for r in rows if r.date <= until or (r.decide_by is not None and r.decide_by <= until)]
     return tuple(rows), tuple(group_adoptions(rows, dataset, day))
+
+
+def _window_and_decisions(loaded: Loaded, request: Request, meeting: date | None, until: date) -> tuple[
+        tuple[Deadline, ...], tuple[Deadline, ...], tuple[Deadline, ...]]:
+    """What `check` and `report` show: the rows of the window through `until` (as _rows gives them) and
+    the decisions ahead: every notice deadline (and plan adoption) not yet passed whose decide-by falls by
+    the end of the window or before the next known meeting after this one, soonest decision first. The
+    rows are computed once, and past the window only notice deadlines and adoptions (the decisions')."""
+    dataset, day = loaded.dataset, request.as_of
+    limit = _decisions_limit(dataset, request, meeting, until)
+    found = filter_rows(all_deadlines(dataset, day, until, decisions_until=_decision_reach(dataset, limit)),
+                        dataset, request.filters)
+    found = with_decisions(found, dataset, day)
+    rows = [r for r in found if r.date <= until]
+    return tuple(rows), tuple(group_adoptions(rows, dataset, day)), _decisions_among(found, dataset, day, limit)
 
 
 def _decision_reach(dataset: Dataset, limit: date) -> date:
@@ -596,13 +615,12 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
     since = since if since is not None else default_since(dataset, day, request.filters.body)
     if since > day:
         raise UsageProblem("since_after", since=since.isoformat(), date=day.isoformat())
-    rows, people = _rows(loaded, request, until)
+    rows, people, ahead = _window_and_decisions(loaded, request, meeting, until)
     rows, people = tuple(check_order(rows)), tuple(check_order(people))
     warnings = tuple(d for d in loaded.findings if not d.is_error)
     sections = {id(r): _section(r, day, meeting) for r in (*rows, *people)}
     return CheckResult(day, loaded.findings, until, meeting, rows, warnings, counts(people), people, since,
-                       decisions(loaded, request, meeting, until), renewed(loaded, request, since), sections,
-                       _names(dataset))
+                       ahead, renewed(loaded, request, since), sections, _names(dataset))
 
 
 def _section(row: Deadline, as_of: date, meeting: date | None) -> str:
@@ -662,20 +680,21 @@ def _lead_days(lead: Any) -> int:
     return 366 * lead.years + 31 * lead.months + lead.days + 2 * getattr(lead, "working_days", 0)
 
 
-def decisions(loaded: Loaded, request: Request, meeting: date | None, until: date) -> tuple[Deadline, ...]:
-    """Every notice deadline (and plan adoption) not yet passed whose decide-by falls by the end of the
-    window or before the next known meeting after this one, soonest decision first."""
-    dataset, day = loaded.dataset, request.as_of
-    body = request.filters.body
+def _decisions_limit(dataset: Dataset, request: Request, meeting: date | None, until: date) -> date:
+    """The last day a decision ahead may fall on: the end of the window, or before the next known meeting."""
+    day, body = request.as_of, request.filters.body
     later = [m.date.start for p in dataset.workplan_models() for m in p.meetings
              if m.kind == "meeting" and m.date.start > (meeting or day)
              and (body is None or p.body.casefold() == body.casefold())]
     # Up to the next known meeting; when none is known, this may be the last meeting before a board
     # must decide: look a quarter past it (boards meet at least that often).
-    limit = max(until, min(later) - timedelta(days=1)) if later else max(until, (meeting or day) + NO_NEXT_MEETING)
-    reach = _decision_reach(dataset, limit)
-    rows = filter_rows(all_deadlines(dataset, day, reach), dataset, request.filters)
-    people = group_adoptions(with_decisions(rows, dataset, day), dataset, day)
+    return max(until, min(later) - timedelta(days=1)) if later else max(until, (meeting or day) + NO_NEXT_MEETING)
+
+
+def _decisions_among(rows: Sequence[Deadline], dataset: Dataset, day: date, limit: date) -> tuple[Deadline, ...]:
+    """The decisions ahead among rows with their decisions (with_decisions): the notice deadlines and
+    adoptions not yet passed whose decide-by falls by `limit`, soonest decision first."""
+    people = group_adoptions([r for r in rows if r.decide_by is not None], dataset, day)
     found = [r for r in people if r.decide_by is not None and r.date >= day and r.decide_by <= limit]
     return tuple(sorted(found, key=lambda r: (r.decide_by, r.date, r.id)))
 
@@ -737,7 +756,7 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
     loaded = _load_for(request)
     dataset, day = loaded.dataset, request.as_of
     meeting, until = meeting_window(dataset, day, window, request.filters.body)
-    _, people = _rows(loaded, request, until)
+    _, people, ahead = _window_and_decisions(loaded, request, meeting, until)
     items = tuple(check_order(people))
     picture_end = date(day.year + 3, 12, 31)
     picture = timeline_picture(dataset, day, date(day.year - 4, 1, 1), picture_end, False)
@@ -747,7 +766,7 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
                         _kept(_plan_statuses(dataset, day), dataset, request.filters), picture, _names(dataset),
                         overdue=tuple(d for d in items if d.status == DeadlineState.OVERDUE),
                         coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE),
-                        decisions=decisions(loaded, request, meeting, until), renewed=renewed(loaded, request, since),
+                        decisions=ahead, renewed=renewed(loaded, request, since),
                         since=since, body=meeting_body(dataset, meeting, request.filters.body))
 
 
