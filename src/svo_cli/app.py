@@ -339,21 +339,29 @@ def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> lis
 
     holders: dict[str, Any] = {a.id: a for a in dataset.agreement_models()}
     holders.update({p.id: p for p in dataset.workplan_models()})
+    # The follow-ups and assignments marked assumed, once: scanning a holder's for each row made this
+    # rows x follow-ups (one file may hold thousands of follow-ups, each with a dozen rows).
+    assumed_followups = {(h.id, f.id) for h in holders.values() for f in h.followups if f.assumed}
+    assumed_assignments = {(h.id, x.id) for h in holders.values() for area in getattr(h, "areas", ())
+                           for x in area.assignments if x.assumed}
+    terms_assumed: dict[str, bool] = {}
     out: list[Deadline] = []
     for row in rows:
         holder = holders.get(row.id)
         assumed = False
         if holder is not None:
             if row.followup is not None:
-                assumed = any(f.id == row.followup and f.assumed for f in holder.followups)
+                assumed = (row.id, row.followup) in assumed_followups
             elif row.kind == DeadlineKind.ASSIGNMENT:
-                assumed = any(x.id == row.assignment and x.assumed for area in holder.areas for x in area.assignments)
+                assumed = (row.id, row.assignment) in assumed_assignments
             elif row.kind == DeadlineKind.ADOPTION:
                 assumed = bool(holder.adoption and holder.adoption.assumed)
             elif row.kind in (DeadlineKind.MEETING, DeadlineKind.AGENDA, DeadlineKind.MINUTES):
                 assumed = any(m.assumed for m in getattr(holder, "meetings", ()))
             elif row.kind in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END, DeadlineKind.WITHDRAWAL):
-                assumed = _terms_assumed(holder, as_of)
+                if row.id not in terms_assumed:
+                    terms_assumed[row.id] = _terms_assumed(holder, as_of)
+                assumed = terms_assumed[row.id]
         out.append(copy(row, assumed=True) if assumed else row)
     return out
 

@@ -294,8 +294,11 @@ def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: 
     """
     result: list[Occurrence] = []
     unmatched: list[Any] = []
+    by_followup: dict[str, list[Any]] = {}  # grouped once: per follow-up, a scan made this follow-ups x events
+    for e in done_events:
+        by_followup.setdefault(e.followup, []).append(e)
     for followup in followups:
-        events = [e for e in done_events if e.followup == followup.id]
+        events = by_followup.get(followup.id, [])
         series = _Series(life, followup)
         done, missed = _match(series, events)
         unmatched += missed
