@@ -129,7 +129,18 @@ class _Series:
         if self.kind == "before":
             schedule = self.life.schedule
             return schedule.first_where(reached, start) if schedule is not None else None
-        return _search(reached, start, None)
+        return _search(reached, start, None, self._near(day))
+
+    def _near(self, day: date) -> int | None:
+        """For `every`: the occurrence due about `day` (the mean length of the period), so that the
+        search starts next to the answer (a handful of due dates, not dozens)."""
+        f = self.f
+        if self.kind != "every" or f.every is None or f.first is None or f.every.is_working_days:
+            return None
+        mean_days = 365.2425 * f.every.years + 30.436875 * f.every.months + f.every.days
+        if mean_days <= 0:
+            return None
+        return int((day - f.first.end).days / mean_days)
 
     def _bounds(self) -> None:
         life, f = self.life, self.f
