@@ -35,6 +35,28 @@ def make_agreement(**fields) -> Agreement:
     return Agreement.model_validate({k: v for k, v in base.items() if v is not None})
 
 
+def make_agreement_any_period(**fields) -> Agreement:
+    """make_agreement, but `renewal.every` and a follow-up's `every` may be shorter than the data's floor
+    of 1 month (the loader refuses such files, SVO111): for tests that the engine's work stays bounded
+    whatever periods it is given. The model is validated with a valid period, then given the short one."""
+    from svo_cli.dates import parse_duration
+
+    renewal, followups = fields.get("renewal"), fields.get("followups") or []
+    valid = dict(fields)
+    if renewal and "every" in renewal:
+        valid["renewal"] = {**renewal, "every": "1 year"}
+    valid["followups"] = [{**f, "every": "1 year"} if "every" in f else f for f in followups]
+    a = make_agreement(**valid)
+    if renewal and "every" in renewal:
+        assert a.renewal is not None
+        a = a.model_copy(update={"renewal": a.renewal.model_copy(update={"every": parse_duration(renewal["every"])})})
+    if followups:
+        a = a.model_copy(update={"followups": [
+            f.model_copy(update={"every": parse_duration(given["every"])}) if "every" in given else f
+            for f, given in zip(a.followups, followups)]})
+    return a
+
+
 @pytest.fixture
 def agreement_factory():
     return make_agreement

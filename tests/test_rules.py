@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, make_agreement
+from conftest import DATA, make_agreement, make_agreement_any_period
 from svo_cli.dates import add_working_days, add_working_days_slowly, parse_duration, subtract
 from svo_cli.engine import deadlines, detail, followup_occurrences, status_of, statuses, timeline
 from svo_cli.i18n import explain
@@ -145,7 +145,7 @@ def test_a_notice_on_a_fixed_term_is_never_late_and_claims_no_renewal(tmp_path):
 
 
 def test_the_term_of_a_daily_renewal_in_2199_is_computed_directly():
-    a = make_agreement(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
+    a = make_agreement_any_period(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
                        notice={"before_end": "49999 arbetsdagar"})
     s = status_on(a, date(2199, 12, 31))
     assert (s.status, s.term, s.term_start, s.term_end) == ("active", 73049, date(2199, 12, 31), date(2199, 12, 31))
@@ -426,11 +426,13 @@ def test_explanation_names_the_term_end_counted_from_after_a_supersession():
 
 
 # ---------------------------------------------------------------- bounded work (red F8, F9)
+# Data with periods under 1 month is refused (SVO111, tests/corpus/renewal-every-day.yaml); the engine
+# stays bounded for whatever periods it is given all the same.
 
 
 def test_daily_follow_ups_from_1900_list_the_window_and_the_latest_overdue():
     followups = [{"id": f"f{i}", "what": "w", "every": "1 day", "first": "1900-01-01"} for i in range(10)]
-    a = make_agreement(valid_from="1900-01-01", valid_until=None, renewal=None, notice=None, followups=followups)
+    a = make_agreement_any_period(valid_from="1900-01-01", valid_until=None, renewal=None, notice=None, followups=followups)
     rows = rows_of(a, date(2026, 1, 1), date(2026, 3, 31))
     assert len(rows) == 10 * (OVERDUE_LISTED + 90)
     mine = [r for r in rows if r.followup == "f0"]
@@ -453,7 +455,7 @@ def test_a_done_event_counts_in_the_bounded_listing():
 
 
 def test_daily_renewal_with_49999_working_days_notice():
-    a = make_agreement(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
+    a = make_agreement_any_period(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
                        notice={"before_end": "49999 arbetsdagar"})
     s = status_on(a, date(2026, 1, 1))
     assert (s.term, s.term_start) == (9498, date(2026, 1, 1))
@@ -616,7 +618,7 @@ def test_the_bounded_listing_is_the_full_listing_trimmed(form, done_offsets, nam
               for o in sorted(done_offsets)]
     if named and events and "every" in form:
         events[0]["occurrence"] = "2019"
-    a = make_agreement(followups=[{"id": "f", "what": "F", **form}], events=events)
+    a = make_agreement_any_period(followups=[{"id": "f", "what": "F", **form}], events=events)
     as_of = date(2018, 1, 1) + timedelta(days=offset)
     until = as_of + timedelta(days=window)
     tl = timeline(a, as_of)
@@ -645,7 +647,7 @@ def test_withdrawals_on_the_same_day_are_separate_calendar_events():
 def test_a_far_as_of_date_costs_no_more_than_a_near_one():
     # validate replays events with an as-of date of 9000-01-01: the term on it is the one at the
     # computing horizon, found by bisection (not by stepping back from an estimate)
-    a = make_agreement(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
+    a = make_agreement_any_period(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
                        notice={"before_end": "49999 arbetsdagar"}, events=[{"date": "2020-01-01", "type": "notice"}])
     tl = timeline(a, date(9000, 1, 1), through=date(2020, 1, 1))
     assert tl.notice.late and tl.final_end == tl.notice.last_day

@@ -359,13 +359,17 @@ def _exists(path: Path) -> bool:
         raise UsageProblem("bad_path", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def all_deadlines(dataset: Dataset, as_of: date, until: date) -> list[Deadline]:
+def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: date | None = None) -> list[Deadline]:
     """Agreement and work-plan obligations together, in the one order (obligations.sort_key), each
-    marked when it rests on a fact the data marks `assumed`."""
+    marked when it rests on a fact the data marks `assumed`. With `decisions_until` (a later day), notice
+    deadlines and adoptions, the rows whose boards decide ahead of them (rule 16a), through that day:
+    no other row is computed past `until`, where it could never be shown."""
     from svo_cli import engine, workplans
 
-    rows = engine.deadlines(dataset.agreement_models(), as_of, until, groups=_groups(dataset))
-    rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until)
+    rows = engine.deadlines(dataset.agreement_models(), as_of, until, groups=_groups(dataset),
+                            notices_until=decisions_until)
+    rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until,
+                                         adoptions_until=decisions_until)
     return sorted(mark_assumed(rows, dataset, as_of), key=deadline_order(dataset))
 
 
@@ -386,21 +390,29 @@ def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> lis
 
     holders: dict[str, Any] = {a.id: a for a in dataset.agreement_models()}
     holders.update({p.id: p for p in dataset.workplan_models()})
+    # The follow-ups and assignments marked assumed, once: scanning a holder's for each row made this
+    # rows x follow-ups (one file may hold thousands of follow-ups, each with a dozen rows).
+    assumed_followups = {(h.id, f.id) for h in holders.values() for f in h.followups if f.assumed}
+    assumed_assignments = {(h.id, x.id) for h in holders.values() for area in getattr(h, "areas", ())
+                           for x in area.assignments if x.assumed}
+    terms_assumed: dict[str, bool] = {}
     out: list[Deadline] = []
     for row in rows:
         holder = holders.get(row.id)
         assumed = False
         if holder is not None:
             if row.followup is not None:
-                assumed = any(f.id == row.followup and f.assumed for f in holder.followups)
+                assumed = (row.id, row.followup) in assumed_followups
             elif row.kind == DeadlineKind.ASSIGNMENT:
-                assumed = any(x.id == row.assignment and x.assumed for area in holder.areas for x in area.assignments)
+                assumed = (row.id, row.assignment) in assumed_assignments
             elif row.kind == DeadlineKind.ADOPTION:
                 assumed = bool(holder.adoption and holder.adoption.assumed)
             elif row.kind in (DeadlineKind.MEETING, DeadlineKind.AGENDA, DeadlineKind.MINUTES):
                 assumed = any(m.assumed for m in getattr(holder, "meetings", ()))
             elif row.kind in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END, DeadlineKind.WITHDRAWAL):
-                assumed = _terms_assumed(holder, as_of)
+                if row.id not in terms_assumed:
+                    terms_assumed[row.id] = _terms_assumed(holder, as_of)
+                assumed = terms_assumed[row.id]
         out.append(copy(row, assumed=True) if assumed else row)
     return out
 
@@ -647,12 +659,27 @@ def _rows(loaded: Loaded, request: Request, until: date,
     window is listed too when its boards must decide within the window: a deadline is never first shown
     after the day to decide on it has passed."""
     dataset, day = loaded.dataset, request.as_of
-    reach = _decision_reach(dataset, until) if decisions_ahead else until
-    rows = filter_rows(all_deadlines(dataset, day, reach), dataset, request.filters)
+    reach = _decision_reach(dataset, until) if decisions_ahead else None
+    rows = filter_rows(all_deadlines(dataset, day, until, decisions_until=reach), dataset, request.filters)
     rows = with_decisions(rows, dataset, day)
-    if reach != until:
+    if reach is not None:
         rows = [r for r in rows if r.date <= until or (r.decide_by is not None and r.decide_by <= until)]
     return tuple(rows), tuple(group_adoptions(rows, dataset, day))
+
+
+def _window_and_decisions(loaded: Loaded, request: Request, meeting: date | None, until: date) -> tuple[
+        tuple[Deadline, ...], tuple[Deadline, ...], tuple[Deadline, ...]]:
+    """What `check` and `report` show: the rows of the window through `until` (as _rows gives them) and
+    the decisions ahead: every notice deadline (and plan adoption) not yet passed whose decide-by falls by
+    the end of the window or before the next known meeting after this one, soonest decision first. The
+    rows are computed once, and past the window only notice deadlines and adoptions (the decisions')."""
+    dataset, day = loaded.dataset, request.as_of
+    limit = _decisions_limit(dataset, request, meeting, until)
+    found = filter_rows(all_deadlines(dataset, day, until, decisions_until=_decision_reach(dataset, limit)),
+                        dataset, request.filters)
+    found = with_decisions(found, dataset, day)
+    rows = [r for r in found if r.date <= until]
+    return tuple(rows), tuple(group_adoptions(rows, dataset, day)), _decisions_among(found, dataset, day, limit)
 
 
 def _decision_reach(dataset: Dataset, limit: date) -> date:
@@ -687,14 +714,13 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
     since = since if since is not None else default_since(dataset, day, request.filters.body)
     if since > day:
         raise UsageProblem("since_after", since=since.isoformat(), date=day.isoformat())
-    rows, people = _rows(loaded, request, until)
+    rows, people, ahead = _window_and_decisions(loaded, request, meeting, until)
     order = deadline_order(dataset)
     rows, people = tuple(check_order(rows, order)), tuple(check_order(people, order))
     warnings = tuple(d for d in loaded.findings if not d.is_error)
     sections = {id(r): _section(r, day, meeting) for r in (*rows, *people)}
     return CheckResult(day, loaded.findings, until, meeting, rows, warnings, counts(people), people, since,
-                       decisions(loaded, request, meeting, until), renewed(loaded, request, since), sections,
-                       _names(dataset))
+                       ahead, renewed(loaded, request, since), sections, _names(dataset))
 
 
 def _section(row: Deadline, as_of: date, meeting: date | None) -> str:
@@ -756,20 +782,21 @@ def _lead_days(lead: Any) -> int:
     return 366 * lead.years + 31 * lead.months + lead.days + 2 * getattr(lead, "working_days", 0)
 
 
-def decisions(loaded: Loaded, request: Request, meeting: date | None, until: date) -> tuple[Deadline, ...]:
-    """Every notice deadline (and plan adoption) not yet passed whose decide-by falls by the end of the
-    window or before the next known meeting after this one, soonest decision first."""
-    dataset, day = loaded.dataset, request.as_of
-    body = request.filters.body
+def _decisions_limit(dataset: Dataset, request: Request, meeting: date | None, until: date) -> date:
+    """The last day a decision ahead may fall on: the end of the window, or before the next known meeting."""
+    day, body = request.as_of, request.filters.body
     later = [m.date.start for p in dataset.workplan_models() for m in p.meetings
              if m.kind == "meeting" and m.date.start > (meeting or day)
              and (body is None or p.body.casefold() == body.casefold())]
     # Up to the next known meeting; when none is known, this may be the last meeting before a board
     # must decide: look a quarter past it (boards meet at least that often).
-    limit = max(until, min(later) - timedelta(days=1)) if later else max(until, (meeting or day) + NO_NEXT_MEETING)
-    reach = _decision_reach(dataset, limit)
-    rows = filter_rows(all_deadlines(dataset, day, reach), dataset, request.filters)
-    people = group_adoptions(with_decisions(rows, dataset, day), dataset, day)
+    return max(until, min(later) - timedelta(days=1)) if later else max(until, (meeting or day) + NO_NEXT_MEETING)
+
+
+def _decisions_among(rows: Sequence[Deadline], dataset: Dataset, day: date, limit: date) -> tuple[Deadline, ...]:
+    """The decisions ahead among rows with their decisions (with_decisions): the notice deadlines and
+    adoptions not yet passed whose decide-by falls by `limit`, soonest decision first."""
+    people = group_adoptions([r for r in rows if r.decide_by is not None], dataset, day)
     found = [r for r in people if r.decide_by is not None and r.date >= day and r.decide_by <= limit]
     return tuple(sorted(found, key=lambda r: (r.decide_by, r.date, r.id)))
 
@@ -831,7 +858,7 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
     loaded = _load_for(request)
     dataset, day = loaded.dataset, request.as_of
     meeting, until = meeting_window(dataset, day, window, request.filters.body)
-    _, people = _rows(loaded, request, until)
+    _, people, ahead = _window_and_decisions(loaded, request, meeting, until)
     items = tuple(check_order(people, deadline_order(dataset)))
     picture_end = date(day.year + 3, 12, 31)
     picture = timeline_picture(dataset, day, date(day.year - 4, 1, 1), picture_end, False)
@@ -841,7 +868,7 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
                         _kept(_plan_statuses(dataset, day), dataset, request.filters), picture, _names(dataset),
                         overdue=tuple(d for d in items if d.status == DeadlineState.OVERDUE),
                         coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE),
-                        decisions=decisions(loaded, request, meeting, until), renewed=renewed(loaded, request, since),
+                        decisions=ahead, renewed=renewed(loaded, request, since),
                         since=since, body=meeting_body(dataset, meeting, request.filters.body))
 
 

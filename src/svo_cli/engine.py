@@ -169,14 +169,17 @@ def _end_reason(tl: Timeline) -> Why:
     return why("reason_fixed")
 
 
-def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -> list[Deadline]:
+def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
+                        notices_until: date | None = None) -> list[Deadline]:
     """Notice deadlines, term ends and withdrawals in [as_of, until]; follow-ups due by `until` that are
-    open (the latest overdue ones too, however old, with a count of earlier ones)."""
+    open (the latest overdue ones too, however old, with a count of earlier ones). With `notices_until`,
+    notice deadlines through that day instead (a later day: the ones whose board decision can fall in
+    the window; nothing else is computed past `until`)."""
     as_of, a, s = tl.as_of, tl.agreement, tl.schedule
     rows: list[Deadline] = []
     notice = a.notice
     written = why("written") if notice and notice.written else ""
-    for k in s.deadline_terms(as_of, until):
+    for k in s.deadline_terms(as_of, until if notices_until is None else notices_until):
         term = s.term(k)
         assert term.notice_deadline is not None and term.counted_from is not None
         renews = why("renews_for", every=a.renewal.every) if a.renewal else why("ends")
@@ -213,9 +216,10 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False) -
     return rows
 
 
-def deadlines(agreements: Sequence[Agreement], as_of: date, until: date, groups: Any = None) -> list[Deadline]:
+def deadlines(agreements: Sequence[Agreement], as_of: date, until: date, groups: Any = None,
+              notices_until: date | None = None) -> list[Deadline]:
     """Every dated obligation in [as_of, until] plus what is overdue under agreements still in force
-    (or upcoming), soonest first."""
+    (or upcoming), soonest first; notice deadlines through `notices_until` when it is given."""
     superseded = supersessions(agreements)
     rows: list[Deadline] = []
     for a in agreements:
@@ -223,7 +227,7 @@ def deadlines(agreements: Sequence[Agreement], as_of: date, until: date, groups:
         tl = timeline(a, as_of, through=as_of, since=as_of, groups=groups,
                       superseded_on=found.day if found else None,
                       superseded_coarse=found.coarse if found else None)
-        rows_found = agreement_deadlines(tl, until)
+        rows_found = agreement_deadlines(tl, until, notices_until=notices_until)
         if status_of(tl).status in ENDED:
             # Nothing can be followed up under an agreement that is no longer in force.
             rows_found = [d for d in rows_found if d.date >= as_of]

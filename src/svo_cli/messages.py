@@ -221,6 +221,7 @@ FINDINGS: dict[str, dict[str, str]] = {
         "month_12": "December",
         "notice_needs_rule": "notice needs 'before_end' or 'period' (or both)",
         "duration_not_positive": "{what} must be a positive number of days, weeks, months or years",
+        "period_too_short": "{what} must be at least 1 month ({days} days, 4 weeks): '{value}' is shorter",
         "followup_one_form":
             "a follow-up takes exactly one form: 'every' with 'first', 'at: end_of_mandate_period', 'before: "
             "notice_deadline' (optionally with 'lead') or 'due'",
@@ -441,6 +442,7 @@ FINDINGS: dict[str, dict[str, str]] = {
         "month_12": "december",
         "notice_needs_rule": "notice behöver 'before_end' eller 'period' (eller båda)",
         "duration_not_positive": "{what} måste vara ett positivt antal dagar, veckor, månader eller år",
+        "period_too_short": "{what} måste vara minst 1 månad ({days} dagar, 4 veckor): '{value}' är kortare",
         "followup_one_form":
             "en uppföljning har exakt en form: 'every' med 'first', 'at: end_of_mandate_period', 'before: "
             "notice_deadline' (eventuellt med 'lead') eller 'due'",

@@ -161,21 +161,35 @@ class Notice(Frozen):
         return self
 
 
+SHORTEST_PERIOD_DAYS = 28  # "4 weeks" and "1 month" are accepted; "27 days" and "3 weeks" are not
+
+
 def _positive_calendar(value: Duration, what: str) -> Duration:
     if value.is_working_days or not (value.years or value.months or value.days):
         raise _fail("duration", T("duration_not_positive", what=what))
     return value
 
 
+def _period(value: Duration, what: str) -> Duration:
+    """A renewal's or a recurring follow-up's period: positive calendar time, at least 1 month (28 days).
+    Every occurrence in a window is listed, so a shorter period would list hundreds of rows a year for
+    one clause; the county's data uses 6 months to 4 years (docs/rules.md, "Bounded work")."""
+    value = _positive_calendar(value, what)
+    if not (value.years or value.months) and value.days < SHORTEST_PERIOD_DAYS:
+        raise _fail("duration", T("period_too_short", what=what, value=str(value), days=SHORTEST_PERIOD_DAYS))
+    return value
+
+
 class Renewal(Frozen):
-    every: DurationField
+    every: DurationField = Field(description="The length of each renewed term, at least 1 month (4 weeks), not "
+                                             f"working days. A duration: {DURATION_FORMS}")
     max: int | None = Field(None, ge=0, le=100_000, description="At most this many renewals; the last allowed "
                                                                 "term then expires")
 
     @field_validator("every")
     @classmethod
     def _positive(cls, value: Duration) -> Duration:
-        return _positive_calendar(value, "renewal.every")
+        return _period(value, "renewal.every")
 
 
 class Followup(Frozen):
@@ -183,7 +197,8 @@ class Followup(Frozen):
 
     id: Slug
     what: Text
-    every: DurationField | None = None
+    every: DurationField | None = Field(None, description="Recurring: due every this long from `first`; calendar "
+                                                          "time, at least 1 month (4 weeks)")
     first: DateSpecField | None = None
     at: Literal["end_of_mandate_period"] | None = None
     before: Literal["notice_deadline"] | None = None
@@ -196,7 +211,7 @@ class Followup(Frozen):
     @field_validator("every")
     @classmethod
     def _positive(cls, value: Duration | None) -> Duration | None:
-        return None if value is None else _positive_calendar(value, "every")
+        return None if value is None else _period(value, "every")
 
     @model_validator(mode="after")
     def _one_form(self) -> "Followup":

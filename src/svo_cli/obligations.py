@@ -129,7 +129,18 @@ class _Series:
         if self.kind == "before":
             schedule = self.life.schedule
             return schedule.first_where(reached, start) if schedule is not None else None
-        return _search(reached, start, None)
+        return _search(reached, start, None, self._near(day))
+
+    def _near(self, day: date) -> int | None:
+        """For `every`: the occurrence due about `day` (the mean length of the period), so that the
+        search starts next to the answer (a handful of due dates, not dozens)."""
+        f = self.f
+        if self.kind != "every" or f.every is None or f.first is None or f.every.is_working_days:
+            return None
+        mean_days = 365.2425 * f.every.years + 30.436875 * f.every.months + f.every.days
+        if mean_days <= 0:
+            return None
+        return int((day - f.first.end).days / mean_days)
 
     def _bounds(self) -> None:
         life, f = self.life, self.f
@@ -294,8 +305,11 @@ def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: 
     """
     result: list[Occurrence] = []
     unmatched: list[Any] = []
+    by_followup: dict[str, list[Any]] = {}  # grouped once: per follow-up, a scan made this follow-ups x events
+    for e in done_events:
+        by_followup.setdefault(e.followup, []).append(e)
     for followup in followups:
-        events = [e for e in done_events if e.followup == followup.id]
+        events = by_followup.get(followup.id, [])
         series = _Series(life, followup)
         done, missed = _match(series, events)
         unmatched += missed

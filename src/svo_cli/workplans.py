@@ -123,17 +123,18 @@ def assignment_due(plan: Workplan, assignment: Assignment) -> DateSpec | None:
 
 
 def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Party], as_of: date,
-                   until: date) -> list[Deadline]:
+                   until: date, adoptions_until: date | None = None) -> list[Deadline]:
     """A plan's obligations: open assignments and adoptions (overdue ones however old, while the
     plan has not ended), follow-ups, and meetings with their agenda and minutes deadlines in the
-    window."""
+    window; adoptions through `adoptions_until` when it is given (a later day: the ones whose board
+    decision can fall in the window)."""
     rows: list[Deadline] = []
     names = {p.id: p.name for p in parties}
     life = plan_life(plan)
 
-    def keep(row: Deadline) -> bool:
+    def keep(row: Deadline, last: date = until) -> bool:
         # In the window; or overdue while the plan's obligations still run (a year past its period).
-        return row.date <= until and (row.date >= as_of or as_of <= life.last)  # type: ignore[operator]
+        return row.date <= last and (row.date >= as_of or as_of <= life.last)  # type: ignore[operator]
 
     progress = adoption_progress(plan, groups, as_of)
     if progress is not None and progress.due is not None:
@@ -144,7 +145,7 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
                     if party in prepared else why("adoption", name=names.get(party, party), due=due_text))
             row = make_deadline(progress.due, DeadlineKind.ADOPTION, plan.id, plan.title, as_of, progress.approximate,
                                 text, party=party)
-            if keep(row):
+            if keep(row, until if adoptions_until is None else adoptions_until):
                 rows.append(row)
     for area in plan.areas:
         for a in area.assignments:
@@ -201,10 +202,10 @@ def plan_status(plan: Workplan, groups: Sequence[Group], as_of: date) -> PlanSta
 
 
 def all_plan_deadlines(plans: Sequence[Workplan], groups: Sequence[Group], parties: Sequence[Party],
-                       as_of: date, until: date) -> list[Deadline]:
+                       as_of: date, until: date, adoptions_until: date | None = None) -> list[Deadline]:
     rows: list[Deadline] = []
     for plan in plans:
-        rows += plan_deadlines(plan, groups, parties, as_of, until)
+        rows += plan_deadlines(plan, groups, parties, as_of, until, adoptions_until)
     return rows
 
 
