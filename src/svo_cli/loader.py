@@ -77,6 +77,7 @@ _CODES = {
     "literal_error": "SVO103",
     "string_pattern_mismatch": "SVO103",
     "too_short": "SVO103",
+    "too_long": "SVO103",
     "string_too_short": "SVO103",
     "string_too_long": "SVO103",
     "bool_parsing": "SVO104",
@@ -127,6 +128,10 @@ def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseMode
         items = re.findall(r"'[^']*'", str(err.get("ctx", {}).get("expected", "")))
         message = T("value_not_allowed", where=where, value=repr(err["input"]),
                     expected=T("one_of", items=", ".join(items)))
+    elif kind == "too_long":
+        pos = source_map.value(loc)
+        message = T("too_many_items", where=where, limit=err.get("ctx", {}).get("max_length", ""))
+        hint = T("split_or_merge_followups")
     elif kind == "string_pattern_mismatch":
         pos = source_map.value(loc)
         message = T("value_not_an_id", where=where,

@@ -28,6 +28,10 @@ from svo_cli.dates import (
 )
 from svo_cli.messages import T
 
+# At most this many follow-ups in one file (the county's files have at most 3): each lists its
+# occurrences in every window, so the bound keeps every command's work bounded (docs/rules.md).
+MAX_FOLLOWUPS = 50
+
 
 def _fail(kind: str, text: str) -> PydanticCustomError:
     """A validation error whose text (a T, translatable) travels in the error's context."""
@@ -296,7 +300,7 @@ class Agreement(Frozen):
         None, description="Last day in force; absent or 'tills vidare' = open-ended")
     notice: Notice | None = None
     renewal: Renewal | None = None
-    followups: list[Followup] = Field(default_factory=list)
+    followups: list[Followup] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)
     events: list[Event] = Field(default_factory=list)
     supersedes: list[Slug] = Field(default_factory=list)
     source: Source
@@ -434,7 +438,7 @@ class Workplan(Frozen):
     reference: Text | None = None
     adoption: Adoption | None = None
     decisions: list[Decision] = Field(default_factory=list)
-    followups: list[Followup] = Field(default_factory=list)
+    followups: list[Followup] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)
     areas: list[Area] = Field(default_factory=list)
     meetings: list[Meeting] = Field(default_factory=list)
     meeting_rules: MeetingRules | None = None
