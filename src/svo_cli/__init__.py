@@ -1,3 +1,3 @@
 """svo: agreement-lifecycle checker for the health- and social-care cooperation in Östergötland."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
