@@ -273,18 +273,22 @@ class Loaded:
     findings: tuple[Diagnostic, ...] = field(default=())
 
 
-def load(request: Request, warnings: bool = False) -> Loaded:
-    """Read the data directory and run the checks: every finding, or (warnings=False) the checks that
-    can find errors, which is all a command that reports only errors needs."""
+ERRORS, EVERYTHING = "errors", "everything"  # which named checks a command runs
+
+
+def load(request: Request, checks: str = ERRORS) -> Loaded:
+    """Read the data directory and run the named checks a command needs: the ones that can find errors
+    (ERRORS: validate.ERROR_CHECKS, register.ERROR_CHECKS), or every one (EVERYTHING)."""
+    from svo_cli import register, validate
     from svo_cli.loader import load_dataset
-    from svo_cli.register import Context, run_checks
-    from svo_cli.validate import validate
 
     _require_dir(request.data_dir)
+    every = checks == EVERYTHING
     with _loading():
         dataset, diagnostics = load_dataset(request.data_dir, jobs=request.jobs)
-        diagnostics += validate(dataset, warnings=warnings)
-        diagnostics += run_checks(dataset, Context(as_of=request.as_of), errors_only=not warnings)
+        diagnostics += validate.validate(dataset, validate.CHECKS if every else validate.ERROR_CHECKS)
+        diagnostics += register.run_checks(dataset, register.Context(as_of=request.as_of),
+                                           register.CHECKS if every else register.ERROR_CHECKS)
     _keep(dataset)
     return Loaded(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
 
@@ -635,8 +639,8 @@ def _names(dataset: Dataset) -> dict[str, str]:
 # --------------------------------------------------------------------------- commands
 
 
-def _load_for(request: Request, warnings: bool = False) -> Loaded:
-    loaded = load(request, warnings)
+def _load_for(request: Request, checks: str = ERRORS) -> Loaded:
+    loaded = load(request, checks)
     check_filters(loaded.dataset, request.filters)
     return loaded
 
@@ -708,7 +712,7 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
     meeting and after it (the horizon), and what renewed silently since the last meeting."""
     from svo_cli.obligations import check_order, counts
 
-    loaded = _load_for(request, warnings=True)
+    loaded = _load_for(request, EVERYTHING)
     dataset, day = loaded.dataset, request.as_of
     meeting, until = meeting_window(dataset, day, window, request.filters.body)
     since = since if since is not None else default_since(dataset, day, request.filters.body)

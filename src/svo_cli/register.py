@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from svo_cli.dates import Duration, subtract
 from svo_cli.diagnostics import Diagnostic, error, warning
@@ -316,9 +316,12 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(dataset: Dataset, context: Context, errors_only: bool = False) -> list[Diagnostic]:
+ERROR_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.errors)
+
+
+def run_checks(dataset: Dataset, context: Context, checks: Sequence[Check] | None = None) -> list[Diagnostic]:
+    """The findings of the named register checks given (default: all; ERROR_CHECKS for errors only)."""
     found: list[Diagnostic] = []
-    for check in CHECKS:
-        if check.errors or not errors_only:
-            found += check.run(dataset, context)
+    for check in CHECKS if checks is None else checks:
+        found += check.run(dataset, context)
     return found

@@ -102,12 +102,11 @@ def _workplans(dataset: Dataset) -> list[Diagnostic]:
 
 
 
-def validate(dataset: Dataset, warnings: bool = True, checks: Sequence[Check] | None = None) -> list[Diagnostic]:
-    """The semantic findings of the named checks (default: all; `warnings=False`: only the checks that
-    can find errors, which is all a command that reports only errors needs)."""
-    selected = checks if checks is not None else (CHECKS if warnings else ERROR_CHECKS)
+def validate(dataset: Dataset, checks: Sequence[Check] | None = None) -> list[Diagnostic]:
+    """The semantic findings of the named checks given (default: all of them, CHECKS; a command that
+    reports only errors selects ERROR_CHECKS)."""
     found: list[Diagnostic] = []
-    for check in selected:
+    for check in CHECKS if checks is None else checks:
         found += check.run(dataset)
     return found
 
