@@ -301,6 +301,6 @@ def test_every_label_used_in_the_source_exists_in_both_languages():
     from svo_cli.i18n import LABELS
 
     source = "".join(p.read_text(encoding="utf-8") for p in Path("src/svo_cli").rglob("*.py"))
-    used = set(re.findall(r'\blabel\(\s*"([^"]+)"(?!\s*\+)', source))  # not prefixes ("s_" + …)
+    used = set(re.findall(r'\blabel\(\s*["\']([^"\']+)["\'](?!\s*\+)', source))  # not prefixes ("s_" + …)
     assert used, "no label calls found"
     assert sorted(used - set(LABELS["en"])) == [] and sorted(used - set(LABELS["sv"])) == []

@@ -68,12 +68,12 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
         lines = []
         decide_by = getattr(d, "decide_by", None)
         if decide_by is not None:
-            lines.append(f"{label('Decide by', lang)}: {prose_date(decide_by, lang)}")
-        lines += [f"{label('Act by', lang)}: {prose_date(d.act_by, lang)}",
-                  f"{label('Deadline', lang)}: {prose_date(d.date, lang)}",
+            lines.append(f"{label('col_decide_by', lang)}: {prose_date(decide_by, lang)}")
+        lines += [f"{label('col_act_by', lang)}: {prose_date(d.act_by, lang)}",
+                  f"{label('col_deadline', lang)}: {prose_date(d.date, lang)}",
                   explain(d.why, lang) + (label("approximate", lang) if d.approximate else ""), f"ID: {d.id}"]
         if sources and d.id in sources:
-            lines.append(f"{label('Source', lang)}: {sources[d.id]}")
+            lines.append(f"{label('col_source', lang)}: {sources[d.id]}")
         event.add("description", visible("\n".join(lines)))
         event.add("categories", ["svo", label(d.kind, lang)])
         event.add("transp", "TRANSPARENT")

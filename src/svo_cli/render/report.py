@@ -47,8 +47,8 @@ def _decision_md(r: ReportResult, lang: str) -> list[str]:
     out = [f"## {md(label('sec_decisions', lang, date=r.as_of.isoformat()), 'cell')}", ""]
     if not r.decisions:
         return out + [label("r_none", lang), ""]
-    out += [f"| {label('Decide by', lang)} | {label('Act by', lang)} | {label('Deadline', lang)} | "
-            f"{label('What', lang)} |", "|---|---|---|---|"]
+    out += [f"| {label('col_decide_by', lang)} | {label('col_act_by', lang)} | {label('col_deadline', lang)} | "
+            f"{label('col_what', lang)} |", "|---|---|---|---|"]
     for d in r.decisions:
         late = " **" + md(label("decision_overdue", lang), 'part') + "**" if d.decision_overdue else ""
         out.append(f"| {d.decide_by.isoformat() if d.decide_by else '–'}{late} | {d.act_by.isoformat()} | "
@@ -60,8 +60,8 @@ def _renewed_md(r: ReportResult, lang: str) -> list[str]:
     out = [f"## {md(label('sec_renewed', lang, since=r.since.isoformat() if r.since else '–'), 'cell')}", ""]
     if not r.renewed:
         return out + [label("r_none", lang), ""]
-    out += [f"| {label('Deadline', lang)} | {label('Title', lang)} | {label('Term', lang)} | "
-            f"{label('Binding until', lang)} |", "|---|---|---|---|"]
+    out += [f"| {label('col_deadline', lang)} | {label('col_title', lang)} | {label('col_term', lang)} | "
+            f"{label('col_binding_until', lang)} |", "|---|---|---|---|"]
     out += [f"| {x.date.isoformat()} | {md(x.title, 'cell')} | {x.term} | "
             f"{x.binding_until.isoformat() if x.binding_until else '–'} |" for x in r.renewed]
     return out + [""]
@@ -90,7 +90,7 @@ def _summary_lines(r: ReportResult, lang: str) -> list[str]:
 def _agreement_line(s: AgreementStatus, lang: str) -> str:
     parts = [s.title]
     if s.term is not None:
-        end = s.term_end.isoformat() if s.term_end else label("open-ended", lang)
+        end = s.term_end.isoformat() if s.term_end else label("open_ended", lang)
         parts.append(label("r_term", lang, term=s.term, start=s.term_start.isoformat() if s.term_start else "", end=end))
     if s.notice_deadline:
         parts.append(label("r_next_notice", lang, date=s.notice_deadline.isoformat()))
@@ -128,7 +128,7 @@ def render_markdown(r: ReportResult, lang: str) -> str:
         if not rows:
             out += [label("r_none", lang), ""]
             continue
-        out += [f"| {label('Date', lang)} | {label('Act by', lang)} | {label('Kind', lang)} | {label('What', lang)} |",
+        out += [f"| {label('col_date', lang)} | {label('col_act_by', lang)} | {label('col_kind', lang)} | {label('col_what', lang)} |",
                 "|---|---|---|---|"]
         for d in rows:
             out.append(f"| {d.date.isoformat()} | {d.act_by.isoformat()} | {md(label(d.kind, lang), 'cell')} | "
@@ -142,7 +142,7 @@ def render_markdown(r: ReportResult, lang: str) -> str:
         out += [md(label("approx_note", lang).strip()), ""]
     out += _renewed_md(r, lang)
     out += [f"## {md(label('r_plans', lang), 'cell')}", ""]
-    out += [f"| {label('Title', lang)} | {label('Adoption', lang)} | {label('Missing', lang)} |", "|---|---|---|"]
+    out += [f"| {label('col_title', lang)} | {label('col_adoption', lang)} | {label('col_missing', lang)} |", "|---|---|---|"]
     for p in r.plans:
         title, adoption, missing = _plan_cells(p, r.party_names, lang)
         out.append(f"| {md(title, 'cell')} | {md(adoption, 'cell')} | {md(missing, 'cell')} |")
@@ -216,8 +216,8 @@ def render_svg(picture: Picture, lang: str, meeting: date | None = None) -> str:
             x1 = x(max(bar.start, picture.start))
             x2 = x(min(bar.end, picture.end) + timedelta(days=1)) if bar.end else label_w + plot_w
             parts.append(f'<rect class="term {bar.state}" x="{x1:.1f}" y="{y + 4}" width="{max(1.0, x2 - x1 - 1):.1f}" '
-                         f'height="{row_h - 8}" rx="3"><title>{h(label("Term", lang))} {h(bar.label)}: '
-                         f'{bar.start.isoformat()} – {bar.end.isoformat() if bar.end else h(label("open-ended", lang))}'
+                         f'height="{row_h - 8}" rx="3"><title>{h(label("col_term", lang))} {h(bar.label)}: '
+                         f'{bar.start.isoformat()} – {bar.end.isoformat() if bar.end else h(label("open_ended", lang))}'
                          f'</title></rect>')
         for d in row.notice_deadlines:
             cx, cy = x(d), y + row_h / 2
@@ -261,8 +261,8 @@ def render_html(r: ReportResult, lang: str) -> str:
     out.append("</ul></section>")
     out.append(f'<section id="decisions"><h2>{h(label("sec_decisions", lang, date=r.as_of.isoformat()))}</h2>')
     if r.decisions:
-        out.append(f"<table><thead><tr><th>{h(label('Decide by', lang))}</th><th>{h(label('Act by', lang))}</th>"
-                   f"<th>{h(label('Deadline', lang))}</th><th>{h(label('What', lang))}</th></tr></thead><tbody>")
+        out.append(f"<table><thead><tr><th>{h(label('col_decide_by', lang))}</th><th>{h(label('col_act_by', lang))}</th>"
+                   f"<th>{h(label('col_deadline', lang))}</th><th>{h(label('col_what', lang))}</th></tr></thead><tbody>")
         for d in r.decisions:
             late = f'<br><strong>{h(label("decision_overdue", lang))}</strong>' if d.decision_overdue else ""
             out.append(f'<tr class="{"overdue" if d.decision_overdue else ""}"><td class="date">'
@@ -278,8 +278,8 @@ def render_html(r: ReportResult, lang: str) -> str:
         if not rows:
             out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
             continue
-        out.append(f"<table><thead><tr><th>{h(label('Date', lang))}</th><th>{h(label('Act by', lang))}</th>"
-                   f"<th>{h(label('Kind', lang))}</th><th>{h(label('What', lang))}</th></tr></thead><tbody>")
+        out.append(f"<table><thead><tr><th>{h(label('col_date', lang))}</th><th>{h(label('col_act_by', lang))}</th>"
+                   f"<th>{h(label('col_kind', lang))}</th><th>{h(label('col_what', lang))}</th></tr></thead><tbody>")
         for d in rows:
             out.append(f'<tr class="{h(d.status)}"><td class="date">{d.date.isoformat()}</td>'
                        f'<td class="date">{d.act_by.isoformat()}</td><td>{h(label(d.kind, lang))}</td>'
@@ -296,8 +296,8 @@ def render_html(r: ReportResult, lang: str) -> str:
     out.append(f'<section id="renewed"><h2>{h(label("sec_renewed", lang, since=r.since.isoformat() if r.since else "–"))}'
                "</h2>")
     if r.renewed:
-        out.append(f"<table><thead><tr><th>{h(label('Deadline', lang))}</th><th>{h(label('Title', lang))}</th>"
-                   f"<th>{h(label('Term', lang))}</th><th>{h(label('Binding until', lang))}</th></tr></thead><tbody>")
+        out.append(f"<table><thead><tr><th>{h(label('col_deadline', lang))}</th><th>{h(label('col_title', lang))}</th>"
+                   f"<th>{h(label('col_term', lang))}</th><th>{h(label('col_binding_until', lang))}</th></tr></thead><tbody>")
         out += [f'<tr><td class="date">{x.date.isoformat()}</td><td>{h(x.title)}</td><td>{x.term}</td>'
                 f'<td class="date">{x.binding_until.isoformat() if x.binding_until else "–"}</td></tr>'
                 for x in r.renewed]
@@ -305,8 +305,8 @@ def render_html(r: ReportResult, lang: str) -> str:
     else:
         out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
     out.append(f'<section id="plans"><h2>{h(label("r_plans", lang))}</h2><table><thead><tr>'
-               f"<th>{h(label('Title', lang))}</th><th>{h(label('Adoption', lang))}</th>"
-               f"<th>{h(label('Missing', lang))}</th></tr></thead><tbody>")
+               f"<th>{h(label('col_title', lang))}</th><th>{h(label('col_adoption', lang))}</th>"
+               f"<th>{h(label('col_missing', lang))}</th></tr></thead><tbody>")
     for p in r.plans:
         title, adoption, missing = _plan_cells(p, r.party_names, lang)
         out.append(f"<tr><td>{h(title)}</td><td>{h(adoption)}</td><td class=\"muted\">{h(missing)}</td></tr>")

@@ -27,8 +27,8 @@ def _labels(keys: Sequence[str], lang: str) -> tuple[str, ...]:
 
 
 def status_sheet(r: Any, lang: str) -> Sheet:
-    header = _labels(("ID", "Title", "Status", "Term", "Term start", "Term end", "Ends on", "Next notice deadline",
-                      "Approximate", "Assumed"), lang)
+    header = _labels(("col_id", "col_title", "col_status", "col_term", "col_term_start", "col_term_end", "col_ends_on", "col_next_notice_deadline",
+                      "col_approximate", "col_assumed"), lang)
     rows = tuple((s.id, s.title, label(s.status, lang), s.term, s.term_start, s.term_end, s.ends_on, s.notice_deadline,
                   s.approximate, s.assumed) for s in r.rows)
     return Sheet(label("sheet_status", lang), header, rows)
@@ -39,15 +39,15 @@ def _deadline_rows(rows: Sequence[Any], lang: str) -> tuple[tuple[Cell, ...], ..
                   explain(d.why, lang), d.approximate, d.assumed) for d in rows)
 
 
-DEADLINE_KEYS = ("Date", "Act by", "Days", "Status", "Kind", "ID", "Title", "What", "Approximate", "Assumed")
+DEADLINE_KEYS = ("col_date", "col_act_by", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what", "col_approximate", "col_assumed")
 
 
 def deadlines_sheet(r: Any, lang: str) -> Sheet:
     return Sheet(label("sheet_deadlines", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.people, lang))
 
 
-CHECK_KEYS = ("Section", "Date", "Act by", "Decide by", "Days", "Status", "Kind", "ID", "Title", "What",
-              "Binding until", "Approximate", "Assumed")
+CHECK_KEYS = ("col_section", "col_date", "col_act_by", "col_decide_by", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what",
+              "col_binding_until", "col_approximate", "col_assumed")
 
 
 def check_sheet(r: Any, lang: str) -> Sheet:
@@ -70,9 +70,9 @@ def check_sheet(r: Any, lang: str) -> Sheet:
 
 
 def plans_sheet(r: Any, lang: str) -> Sheet:
-    header = _labels(("ID", "Title", "Body", "State", "Start", "End", "Adopted", "Required", "Missing",
-                      "Assignments open", "Assignments overdue", "Assignments done", "Next meeting",
-                      "Next meeting title"), lang)
+    header = _labels(("col_id", "col_title", "col_body", "col_state", "col_start", "col_end", "col_adopted", "col_required", "col_missing",
+                      "col_assignments_open", "col_assignments_overdue", "col_assignments_done", "col_next_meeting",
+                      "col_next_meeting_title"), lang)
     rows = []
     for p in r.rows:
         a = p.adoption

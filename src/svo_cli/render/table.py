@@ -196,7 +196,7 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
                              parties=", ".join((names or {}).get(p, p) for p in a.parties))))
     if a.responsible:
         console.print(Text(label("d_responsible", lang, who=a.responsible)))
-    end = f"{a.valid_until}" if a.valid_until else label("open-ended", lang)
+    end = f"{a.valid_until}" if a.valid_until else label("open_ended", lang)
     line = label("d_valid", lang, start=a.valid_from, end=end)
     if a.renewal:
         line += label("d_renewal", lang, every=duration_text(a.renewal.every, lang))
@@ -268,12 +268,12 @@ def _print_source(console: Console, src, notes: str | None, plain: bool, lang: s
     from svo_cli.i18n import label
 
     bold = "" if plain else "bold"
-    console.print(Text(label("Source", lang), style=bold))
+    console.print(Text(label("col_source", lang), style=bold))
     console.print(Text(citation or (f"{src.document}" + (f", {src.section}" if src.section else "")
                                     + (f" ({src.reference})" if src.reference else ""))))
     if src.quote:
         console.print(Text(f"“{' '.join(src.quote.split())}”", style="" if plain else "italic"))
     if notes:
         console.print()
-        console.print(Text(label("Notes", lang), style=bold))
+        console.print(Text(label("col_notes", lang), style=bold))
         console.print(Text(" ".join(notes.split())))

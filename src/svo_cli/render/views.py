@@ -45,11 +45,11 @@ def _d(value: date | None) -> str:
 
 
 def status_view(as_of: date, rows: Sequence[AgreementStatus], counts: dict[str, int], lang: str) -> View:
-    header = tuple(label(k, lang) for k in ("ID", "Status", "Term", "Term start", "Term end", "Ends on",
-                                             "Next notice deadline")) + ("~", label("Title", lang))
+    header = tuple(label(k, lang) for k in ("col_id", "col_status", "col_term", "col_term_start", "col_term_end", "col_ends_on",
+                                             "col_next_notice_deadline")) + ("~", label("col_title", lang))
     cells = []
     for r in rows:
-        term_end = label("open-ended", lang) if r.term is not None and r.term_end is None else _d(r.term_end)
+        term_end = label("open_ended", lang) if r.term is not None and r.term_end is None else _d(r.term_end)
         cells.append((r.id, label(r.status, lang), r.term if r.term else "–", _d(r.term_start), term_end,
                       _d(r.ends_on), _d(r.notice_deadline), "~" if r.approximate else "",
                       r.title + (label("assumed_short", lang) if r.assumed else "")))
@@ -77,7 +77,7 @@ def _deadline_key(d: Deadline) -> str:
 
 
 def _deadline_header(lang: str) -> tuple[str, ...]:
-    return tuple(label(k, lang) for k in ("Date", "Act by", "Days", "Status", "Kind", "ID", "What"))
+    return tuple(label(k, lang) for k in ("col_date", "col_act_by", "col_days", "col_status", "col_kind", "col_id", "col_what"))
 
 
 def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], tally: dict, lang: str) -> View:
@@ -120,7 +120,7 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
     """The pre-meeting check as sections, in the meeting's order: decisions needed now, overdue, due by the
     meeting, after the meeting (the horizon), renewed since; then the data's warnings and the summary."""
     target = label("the_meeting", lang, date=r.meeting.isoformat()) if r.meeting else r.until.isoformat()
-    header = tuple(label(k, lang) for k in ("Deadline", "Decide by", "Act by", "Status", "ID", "What"))
+    header = tuple(label(k, lang) for k in ("col_deadline", "col_decide_by", "col_act_by", "col_status", "col_id", "col_what"))
     views = [View(label("sec_decisions", lang, date=r.as_of.isoformat()), header,
                   tuple(_decision_cells(d, names, lang) for d in r.decisions), "", status_column=3,
                   row_status=tuple("overdue" if d.decision_overdue else "due" for d in r.decisions),
@@ -135,7 +135,7 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
         views.append(View(titles[section], _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), "",
                           status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
                           titles=tuple(d.title for d in rows)))
-    renewed_header = tuple(label(k, lang) for k in ("Deadline", "ID", "Term", "Binding until", "Title"))
+    renewed_header = tuple(label(k, lang) for k in ("col_deadline", "col_id", "col_term", "col_binding_until", "col_title"))
     views.append(View(label("sec_renewed", lang, since=r.since.isoformat() if r.since else "–"), renewed_header,
                       tuple((x.date.isoformat(), x.id, x.term, x.binding_until.isoformat() if x.binding_until else "–",
                              x.title) for x in r.renewed), "", wrap_column=4))
@@ -158,8 +158,8 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
 
 
 def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: str) -> View:
-    header = tuple(label(k, lang) for k in ("ID", "Body", "State", "Period", "Adoption", "Assignments",
-                                             "Next meeting"))
+    header = tuple(label(k, lang) for k in ("col_id", "col_body", "col_state", "col_period", "col_adoption", "col_assignments",
+                                             "col_next_meeting"))
     cells = []
     for r in rows:
         adoption = "–"
@@ -193,29 +193,29 @@ def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: st
 def terms_view(detail: Any, lang: str) -> View:
     """An agreement's terms: number, start, end, notice deadline, act-by day; the term in force marked."""
     tl, s = detail.timeline, detail.status
-    header = tuple(label(k, lang) for k in ("Term", "Start", "End", "Next notice deadline", "Act by")) + ("",)
-    rows = tuple((t.number, t.start.isoformat(), label("open-ended", lang) if t.end is None else t.end.isoformat(),
+    header = tuple(label(k, lang) for k in ("col_term", "col_start", "col_end", "col_next_notice_deadline", "col_act_by")) + ("",)
+    rows = tuple((t.number, t.start.isoformat(), label("open_ended", lang) if t.end is None else t.end.isoformat(),
                   _d(t.notice_deadline), _d(detail.notice_act_by.get(t.number)),
                   label("in_force", lang) if s.term == t.number else "") for t in tl.terms)
-    return View(label("Terms", lang), header, rows, "", status_column=5, head_label=True, lang=lang,
+    return View(label("col_terms", lang), header, rows, "", status_column=5, head_label=True, lang=lang,
                 row_status=tuple("active" if s.term == t.number else "" for t in tl.terms))
 
 
 def events_view(events: Sequence[Any], lang: str) -> View:
     """An agreement's recorded events: date, kind, details (who, until when, which follow-up, note)."""
-    header = tuple(label(k, lang) for k in ("Date", "Type", "Details"))
+    header = tuple(label(k, lang) for k in ("col_date", "col_type", "col_details"))
     rows = tuple((str(e.date), label("event_" + e.type, lang), "; ".join(x for x in (
         e.by or "", f"→ {e.until}" if e.until else "", e.followup or "", e.note or "", e.reference or "") if x))
         for e in events)
-    return View(label("Events", lang), header, rows, "", wrap_column=2, lang=lang)
+    return View(label("col_events", lang), header, rows, "", wrap_column=2, lang=lang)
 
 
 def show_deadlines_view(deadlines: Sequence[Deadline], lang: str) -> View:
     """The deadlines of one agreement or work plan (its id is the item's own: not repeated)."""
-    header = tuple(label(k, lang) for k in ("Date", "Act by", "Status", "Kind", "What"))
+    header = tuple(label(k, lang) for k in ("col_date", "col_act_by", "col_status", "col_kind", "col_what"))
     rows = tuple((d.date.isoformat(), d.act_by.isoformat(), label(d.status, lang), label(d.kind, lang),
                   explain(d.why, lang)) for d in deadlines)
-    return View(label("Deadlines", lang), header, rows, "", status_column=2, wrap_column=4, lang=lang,
+    return View(label("col_deadlines", lang), header, rows, "", status_column=2, wrap_column=4, lang=lang,
                 row_status=tuple(_deadline_key(d) for d in deadlines))
 
 
@@ -234,21 +234,21 @@ def adoption_view(progress: Any, names: dict[str, str], lang: str) -> View:
             rows.append((names.get(party, party), label("p_missing", lang)))
             keys.append("overdue" if progress.overdue else "upcoming")
     title = label("p_adoption", lang, k=len(progress.adopted), n=len(progress.required), due=_d(progress.due))
-    return View(title, (label("Party", lang), label("Status", lang)), tuple(rows), "", status_column=1,
+    return View(title, (label("col_party", lang), label("col_status", lang)), tuple(rows), "", status_column=1,
                 row_status=tuple(keys), wrap_column=1, lang=lang)
 
 
 def assignments_view(assignments: Sequence[tuple[str, Any, Any]], lang: str) -> View:
     """A work plan's assignments: id, what, owner, due, done, area (free text wraps, ids never)."""
-    header = tuple(label(k, lang) for k in ("ID", "What", "Owner", "Due", "Done", "Area"))
+    header = tuple(label(k, lang) for k in ("col_id", "col_what", "col_owner", "col_due", "col_done", "col_area"))
     rows = tuple((a.id, " ".join(a.what.split()), a.owner or "", str(due or label("continuous", lang)),
                   str(a.done) if a.done else "–", area) for area, a, due in assignments)
-    return View(label("Assignments", lang), header, rows, "", wrap_column=1, also_wrap=(2, 5), lang=lang)
+    return View(label("col_assignments", lang), header, rows, "", wrap_column=1, also_wrap=(2, 5), lang=lang)
 
 
 def meetings_view(meetings: Sequence[Any], lang: str) -> View:
     """A work plan's meetings with the days the agenda and the minutes are due."""
-    header = tuple(label(k, lang) for k in ("Date", "Kind", "What", "Agenda by", "Minutes final"))
+    header = tuple(label(k, lang) for k in ("col_date", "col_kind", "col_what", "col_agenda_by", "col_minutes_final"))
     rows = tuple((m.date.isoformat(), label(m.kind, lang), m.title, _d(m.agenda_by), _d(m.minutes_final))
                  for m in meetings)
-    return View(label("Meetings", lang), header, rows, "", wrap_column=2, lang=lang)
+    return View(label("col_meetings", lang), header, rows, "", wrap_column=2, lang=lang)
