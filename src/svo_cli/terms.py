@@ -179,6 +179,18 @@ def _shift(anchor: date, every: Duration, times: int) -> date:
     return result
 
 
+def _first_in(test: Callable[[int], bool | None], low: int, high: int) -> int | None:
+    """Bisection for the first k in [low, high] where test(k) is not False (test(high) is not False);
+    None when that k's test says None."""
+    while low < high:
+        middle = (low + high) // 2
+        if test(middle) is not False:
+            high = middle
+        else:
+            low = middle + 1
+    return low if test(low) else None
+
+
 def _search(pred: Callable[[int], bool], lo: int, hi: int | None, guess: int | None = None) -> int | None:
     """The first k in [lo, hi] (hi None: unbounded) with pred(k), for pred monotone (False ... True):
     exponential then binary search, so a few dozen evaluations whatever the range (a handful when
@@ -205,14 +217,7 @@ def _search(pred: Callable[[int], bool], lo: int, hi: int | None, guess: int | N
                 upper, step = probe, step * 2
             if probe == lo and test(lo):
                 return lo
-            low, high = probe + 1, upper
-            while low < high:
-                middle = (low + high) // 2
-                if test(middle) is not False:
-                    high = middle
-                else:
-                    low = middle + 1
-            return low if test(low) else None
+            return _first_in(test, probe + 1, upper)
     first = test(lo)
     if first:
         return lo
@@ -227,14 +232,7 @@ def _search(pred: Callable[[int], bool], lo: int, hi: int | None, guess: int | N
             return None
         result = test(probe)
         if result is not False:
-            low, high = previous + 1, probe
-            while low < high:
-                middle = (low + high) // 2
-                if test(middle) is not False:
-                    high = middle
-                else:
-                    low = middle + 1
-            return low if test(low) else None
+            return _first_in(test, previous + 1, probe)
         if hi is not None and probe == hi:
             return None
         previous, step = probe, step * 2
