@@ -1,0 +1,158 @@
+"""One function per command: a request in, a result out (the CLI picks the renderer and writes)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from svo_cli import engine, obligations, workplans
+from svo_cli.app.loading import ERRORS, EVERYTHING, Checked, load
+from svo_cli.app.requests import CALENDAR_WITHIN_DAYS, MeetingWindow, Request, UsageProblem, Window, window_end
+from svo_cli.app.results import (
+    AgreementResult,
+    CalendarResult,
+    CheckResult,
+    DeadlinesResult,
+    PlanResult,
+    PlansResult,
+    ReportResult,
+    StatusResult,
+    TimelineResult,
+)
+from svo_cli.app.rows import (
+    default_since,
+    mark_assumed,
+    meeting_window,
+    renewed,
+    rows_in,
+    section_of,
+    window_and_decisions,
+    with_decisions,
+)
+from svo_cli.app.views import (
+    agreement_statuses,
+    check_filters,
+    deadline_order,
+    groups_of,
+    kept,
+    meeting_body,
+    names_of,
+    ordered_progress,
+    plan_status,
+    plan_statuses,
+    source_line,
+    timeline_picture,
+)
+from svo_cli.kinds import DeadlineState
+from svo_cli.obligations import check_order, counts
+
+
+def _load_for(request: Request, checks: str = ERRORS) -> Checked:
+    loaded = load(request, checks)
+    check_filters(loaded.dataset, request.filters)
+    return loaded
+
+
+def status(request: Request) -> StatusResult:
+    loaded = _load_for(request)
+    return StatusResult(request.as_of, loaded.findings,
+                        kept(agreement_statuses(loaded.dataset, request.as_of), loaded.dataset, request.filters))
+
+
+def deadlines(request: Request, window: Window) -> DeadlinesResult:
+    until = window_end(request.as_of, window)
+    loaded = _load_for(request)
+    rows, people = rows_in(loaded, request, until, decisions_ahead=True)
+    return DeadlinesResult(request.as_of, loaded.findings, until, rows, counts(people), people)
+
+
+def plans(request: Request) -> PlansResult:
+    loaded = _load_for(request)
+    rows = kept(plan_statuses(loaded.dataset, request.as_of), loaded.dataset, request.filters)
+    return PlansResult(request.as_of, loaded.findings, rows, names_of(loaded.dataset))
+
+
+def check(request: Request, window: MeetingWindow, since: date | None = None) -> CheckResult:
+    """The meeting's questions: which decisions must be taken now, what is overdue, what falls due by the
+    meeting and after it (the horizon), and what renewed silently since the last meeting."""
+    loaded = _load_for(request, EVERYTHING)
+    dataset, day = loaded.dataset, request.as_of
+    meeting, until = meeting_window(dataset, day, window, request.filters.body)
+    since = since if since is not None else default_since(dataset, day, request.filters.body)
+    if since > day:
+        raise UsageProblem("since_after", since=since.isoformat(), date=day.isoformat())
+    rows, people, ahead = window_and_decisions(loaded, request, meeting, until)
+    order = deadline_order(dataset)
+    rows, people = tuple(check_order(rows, order)), tuple(check_order(people, order))
+    warnings = tuple(d for d in loaded.findings if not d.is_error)
+    sections = {id(r): section_of(r, day, meeting) for r in (*rows, *people)}
+    return CheckResult(day, loaded.findings, until, meeting, rows, warnings, counts(people), people, since,
+                       ahead, renewed(loaded, request, since), sections, names_of(dataset))
+
+
+def calendar(request: Request, window: Window, remind: int, on: str = "act-by") -> CalendarResult:
+    until = window_end(request.as_of, window, CALENDAR_WITHIN_DAYS)
+    loaded = _load_for(request)
+    dataset = loaded.dataset
+    sources = {a.id: source_line(a.source, dataset) for a in dataset.agreement_models()}
+    sources.update({p.id: source_line(p.source, dataset) for p in dataset.workplan_models()})
+    _, people = rows_in(loaded, request, until, decisions_ahead=True)
+    return CalendarResult(request.as_of, loaded.findings, until, people, remind, sources, on)
+
+
+def report(request: Request, window: MeetingWindow) -> ReportResult:
+    loaded = _load_for(request)
+    dataset, day = loaded.dataset, request.as_of
+    meeting, until = meeting_window(dataset, day, window, request.filters.body)
+    _, people, ahead = window_and_decisions(loaded, request, meeting, until)
+    items = tuple(check_order(people, deadline_order(dataset)))
+    picture_end = date(day.year + 3, 12, 31)
+    picture = timeline_picture(dataset, day, date(day.year - 4, 1, 1), picture_end, False)
+    since = default_since(dataset, day, request.filters.body)
+    return ReportResult(day, loaded.findings, until, meeting, items,
+                        kept(agreement_statuses(dataset, day), dataset, request.filters),
+                        kept(plan_statuses(dataset, day), dataset, request.filters), picture, names_of(dataset),
+                        overdue=tuple(d for d in items if d.status == DeadlineState.OVERDUE),
+                        coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE),
+                        decisions=ahead, renewed=renewed(loaded, request, since),
+                        since=since, body=meeting_body(dataset, meeting, request.filters.body))
+
+
+def timeline(request: Request, years_back: int, years_ahead: int, include_ended: bool) -> TimelineResult:
+    loaded = load(request)
+    day = request.as_of
+    start, end = date(day.year - years_back, 1, 1), date(day.year + years_ahead, 12, 31)
+    return TimelineResult(day, loaded.findings, timeline_picture(loaded.dataset, day, start, end, include_ended))
+
+
+def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanResult:
+    """One agreement or work plan in full, `years` ahead."""
+    loaded = load(request)
+    dataset, day = loaded.dataset, request.as_of
+    end = day + timedelta(days=365 * years)
+    plan = next((p for p in dataset.workplan_models() if p.id == item_id), None)
+    if plan is not None:
+        rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end),
+                                       deadline_order(dataset))
+        rows = with_decisions(mark_assumed(rows, dataset, day), dataset, day)
+        return PlanResult(day, loaded.findings, plan, plan_status(plan, dataset, day),
+                          ordered_progress(workplans.adoption_progress(plan, dataset.groups, day), dataset),
+                          tuple(workplans.meeting_deadlines(plan)), tuple(rows), names_of(dataset),
+                          source_line(plan.source, dataset))
+    agreements = dataset.agreement_models()
+    found = engine.detail(agreements, item_id, day, end, groups=groups_of(dataset))
+    if found is not None:
+        marked = with_decisions(mark_assumed(found.deadlines, dataset, day), dataset, day)
+        found = replace(found, deadlines=tuple(marked))
+    if found is None:
+        broken = [d.path for d in loaded.findings if d.is_error and Path(d.path).stem == item_id]
+        if broken:
+            raise UsageProblem("id_unreadable", id=item_id, path=broken[0])
+    if found is None:
+        ids = [a.id for a in agreements] + [p.id for p in dataset.workplan_models()]
+        close = [i for i in ids if item_id.lower() in i][:3] or difflib.get_close_matches(item_id, ids, n=3)
+        raise UsageProblem("no_such_id_close" if close else "no_such_id", id=item_id, close=", ".join(close))
+    names = {**names_of(dataset), **{g.id: g.name for g in dataset.groups}}
+    return AgreementResult(day, loaded.findings, found, source_line(found.agreement.source, dataset), names)

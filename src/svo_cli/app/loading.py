@@ -1,0 +1,197 @@
+"""Reading the data directory and running the named checks a command needs; `svo validate`'s files.
+
+The edge of the application: paths arrive in the request, findings leave sorted by place.
+"""
+
+from __future__ import annotations
+
+import errno
+import gc
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from svo_cli import register, validate
+from svo_cli.app.requests import Request, UsageProblem, ValidateRequest
+from svo_cli.app.results import ValidateResult
+from svo_cli.diagnostics import Diagnostic, promote_warnings
+from svo_cli.loader import YAML_SUFFIXES, Dataset, load_dataset, load_files
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The data directory read and checked: the dataset and its findings, sorted by place (not
+    loader.Loaded, which is one file's model)."""
+
+    dataset: Dataset
+    findings: tuple[Diagnostic, ...] = field(default=())
+
+
+ERRORS, EVERYTHING = "errors", "everything"  # which named checks a command runs
+
+
+def load(request: Request, checks: str = ERRORS) -> Checked:
+    """Read the data directory and run the named checks a command needs: the ones that can find errors
+    (ERRORS: validate.ERROR_CHECKS, register.ERROR_CHECKS), or every one (EVERYTHING)."""
+    _require_dir(request.data_dir)
+    every = checks == EVERYTHING
+    with _loading():
+        dataset, diagnostics = load_dataset(request.data_dir, jobs=request.jobs)
+        diagnostics += validate.validate(dataset, validate.CHECKS if every else validate.ERROR_CHECKS)
+        diagnostics += register.run_checks(dataset, register.Context(as_of=request.as_of),
+                                           register.CHECKS if every else register.ERROR_CHECKS)
+    _keep(dataset)
+    return Checked(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
+
+
+FREEZE_FROM_FILES = 1000
+
+
+@contextmanager
+def _loading() -> Iterator[None]:
+    """Python's cycle collector, paused while the data is read and checked. Each of its full passes
+    visits every live object, and loading thousands of files keeps hundreds of thousands alive (models,
+    values, source maps) while making no cyclic garbage: at 10,000 agreements the passes cost more
+    than a third of `svo deadlines`' CPU time (benchmarks/run.py, docs/performance.md)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _keep(dataset: Dataset) -> None:
+    """A large dataset lives as long as the command: its objects are moved out of the collector's sight
+    (gc.freeze), so the passes while the engine runs visit only what the engine makes. Small datasets
+    are left alone (in a long-lived process, such as the test suite, frozen objects are never scanned
+    again)."""
+    if len(dataset.files) >= FREEZE_FROM_FILES:
+        gc.freeze()
+
+
+def _require_dir(path: Path, missing: str = "no_data_dir") -> None:
+    """The directory exists and is a directory; a path the system cannot take is a usage error."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            raise UsageProblem(missing, path=str(path)) from None
+        raise UsageProblem("bad_path", path=str(path), reason=exc.strerror or str(exc)) from None
+    if missing == "no_data_dir":
+        root = data_root(path if path.is_dir() else path.parent)
+        if path.is_file() and root is not None:
+            raise UsageProblem("data_is_file", path=str(path), suggestion=_shown(root))
+        if path.is_dir() and not (path / "parties.yaml").exists() and root is not None and root != Path(
+                os.path.abspath(path)):
+            raise UsageProblem("data_is_subdir", path=str(path), suggestion=_shown(root))
+    if not path.is_dir():
+        raise UsageProblem(missing, path=str(path))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise UsageProblem("bad_path", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def data_root(path: Path) -> Path | None:
+    """The data directory a file belongs to: the nearest directory above it (or it) holding parties.yaml
+    and agreements/ — as git finds its repository."""
+    current = Path(os.path.abspath(path))
+    for candidate in (current, *current.parents):
+        if (candidate / "parties.yaml").is_file() and (candidate / "agreements").is_dir():
+            return candidate
+    return None
+
+
+def read_documents(dataset: Dataset, directory: Path) -> tuple[dict[str, str], frozenset[str]]:
+    """The plain text of every document the data names, from `directory` (edge I/O: the checks get
+    texts, never paths). Returns the texts and the names not found there."""
+    names = {source.document for item in (*dataset.agreements, *dataset.workplans) for _, source in register.sources(item)}
+    texts: dict[str, str] = {}
+    for name in sorted(names):
+        path = directory / name
+        if "/" in name or name.startswith(".") or not path.is_file():
+            continue
+        texts[name] = path.read_text(encoding="utf-8", errors="replace")
+    return texts, frozenset(names - set(texts))
+
+
+def validate_files(request: ValidateRequest) -> ValidateResult:
+    """`svo validate`: the data directory, or the named files with references resolved against it."""
+    data_dir, paths, strict, jobs = request.data_dir, list(request.paths), request.strict, request.jobs
+    if request.sources_dir is not None:
+        _require_dir(request.sources_dir, "no_sources_dir")
+
+    if paths and len(paths) == 1 and _exists(paths[0]) and paths[0].is_dir() and (paths[0] / "parties.yaml").exists():
+        data_dir, paths = paths[0], []
+    if paths:
+        missing = [p for p in paths if not _exists(p)]
+        if missing:
+            raise UsageProblem("no_such_path", path=str(missing[0]))
+        diagnostics, files = _validate_named(paths, data_dir, request)
+    else:
+        _require_dir(data_dir)
+        with _loading():
+            dataset, diagnostics = load_dataset(data_dir, jobs=jobs)
+            diagnostics += validate.validate(dataset) + _register_checks(dataset, request)
+        files = len(dataset.files)
+    if strict:
+        diagnostics = promote_warnings(diagnostics)
+    return ValidateResult(tuple(sorted(diagnostics, key=lambda d: d.sort_key())), files)
+
+
+def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequest) -> tuple[list[Diagnostic], int]:
+    """Findings for the named files only, each checked with the whole data directory it belongs to, so a
+    reference to another file (a superseded agreement, a plan's agreements) resolves as in the full check:
+    what pre-commit, which names only the changed files, needs. Files outside any data directory are
+    checked on their own, with the parties of `data_dir`."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
+        else:
+            files.append(path)
+    files = list({os.path.realpath(p): p for p in files}.values())  # each file once
+    by_root: dict[Path | None, list[Path]] = {}
+    for path in files:
+        by_root.setdefault(data_root(path.parent if path.is_file() else path), []).append(path)
+    found: list[Diagnostic] = []
+    for root, named in by_root.items():
+        wanted = {os.path.realpath(p) for p in named}
+        if root is None:
+            dataset, diagnostics, _ = load_files(named, data_dir if _is_dir(data_dir) else None)
+        else:
+            dataset, diagnostics = load_dataset(root, jobs=request.jobs)
+        diagnostics += validate.validate(dataset) + _register_checks(dataset, request)
+        found += [d for d in diagnostics if os.path.realpath(d.path) in wanted]
+    return found, len(files)
+
+
+def _register_checks(dataset: Dataset, request: ValidateRequest) -> list[Diagnostic]:
+    texts, missing = read_documents(dataset, request.sources_dir) if request.sources_dir else (None, frozenset())
+    context = register.Context(as_of=request.as_of, documents=texts, missing_documents=missing,
+                      max_age_months=request.max_age_months)
+    return register.run_checks(dataset, context)

@@ -1,0 +1,187 @@
+"""What a command answers: typed results, as the renderers take them (counted, ordered, filtered)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from datetime import date as Day
+from typing import Any, Sequence
+
+from svo_cli.diagnostics import Diagnostic
+from svo_cli.engine import AgreementStatus, Detail
+from svo_cli.model import Workplan
+from svo_cli.obligations import Deadline
+from svo_cli.picture import Picture
+from svo_cli.workplans import AdoptionProgress, MeetingDeadlines, PlanStatus, assignment_due
+
+
+@dataclass(frozen=True)
+class Result:
+    as_of: date
+    findings: tuple[Diagnostic, ...]  # the data's findings, sorted by place
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.findings if d.is_error)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+# The order agreements are grouped in for people: what needs attention first.
+STATE_ORDER = ("notice_given", "active", "upcoming", "expired", "terminated", "superseded")
+
+
+def by_state(rows: Sequence[AgreementStatus]) -> tuple[tuple[str, tuple[AgreementStatus, ...]], ...]:
+    """Agreements grouped by state in STATE_ORDER (states with none left out)."""
+    groups = tuple((state, tuple(r for r in rows if r.status == state)) for state in STATE_ORDER)
+    return tuple((state, group) for state, group in groups if group)
+
+
+@dataclass(frozen=True)
+class StatusResult(Result):
+    rows: tuple[AgreementStatus, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many agreements are in each state (states with none left out), by state name."""
+        return {state: len(group) for state, group in sorted(by_state(self.rows))}
+
+
+@dataclass(frozen=True)
+class DeadlinesResult(Result):
+    until: date
+    rows: tuple[Deadline, ...]  # for scripts: one row per missing principal's adoption
+    counts: dict[str, int]  # of `people`
+    people: tuple[Deadline, ...] = ()  # for people: a plan's adoption as one row
+
+
+@dataclass(frozen=True)
+class PlansResult(Result):
+    rows: tuple[PlanStatus, ...]
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Renewed:
+    """A notice deadline that passed in (since, as-of] without a notice in time: the agreement is bound
+    for another term."""
+
+    id: str
+    title: str
+    date: Day  # the notice deadline that passed
+    term: int  # the term now certain
+    binding_until: Day | None
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class CheckResult(Result):
+    until: date
+    meeting: date | None
+    rows: tuple[Deadline, ...]  # overdue first (oldest first), then by date
+    warnings: tuple[Diagnostic, ...]
+    counts: dict[str, int]  # of `people`
+    people: tuple[Deadline, ...] = ()
+    since: date | None = None
+    decisions: tuple[Deadline, ...] = ()  # notice deadlines and adoptions whose boards must decide now
+    renewed: tuple[Renewed, ...] = ()
+    sections: dict[int, str] = field(default_factory=dict)  # id(row) → section, for rows and people
+    names: dict[str, str] = field(default_factory=dict)  # party id → name
+
+    def section(self, row: Deadline) -> str:
+        return self.sections.get(id(row), "by_meeting")
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether the check fails (exit 1) under --fail-on: 'overdue' when anything is overdue or a
+        board's decision is late, 'due' when anything at all is listed, 'never'; data errors always."""
+        late = any(d.decision_overdue for d in self.decisions)
+        failing = {"overdue": self.counts["overdue"] > 0 or late, "due": bool(self.rows) or bool(self.decisions),
+                   "never": False}[fail_on]
+        return failing or bool(self.errors)
+
+    def people_in(self, section: str) -> tuple[Deadline, ...]:
+        """The rows for people in one section (overdue, by_meeting, after_meeting)."""
+        return tuple(d for d in self.people if self.section(d) == section)
+
+
+@dataclass(frozen=True)
+class CalendarResult(Result):
+    until: date
+    rows: tuple[Deadline, ...]
+    remind: int
+    sources: dict[str, str]
+    on: str = "act-by"  # events on the last working day to act, or on the legal deadline ("deadline")
+
+
+@dataclass(frozen=True)
+class ReportResult(Result):
+    until: date
+    meeting: date | None
+    items: tuple[Deadline, ...]  # as in svo check: overdue first, then by date
+    statuses: tuple[AgreementStatus, ...]
+    plans: tuple[PlanStatus, ...]
+    picture: Picture
+    party_names: dict[str, str]
+    overdue: tuple[Deadline, ...] = ()
+    coming: tuple[Deadline, ...] = ()
+    decisions: tuple[Deadline, ...] = ()
+    renewed: tuple[Renewed, ...] = ()
+    since: date | None = None
+    body: str | None = None  # the body whose meeting the report prepares (SVO, LGVO), when known
+
+    @property
+    def by_state(self) -> tuple[tuple[str, tuple[AgreementStatus, ...]], ...]:
+        return by_state(self.statuses)
+
+    @property
+    def state_counts(self) -> dict[str, int]:
+        return {state: len(group) for state, group in self.by_state}
+
+
+@dataclass(frozen=True)
+class AgreementResult(Result):
+    detail: Detail
+    citation: str = ""  # the source document by its title in the register, section and registry number
+    names: dict[str, str] = field(default_factory=dict)  # party and group id → name, for people
+
+
+@dataclass(frozen=True)
+class PlanResult(Result):
+    plan: Workplan
+    status: PlanStatus
+    progress: AdoptionProgress | None
+    meetings: tuple[MeetingDeadlines, ...]
+    rows: tuple[Deadline, ...]
+    names: dict[str, str]
+    citation: str = ""
+
+    @property
+    def assignments(self) -> tuple[tuple[str, Any, Any], ...]:
+        """Every assignment with its area's title and its due term (None: continuous work)."""
+        return tuple((area.title, a, assignment_due(self.plan, a)) for area in self.plan.areas
+                     for a in area.assignments)
+
+
+@dataclass(frozen=True)
+class TimelineResult(Result):
+    picture: Picture
+
+
+@dataclass(frozen=True)
+class ValidateResult:
+    findings: tuple[Diagnostic, ...]
+    files: int
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for d in self.findings if d.is_error)
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.findings) - self.error_count
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(d.is_error for d in self.findings) else 0
