@@ -57,7 +57,9 @@ def test_corpus_file_gives_its_expected_finding(path):
 REPRODUCED_BY_A_TEST = {
     "SVO001": "test_loader_and_validate.py::test_unreadable_file_is_a_located_finding",
     "SVO009": "test_loader_and_validate.py::test_file_over_the_size_limit",
+    "SVO112": "test_contacts.py::test_a_bad_address_is_a_located_finding",
     "SVO205": "test_loader_and_validate.py::test_duplicate_ids_and_supersede_cycles",
+    "SVO221": "test_contacts.py::test_a_duplicate_address_is_a_located_finding",
     "SVO301": "test_loader_and_validate.py::test_data_directory_without_parties",
     "SVO302": "test_data_directory.py::test_no_agreements_directory_is_an_error",
     "SVO303": "test_data_directory.py::test_other_files_are_named_in_a_warning",

@@ -92,6 +92,8 @@ _CODES = {
     "event_form": "SVO105",
     "date_spec": "SVO110",
     "duration": "SVO111",
+    "email": "SVO112",
+    "one_line": "SVO112",
 }
 
 

@@ -148,6 +148,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "month_no_such_month": "'{text}' is not a month: there is no month {month}",
         "year_out_of_range": "'{text}': year {year} is outside {low}-{high}",
         "not_a_date_spec": "'{text}' is not a date spec; expected {forms}",
+        "not_an_email": "{value} is not an e-mail address; expected name@example.se",
+        "not_one_line": "{value} is not one line of text: it has a line break or a control character",
+        "duplicate_contact": "{email} is listed twice among the contacts of '{id}'",
+        "list_contact_once": "list each address once; a deputy is the same entry with 'deputy: true'",
         "not_a_duration": "'{text}' is not a duration; expected {forms}",
         "duration_too_long": "'{text}' is longer than {years} years",
         # meaning
@@ -367,6 +371,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "month_no_such_month": "'{text}' är ingen månad: det finns ingen månad {month}",
         "year_out_of_range": "'{text}': året {year} ligger utanför {low}-{high}",
         "not_a_date_spec": "'{text}' är ingen datumangivelse; förväntade {forms}",
+        "not_an_email": "{value} är ingen e-postadress; förväntade namn@exempel.se",
+        "not_one_line": "{value} är inte en rad text: den har en radbrytning eller ett styrtecken",
+        "duplicate_contact": "{email} står två gånger bland kontakterna för '{id}'",
+        "list_contact_once": "ange varje adress en gång; en ersättare är samma post med 'deputy: true'",
         "not_a_duration": "'{text}' är ingen tidslängd; förväntade {forms}",
         "duration_too_long": "'{text}' är längre än {years} år",
         # meaning

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -98,18 +100,59 @@ class Frozen(BaseModel):
 # --------------------------------------------------------------------------- parties
 
 
+# An address as mail systems take it: a dot-atom local part, a domain of two or more labels (letters of any
+# script, digits, inner hyphens: linköping.se), no spaces, no control characters, at most 254 characters.
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+EMAIL = re.compile(rf"[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+)*@{_LABEL}(?:\.{_LABEL})+")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _email(value: Any) -> str:
+    if not isinstance(value, str) or len(value.strip()) > 254 or not EMAIL.fullmatch(value.strip()):
+        raise _fail("email", T("not_an_email", value=repr(value)))
+    return value.strip()
+
+
+def _one_line(value: Any) -> Any:
+    """Text that goes into a mail header or a calendar line: one line, no control characters."""
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise _fail("one_line", T("not_one_line", value=repr(value)))
+    return value
+
+
+EmailField = Annotated[str, PlainValidator(_email),
+                       WithJsonSchema({"type": "string", "format": "email", "maxLength": 254,
+                                       "description": "An e-mail address: name@example.se"})]
+OneLine = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
+
+
+class Contact(Frozen):
+    """Who to tell: a role address or a person (svo remind mails them; nothing else uses them)."""
+
+    role: OneLine = Field(description="the role: registrator, samordnare, nämndsekreterare, …")
+    email: EmailField
+    name: OneLine | None = Field(None, description="a person's name (a role address needs none)")
+    deputy: bool = Field(False, description="a deputy: copied (Cc) on the reminders, not addressed")
+
+
+Contacts = Annotated[list[Contact], Field(default_factory=list, max_length=20,
+                                          description="who svo remind mails (optional)")]
+
+
 class Party(Frozen):
     id: Slug
     name: Text
     kind: Literal["region", "kommun", "stat", "organisation", "myndighet"] = Field(
         description="region and kommun are the 14 principals; stat (the state), organisation (SKR, …) and "
                     "myndighet (an authority) are parties to national agreements")
+    contacts: Contacts
 
 
 class Group(Frozen):
     id: Slug
     name: Text
     members: list[Slug] = Field(min_length=1)
+    contacts: Contacts
 
 
 class PartiesFile(Frozen):

@@ -167,6 +167,15 @@ def check_parties(dataset: Dataset) -> list[Diagnostic]:
     for i, party in enumerate(dataset.parties):
         if counts[party.id] > 1:
             found.append(error("SVO202", T("duplicate_party_id", id=party.id), **_at(item, ("parties", i, "id"))))
+    for key, holders in (("parties", dataset.parties), ("groups", dataset.groups)):
+        for i, holder in enumerate(holders):
+            seen: set[str] = set()
+            for j, contact in enumerate(holder.contacts):
+                address = contact.email.casefold()
+                if address in seen:
+                    found.append(error("SVO221", T("duplicate_contact", email=contact.email, id=holder.id),
+                                       **_at(item, (key, i, "contacts", j, "email")), hint=T("list_contact_once")))
+                seen.add(address)
     for i, group in enumerate(dataset.groups):
         if counts[group.id] > 1:
             found.append(error("SVO202", T("duplicate_id", id=group.id), **_at(item, ("groups", i, "id"))))
