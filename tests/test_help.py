@@ -9,7 +9,8 @@ import pytest
 
 from conftest import DATA, invoke
 
-COMMANDS = ("status", "deadlines", "show", "plans", "check", "calendar", "report", "timeline", "schema", "validate")
+COMMANDS = ("status", "deadlines", "show", "plans", "check", "calendar", "report", "timeline", "arshjul", "schema",
+            "validate")
 
 
 def test_every_help_text_has_both_languages_and_every_id_used_exists():

@@ -564,3 +564,14 @@ def tr(text: Any, lang: str) -> str:
 
 
 SEVERITY = {"en": {"error": "error", "warning": "warning"}, "sv": {"error": "fel", "warning": "varning"}}
+
+
+def _publishing_words() -> None:
+    """The words of svo site, svo remind and svo arshjul (kept beside, in i18n_publish.py), in LABELS."""
+    from svo_cli.i18n_publish import PUBLISH
+
+    for lang in LANGS:
+        LABELS[lang].update(PUBLISH[lang])
+
+
+_publishing_words()

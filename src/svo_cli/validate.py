@@ -11,7 +11,7 @@ from svo_cli import engine
 from svo_cli.diagnostics import Diagnostic, error, warning
 from svo_cli.loader import Dataset, Loaded
 from svo_cli.messages import T
-from svo_cli.model import Agreement, Workplan
+from svo_cli.model import Agreement, Group, Party, Workplan
 from svo_cli.yamlfile import Loc
 
 FAR_FUTURE = date(9000, 1, 1)
@@ -167,7 +167,9 @@ def check_parties(dataset: Dataset) -> list[Diagnostic]:
     for i, party in enumerate(dataset.parties):
         if counts[party.id] > 1:
             found.append(error("SVO202", T("duplicate_party_id", id=party.id), **_at(item, ("parties", i, "id"))))
-    for key, holders in (("parties", dataset.parties), ("groups", dataset.groups)):
+    holders_by_key: tuple[tuple[str, Sequence[Party | Group]], ...] = (("parties", dataset.parties),
+                                                                      ("groups", dataset.groups))
+    for key, holders in holders_by_key:
         for i, holder in enumerate(holders):
             seen: set[str] = set()
             for j, contact in enumerate(holder.contacts):

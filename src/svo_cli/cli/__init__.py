@@ -39,6 +39,7 @@ from svo_cli.cli.options import (
     ShowFormat,
     UntilOption,
     ValidateFormat,
+    WheelFormat,
     WithinOption,
 )
 from svo_cli.cli.usage import SvoCommand, SvoGroup
@@ -220,6 +221,31 @@ def timeline(
     request = edge.request(data, as_of, lang)
     run("timeline", request, output, data, None, "table", 120, application.timeline, years_back, years_ahead,
         all_agreements)
+
+
+@command("arshjul")
+def arshjul(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    year: Annotated[Optional[int], typer.Option("--year", min=1900, max=2199, metavar="YEAR", help="year",
+                                                show_default=False)] = None,
+    format: Annotated[Optional[WheelFormat], typer.Option("--format", help="format_arshjul",
+                                                          show_default=False)] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    party: PartyOption = None,
+    responsible: ResponsibleOption = None,
+    kind: KindOption = None,
+    body: BodyOption = None,
+) -> None:
+    from svo_cli import arshjul as wheel
+
+    request = edge.request(data, as_of, lang, party, responsible, kind, body)
+    if output is not None and output.suffix.lower() == ".png":
+        from svo_cli.i18n import label
+
+        edge.fail(label("aj_no_png", request.lang, path=str(output)), request.lang)
+    run("arshjul", request, output, data, format, "svg", 120, wheel.arshjul, year)
 
 
 @command("schema")

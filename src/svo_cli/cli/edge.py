@@ -22,7 +22,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 TODAY_WORDS = frozenset({"today", "idag", "i dag"})
 UNLIMITED = 100_000  # piped or written to a file: one row per line, text in full
 SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".txt": "table", ".html": "html", ".htm": "html",
-                  ".ics": "ics", ".xlsx": "xlsx"}
+                  ".ics": "ics", ".xlsx": "xlsx", ".svg": "svg"}
 
 
 def today_in_stockholm() -> date:

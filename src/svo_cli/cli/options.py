@@ -45,6 +45,11 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class WheelFormat(str, Enum):
+    svg = "svg"
+    html = "html"
+
+
 class CalendarDay(str, Enum):
     act_by = "act-by"
     deadline = "deadline"

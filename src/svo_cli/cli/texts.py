@@ -27,6 +27,11 @@ HELP: dict[str, dict[str, str]] = {
                   "timeline.",
         "timeline.short": "Draws every agreement's terms as a timeline.",
         "timeline": "Every agreement's terms, notice deadlines and today, as a picture in the terminal.",
+        "arshjul.short": "Draws the year's dates as an annual wheel (årshjul).",
+        "arshjul": "The year as a wheel of twelve months: meetings, board decisions, notice deadlines, follow-ups, "
+                   "adoptions and assignments on their days, by kind; every date listed under the wheel.",
+        "year": "The year to draw (default: the year of the date).",
+        "format_arshjul": "svg or html (default: from the --output file's extension, else svg).",
         "schema.short": "Prints the JSON Schema of a data file.",
         "schema": "JSON Schema (2020-12) of a data file, for editor completion and checks while typing.",
         "validate.short": "Checks the data files.",
@@ -105,6 +110,11 @@ HELP: dict[str, dict[str, str]] = {
         "timeline.short": "Ritar varje överenskommelses perioder som en tidslinje.",
         "timeline": "Varje överenskommelses perioder, uppsägningsdagar och dagens datum, som en bild i "
                     "terminalen.",
+        "arshjul.short": "Ritar årets datum som ett årshjul.",
+        "arshjul": "Året som ett hjul med tolv månader: möten, beslut i nämnderna, sista dag för uppsägning, "
+                   "uppföljningar, antaganden och uppdrag på sina dagar, efter slag; alla datum listas under hjulet.",
+        "year": "Året som ritas (standard: datumets år).",
+        "format_arshjul": "svg eller html (standard: från --output-filens filändelse, annars svg).",
         "schema.short": "Skriver ut JSON-schemat för en datafil.",
         "schema": "JSON-schema (2020-12) för en datafil, för komplettering och kontroll i editorn.",
         "validate.short": "Kontrollerar datafilerna.",

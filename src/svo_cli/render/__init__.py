@@ -20,6 +20,7 @@ class Format(StrEnum):
     XLSX = "xlsx"
     HTML = "html"
     ICS = "ics"
+    SVG = "svg"
     TEXT = "text"
     GITHUB = "github"
 
@@ -179,6 +180,15 @@ def _report_html(r: Any, d: Display) -> str:
     return render_html(r, d.lang)
 
 
+def _arshjul(kind: str) -> Renderer:
+    def render(r: Any, d: Display) -> str:
+        from svo_cli.render import arshjul
+
+        return getattr(arshjul, f"render_{kind}")(r, d.lang)
+
+    return render
+
+
 def _timeline(r: Any, d: Display) -> str:
     from svo_cli.render.timeline import render_text
 
@@ -218,6 +228,7 @@ RENDERERS: dict[str, dict[Format, Renderer]] = {
     "calendar": {Format.ICS: _calendar},
     "report": {Format.MD: _report_md, Format.HTML: _report_html},
     "timeline": {Format.TABLE: _timeline},
+    "arshjul": {Format.SVG: _arshjul("svg"), Format.HTML: _arshjul("html")},
     "validate": {Format.TEXT: _findings_text, Format.JSON: _json("validate_document"),
                  Format.GITHUB: _findings_github},
 }
