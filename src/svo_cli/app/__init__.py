@@ -13,7 +13,7 @@ terminal: the as-of date, the language and the number of worker processes arrive
 """
 
 from svo_cli.app.commands import calendar, check, deadlines, plans, report, show, status, timeline
-from svo_cli.app.loading import data_root, load, read_documents, validate_files
+from svo_cli.app.loading import data_root, load, read_documents, read_once, validate_files
 from svo_cli.app.requests import (
     CALENDAR_WITHIN_DAYS,
     CHECK_DAYS_WITHOUT_MEETING,
@@ -46,5 +46,5 @@ __all__ = [
     "CheckResult", "DeadlinesResult", "Filters", "MeetingWindow", "PlanResult", "PlansResult", "Renewed",
     "ReportResult", "Request", "Result", "StatusResult", "TimelineResult", "UsageProblem", "ValidateRequest",
     "ValidateResult", "Window", "calendar", "check", "data_root", "deadlines", "load", "plans", "principal_order",
-    "read_documents", "report", "show", "status", "swedish_order", "timeline", "validate_files",
+    "read_documents", "read_once", "report", "show", "status", "swedish_order", "timeline", "validate_files",
 ]

@@ -10,6 +10,7 @@ import gc
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -35,6 +36,9 @@ ERRORS, EVERYTHING = "errors", "everything"  # which named checks a command runs
 def load(request: Request, checks: str = ERRORS) -> Checked:
     """Read the data directory and run the named checks a command needs: the ones that can find errors
     (ERRORS: validate.ERROR_CHECKS, register.ERROR_CHECKS), or every one (EVERYTHING)."""
+    key = (str(request.data_dir), request.as_of, checks)
+    if _READ_ONCE is not None and key in _READ_ONCE:
+        return _READ_ONCE[key]
     _require_dir(request.data_dir)
     every = checks == EVERYTHING
     with _loading():
@@ -43,7 +47,25 @@ def load(request: Request, checks: str = ERRORS) -> Checked:
         diagnostics += register.run_checks(dataset, register.Context(as_of=request.as_of),
                                            register.CHECKS if every else register.ERROR_CHECKS)
     _keep(dataset)
-    return Checked(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
+    checked = Checked(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
+    if _READ_ONCE is not None:
+        _READ_ONCE[key] = checked
+    return checked
+
+
+_READ_ONCE: dict[tuple[str, date, str], Checked] | None = None
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within the block, each (data directory, date, checks) is read once: what builds many results from
+    one data directory (svo site, svo remind) reads it once, not once per result."""
+    global _READ_ONCE
+    previous, _READ_ONCE = _READ_ONCE, {}
+    try:
+        yield
+    finally:
+        _READ_ONCE = previous
 
 
 FREEZE_FROM_FILES = 1000

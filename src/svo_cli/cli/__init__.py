@@ -248,6 +248,33 @@ def arshjul(
     run("arshjul", request, output, data, format, "svg", 120, wheel.arshjul, year)
 
 
+@command("site")
+def site(
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="site_output")],
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    from svo_cli.i18n import label
+    from svo_cli.output import OutputFailed, OutputRefused
+    from svo_cli.site import build
+    from svo_cli.site.pages import render_site
+    from svo_cli.site.write import check_directory, write_tree
+
+    request = edge.request(data, as_of, lang)
+    try:
+        check_directory(output, request.data_dir)
+        result = edge.compute(build, request.lang, request)
+        count = write_tree(render_site(result), output, request.data_dir)
+    except OutputRefused as exc:
+        edge.fail(label(exc.message_id, request.lang, **exc.params), request.lang)
+    except OutputFailed as exc:
+        edge.fail(label("write_failed", request.lang, path=exc.path, reason=exc.reason), request.lang)
+    typer.echo(label("site_written", request.lang, n=count, dir=str(output)))
+    edge.report_errors(result, request.lang)
+    raise typer.Exit(result.exit_code)
+
+
 @command("schema")
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="schema_kind")] = SchemaKind.agreement,

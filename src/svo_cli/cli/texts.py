@@ -32,6 +32,11 @@ HELP: dict[str, dict[str, str]] = {
                    "adoptions and assignments on their days, by kind; every date listed under the wheel.",
         "year": "The year to draw (default: the year of the date).",
         "format_arshjul": "svg or html (default: from the --output file's extension, else svg).",
+        "site.short": "Builds a static web site of the register, with calendar feeds.",
+        "site": "A static web site (no server, no script): an overview, a page per principal, agreement and plan, "
+                "the annual wheel, and a calendar feed per principal at kalender/<principal>.ics. Swedish at the "
+                "root, English under en/.",
+        "site_output": "The directory to write the site to (made when missing; never inside the data directory).",
         "schema.short": "Prints the JSON Schema of a data file.",
         "schema": "JSON Schema (2020-12) of a data file, for editor completion and checks while typing.",
         "validate.short": "Checks the data files.",
@@ -115,6 +120,11 @@ HELP: dict[str, dict[str, str]] = {
                    "uppföljningar, antaganden och uppdrag på sina dagar, efter slag; alla datum listas under hjulet.",
         "year": "Året som ritas (standard: datumets år).",
         "format_arshjul": "svg eller html (standard: från --output-filens filändelse, annars svg).",
+        "site.short": "Bygger en statisk webbplats av registret, med kalenderflöden.",
+        "site": "En statisk webbplats (ingen server, inga skript): en översikt, en sida per huvudman, "
+                "överenskommelse och plan, årshjulet och ett kalenderflöde per huvudman i "
+                "kalender/<huvudman>.ics. Svenska i roten, engelska under en/.",
+        "site_output": "Katalogen webbplatsen skrivs till (skapas om den saknas; aldrig i datakatalogen).",
         "schema.short": "Skriver ut JSON-schemat för en datafil.",
         "schema": "JSON-schema (2020-12) för en datafil, för komplettering och kontroll i editorn.",
         "validate.short": "Kontrollerar datafilerna.",

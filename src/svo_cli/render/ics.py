@@ -40,7 +40,8 @@ def uid(d: Deadline) -> str:
 
 
 def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lang: str,
-                    sources: Mapping[str, str] | None = None, on_act_by: bool = True, incomplete: str = "") -> bytes:
+                    sources: Mapping[str, str] | None = None, on_act_by: bool = True, incomplete: str = "",
+                    decisions: bool = False, name: str = "") -> bytes:
     """One all-day event per obligation, on the last working day to act (or on the legal deadline);
     the summary says what to do, the description when to decide and act, the deadline, the source and
     how the date arose."""
@@ -51,7 +52,7 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", "svo – " + ("tidsgränser" if lang == "sv" else "deadlines"))
+    calendar.add("x-wr-calname", visible(name, newlines=False) or "svo – " + ("tidsgränser" if lang == "sv" else "deadlines"))
     stamp = datetime.combine(as_of, time(0, 0), tzinfo=timezone.utc)  # deterministic: the as-of date
     closing = b"END:VCALENDAR\r\n"
     head = calendar.to_ical()
@@ -84,6 +85,8 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
             alarm.add("trigger", timedelta(days=-remind_days))
             event.add_component(alarm)
         parts.append(event.to_ical())
+        if decisions and d.decide_by is not None:  # the boards' day as an event of its own (svo site's feeds)
+            parts.append(_decision_event(d, stamp, remind_days, lang))
     if incomplete:  # a subscribed calendar must not silently lose what could not be read
         event = Event()
         event.add("uid", hashlib.sha256(incomplete.encode("utf-8")).hexdigest()[:32] + "@svo")
@@ -95,3 +98,30 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
         parts.append(event.to_ical())
     parts.append(closing)
     return b"".join(parts)
+
+
+def _decision_event(d: Deadline, stamp: datetime, remind_days: int, lang: str) -> bytes:
+    """An all-day event on the day the boards must decide by, with its own UID and reminder."""
+    from icalendar import Alarm, Event
+
+    assert d.decide_by is not None
+    event = Event()
+    event.add("uid", hashlib.sha256((obligation_key(d) + "/decide-by").encode("utf-8")).hexdigest()[:32] + "@svo")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", d.decide_by)
+    event.add("dtend", d.decide_by + timedelta(days=1))
+    summary = visible(label("ics_decide_by", lang, title=d.title))
+    event.add("summary", summary)
+    event.add("description", visible("\n".join([
+        f"{label('col_decide_by', lang)}: {prose_date(d.decide_by, lang)}",
+        f"{label('col_act_by', lang)}: {prose_date(d.act_by, lang)}",
+        explain(d.why, lang) + (label("assumed_mark", lang) if d.assumed else ""), f"ID: {d.id}"])))
+    event.add("categories", ["svo", label("aj_decide_by", lang)])
+    event.add("transp", "TRANSPARENT")
+    if remind_days > 0:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", timedelta(days=-remind_days))
+        event.add_component(alarm)
+    return event.to_ical()
