@@ -9,7 +9,6 @@ at kalender/<principal>.ics and one for all at kalender/alla.ics. No server, no 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from svo_cli.app import (
     AgreementResult,
@@ -20,11 +19,11 @@ from svo_cli.app import (
     PlanResult,
     PlansResult,
     Request,
+    Result,
     StatusResult,
     Window,
 )
 from svo_cli.arshjul import WheelResult
-from svo_cli.diagnostics import Diagnostic
 
 PRINCIPAL_KINDS = ("region", "kommun")
 COMING_DAYS = 90  # the index's "coming" window
@@ -43,9 +42,7 @@ class Principal:
 
 
 @dataclass(frozen=True)
-class SiteResult:
-    as_of: Any
-    findings: tuple[Diagnostic, ...]
+class SiteResult(Result):
     check: CheckResult
     status: StatusResult
     plans: PlansResult
@@ -55,14 +52,6 @@ class SiteResult:
     wheel: WheelResult
     calendar: CalendarResult  # everything
     names: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.findings if d.is_error)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.errors else 0
 
 
 def build(request: Request) -> SiteResult:
