@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DATA, invoke
 
-COMMANDS = ("status", "deadlines", "show", "plans", "check", "calendar", "report", "timeline", "arshjul", "site", "schema",
+COMMANDS = ("status", "deadlines", "show", "plans", "check", "calendar", "report", "timeline", "arshjul", "site", "remind", "schema",
             "validate")
 
 

@@ -44,6 +44,8 @@ from svo_cli.cli.options import (
 )
 from svo_cli.cli.usage import SvoCommand, SvoGroup
 
+EXIT_UNAVAILABLE = 69  # svo remind --send: the mail server refused or went away (sysexits' EX_UNAVAILABLE)
+
 if TYPE_CHECKING:
     from svo_cli.app import Request
 
@@ -165,7 +167,7 @@ def calendar(
     as_of: AsOfOption = None,
     within: WithinOption = None,
     until: UntilOption = None,
-    remind: Annotated[int, typer.Option("--remind", min=0, max=365, metavar="DAYS", help="remind")] = 14,
+    remind: Annotated[int, typer.Option("--remind", min=0, max=365, metavar="DAYS", help="remind_days")] = 14,
     on: Annotated[Optional[CalendarDay], typer.Option("--on", help="on", show_default=False)] = None,
     lang: LangOption = None,
     output: OutputOption = None,
@@ -272,6 +274,73 @@ def site(
         edge.fail(label("write_failed", request.lang, path=exc.path, reason=exc.reason), request.lang)
     typer.echo(label("site_written", request.lang, n=count, dir=str(output)))
     edge.report_errors(result, request.lang)
+    raise typer.Exit(result.exit_code)
+
+
+@command("remind")
+def remind(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    at: Annotated[str, typer.Option("--at", metavar="DAYS", help="at")] = "28,7,1",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="DIR", help="remind_output",
+                                                   show_default=False)] = None,
+    send: Annotated[bool, typer.Option("--send", help="send")] = False,
+    lang: LangOption = None,
+) -> None:
+    from svo_cli import mail
+    from svo_cli import remind as reminders
+    from svo_cli.i18n import label
+    from svo_cli.output import OutputFailed, OutputRefused
+    from svo_cli.site.write import check_directory, write_tree
+
+    request = edge.request(data, as_of, lang)
+    language = request.lang
+    try:
+        days = tuple(sorted({int(x) for x in at.split(",") if x.strip()}, reverse=True))
+    except ValueError:
+        edge.fail(label("rm_bad_at", language, value=at), language)
+    if not days or any(d < 0 or d > 3650 for d in days):
+        edge.fail(label("rm_bad_at", language, value=at), language)
+    if output is None and not send:
+        edge.fail(label("rm_need_output", language), language)
+    settings = None
+    if send:
+        host = os.environ.get("SVO_SMTP_HOST", "")
+        if not host:
+            edge.fail(label("rm_no_host", language), language)
+        port = os.environ.get("SVO_SMTP_PORT", "587")
+        settings = mail.Settings(host, int(port) if port.isdigit() else 587, os.environ.get("SVO_SMTP_USER") or None,
+                                 os.environ.get("SVO_SMTP_PASSWORD") or None,
+                                 os.environ.get("SVO_SMTP_STARTTLS", "1").lower() not in ("0", "no", "false", "off"))
+    sender = os.environ.get("SVO_SMTP_FROM") or os.environ.get("SVO_SMTP_USER") or "svo@localhost"
+    try:
+        if output is not None:
+            check_directory(output, request.data_dir)
+        result = edge.compute(reminders.remind, language, request, days, sender)
+        total = len(result.reminders)
+        typer.echo(label("rm_summary", language, date=request.as_of.isoformat(), n=total, k=total))
+        for r in result.reminders:
+            typer.echo(f"  {r.party}: " + ", ".join(a for _, a in r.to + r.cc) + f" ({len(r.milestones)})")
+        if result.without_contacts:
+            typer.echo("  " + label("rm_without", language, ids=", ".join(result.without_contacts)))
+        if output is not None:
+            write_tree({r.file_name(request.as_of): r.message.as_bytes() for r in result.reminders}, output,
+                       request.data_dir)
+            typer.echo(label("rm_written", language, dir=str(output)))
+    except OutputRefused as exc:
+        edge.fail(label(exc.message_id, language, **exc.params), language)
+    except OutputFailed as exc:
+        edge.fail(label("write_failed", language, path=exc.path, reason=exc.reason), language)
+    if settings is not None and result.reminders:
+        try:
+            sent = mail.send([r.message for r in result.reminders], settings)
+        except mail.SendFailed as exc:
+            key = "rm_login_refused" if exc.login else "rm_failed"
+            typer.echo(label("error_prefix", language)
+                       + label(key, language, sent=exc.sent, total=total, reason=exc.reason), err=True)
+            raise typer.Exit(EXIT_UNAVAILABLE) from None
+        typer.echo(label("rm_sent", language, n=sent, total=total))
+    edge.report_errors(result, language)
     raise typer.Exit(result.exit_code)
 
 

@@ -37,6 +37,14 @@ HELP: dict[str, dict[str, str]] = {
                 "the annual wheel, and a calendar feed per principal at kalender/<principal>.ics. Swedish at the "
                 "root, English under en/.",
         "site_output": "The directory to write the site to (made when missing; never inside the data directory).",
+        "remind.short": "Mails the day's reminders to the principals' contacts.",
+        "remind": "One digest mail per principal with contacts in parties.yaml, listing its milestones that fall on "
+                  "the date (DAYS before each decide-by and act-by), and on Mondays what is overdue. Dry run into "
+                  "-o DIR as .eml files; --send sends them over SMTP (SVO_SMTP_HOST, _PORT, _USER, _PASSWORD, "
+                  "STARTTLS unless SVO_SMTP_STARTTLS=0).",
+        "at": "Days before each decide-by and act-by day to remind on, comma-separated.",
+        "remind_output": "Write the mails as .eml files into this directory (a dry run).",
+        "send": "Send the mails over SMTP (settings from SVO_SMTP_*; credentials never printed).",
         "schema.short": "Prints the JSON Schema of a data file.",
         "schema": "JSON Schema (2020-12) of a data file, for editor completion and checks while typing.",
         "validate.short": "Checks the data files.",
@@ -73,7 +81,7 @@ HELP: dict[str, dict[str, str]] = {
                    "or never.",
         "id": "The agreement's or work plan's id (its file name).",
         "years": "How many years ahead to show terms and deadlines.",
-        "remind": "Reminder this many days before each event (0: none).",
+        "remind_days": "Reminder this many days before each event (0: none).",
         "on": "Put each event on the last working day to act (act-by, default) or on the legal deadline itself.",
         "years_back": "Years shown before the date.",
         "years_ahead": "Years shown after the date.",
@@ -125,6 +133,14 @@ HELP: dict[str, dict[str, str]] = {
                 "överenskommelse och plan, årshjulet och ett kalenderflöde per huvudman i "
                 "kalender/<huvudman>.ics. Svenska i roten, engelska under en/.",
         "site_output": "Katalogen webbplatsen skrivs till (skapas om den saknas; aldrig i datakatalogen).",
+        "remind.short": "Skickar dagens påminnelser till huvudmännens kontakter.",
+        "remind": "Ett samlingsbrev per huvudman med kontakter i parties.yaml, med de av dess hållpunkter som "
+                  "infaller på datumet (DAGAR före varje beslutsdag och sista dag att agera), och på måndagar det "
+                  "som är försenat. Provkörning till -o KATALOG som .eml-filer; --send skickar via SMTP "
+                  "(SVO_SMTP_HOST, _PORT, _USER, _PASSWORD, STARTTLS om inte SVO_SMTP_STARTTLS=0).",
+        "at": "Dagar före varje beslutsdag och sista dag att agera att påminna på, kommaseparerade.",
+        "remind_output": "Skriv breven som .eml-filer i denna katalog (provkörning).",
+        "send": "Skicka breven via SMTP (inställningar från SVO_SMTP_*; inloggningsuppgifter skrivs aldrig ut).",
         "schema.short": "Skriver ut JSON-schemat för en datafil.",
         "schema": "JSON-schema (2020-12) för en datafil, för komplettering och kontroll i editorn.",
         "validate.short": "Kontrollerar datafilerna.",
@@ -161,7 +177,7 @@ HELP: dict[str, dict[str, str]] = {
                    "mötet, eller aldrig.",
         "id": "Överenskommelsens eller arbetsplanens id (filens namn).",
         "years": "Hur många år framåt perioder och tidsgränser visas.",
-        "remind": "Påminnelse så här många dagar före varje händelse (0: ingen).",
+        "remind_days": "Påminnelse så här många dagar före varje händelse (0: ingen).",
         "on": "Lägg varje händelse på sista arbetsdagen att agera (act-by, standard) eller på själva "
               "tidsgränsen (deadline).",
         "years_back": "År som visas före datumet.",

@@ -29,6 +29,10 @@ def write_tree(files: Mapping[str, bytes], directory: Path, data_dir: Path) -> i
     """Write every file under `directory` (paths with '/'); returns how many. OutputRefused or OutputFailed
     (one line: path and reason) on the first that cannot be written."""
     check_directory(directory, data_dir)
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as exc:
+        raise OutputFailed(str(directory), exc.strerror or str(exc)) from None
     for name, payload in sorted(files.items()):
         path = directory.joinpath(*name.split("/"))
         if ".." in name.split("/") or name.startswith("/"):
