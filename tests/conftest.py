@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,11 +63,6 @@ def make_agreement_any_period(**fields) -> Agreement:
     return a
 
 
-@pytest.fixture
-def agreement_factory():
-    return make_agreement
-
-
 def copy_data(tmp_path: Path) -> Path:
     """A private copy of the county's data directory."""
     import shutil
@@ -87,3 +88,141 @@ def bare_data(tmp_path: Path) -> Path:
     (target / "agreements").mkdir(parents=True)
     (target / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     return target
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a run of `svo` left: its exit code and what it wrote on stdout and stderr (as subprocess has it)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def svo(*args: str, env: dict | None = None, cwd: Path = REPO) -> Ran:
+    """`svo ARGS` in-process, from `cwd`, with the environment a user's shell gives (no SVO_DATA: the data
+    directory is found from the working directory). Exceptions propagate: a crash fails the test loudly."""
+    with contextlib.chdir(cwd):
+        result = invoke(*args, env={"SVO_DATA": "", "COLUMNS": "", **(env or {})})
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def svo_process(*args: str, env: dict | None = None, cwd: Path = REPO, **kwargs) -> subprocess.CompletedProcess:
+    """`python -m svo_cli ARGS` in a real process, for what only a process has: the entry point's own guard,
+    signals, pipes, stream encodings and terminals. Slow (a Python start-up each): tests that use it are
+    marked `slow`."""
+    full_env = {**os.environ, "NO_COLOR": "1", "SVO_DATA": "", **(env or {})}
+    options = {"capture_output": True, "text": True, **kwargs}
+    return subprocess.run([sys.executable, "-m", "svo_cli", *args], env=full_env, cwd=cwd, timeout=120, **options)
+
+
+def hostile_data(tmp_path: Path) -> Path:
+    """A data directory whose one agreement's texts try formula, Markdown, table, markup and HTML injection."""
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "agreements" / "hostile.yaml").write_text(
+        "id: hostile\n"
+        "title: '=HYPERLINK(\"http://evil\") | [bold red]x[/] <script>alert(1)</script>'\n"
+        "kind: avtal\nparties: [region-ostergotland]\nvalid_from: 2020-01-01\nvalid_until: 2027-06-30\n"
+        "notice: {before_end: 6 months}\n"
+        "followups: [{id: f, what: '=cmd|x | *y*', due: 2026-12-01}]\n"
+        "source: {document: x, quote: q}\n", encoding="utf-8")
+    return tmp_path
+
+
+# --------------------------------------------------------------------------- the commands, one table
+# Every command of the CLI, with what a typical run on the county's data adds after its name (the as-of
+# date apart: AS_OF). Tests parametrize over this table, the options each command declares and the
+# formats the render registry gives it, never over a list of their own; test_help holds the table to
+# the commands the CLI declares, so a new command fails there until it has its row here.
+AS_OF = "2026-11-23"
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "status": (),
+    "deadlines": ("--within", "400"),
+    "show": ("lakarmedverkan",),
+    "plans": (),
+    "check": ("--meeting", "2026-12-10", "--fail-on", "never"),
+    "calendar": (),
+    "report": ("--meeting", "2026-12-10"),
+    "timeline": (),
+    "arshjul": (),
+    "site": (),  # -o DIR: see output_of
+    "remind": (),  # -o DIR or --send: see output_of
+    "schema": (),
+    "validate": (),
+}
+
+
+def run_of(command: str) -> list[str]:
+    """The command's typical run: its name and arguments (see COMMANDS)."""
+    return [command, *COMMANDS[command]]
+
+
+def options_of(command: str) -> frozenset[str]:
+    """The options the CLI declares for `command` (typer's public `get_command`)."""
+    from typer.main import get_command
+
+    from svo_cli.cli import app
+
+    group: Any = get_command(app)
+    return frozenset(option for param in group.commands[command].params for option in param.opts)
+
+
+def output_of(command: str) -> str | None:
+    """What `-o` names for `command`, as its help says: FILE, DIR (site, remind), or None (no -o)."""
+    from typer.main import get_command
+
+    from svo_cli.cli import app
+
+    group: Any = get_command(app)
+    return next((param.metavar for param in group.commands[command].params if "--output" in param.opts), None)
+
+
+def formats_of(command: str) -> tuple[str, ...]:
+    """The formats the render registry has for `command` (none for `schema`, which writes JSON Schema)."""
+    from svo_cli.render import RENDERERS
+
+    return tuple(f.value for f in RENDERERS.get(command, {}))
+
+
+def commands_with(*options: str, format: str | None = None, writes: str | None = None) -> list[str]:
+    """The commands that take all of `options` (and can write `format`; whose -o names a `writes`: FILE or
+    DIR), in the table's order."""
+    return [c for c in COMMANDS if set(options) <= options_of(c) and (format is None or format in formats_of(c))
+            and (writes is None or output_of(c) == writes)]
+
+
+def chromium() -> str:
+    """Debian's chromium for the tests that draw a page in a real browser (all marked slow); CI must have it."""
+    import shutil
+
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium package (see .ci/run)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return found
+
+
+LINKOPING = "  - {id: linkoping, name: Linköpings kommun, kind: kommun}"
+KINDA = "  - {id: kinda, name: Kinda kommun, kind: kommun}"
+
+
+def data_with_contacts(tmp_path: Path, linkoping: str | None = None, kinda: str | None = None) -> Path:
+    """A copy of the county's data where Linköping has a registrator and a coordinator with a deputy, and
+    Kinda a registrator (or the contacts given, as YAML list items)."""
+    data = copy_data(tmp_path)
+    parties = data / "parties.yaml"
+    text = parties.read_text(encoding="utf-8")
+    assert LINKOPING in text and KINDA in text
+    linkoping = linkoping if linkoping is not None else (
+        "      - {role: registrator, email: kommunen@linkoping.se}\n"
+        "      - {role: samordnare, name: Anna Ek, email: anna.ek@linkoping.se}\n"
+        "      - {role: samordnare, name: Per Ås, email: per.as@linkoping.se, deputy: true}\n")
+    kinda = kinda if kinda is not None else "      - {role: registrator, email: kommun@kinda.se}\n"
+    text = text.replace(LINKOPING, "  - id: linkoping\n    name: Linköpings kommun\n    kind: kommun\n"
+                                   "    contacts:\n" + linkoping.rstrip("\n"))
+    text = text.replace(KINDA, "  - id: kinda\n    name: Kinda kommun\n    kind: kommun\n"
+                               "    contacts:\n" + kinda.rstrip("\n"))
+    parties.write_text(text, encoding="utf-8")
+    return data

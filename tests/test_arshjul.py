@@ -7,12 +7,11 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from conftest import invoke
+from conftest import hostile_data, invoke
 from svo_cli.arshjul import RINGS, marks_of
 from svo_cli.i18n import why
 from svo_cli.kinds import DeadlineKind
 from svo_cli.obligations import make_deadline
-from test_outputs import hostile_data
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -10,10 +10,8 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from conftest import DATA, REPO
+from conftest import DATA, REPO, hostile_data, svo
 from svo_cli.schema import KINDS, json_schema
-from test_cli import svo
-from test_outputs import hostile_data
 
 
 def calendar_of(*args: str) -> Calendar:

@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pydantic import ValidationError
 
-from conftest import copy_data, invoke
+from conftest import data_with_contacts, invoke
 from svo_cli.model import Contact, PartiesFile
-
-LINKOPING = "  - {id: linkoping, name: Linköpings kommun, kind: kommun}"
-KINDA = "  - {id: kinda, name: Kinda kommun, kind: kommun}"
-
-
-def data_with_contacts(tmp_path: Path, linkoping: str | None = None, kinda: str | None = None) -> Path:
-    """A copy of the county's data where Linköping has a registrator and a coordinator with a deputy, and
-    Kinda a registrator (or the contacts given, as YAML list items)."""
-    data = copy_data(tmp_path)
-    parties = data / "parties.yaml"
-    text = parties.read_text(encoding="utf-8")
-    assert LINKOPING in text and KINDA in text
-    linkoping = linkoping if linkoping is not None else (
-        "      - {role: registrator, email: kommunen@linkoping.se}\n"
-        "      - {role: samordnare, name: Anna Ek, email: anna.ek@linkoping.se}\n"
-        "      - {role: samordnare, name: Per Ås, email: per.as@linkoping.se, deputy: true}\n")
-    kinda = kinda if kinda is not None else "      - {role: registrator, email: kommun@kinda.se}\n"
-    text = text.replace(LINKOPING, "  - id: linkoping\n    name: Linköpings kommun\n    kind: kommun\n"
-                                   "    contacts:\n" + linkoping.rstrip("\n"))
-    text = text.replace(KINDA, "  - id: kinda\n    name: Kinda kommun\n    kind: kommun\n"
-                               "    contacts:\n" + kinda.rstrip("\n"))
-    parties.write_text(text, encoding="utf-8")
-    return data
 
 
 def test_contacts_are_optional_and_read():

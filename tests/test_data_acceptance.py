@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, svo
 from svo_cli.loader import load_dataset
 from svo_cli.validate import validate
-from test_cli import svo
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,9 @@ from svo_cli.loader import Dataset, Loaded, build_model, load_dataset
 from svo_cli.model import Agreement, Workplan
 from svo_cli.validate import validate
 from svo_cli.yamlfile import decode, parse_yaml_text
+
+# Thousands of generated files: run with `pytest -m slow` (and in CI).
+pytestmark = pytest.mark.slow
 
 REAL = sorted((DATA / "agreements").glob("*.yaml")) + sorted((DATA / "workplans").glob("*.yaml"))
 REAL_BYTES = [(p.read_bytes(), f"{p.parent.name}/{p.name}") for p in REAL]

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA, invoke
+from conftest import DATA, commands_with, formats_of, invoke, options_of, run_of
 
 
 @pytest.fixture(scope="module")
@@ -20,21 +20,16 @@ def broken(tmp_path_factory):
     return data
 
 
-CASES = [
-    (["status"], "table"), (["status", "--format", "md"], "md"), (["status", "--format", "json"], "json"),
-    (["deadlines"], "table"), (["deadlines", "--format", "json"], "json"), (["plans"], "table"),
-    (["plans", "--format", "json"], "json"), (["check", "--meeting", "2026-12-10"], "table"),
-    (["check", "--meeting", "2026-12-10", "--format", "md"], "md"),
-    (["check", "--meeting", "2026-12-10", "--format", "json"], "json"),
-    (["report", "--meeting", "2026-12-10"], "md"), (["report", "--meeting", "2026-12-10", "--format", "html"], "html"),
-    (["show", "lakarmedverkan"], "table"), (["show", "lakarmedverkan", "--format", "json"], "json"),
-    (["timeline"], "table"), (["status", "--format", "csv"], "csv"), (["calendar"], "ics"),
-]
+# Every command that reads the data for a result, in every format the registry gives it (xlsx is bytes:
+# it shows the findings on stderr like every format).
+CASES = [(command, kind) for command in commands_with("--data", "--output") for kind in formats_of(command)]
 
 
-@pytest.mark.parametrize("args, kind", CASES, ids=lambda c: " ".join(c) if isinstance(c, list) else c)
-def test_a_broken_file_shows_in_every_output(broken, args, kind):
-    result = invoke(*args, "--data", str(broken), "--as-of", "2026-11-23")
+@pytest.mark.parametrize("command, kind", CASES)
+def test_a_broken_file_shows_in_every_output(broken, command, kind, tmp_path):
+    chosen = ["--format", kind] if "--format" in options_of(command) else []  # else its only format
+    written = ["-o", str(tmp_path / "out.xlsx")] if kind == "xlsx" else []
+    result = invoke(*run_of(command), *chosen, *written, "--data", str(broken), "--as-of", "2026-11-23")
     assert result.exit_code == 1
     assert "samverkan-barn-och-unga.yaml" in result.stderr and "SVO101" in result.stderr
     out = result.stdout

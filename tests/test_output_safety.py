@@ -13,19 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO, copy_data, invoke
-
-COMMANDS = [
-    ["status"], ["deadlines"], ["plans"], ["check", "--fail-on", "never"], ["report"], ["calendar"],
-]
+from conftest import DATA, REPO, commands_with, copy_data, invoke, options_of, run_of
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("command", commands_with("--data", "--output"))
 def test_output_onto_a_data_file_is_refused_and_nothing_is_written(tmp_path, command):
     data = copy_data(tmp_path)
     target = data / "agreements" / "lakarmedverkan.yaml"
     before = target.read_bytes()
-    result = invoke(*command, "--data", str(data), "--as-of", "2026-11-23", "-o", str(target))
+    result = invoke(*run_of(command), "--data", str(data), "--as-of", "2026-11-23", "-o", str(target))
     assert result.exit_code == 2
     assert "--output" in result.stderr and result.stdout == ""
     assert target.read_bytes() == before
@@ -129,10 +125,10 @@ def test_a_read_only_target_is_refused_as_the_resolver_sees_it(tmp_path, monkeyp
     assert target.read_text() == "keep"
 
 
-@pytest.mark.parametrize("command", COMMANDS + [["schema"]], ids=lambda c: c[0])
+@pytest.mark.parametrize("command", commands_with("--output"))
 def test_write_errors_are_one_line_and_exit_2(command):
-    result = invoke(*command, "--data", str(DATA), "-o", "/proc/self/status") if command != ["schema"] \
-        else invoke("schema", "-o", "/proc/self/status")
+    data = ["--data", str(DATA)] if "--data" in options_of(command) else []
+    result = invoke(*run_of(command), *data, "-o", "/proc/self/status")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "/proc/self/status" in lines[0] and "Traceback" not in result.stderr
@@ -155,6 +151,7 @@ def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
                           timeout=120, **kwargs)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["status"], ["validate"], ["calendar"]], ids=lambda c: c[0])
 def test_standard_output_on_a_full_disk_is_one_line_not_a_traceback(command):
     with open("/dev/full", "wb") as full:
@@ -164,6 +161,7 @@ def test_standard_output_on_a_full_disk_is_one_line_not_a_traceback(command):
     assert b"Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["status"], ["validate"], ["calendar"]], ids=lambda c: c[0])
 def test_closed_standard_output_is_one_line_not_a_traceback(command):
     result = subprocess.run([sys.executable, "-m", "svo_cli", *command], stdout=subprocess.DEVNULL,
@@ -173,6 +171,7 @@ def test_closed_standard_output_is_one_line_not_a_traceback(command):
     assert b"Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_a_narrow_output_encoding_degrades_gracefully(encoding):
     for command in (["status"], ["deadlines"], ["show", "lakarmedverkan"], ["timeline"], ["plans"]):
@@ -183,6 +182,7 @@ def test_a_narrow_output_encoding_degrades_gracefully(encoding):
         assert b"Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_sigterm_during_an_atomic_write_leaves_no_temporary_file(tmp_path):
     """The write is made slow by a huge payload to a file; SIGTERM arrives while the temp file exists."""
     script = (
@@ -207,6 +207,7 @@ def test_sigterm_during_an_atomic_write_leaves_no_temporary_file(tmp_path):
     assert target.read_text() == "old"
 
 
+@pytest.mark.slow
 def test_sigint_during_an_atomic_write_leaves_no_temporary_file(tmp_path):
     script = (
         "import os, sys, time\n"

@@ -12,12 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
+from conftest import DATA, hostile_data, svo
 from svo_cli import output
 from svo_cli.i18n import EXPLANATIONS, LABELS, detect_lang
 from svo_cli.render.csvfmt import neutralise, to_csv
 from svo_cli.render.markdown import escape
-from test_cli import svo
 
 
 def test_every_text_exists_in_both_languages():
@@ -82,19 +81,6 @@ def test_formulas_are_neutralised(text):
 
 def test_numbers_svo_computes_are_not_touched():
     assert neutralise(-38) == "-38" and neutralise("Överenskommelse") == "Överenskommelse"
-
-
-def hostile_data(tmp_path: Path) -> Path:
-    (tmp_path / "agreements").mkdir()
-    (tmp_path / "parties.yaml").write_text((DATA / "parties.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "agreements" / "hostile.yaml").write_text(
-        "id: hostile\n"
-        "title: '=HYPERLINK(\"http://evil\") | [bold red]x[/] <script>alert(1)</script>'\n"
-        "kind: avtal\nparties: [region-ostergotland]\nvalid_from: 2020-01-01\nvalid_until: 2027-06-30\n"
-        "notice: {before_end: 6 months}\n"
-        "followups: [{id: f, what: '=cmd|x | *y*', due: 2026-12-01}]\n"
-        "source: {document: x, quote: q}\n", encoding="utf-8")
-    return tmp_path
 
 
 def test_hostile_text_is_escaped_everywhere(tmp_path):

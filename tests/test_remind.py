@@ -11,8 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from conftest import invoke
-from test_contacts import data_with_contacts
+from conftest import data_with_contacts, invoke
 
 
 class Inbox:

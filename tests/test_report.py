@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import struct
 import subprocess
 import zlib
@@ -12,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_cli import svo
-from test_outputs import hostile_data
+from conftest import chromium, hostile_data, svo
 
 GREEN_CURRENT = (0x2E, 0x7D, 0x32)
 RED_NOTICE = (0xC6, 0x28, 0x28)
@@ -108,15 +105,7 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
     return width, height, [bytes(r[i:i + 3]) for r in rows for i in range(0, len(r), bpp)]
 
 
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium package (see .ci/run)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    return found
-
-
+@pytest.mark.slow
 def test_html_report_is_drawn_in_headless_chromium(tmp_path):
     browser = chromium()
     page = html_report(tmp_path)

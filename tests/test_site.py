@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
-from test_outputs import hostile_data
-from test_report import chromium
+from conftest import chromium, hostile_data, invoke
 
 
 class Page(HTMLParser):
@@ -112,6 +110,7 @@ def test_text_from_the_data_is_escaped_in_pages_and_feeds(tmp_path):
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
+@pytest.mark.slow
 def test_every_page_loads_in_headless_chromium_without_errors(site, tmp_path):
     """One page that frames every page of the site, loaded in Chromium: no console error, no failed load."""
     browser = chromium()

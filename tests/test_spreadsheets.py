@@ -9,17 +9,15 @@ from datetime import date, datetime
 
 import pytest
 
-from conftest import invoke
+from conftest import commands_with, invoke, run_of
 
 
-@pytest.mark.parametrize("command", [["status"], ["deadlines", "--within", "400"], ["plans"],
-                                     ["check", "--meeting", "2026-12-10", "--fail-on", "never"]],
-                         ids=lambda c: c[0])
+@pytest.mark.parametrize("command", commands_with(format="xlsx"))
 def test_xlsx_has_typed_cells_a_frozen_header_and_a_filter(tmp_path, command):
     import openpyxl
 
     target = tmp_path / "out.xlsx"
-    result = invoke(*command, "--as-of", "2026-11-23", "-o", str(target))
+    result = invoke(*run_of(command), "--as-of", "2026-11-23", "-o", str(target))
     assert result.exit_code == 0, result.stderr
     sheet = openpyxl.load_workbook(target).active
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref

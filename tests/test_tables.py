@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import invoke
+from conftest import commands_with, invoke, run_of
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -23,20 +23,16 @@ def _tokens(command: list[str]) -> tuple[set[str], set[str]]:
     return ids, dates
 
 
-COMMANDS = [["status"], ["deadlines", "--within", "400"], ["plans"], ["check", "--meeting", "2026-12-10",
-                                                                        "--fail-on", "never"]]
-
-
 @pytest.mark.parametrize("columns", ["60", "80", "100", "160"])
 @pytest.mark.parametrize("lang", ["en", "sv"])
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("command", commands_with(format="csv"))  # the tabular commands
 def test_ids_and_dates_are_never_cut(command, lang, columns):
-    result = invoke(*command, "--as-of", "2026-11-23", "--lang", lang, env={"COLUMNS": columns})
+    result = invoke(*run_of(command), "--as-of", "2026-11-23", "--lang", lang, env={"COLUMNS": columns})
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= int(columns)
     words = set(re.findall(r"[\w\-–]+", result.stdout))
-    ids, dates = _tokens(command)
+    ids, dates = _tokens(run_of(command))
     assert ids <= words, ids - words
     assert dates <= words, dates - words
 

@@ -12,7 +12,10 @@ import termios
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, commands_with, run_of
+
+# A real process on a pseudo-terminal each: run with `pytest -m slow` (and in CI).
+pytestmark = pytest.mark.slow
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -41,11 +44,10 @@ def run_in_terminal(args: list[str], columns: int, env: dict[str, str] | None = 
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
-@pytest.mark.parametrize("command", [["status"], ["deadlines", "--within", "365"], ["check", "--meeting", "2026-12-10"],
-                                     ["plans"], ["show", "placerade-barn-och-unga"], ["timeline"]])
+@pytest.mark.parametrize("command", commands_with(format="table"))
 @pytest.mark.parametrize("columns", [60, 80])
 def test_nothing_runs_past_the_terminals_edge(command, columns):
-    text = ANSI.sub("", run_in_terminal([*command, "--as-of", "2026-11-23", "--lang", "sv"], columns))
+    text = ANSI.sub("", run_in_terminal([*run_of(command), "--as-of", "2026-11-23", "--lang", "sv"], columns))
     too_long = [line for line in text.splitlines() if len(line) > columns]
     assert text.strip() and too_long == []
 

@@ -275,13 +275,14 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
 
     agreements = dataset.agreement_models()
     groups = {g.id: tuple(g.members) for g in dataset.groups}
+    superseded = engine.supersessions(agreements)  # once: they do not depend on the day
     found: list[Diagnostic] = []
     for item in dataset.agreements:
         for i, expectation in enumerate(item.model.expect):
             day = expectation.as_of.start
-            row = next((r for r in engine.statuses(agreements, day, groups=groups) if r.id == item.model.id), None)
-            if row is None:
-                continue
+            # The agreement's own status only (what `engine.statuses` gives it among all the others).
+            row = engine.status_of(engine.timeline_of(item.model, agreements, day, since=day, groups=groups,
+                                                      superseded=superseded))
             got = {name: getattr(row, name, None) for name in AGREEMENT_FIELDS}
             found += _mismatches(item, i, day, got, _expected_fields(expectation, AGREEMENT_FIELDS))
     for item in dataset.workplans:

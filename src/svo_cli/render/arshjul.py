@@ -167,6 +167,7 @@ CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 2rem auto;
        max-width: 800px; padding: 0 1rem; }
 svg.arshjul { width: 100%; height: auto; }
+.incomplete { border: 2px solid #c62828; color: #c62828; padding: .5rem .8rem; border-radius: 6px; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top;
   padding: .25rem .5rem; border-bottom: 1px solid #d6dbe1; } td.date { white-space: nowrap; }
 a:focus-visible { outline: 3px solid #0d47a1; outline-offset: 2px; }
@@ -184,9 +185,11 @@ def marks_table(r: WheelResult, lang: str) -> str:
 
 
 def render_html(r: WheelResult, lang: str) -> str:
+    from svo_cli.render.report import html_banner
+
     title = label("aj_title", lang, year=r.year)
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{h(title)}</title>'
-            f'<style>{CSS}</style></head><body><main><h1>{h(title)}</h1>'
+            f'<style>{CSS}</style></head><body><main><h1>{h(title)}</h1>{"".join(html_banner(r.errors, lang))}'
             f'{render_svg(r, lang)}<section class="list"><h2>{h(label("aj_list", lang))}</h2>'
             f'{marks_table(r, lang)}</section></main></body></html>\n')

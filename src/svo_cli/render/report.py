@@ -4,11 +4,13 @@ SVG, no scripts, no external assets), every text from the data escaped."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from html import escape
 
 from svo_cli import __version__
 from svo_cli.app import ReportResult
+from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
 from svo_cli.picture import Picture
@@ -237,8 +239,9 @@ def render_svg(picture: Picture, lang: str, meeting: date | None = None) -> str:
     return "\n".join(parts)
 
 
-def _html_banner(r: ReportResult, lang: str) -> list[str]:
-    banner = incomplete_banner(r.errors, lang)
+def html_banner(errors: Sequence[Diagnostic], lang: str) -> list[str]:
+    """The data's errors at the top of an HTML page (the report, the årshjul): nothing when there are none."""
+    banner = incomplete_banner(errors, lang)
     if not banner:
         return []
     items = "".join(f"<li>{h(line.strip())}</li>" for line in banner[1:])
@@ -254,7 +257,7 @@ def render_html(r: ReportResult, lang: str) -> str:
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{h(_title(r, lang))}</title><style>{CSS}</style></head><body>",
            f"<h1>{h(_title(r, lang))}</h1>",
-           *_html_banner(r, lang),
+           *html_banner(r.errors, lang),
            f'<p class="window">{h(label("r_window", lang, start=r.as_of.isoformat(), target=target, date=r.as_of.isoformat()))}</p>',
            f'<section id="summary"><h2>{h(label("r_summary", lang))}</h2><ul class="summary">']
     out += [f'<li class="{"alert" if i == 0 and overdue else ""}">{h(line)}</li>' for i, line in enumerate(summary)]
