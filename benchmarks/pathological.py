@@ -18,6 +18,13 @@ Shapes:
   many-monthly-renewals   many-daily-renewals at the floor on periods: 1,000 files renewing every month
   max-monthly-followups   max-daily-followups at the floor: one file just under 1 MiB of `every: P1M`
                           follow-ups from 1900 (~18,000)
+  h4-supersede-layers-N   N layers of two files, each superseding both files of the next layer (red H4:
+                          2^N paths; 24 layers took 31.7 s); -loop-N: the last layer supersedes the first
+  h5-max-expectations     one file just under 1 MiB of `expect:` self-tests, each on its own date (26,205)
+  h5-expectations-400-agreements  2,000 self-tests (80 KB) beside 400 other agreements (red H5: 38.6 s)
+  h6-followups-done-12000 12,000 follow-up-done events that complete nothing (972 KB; red H6: 101 s)
+  h6-terminations-6000    6,000 terminations after the known end (red H6: 24.6 s)
+  m8-unknown-keys-N       one file with N unknown keys: N findings, of which 100 are shown (red M8)
 
 Since the floor on periods (1 month, SVO111), every file of the shapes with a daily period is refused
 and reported: those shapes time how fast a broken file is reported; the monthly ones, how long the
@@ -25,7 +32,7 @@ largest data at the floor takes.
 
 The target (rules.md, "Bounded work"): every command on any of these finishes in under 5 s and
 500 MB. Benchmarks are not tests: nothing here fails on a slow machine; the test suite checks the
-results for these shapes (tests/test_rules.py), not their times.
+results for these shapes (tests/test_rules.py, tests/test_bounded_work.py), not their times.
 """
 
 from __future__ import annotations
@@ -71,6 +78,60 @@ def _daily_renewal(ident: str = "slow", notice: str = "before_end", every: str =
             + SOURCE)
 
 
+def agreement(ident: str, extra: str = "", valid_from: str = "2000-01-01") -> str:
+    return (f"id: {ident}\ntitle: T\nkind: avtal\nparties: [region-ostergotland]\nvalid_from: {valid_from}\n"
+            + extra + SOURCE)
+
+
+def supersede_layers(layers: int, loop: bool = False) -> dict[str, str]:
+    """Two files a layer, each superseding both files of the next layer (red H4: 2^layers paths); with
+    `loop`, the last layer supersedes the first, so every file is in one loop."""
+    files = {}
+    starts = days(layers)  # a day a layer: valid dates for any number of layers
+    for layer in range(layers):
+        following = layer + 1 if layer + 1 < layers else (0 if loop else None)
+        names = f"[l{following:02d}a, l{following:02d}b]" if following is not None else "[]"
+        for side in "ab":
+            files[f"l{layer:02d}{side}"] = agreement(f"l{layer:02d}{side}", f"supersedes: {names}\n", starts[layer])
+    return files
+
+
+def days(count: int) -> list[str]:
+    """`count` days from 2000-01-01, ISO."""
+    from datetime import date, timedelta
+
+    return [(date(2000, 1, 1) + timedelta(days=i)).isoformat() for i in range(count)]
+
+
+def expectations(on: list[str], status: str = "active") -> str:
+    """One agreement with a self-test on each of the days given (red H5)."""
+    lines = [f"  - {{as_of: {day}, status: {status}}}\n" for day in on]
+    return agreement("selftest", "expect:\n" + "".join(lines))
+
+
+def _max_expectations() -> str:
+    line = len("  - {as_of: 2000-01-01, status: active}\n")
+    return expectations(days((LIMIT - 400) // line))
+
+
+def followups_done(on: list[str]) -> str:
+    """A follow-up-done event on each day given, completing nothing (each is a SVO215 warning; red H6)."""
+    lines = [f"  - {{date: {day}, type: followup_done, followup: f, occurrence: 1999-01-01}}\n" for day in on]
+    return agreement("replay", "followups:\n  - {id: f, what: w, every: 1 year, first: 2000-12-31}\n"
+                               "events:\n" + "".join(lines))
+
+
+def terminations(on: list[str]) -> str:
+    """A termination on each day given, after the known end 2000-12-31 (each is a SVO217 warning; red H6)."""
+    lines = [f"  - {{date: {day}, type: terminated}}\n" for day in on]
+    return agreement("ended", "valid_until: 2000-12-31\nevents:\n" + "".join(lines))
+
+
+def unknown_keys(ident: str, count: int) -> str:
+    """One file with `count` unknown keys: as many findings (red M8)."""
+    return agreement(ident, "".join(f"k{i}: 1\n" for i in range(count)))
+
+
 SHAPES: dict[str, tuple[str, dict[str, str]]] = {
     # name: (as-of date, {file stem: content})
     "f8-daily-followups-10": ("2026-01-01", {"mem": _daily_followups(10)}),
@@ -83,6 +144,17 @@ SHAPES: dict[str, tuple[str, dict[str, str]]] = {
     "many-monthly-renewals": ("2026-01-01", {f"slow{i:04d}": _daily_renewal(f"slow{i:04d}", every="1 month")
                                              for i in range(1000)}),
     "max-monthly-followups": ("2026-01-01", {"mem": _max_daily_followups("P1M")}),
+    "h4-supersede-layers-24": ("2026-01-01", supersede_layers(24)),
+    "h4-supersede-layers-500": ("2026-01-01", supersede_layers(500)),
+    "h4-supersede-loop-500": ("2026-01-01", supersede_layers(500, loop=True)),
+    "h5-max-expectations": ("2026-01-01", {"selftest": _max_expectations()}),
+    "h5-expectations-400-agreements": ("2026-01-01", {"selftest": expectations(days(2000)),
+                                                      **{f"other{i:03d}": agreement(f"other{i:03d}")
+                                                         for i in range(400)}}),
+    "h6-followups-done-12000": ("2026-01-01", {"replay": followups_done(days(12000))}),
+    "h6-terminations-6000": ("2026-01-01", {"ended": terminations(days(6366)[366:])}),
+    "m8-unknown-keys-20000": ("2026-01-01", {"keys": unknown_keys("keys", 20000)}),
+    "m8-unknown-keys-100000": ("2026-01-01", {"keys": unknown_keys("keys", 100000)}),
 }
 
 

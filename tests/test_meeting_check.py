@@ -19,8 +19,8 @@ def check(*args: str) -> dict:
 
 def test_the_done_when_of_the_meeting_of_2026_12_10():
     doc = check("--meeting", "2026-12-10", "--as-of", "2026-11-23")
-    assert list(doc)[:9] == ["as_of", "until", "meeting", "since", "decisions", "renewed", "items", "findings",
-                             "summary"]
+    assert list(doc)[:10] == ["as_of", "until", "meeting", "since", "decisions", "renewed", "items", "findings",
+                              "findings_omitted", "summary"]
     notices = [d for d in doc["decisions"] if d["kind"] == "notice_deadline"]
     assert {d["id"] for d in notices} == {"missbruk-psykisk-funktionsnedsattning", "samverkan-barn-och-unga"}
     for d in notices:

@@ -174,7 +174,8 @@ def test_terminated_after_the_known_end_changes_nothing_and_validate_warns():
     assert (status_on(a, date(2022, 6, 1)).status, status_on(a, date(2022, 6, 1)).ends_on) == (
         "expired", date(2021, 12, 31))
     tl = timeline(a, date(2030, 1, 1))
-    assert [(e.date.end, known) for e, known in tl.ignored_terminations] == [(date(2022, 3, 1), date(2021, 12, 31))]
+    assert [(t.position, t.event.date.end, t.known_end) for t in tl.ignored_terminations] == [
+        (0, date(2022, 3, 1), date(2021, 12, 31))]
 
 
 # ---------------------------------------------------------------- 6. advance termination

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Sequence
 
 
 class Severity(str, Enum):
@@ -34,6 +35,35 @@ class Diagnostic:
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
+
+
+MAX_PER_FILE = 100  # findings shown for one file
+MAX_SHOWN = 1000  # findings shown in all
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The findings an output shows: at most MAX_PER_FILE a file and MAX_SHOWN in all, in order (output
+    bounded however many the data has: red-team M8); how many more each shown file has, and how many
+    were left out in all. Counts and exit codes are taken from every finding, never from these."""
+
+    findings: tuple[Diagnostic, ...]
+    more_in_file: dict[str, int]  # path -> findings of that file left out (files with some shown)
+    omitted: int  # every finding left out
+
+
+def shown(diagnostics: Sequence[Diagnostic], per_file: int = MAX_PER_FILE, total: int = MAX_SHOWN) -> Shown:
+    kept: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for d in diagnostics:
+        seen[d.path] = seen.get(d.path, 0) + 1
+        if seen[d.path] <= per_file and len(kept) < total:
+            kept.append(d)
+    per_path: dict[str, int] = {}
+    for d in kept:
+        per_path[d.path] = per_path.get(d.path, 0) + 1
+    more = {p: seen[p] - n for p, n in per_path.items() if seen[p] > n}
+    return Shown(tuple(kept), more, len(diagnostics) - len(kept))
 
 
 EXCERPT_CHARS = 200

@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 from svo_cli.dates import ONE_DAY, previous_working_day
 from svo_cli.i18n import Why, why
 from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, DeadlineKind, EndReason
-from svo_cli.model import Agreement, Event
+from svo_cli.model import Agreement
 from svo_cli.obligations import (
     OVERDUE_LISTED,
     Deadline,
@@ -26,15 +26,16 @@ from svo_cli.obligations import (
     with_coarse,
 )
 from svo_cli.terms import (
+    NumberedEvent,
     Supersession,
     Timeline,
-    _events_until,
+    numbered_events_until,
     superseded_dates,
     supersessions,
     timeline,
 )
 
-__all__ = ["AgreementStatus", "Withdrawal", "Detail", "status_of", "statuses", "deadlines", "detail",
+__all__ = ["AgreementStatus", "Withdrawal", "Detail", "status_of", "agreement_status", "statuses", "deadlines", "detail",
            "agreement_deadlines", "followup_occurrences", "timeline", "superseded_dates", "supersessions",
            "timeline_of"]
 
@@ -130,22 +131,27 @@ def timeline_of(a: Agreement, agreements: Sequence[Agreement], as_of: date, thro
                     superseded_on=found.day if found else None, superseded_coarse=found.coarse if found else None)
 
 
+def agreement_status(a: Agreement, as_of: date, superseded: Mapping[str, Supersession],
+                     groups: Any = None) -> AgreementStatus:
+    """One agreement's status on as_of, superseded as `superseded` (supersessions(all agreements)) says:
+    the row `statuses` gives it, computed alone."""
+    found = superseded.get(a.id)
+    tl = timeline(a, as_of, since=as_of, groups=groups, superseded_on=found.day if found else None,
+                  superseded_coarse=found.coarse if found else None)
+    return status_of(tl)
+
+
 def statuses(agreements: Sequence[Agreement], as_of: date, groups: Any = None) -> list[AgreementStatus]:
     superseded = supersessions(agreements)
-    result = []
-    for a in agreements:
-        found = superseded.get(a.id)
-        tl = timeline(a, as_of, since=as_of, groups=groups, superseded_on=found.day if found else None,
-                      superseded_coarse=found.coarse if found else None)
-        result.append(status_of(tl))
-    return result
+    return [agreement_status(a, as_of, superseded, groups) for a in agreements]
 
 
 def followup_occurrences(tl: Timeline, through: date, as_of: date | None = None,
-                         overdue_limit: int | None = None) -> tuple[list[Occurrence], list[Event]]:
+                         overdue_limit: int | None = None) -> tuple[list[Occurrence], list[NumberedEvent]]:
     """Follow-up occurrences of an agreement up to `through`, with done events applied (all of them;
-    with as_of and overdue_limit, only the window, the done ones and the latest overdue ones)."""
-    done_events = [e for e in _events_until(tl.agreement, tl.as_of) if e.type == "followup_done"]
+    with as_of and overdue_limit, only the window, the done ones and the latest overdue ones), and the
+    done events that matched none, with their places in `events`."""
+    done_events = [n for n in numbered_events_until(tl.agreement, tl.as_of) if n.type == "followup_done"]
     return collect_occurrences(Life.of(tl), tl.agreement.followups, done_events, through, as_of, overdue_limit)
 
 

@@ -273,22 +273,26 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
     `svo plans --as-of` does (groups expanded)."""
     from svo_cli import engine, workplans
 
-    agreements = dataset.agreement_models()
+    # Work bounded by the input (red-team H5): the supersessions once, then each agreement's (and plan's)
+    # status once per date its expectations name, never every agreement for each expectation.
+    superseded = engine.supersessions(dataset.agreement_models())
     groups = {g.id: tuple(g.members) for g in dataset.groups}
-    superseded = engine.supersessions(agreements)  # once: they do not depend on the day
     found: list[Diagnostic] = []
     for item in dataset.agreements:
+        rows: dict[date, engine.AgreementStatus] = {}
         for i, expectation in enumerate(item.model.expect):
             day = expectation.as_of.start
-            # The agreement's own status only (what `engine.statuses` gives it among all the others).
-            row = engine.status_of(engine.timeline_of(item.model, agreements, day, since=day, groups=groups,
-                                                      superseded=superseded))
-            got = {name: getattr(row, name, None) for name in AGREEMENT_FIELDS}
+            if day not in rows:
+                rows[day] = engine.agreement_status(item.model, day, superseded, groups)
+            got = {name: getattr(rows[day], name, None) for name in AGREEMENT_FIELDS}
             found += _mismatches(item, i, day, got, _expected_fields(expectation, AGREEMENT_FIELDS))
     for item in dataset.workplans:
+        plan_rows: dict[date, PlanStatus] = {}
         for i, expectation in enumerate(item.model.expect):
             day = expectation.as_of.start
-            status = workplans.plan_status(item.model, dataset.groups, day)
+            if day not in plan_rows:
+                plan_rows[day] = workplans.plan_status(item.model, dataset.groups, day)
+            status = plan_rows[day]
             wanted = _expected_fields(expectation, PLAN_FIELDS)
             got = _plan_values(status)
             if "missing" in wanted:  # a set of principals: groups expanded, in any order

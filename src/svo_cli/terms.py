@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from svo_cli.dates import (
     ONE_DAY,
@@ -541,7 +541,7 @@ class Timeline:
     schedule: Schedule = field(compare=False, repr=False, hash=False, default=None)  # type: ignore[assignment]
     withdrawals: tuple[WithdrawalGiven, ...] = ()
     coarse: tuple[str, ...] = ()  # every coarse date the timeline rests on
-    ignored_terminations: tuple[tuple[Event, date], ...] = ()  # `terminated` after the known end, and that end
+    ignored_terminations: tuple[IgnoredTermination, ...] = ()  # `terminated` after the known end
     ended_by_withdrawals: bool = False
     final_coarse: tuple[str, ...] = ()  # the coarse dates the known end rests on
     terminated_on: date | None = None  # the date of the `terminated` event that fixed the end
@@ -556,9 +556,42 @@ class Timeline:
         return self.schedule.term(number)
 
 
-def _events_until(agreement: Agreement, as_of: date) -> list[Event]:
-    """Events that have happened by as_of, in date order (stable for equal dates)."""
-    return sorted((e for e in agreement.events if e.date.end <= as_of), key=lambda e: e.date.end)
+class NumberedEvent(NamedTuple):
+    """An event and its place in the agreement's `events` list: findings about it are located by the
+    number it carries, never by searching the list for an equal event (quadratic: red-team H6)."""
+
+    position: int
+    event: Event
+
+    @property
+    def type(self) -> str:
+        return self.event.type
+
+    @property
+    def date(self) -> Any:
+        return self.event.date
+
+    @property
+    def followup(self) -> str | None:
+        return self.event.followup
+
+    @property
+    def occurrence(self) -> Any:
+        return self.event.occurrence
+
+
+class IgnoredTermination(NamedTuple):
+    """A `terminated` event dated after the end already known (it changes nothing), and that end."""
+
+    position: int  # in the agreement's `events`
+    event: Event
+    known_end: date
+
+
+def numbered_events_until(agreement: Agreement, as_of: date) -> list[NumberedEvent]:
+    """Events that have happened by as_of with their places, in date order (stable for equal dates)."""
+    return sorted((NumberedEvent(i, e) for i, e in enumerate(agreement.events) if e.date.end <= as_of),
+                  key=lambda n: n.event.date.end)
 
 
 class _Builder:
@@ -577,7 +610,7 @@ class _Builder:
         self.notice: NoticeGiven | None = None
         self.first_notice: NoticeGiven | None = None
         self.withdrawals: list[WithdrawalGiven] = []
-        self.ignored: list[tuple[Event, date]] = []
+        self.ignored: list[IgnoredTermination] = []
         self.coarse: list[str] = list(first.start_coarse + first.end_coarse)
         self.by_withdrawals = False
         self.terminated_on: date | None = None
@@ -670,7 +703,7 @@ class _Builder:
         self.coarse += coarse
         s.extend(s.number_at(event.date.end), event.until, coarse)
 
-    def apply_termination(self, event: Event) -> None:
+    def apply_termination(self, event: Event, position: int) -> None:
         s = self.schedule
         spec = event.effective or event.date
         coarse = _coarse("terminated", event.date) + _coarse("terminated effective", event.effective)
@@ -679,7 +712,7 @@ class _Builder:
         known = s.known_end()
         if known is not None and last >= known:
             if last > known:
-                self.ignored.append((event, known))  # only brings the end forward: nothing (validate warns)
+                self.ignored.append(IgnoredTermination(position, event, known))  # only brings the end forward: nothing (validate warns)
             return
         s.fix_end(s.number_at(last), last, spec.start, coarse, EndReason.TERMINATED)
         self.by_withdrawals = False
@@ -693,13 +726,13 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
     `since` (default: at most HISTORY_TERMS terms before as_of) through the one containing `through`
     (default as_of) and every term whose notice deadline is on or before it, and one renewal beyond."""
     builder = _Builder(agreement, group_members(groups))
-    for event in _events_until(agreement, as_of):
+    for position, event in numbered_events_until(agreement, as_of):
         if event.type == "notice":
             builder.apply_notice(event)
         elif event.type == "extended":
             builder.apply_extension(event)
         elif event.type == "terminated":
-            builder.apply_termination(event)
+            builder.apply_termination(event, position)
     s = builder.schedule
     supersession_coarse = (f"supersession {superseded_coarse}",) if superseded_coarse else ()
     s.finish(agreement.valid_from.start, superseded_on, supersession_coarse)

@@ -147,6 +147,14 @@ def check_workplan(item: Loaded, parties: set[str] | frozenset[str] | None,
         if event.type == "followup_done" and event.followup not in followup_ids:
             found.append(error("SVO211", T("followup_done_unknown", id=event.followup),
                                **_at(item, ("events", i, "followup"))))
+    meetings: dict[tuple[date, str, str], int] = {}
+    for i, m in enumerate(plan.meetings):
+        same = (m.date.start, m.kind, m.title)
+        if same in meetings:
+            found.append(error("SVO222", T("duplicate_meeting", date=str(m.date), first=meetings[same] + 1),
+                               **_at(item, ("meetings", i)), hint=T("remove_or_retitle_meeting")))
+        else:
+            meetings[same] = i
     for i, f in enumerate(plan.followups):
         if f.before is not None:
             found.append(error("SVO207", T("work_plan_no_notice_deadline"),
@@ -275,12 +283,11 @@ def _check_events(item: Loaded, replay: bool = True) -> list[Diagnostic]:
                                     n=renewals)))
     _, unmatched = engine.followup_occurrences(tl, last_event, as_of=last_event, overdue_limit=0)
     known = {f.id for f in a.followups}
-    for event in unmatched:
-        if event.followup not in known:
+    for done in unmatched:
+        if done.followup not in known:
             continue  # reported as SVO211
-        i = a.events.index(event)
         found.append(warning("SVO215", T("followup_done_no_occurrence",
-                                         date=str(event.date), id=event.followup), **_at(item, ("events", i)),
+                                         date=str(done.date), id=done.followup), **_at(item, ("events", done.position)),
                              hint=T("check_date_or_name_occurrence")))
     return found
 
@@ -302,7 +309,10 @@ def _check_followups(item: Loaded) -> list[Diagnostic]:
 
 
 def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
-    items = list(items)
+    """SVO205 once for each set of agreements that supersede one another in a loop (a strongly connected
+    component of the `supersedes` graph, found in one pass: Tarjan's algorithm, iterative), at the
+    `supersedes` entry of its first file that starts the loop shown. Work is linear in files and entries
+    (an enumeration of paths was exponential: red-team H4)."""
     graph: dict[str, list[str]] = {}
     by_id: dict[str, Loaded] = {}
     for item in items:
@@ -310,24 +320,90 @@ def check_supersede_cycles(items: Iterable[Loaded]) -> list[Diagnostic]:
         if item.model.supersedes:
             by_id[item.model.id] = item
         by_id.setdefault(item.model.id, item)
+    order = {node: n for n, node in enumerate(graph)}
     found: list[Diagnostic] = []
-    reported: set[frozenset[str]] = set()
-    for start in graph:
-        stack = [(start, [start])]
-        while stack:
-            node, path = stack.pop()
-            for nxt in graph.get(node, []):
-                if nxt == start:
-                    cycle = frozenset(path)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        item = by_id[start]
-                        found.append(error("SVO205", T("supersede_cycle", cycle=" → ".join(path + [start])),
-                                           **_at(item, ("supersedes",), key=True),
-                                           hint=T("supersede_older_only")))
-                elif nxt not in path and len(path) < len(graph):
-                    stack.append((nxt, path + [nxt]))
+    for component in strongly_connected(graph):
+        if len(component) < 2:
+            continue  # an agreement superseding itself is SVO205 at its entry (check_agreement)
+        members = set(component)
+        start = min(component, key=order.__getitem__)
+        path = _loop_through(start, graph, members)
+        item = by_id[start]
+        entry = item.model.supersedes.index(path[1]) if path[1:2] and path[1] in item.model.supersedes else 0
+        shown = " → ".join(path + [start])
+        others = sorted(members - set(path))
+        message = (T("supersede_cycle", cycle=shown) if not others else
+                   T("supersede_cycle_more", cycle=shown, n=len(others),
+                     others=", ".join(others[:CYCLE_NAMED]) + (", …" if len(others) > CYCLE_NAMED else "")))
+        found.append(error("SVO205", message, **_at(item, ("supersedes", entry)), hint=T("supersede_older_only")))
     return found
+
+
+CYCLE_NAMED = 10  # other members of a loop named in its finding (the rest are counted)
+
+
+def strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components of `graph` (Tarjan's algorithm, with an explicit stack: no
+    recursion limit), each node and edge visited once. Edges to nodes not in the graph are ignored."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]  # (node, next edge to follow)
+        while work:
+            node, edge = work.pop()
+            if edge == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            successors = graph[node]
+            while edge < len(successors):
+                nxt = successors[edge]
+                edge += 1
+                if nxt not in graph:
+                    continue
+                if nxt not in index:
+                    work.append((node, edge))
+                    work.append((nxt, 0))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                if low[node] == index[node]:
+                    component: list[str] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    components.append(component[::-1])
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+    return components
+
+
+def _loop_through(start: str, graph: dict[str, list[str]], members: set[str]) -> list[str]:
+    """A shortest loop from `start` back to it inside one component (breadth-first: linear), as the
+    path without the closing `start`."""
+    parent: dict[str, str] = {}
+    queue = [start]
+    for node in queue:
+        for nxt in graph[node]:
+            if nxt == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(parent[path[-1]])
+                return path[::-1]
+            if nxt in members and nxt not in parent:
+                parent[nxt] = node
+                queue.append(nxt)
+    return [start]  # not reached: every member of a component of two or more lies on a loop
 
 
 def check_event_meaning(item: Loaded, groups: dict[str, list[str]],
@@ -374,11 +450,11 @@ def check_term_rules(item: Loaded) -> list[Diagnostic]:
     if any(e.type == "terminated" for e in a.events):
         last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
         tl = engine.timeline(a, FAR_FUTURE, through=last_event)
-        for event, known in tl.ignored_terminations:
-            i = a.events.index(event)
-            last = (event.effective or event.date).end
-            found.append(warning("SVO217", T("termination_after_end", last=last.isoformat(), end=known.isoformat()),
-                                 **_at(item, ("events", i, "date")),
+        for ignored in tl.ignored_terminations:
+            last = (ignored.event.effective or ignored.event.date).end
+            found.append(warning("SVO217", T("termination_after_end", last=last.isoformat(),
+                                             end=ignored.known_end.isoformat()),
+                                 **_at(item, ("events", ignored.position, "date")),
                                  hint=T("termination_only_earlier")))
     return found
 

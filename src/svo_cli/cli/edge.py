@@ -168,11 +168,12 @@ def write(payload: str | bytes, where: "Target", lang: str) -> None:
 def report_errors(result: Any, lang: str) -> None:
     """Data errors go to stderr in every command; results are still computed from what is valid."""
     from svo_cli.i18n import label
-    from svo_cli.render.text import finding_line
+    from svo_cli.render.text import finding_line, listed_findings
 
     errors = result.errors
-    for d in errors:
-        typer.echo(finding_line(d, lang), err=True)
+    listed, closing = listed_findings(errors, lang)
+    for line in [finding_line(d, lang) for d in listed] + closing:
+        typer.echo(line, err=True)
     if errors:
         typer.echo(label("data_errors", lang, n=len(errors)), err=True)
 

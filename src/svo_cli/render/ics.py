@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Mapping, Sequence
 
@@ -36,7 +37,31 @@ def obligation_key(d: Deadline) -> str:
 
 
 def uid(d: Deadline) -> str:
-    return hashlib.sha256(obligation_key(d).encode("utf-8")).hexdigest()[:32] + "@svo"
+    return _uid(obligation_key(d))
+
+
+def _uid(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@svo"
+
+
+def uids(rows: Sequence[Deadline]) -> list[str]:
+    """Each row's UID, unique within the calendar (red-team L2: two meetings of a plan on one day, or a
+    meeting and a conference, shared one key, and calendar clients kept one of the events). A key that
+    several rows share is told apart by what the row is (meeting or conference) and its own title; one
+    still shared (the same meeting twice: SVO222) by its place among them. A key no other row shares is
+    unchanged, so re-importing updates the events already there."""
+    keys = [obligation_key(d) for d in rows]
+    counts = Counter(keys)
+    for i, (key, d) in enumerate(zip(keys, rows)):
+        if counts[key] > 1:
+            keys[i] = f"{key}/{d.why[0]}/{dict(d.why[1]).get('title', d.title)}"
+    counts = Counter(keys)
+    seen: Counter[str] = Counter()
+    result = []
+    for key in keys:
+        seen[key] += 1
+        result.append(_uid(key if counts[key] == 1 or seen[key] == 1 else f"{key}#{seen[key]}"))
+    return result
 
 
 def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lang: str,
@@ -58,9 +83,9 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
     head = calendar.to_ical()
     assert head.endswith(closing)
     parts = [head[: -len(closing)]]
-    for d in rows:  # each event is serialised as soon as it is built: memory stays flat
+    for d, identity in zip(rows, uids(rows)):  # each event is serialised as soon as it is built
         event = Event()
-        event.add("uid", uid(d))
+        event.add("uid", identity)
         event.add("dtstamp", stamp)
         day = d.act_by if on_act_by else d.date
         event.add("dtstart", day)

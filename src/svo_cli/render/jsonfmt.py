@@ -17,7 +17,7 @@ from svo_cli.app import (
     StatusResult,
     ValidateResult,
 )
-from svo_cli.diagnostics import Diagnostic
+from svo_cli.diagnostics import Diagnostic, shown
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, tr
 from svo_cli.obligations import Deadline
@@ -59,7 +59,7 @@ def _status_row(r: AgreementStatus) -> dict:
 
 def status_document(r: StatusResult, lang: str = "en") -> dict:
     return {"as_of": r.as_of, "agreements": [_status_row(row) for row in r.rows],
-            "findings": findings_list(r.findings, lang)}
+            **findings_fields(r.findings, lang)}
 
 
 def deadline_row(d: Deadline, lang: str = "en") -> dict:
@@ -74,7 +74,7 @@ def deadline_row(d: Deadline, lang: str = "en") -> dict:
 
 def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:
     return Plain(as_of=r.as_of.isoformat(), until=r.until.isoformat(),
-                 deadlines=[deadline_row(d, lang) for d in r.rows], findings=findings_list(r.findings, lang))
+                 deadlines=[deadline_row(d, lang) for d in r.rows], **findings_fields(r.findings, lang))
 
 
 def findings_list(diagnostics: Sequence[Diagnostic], lang: str = "en") -> list[dict]:
@@ -82,9 +82,16 @@ def findings_list(diagnostics: Sequence[Diagnostic], lang: str = "en") -> list[d
              "code": d.code, "message": tr(d.message, lang), "hint": tr(d.hint, lang)} for d in diagnostics]
 
 
+def findings_fields(diagnostics: Sequence[Diagnostic], lang: str = "en") -> dict[str, Any]:
+    """`findings` (at most MAX_PER_FILE a file and MAX_SHOWN in all: diagnostics.shown) and
+    `findings_omitted`, how many were left out."""
+    capped = shown(diagnostics)
+    return {"findings": findings_list(capped.findings, lang), "findings_omitted": capped.omitted}
+
+
 def validate_document(r: ValidateResult, lang: str = "en") -> dict:
     return {"files": r.files, "errors": r.error_count, "warnings": r.warning_count,
-            "findings": findings_list(r.findings, lang)}
+            **findings_fields(r.findings, lang)}
 
 
 def _plan_row(r: PlanStatus) -> dict:
@@ -108,7 +115,7 @@ def _plan_row(r: PlanStatus) -> dict:
 
 
 def plans_document(r: PlansResult, lang: str = "en") -> dict:
-    return {"as_of": r.as_of, "plans": [_plan_row(row) for row in r.rows], "findings": findings_list(r.findings, lang)}
+    return {"as_of": r.as_of, "plans": [_plan_row(row) for row in r.rows], **findings_fields(r.findings, lang)}
 
 
 def check_document(r: CheckResult, lang: str = "en") -> dict:
@@ -122,7 +129,7 @@ def check_document(r: CheckResult, lang: str = "en") -> dict:
                   "binding_until": x.binding_until.isoformat() if x.binding_until else None,
                   "approximate": x.approximate} for x in r.renewed],
         items=[dict(deadline_row(d, lang), section=r.section(d)) for d in r.rows],
-        findings=findings_list(r.findings, lang),
+        **findings_fields(r.findings, lang),
         summary=r.counts,
     )
 
@@ -132,7 +139,7 @@ def show_document(r: AgreementResult | PlanResult, lang: str = "en") -> dict:
         return {"as_of": r.as_of, "plan": r.plan.model_dump(mode="json", by_alias=True),
                 "status": _plan_row(r.status),
                 "meetings": [asdict(m) for m in r.meetings],
-                "deadlines": [deadline_row(d, lang) for d in r.rows], "findings": findings_list(r.findings, lang)}
+                "deadlines": [deadline_row(d, lang) for d in r.rows], **findings_fields(r.findings, lang)}
     detail = r.detail
     return {
         "as_of": r.as_of,
@@ -141,5 +148,5 @@ def show_document(r: AgreementResult | PlanResult, lang: str = "en") -> dict:
         "terms": [asdict(t) for t in detail.timeline.terms],
         "notice": asdict(detail.timeline.notice) if detail.timeline.notice else None,
         "deadlines": [dict(deadline_row(d, lang), done_on=d.done_on) for d in detail.deadlines],
-        "findings": findings_list(r.findings, lang),
+        **findings_fields(r.findings, lang),
     }

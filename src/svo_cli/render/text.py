@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from svo_cli.diagnostics import Diagnostic
+from svo_cli.diagnostics import MAX_PER_FILE, MAX_SHOWN, Diagnostic, shown
 from svo_cli.i18n import SEVERITY, tr
 from svo_cli.messages import T
 from svo_cli.safe import visible
@@ -16,18 +16,17 @@ def finding_line(d: Diagnostic, lang: str = "en") -> str:
     return visible(f"{d.location()}: {severity}: {d.code} {tr(d.message, lang)}", newlines=False)
 
 
-MAX_PER_FILE = 100
+def listed_findings(diagnostics: Sequence[Diagnostic], lang: str = "en") -> tuple[list[Diagnostic], list[str]]:
+    """The findings a text output shows (diagnostics.shown: at most MAX_PER_FILE a file, MAX_SHOWN in
+    all) and the closing line saying how many were left out (none when all are shown)."""
+    capped = shown(diagnostics)
+    if not capped.omitted:
+        return list(capped.findings), []
+    return list(capped.findings), [omitted_line(capped.omitted, lang)]
 
 
-def capped(diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], dict[str, int]]:
-    """At most MAX_PER_FILE findings per file (in order), and how many more each file has."""
-    shown: list[Diagnostic] = []
-    seen: dict[str, int] = {}
-    for d in diagnostics:
-        seen[d.path] = seen.get(d.path, 0) + 1
-        if seen[d.path] <= MAX_PER_FILE:
-            shown.append(d)
-    return shown, {p: n - MAX_PER_FILE for p, n in seen.items() if n > MAX_PER_FILE}
+def omitted_line(n: int, lang: str = "en") -> str:
+    return tr(T("more_findings", n=n, per_file=MAX_PER_FILE, total=MAX_SHOWN), lang)
 
 
 def _more_line(path: str, n: int, lang: str) -> str:
@@ -36,8 +35,9 @@ def _more_line(path: str, n: int, lang: str) -> str:
 
 def render_findings(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> str:
     out: list[str] = []
-    shown, more = capped(diagnostics)
-    for i, d in enumerate(shown):
+    capped = shown(diagnostics)
+    listed, more = capped.findings, capped.more_in_file
+    for i, d in enumerate(listed):
         out.append(finding_line(d, lang))
         if d.excerpt:
             excerpt = visible(d.excerpt, newlines=False)
@@ -47,8 +47,10 @@ def render_findings(diagnostics: Sequence[Diagnostic], files: int, lang: str = "
                 out.append(f"       | {' ' * len(before)}^")
         if d.hint:
             out.append(visible(f"       = {tr(T('hint', hint=d.hint), lang)}", newlines=False))
-        if d.path in more and (i + 1 == len(shown) or shown[i + 1].path != d.path):
+        if d.path in more and (i + 1 == len(listed) or listed[i + 1].path != d.path):
             out.append(_more_line(d.path, more[d.path], lang))
+    if capped.omitted:
+        out.append(omitted_line(capped.omitted, lang))
     out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"
 
@@ -77,14 +79,16 @@ def _escape_property(text: str) -> str:
 def render_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> str:
     """GitHub Actions workflow commands: one ::error/::warning annotation a finding, then the summary."""
     out = []
-    shown, more = capped(diagnostics)
-    for d in shown:
+    capped = shown(diagnostics)
+    for d in capped.findings:
         props = [f"file={_escape_property(d.path)}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
         props.append(f"title={_escape_property('svo ' + d.code)}")
         message = tr(d.message, lang) + (f" ({tr(T('hint', hint=d.hint), lang)})" if d.hint else "")
         out.append(f"::{d.severity.value} {','.join(props)}::{_escape_data(message)}")
-    out += [_more_line(path, n, lang) for path, n in more.items()]
+    out += [_more_line(path, n, lang) for path, n in capped.more_in_file.items()]
+    if capped.omitted:
+        out.append(omitted_line(capped.omitted, lang))
     out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"

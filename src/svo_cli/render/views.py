@@ -90,6 +90,14 @@ def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], tally: di
                 titles=tuple(d.title for d in rows))
 
 
+def finding_notes(diagnostics: Sequence[Diagnostic], lang: str) -> tuple[str, ...]:
+    """Findings as notes under a table: one line each, capped as in every output (diagnostics.shown)."""
+    from svo_cli.render.text import finding_line, listed_findings
+
+    listed, closing = listed_findings(diagnostics, lang)
+    return tuple(finding_line(d, lang) for d in listed) + tuple(closing)
+
+
 def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[Deadline],
                warnings: Sequence[Diagnostic], tally: dict, lang: str) -> View:
     target = label("the_meeting", lang, date=meeting.isoformat()) if meeting else until.isoformat()
@@ -99,11 +107,9 @@ def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[De
     summary = label("summary_check", lang, target=target, **tally)
     if warnings:
         summary += label("summary_warnings", lang, n=len(warnings))
-    from svo_cli.render.text import finding_line
-
     return View(title, _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
                 status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
-                titles=tuple(d.title for d in rows), notes=tuple(finding_line(w, lang) for w in warnings), notes_title=label("data_warnings", lang))
+                titles=tuple(d.title for d in rows), notes=finding_notes(warnings, lang), notes_title=label("data_warnings", lang))
 
 
 def _decision_cells(d: Deadline, names: dict[str, str], lang: str) -> tuple[Any, ...]:
@@ -140,7 +146,6 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
                       tuple((x.date.isoformat(), x.id, x.term, x.binding_until.isoformat() if x.binding_until else "–",
                              x.title) for x in r.renewed), "", wrap_column=4))
     views = [replace(v, title=f"{i}. {v.title}") for i, v in enumerate(views, 1)]
-    from svo_cli.render.text import finding_line
 
     by_meeting, after = r.people_in("by_meeting"), r.people_in("after_meeting")
     tally = dict(r.counts, upcoming=sum(1 for d in by_meeting if d.status == "upcoming"))
@@ -152,7 +157,7 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
         summary += "\n" + label("assumed_legend", lang).strip()
     if r.warnings:
         summary += label("summary_warnings", lang, n=len(r.warnings))
-    views.append(View("", (), (), summary, notes=tuple(finding_line(w, lang) for w in r.warnings),
+    views.append(View("", (), (), summary, notes=finding_notes(r.warnings, lang),
                       notes_title=label("data_warnings", lang)))
     return views
 
