@@ -1,7 +1,7 @@
 """The register's own checks: quotes against their documents, provenance, freshness, documents, self-tests.
 
-Each check is a named pure function `check(dataset, context) -> list[Diagnostic]`; the document
-texts and the date arrive in the context (read at the edge), never from a file or the clock here.
+Each check is a pure function `check(dataset, context) -> list[Diagnostic]`, named in checks.CHECKS; the
+document texts and the date arrive in the context (read at the edge), never from a file or the clock here.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from svo_cli.dates import Duration, subtract
 from svo_cli.diagnostics import Diagnostic, error, warning
@@ -302,31 +302,4 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
                     expected_missing = computed
                 wanted["missing"] = expected_missing
             found += _mismatches(item, i, day, got, wanted)
-    return found
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    run: Callable[[Dataset, Context], list[Diagnostic]]
-    errors: bool  # can find errors (commands that report only errors run these)
-
-
-CHECKS: tuple[Check, ...] = (
-    Check("document-register", check_documents, True),
-    Check("self-tests", check_expectations, True),
-    Check("quotes", check_quotes, True),
-    Check("provenance", check_provenance, False),
-    Check("freshness", check_freshness, False),
-)
-
-
-ERROR_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.errors)
-
-
-def run_checks(dataset: Dataset, context: Context, checks: Sequence[Check] | None = None) -> list[Diagnostic]:
-    """The findings of the named register checks given (default: all; ERROR_CHECKS for errors only)."""
-    found: list[Diagnostic] = []
-    for check in CHECKS if checks is None else checks:
-        found += check.run(dataset, context)
     return found

@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from svo_cli import register, validate
+from svo_cli import checks as named_checks
+from svo_cli import register
 from svo_cli.app.requests import Request, UsageProblem, ValidateRequest
 from svo_cli.app.results import ValidateResult
 from svo_cli.diagnostics import Diagnostic, promote_warnings
@@ -35,7 +36,7 @@ ERRORS, EVERYTHING = "errors", "everything"  # which named checks a command runs
 
 def load(request: Request, checks: str = ERRORS) -> Checked:
     """Read the data directory and run the named checks a command needs: the ones that can find errors
-    (ERRORS: validate.ERROR_CHECKS, register.ERROR_CHECKS), or every one (EVERYTHING)."""
+    (ERRORS: checks.ERROR_CHECKS), or every one (EVERYTHING: checks.CHECKS)."""
     key = (str(request.data_dir), request.as_of, checks)
     if _READ_ONCE is not None and key in _READ_ONCE:
         return _READ_ONCE[key]
@@ -43,9 +44,8 @@ def load(request: Request, checks: str = ERRORS) -> Checked:
     every = checks == EVERYTHING
     with _loading():
         dataset, diagnostics = load_dataset(request.data_dir, jobs=request.jobs)
-        diagnostics += validate.validate(dataset, validate.CHECKS if every else validate.ERROR_CHECKS)
-        diagnostics += register.run_checks(dataset, register.Context(as_of=request.as_of),
-                                           register.CHECKS if every else register.ERROR_CHECKS)
+        diagnostics += named_checks.run(dataset, register.Context(as_of=request.as_of),
+                                        named_checks.CHECKS if every else named_checks.ERROR_CHECKS)
     _keep(dataset)
     checked = Checked(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
     if _READ_ONCE is not None:
@@ -178,7 +178,7 @@ def validate_files(request: ValidateRequest) -> ValidateResult:
         _require_dir(data_dir)
         with _loading():
             dataset, diagnostics = load_dataset(data_dir, jobs=jobs)
-            diagnostics += validate.validate(dataset) + _register_checks(dataset, request)
+            diagnostics += _run_checks(dataset, request)
         files = len(dataset.files)
     if strict:
         diagnostics = promote_warnings(diagnostics)
@@ -207,13 +207,14 @@ def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequ
             dataset, diagnostics, _ = load_files(named, data_dir if _is_dir(data_dir) else None)
         else:
             dataset, diagnostics = load_dataset(root, jobs=request.jobs)
-        diagnostics += validate.validate(dataset) + _register_checks(dataset, request)
+        diagnostics += _run_checks(dataset, request)
         found += [d for d in diagnostics if os.path.realpath(d.path) in wanted]
     return found, len(files)
 
 
-def _register_checks(dataset: Dataset, request: ValidateRequest) -> list[Diagnostic]:
+def _run_checks(dataset: Dataset, request: ValidateRequest) -> list[Diagnostic]:
+    """The checks the request names (every one by default), with the documents' texts and the date."""
     texts, missing = read_documents(dataset, request.sources_dir) if request.sources_dir else (None, frozenset())
     context = register.Context(as_of=request.as_of, documents=texts, missing_documents=missing,
                       max_age_months=request.max_age_months)
-    return register.run_checks(dataset, context)
+    return named_checks.run(dataset, context, named_checks.named(request.checks))

@@ -73,6 +73,7 @@ class ValidateRequest:
     sources_dir: Path | None = None  # the documents' plain texts, to check quotes against
     max_age_months: int = 12
     jobs: int | None = None
+    checks: tuple[str, ...] = ()  # the named checks to run (checks.NAMES); none named: every one
 
 
 def window_end(as_of: date, window: Window, default_days: int = DEFAULT_WITHIN_DAYS) -> date:

@@ -41,6 +41,7 @@ from svo_cli.cli.options import (
     ValidateFormat,
     WheelFormat,
     WithinOption,
+    complete_check,
 )
 from svo_cli.cli.usage import SvoCommand, SvoGroup
 
@@ -370,15 +371,24 @@ def validate_command(
     as_of: AsOfOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="quiet")] = False,
     lang: LangOption = None,
+    check: Annotated[Optional[list[str]], typer.Option("--check", metavar="NAME", help="check_name",
+                                                       autocompletion=complete_check)] = None,
+    list_checks: Annotated[bool, typer.Option("--list-checks", help="list_checks")] = False,
 ) -> None:
     from svo_cli import app as application
     from svo_cli.output import Target
     from svo_cli.render import Format, render
 
     language = edge.lang_of(lang)
+    if list_checks:
+        from svo_cli.render.text import render_checks
+
+        edge.write(render_checks(language, json=format.value == "json"), Target(None), language)
+        raise typer.Exit(0)
     request = application.ValidateRequest(
         edge.data_dir(data), tuple(paths or ()), strict,
-        date_option(as_of, "--as-of", language) or edge.today_in_stockholm(), sources, max_age, edge.jobs())
+        date_option(as_of, "--as-of", language) or edge.today_in_stockholm(), sources, max_age, edge.jobs(),
+        edge.check_names(check or (), language))
     result = edge.compute(application.validate_files, language, request)
     if not (quiet and not result.findings):
         edge.write(render("validate", Format(format.value), result, edge.display(language, False, 120)),

@@ -8,7 +8,7 @@ import sys
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NoReturn, Optional
+from typing import TYPE_CHECKING, Any, Callable, NoReturn, Optional, Sequence
 
 import typer
 
@@ -44,6 +44,17 @@ def fail(message: str, lang: str = "en") -> NoReturn:
 
     typer.echo(label("error_prefix", lang) + message, err=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+def check_names(names: Sequence[str], lang: str) -> tuple[str, ...]:
+    """`--check` names as given; an unknown one is a usage error listing every check's name."""
+    from svo_cli.checks import NAMES
+    from svo_cli.i18n import label
+
+    for name in names:
+        if name not in NAMES:
+            fail(label("unknown_value", lang, what="--check", value=name, known=", ".join(NAMES)), lang)
+    return tuple(names)
 
 
 def likely_date(text: str) -> Optional[date]:

@@ -106,6 +106,12 @@ def complete_kind(incomplete: str) -> list[str]:
     return [k for k in get_args(AgreementKind) if k.startswith(incomplete)]
 
 
+def complete_check(incomplete: str) -> list[str]:
+    from svo_cli.checks import NAMES
+
+    return [n for n in NAMES if n.startswith(incomplete)]
+
+
 def complete_body(incomplete: str) -> list[str]:
     return [b for b in ("SVO", "LGVO") if b.lower().startswith(incomplete.lower())]
 

@@ -92,6 +92,9 @@ HELP: dict[str, dict[str, str]] = {
         "sources": "Check every quote against the documents' plain text in DIR.",
         "max_age": "Warn when a file was last verified against its source longer ago than this.",
         "quiet": "Print nothing when there is no finding.",
+        "check_name": "Run only this check (see --list-checks); repeatable. Findings from reading the files are always "
+                 "reported.",
+        "list_checks": "List the checks: name, the codes each reports, what it checks.",
         # headings of the help page
         "h.usage": "Usage:", "h.options": "Options", "h.arguments": "Arguments", "h.commands": "Commands",
         "h.default": "default", "h.required": "required", "h.options_metavar": "[OPTIONS]",
@@ -189,6 +192,9 @@ HELP: dict[str, dict[str, str]] = {
         "sources": "Kontrollera varje citat mot dokumentens text i DIR.",
         "max_age": "Varna när en fil senast kontrollerades mot sin källa för längre sedan än så här.",
         "quiet": "Skriv ingenting när det inte finns några fynd.",
+        "check_name": "Kör bara den här kontrollen (se --list-checks); kan upprepas. Fynd från läsningen av filerna "
+                 "rapporteras alltid.",
+        "list_checks": "Lista kontrollerna: namn, koderna var och en rapporterar, vad den kontrollerar.",
         "h.usage": "Användning:", "h.options": "Flaggor", "h.arguments": "Argument", "h.commands": "Kommandon",
         "h.default": "standard", "h.required": "krävs", "h.options_metavar": "[FLAGGOR]",
         "h.command_metavar": "KOMMANDO [ARGUMENT]...",

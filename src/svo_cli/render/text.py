@@ -92,3 +92,20 @@ def render_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en
         out.append(omitted_line(capped.omitted, lang))
     out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"
+
+
+def render_checks(lang: str = "en", json: bool = False) -> str:
+    """`svo validate --list-checks`: each check's name, the codes it reports and what it checks (in
+    `lang`); with `json`, the same as a list of objects (name, codes, errors, description)."""
+    from svo_cli.checks import CHECKS
+
+    if json:
+        import json as json_module
+
+        rows = [{"name": c.name, "codes": list(c.codes), "errors": c.errors, "description": tr(T(c.about), lang)}
+                for c in CHECKS]
+        return json_module.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    name_width = max(len(c.name) for c in CHECKS)
+    code_width = max(len(", ".join(c.codes)) for c in CHECKS)
+    return "".join(f"{c.name:<{name_width}}  {', '.join(c.codes):<{code_width}}  {tr(T(c.about), lang)}\n"
+                   for c in CHECKS)

@@ -1,0 +1,75 @@
+"""The named checks over loaded data: one type, each sized by one concern and naming the codes it reports,
+selectable by name (`svo validate --check NAME`, `--list-checks`: hledger's model).
+
+The loader's findings (SVO0xx reading, SVO1xx keys and values, SVO3xx the data directory) come from
+reading the files and are not checks: no selection leaves them out. Every other code belongs to exactly
+one check (tests/test_checks.py holds docs/errors.md to this table).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from svo_cli import register, validate
+from svo_cli.diagnostics import Diagnostic
+from svo_cli.loader import Dataset
+from svo_cli.register import Context
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    codes: tuple[str, ...]  # every code it can report
+    run: Callable[[Dataset, Context], list[Diagnostic]]
+    errors: bool  # can find errors: the commands that report only errors run it (ERROR_CHECKS)
+    about: str  # the message id of its one-line description (messages.FINDINGS, in each language)
+
+
+def _data(check: Callable[[Dataset], list[Diagnostic]]) -> Callable[[Dataset, Context], list[Diagnostic]]:
+    return lambda dataset, context: check(dataset)
+
+
+# On the data itself (what `validate.validate` runs), then on the register: sources, freshness, self-tests.
+DATA_CHECKS: tuple[Check, ...] = (
+    Check("file-names", ("SVO201",), _data(validate.check_file_names), True, "check_about_file_names"),
+    Check("duplicates", ("SVO202", "SVO213", "SVO221", "SVO222"), _data(validate.check_duplicates), True, "check_about_duplicates"),
+    Check("references", ("SVO203", "SVO204", "SVO211"), _data(validate.check_references), True, "check_about_references"),
+    Check("supersession", ("SVO205",), _data(validate.check_supersession), True, "check_about_supersession"),
+    Check("dates", ("SVO206", "SVO212"), _data(validate.check_dates), True, "check_about_dates"),
+    Check("notice-rules", ("SVO207", "SVO210", "SVO214"), _data(validate.check_notice_rules), True, "check_about_notice_rules"),
+    Check("event-meaning", ("SVO218", "SVO219", "SVO220"), _data(validate.check_events_meaning), True, "check_about_event_meaning"),
+    Check("sources-quoted", ("SVO209",), _data(validate.check_sources_quoted), False, "check_about_sources_quoted"),
+    Check("event-replay", ("SVO208", "SVO215"), _data(validate.check_event_replay), False, "check_about_event_replay"),
+    Check("term-rules", ("SVO216", "SVO217"), _data(validate.check_terms), False, "check_about_term_rules"),
+)
+REGISTER_CHECKS: tuple[Check, ...] = (
+    Check("document-register", ("SVO402",), register.check_documents, True, "check_about_document_register"),
+    Check("self-tests", ("SVO407",), register.check_expectations, True, "check_about_self_tests"),
+    Check("quotes", ("SVO401", "SVO403"), register.check_quotes, True, "check_about_quotes"),
+    Check("provenance", ("SVO404",), register.check_provenance, False, "check_about_provenance"),
+    Check("freshness", ("SVO405", "SVO406"), register.check_freshness, False, "check_about_freshness"),
+)
+CHECKS: tuple[Check, ...] = DATA_CHECKS + REGISTER_CHECKS
+ERROR_CHECKS: tuple[Check, ...] = tuple(c for c in CHECKS if c.errors)
+NAMES: tuple[str, ...] = tuple(c.name for c in CHECKS)
+
+
+def named(names: Sequence[str]) -> tuple[Check, ...]:
+    """The checks of these names, in the table's order (every check when none is named). An unknown name
+    raises KeyError (a usage error at the edge, which lists NAMES)."""
+    if not names:
+        return CHECKS
+    unknown = [n for n in names if n not in NAMES]
+    if unknown:
+        raise KeyError(unknown[0])
+    return tuple(c for c in CHECKS if c.name in names)
+
+
+def run(dataset: Dataset, context: Context | None, checks: Sequence[Check] | None = None) -> list[Diagnostic]:
+    """The findings of the checks given (default: all of them)."""
+    context = context if context is not None else Context()
+    found: list[Diagnostic] = []
+    for check in CHECKS if checks is None else checks:
+        found += check.run(dataset, context)
+    return found
