@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from svo_cli.dates import (
     FIRST_FOUR_YEAR_ELECTION,
@@ -369,6 +369,23 @@ def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: 
 # --------------------------------------------------------------------------- deadline rows
 
 
+class ObligationRef(NamedTuple):
+    """Which obligation a deadline row is, the same across runs and revisions of the data: its kind,
+    its holder (agreement or work plan id) and the item in the holder: the term number (notice
+    deadlines, term ends), the principal (adoption), the assignment id, the follow-up id and its due
+    day, the party and its last day (withdrawal: several may leave on one day), or the meeting day
+    (agenda, meeting, minutes)."""
+
+    kind: DeadlineKind
+    holder: str
+    item: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """The obligation as one string ("notice_deadline/avtal/term-4"): calendar UIDs are made from it."""
+        return "/".join((self.kind.value, self.holder, *self.item))
+
+
 @dataclass(frozen=True)
 class Deadline:
     date: date
@@ -391,6 +408,30 @@ class Deadline:
     deciders: tuple[str, ...] = ()  # the party ids that must decide
     decision_overdue: bool = False  # decide_by has passed while the deadline itself has not
     assumed: bool = False  # rests on a fact marked `assumed` in the data (set by the application layer)
+    meeting: Day | None = None  # agenda, meeting and minutes rows: the day of the meeting they belong to
+
+    @property
+    def ref(self) -> ObligationRef:
+        """The obligation this row is, from the row's own fields (never from its explanation)."""
+        kind = self.kind
+        if kind in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END):
+            item: tuple[str, ...] = (f"term-{self.term}",)
+        elif kind == DeadlineKind.ADOPTION:
+            item = (self.party or "",)
+        elif kind == DeadlineKind.ASSIGNMENT:
+            item = (self.assignment or "",)
+        elif kind == DeadlineKind.FOLLOWUP:
+            item = (self.followup or "", self.date.isoformat())
+        elif kind == DeadlineKind.WITHDRAWAL:
+            item = (self.party or "", self.date.isoformat())
+        else:  # agenda, meeting, minutes
+            item = ((self.meeting or self.date).isoformat(),)
+        return ObligationRef(kind, self.id, item)
+
+    @property
+    def key(self) -> str:
+        """What makes this obligation the same one across runs (ObligationRef.key)."""
+        return self.ref.key
 
 
 def _state(day: date, act_by: date, as_of: date) -> DeadlineState:

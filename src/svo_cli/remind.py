@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 from svo_cli.app import Request, Result, Window
 from svo_cli.i18n import explain, label
 from svo_cli.obligations import Deadline
-from svo_cli.render.ics import obligation_key
 from svo_cli.safe import visible
 
 DEFAULT_AT = (28, 7, 1)
@@ -37,7 +36,7 @@ class Milestone:
 
     @property
     def key(self) -> str:
-        return f"{obligation_key(self.row)}/{self.anchor}/{self.days}"
+        return f"{self.row.key}/{self.anchor}/{self.days}"
 
 
 @dataclass(frozen=True)

@@ -167,14 +167,16 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
         if m.agenda_by is not None and as_of <= m.agenda_by <= until:
             rows.append(make_deadline(m.agenda_by, DeadlineKind.AGENDA, plan.id, plan.title, as_of, False,
                                       why("agenda", title=m.title, date=m.date,
-                                          before=plan.meeting_rules.agenda_before)))  # type: ignore[union-attr]
+                                          before=plan.meeting_rules.agenda_before),  # type: ignore[union-attr]
+                                      meeting=m.date))
         if as_of <= m.date <= until:
             rows.append(make_deadline(m.date, DeadlineKind.MEETING, plan.id, plan.title, as_of, False,
-                                      why(m.kind, title=m.title)))
+                                      why(m.kind, title=m.title), meeting=m.date))
         if m.minutes_final is not None and as_of <= m.minutes_final <= until:
             rows.append(make_deadline(m.minutes_final, DeadlineKind.MINUTES, plan.id, plan.title, as_of, False,
                                       why("minutes", title=m.title, date=m.date,
-                                          after=plan.meeting_rules.minutes_final_after)))  # type: ignore[union-attr]
+                                          after=plan.meeting_rules.minutes_final_after),  # type: ignore[union-attr]
+                                      meeting=m.date))
     return rows
 
 

@@ -20,6 +20,7 @@ from svo_cli.app.results import (
     ReportResult,
     StatusResult,
     TimelineResult,
+    sections_of,
 )
 from svo_cli.app.rows import (
     default_since,
@@ -27,7 +28,6 @@ from svo_cli.app.rows import (
     meeting_window,
     renewed,
     rows_in,
-    section_of,
     window_and_decisions,
     with_decisions,
 )
@@ -87,9 +87,8 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
     order = deadline_order(dataset)
     rows, people = tuple(check_order(rows, order)), tuple(check_order(people, order))
     warnings = tuple(d for d in loaded.findings if not d.is_error)
-    sections = {id(r): section_of(r, day, meeting) for r in (*rows, *people)}
-    return CheckResult(day, loaded.findings, until, meeting, rows, warnings, counts(people), people, since,
-                       ahead, renewed(loaded, request, since), sections, names_of(dataset))
+    return CheckResult(day, loaded.findings, until, meeting, sections_of(rows, people, meeting), warnings,
+                       counts(people), since, ahead, renewed(loaded, request, since), names_of(dataset))
 
 
 def calendar(request: Request, window: Window, remind: int, on: str = "act-by") -> CalendarResult:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from datetime import date as Day
+from enum import StrEnum
 from typing import Any, Sequence
 
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus, Detail
+from svo_cli.kinds import DeadlineState
 from svo_cli.model import Workplan
 from svo_cli.obligations import Deadline
 from svo_cli.picture import Picture
@@ -76,22 +78,65 @@ class Renewed:
     approximate: bool
 
 
+class Section(StrEnum):
+    """The parts of the pre-meeting check's items, in their order (docs/rules.md, rule 16c)."""
+
+    OVERDUE = "overdue"  # its date has passed
+    BY_MEETING = "by_meeting"  # due by the meeting (without a meeting: in the window)
+    AFTER_MEETING = "after_meeting"  # the horizon: after the meeting
+
+    @classmethod
+    def of(cls, row: Deadline, meeting: date | None) -> Section:
+        if row.status == DeadlineState.OVERDUE:
+            return cls.OVERDUE
+        return cls.AFTER_MEETING if meeting is not None and row.date > meeting else cls.BY_MEETING
+
+
+@dataclass(frozen=True)
+class CheckSection:
+    """One section's items: `rows` for scripts (one row per missing principal's adoption), `people`
+    with a plan's adoption as one row. The section is a value here, never looked up by the row."""
+
+    name: Section
+    rows: tuple[Deadline, ...]
+    people: tuple[Deadline, ...]
+
+
+def sections_of(rows: Sequence[Deadline], people: Sequence[Deadline], meeting: date | None) -> tuple[CheckSection, ...]:
+    """Items in check order split into the sections, each keeping that order (every section is present)."""
+    return tuple(CheckSection(name, tuple(r for r in rows if Section.of(r, meeting) == name),
+                              tuple(r for r in people if Section.of(r, meeting) == name)) for name in Section)
+
+
 @dataclass(frozen=True)
 class CheckResult(Result):
     until: date
     meeting: date | None
-    rows: tuple[Deadline, ...]  # overdue first (oldest first), then by date
+    sections: tuple[CheckSection, ...]  # overdue (oldest first), by the meeting, after it: each by date
     warnings: tuple[Diagnostic, ...]
-    counts: dict[str, int]  # of `people`
-    people: tuple[Deadline, ...] = ()
+    counts: dict[str, int]  # of the rows for people
     since: date | None = None
     decisions: tuple[Deadline, ...] = ()  # notice deadlines and adoptions whose boards must decide now
     renewed: tuple[Renewed, ...] = ()
-    sections: dict[int, str] = field(default_factory=dict)  # id(row) → section, for rows and people
     names: dict[str, str] = field(default_factory=dict)  # party id → name
 
-    def section(self, row: Deadline) -> str:
-        return self.sections.get(id(row), "by_meeting")
+    @property
+    def rows(self) -> tuple[Deadline, ...]:
+        """Every item for scripts, overdue first (oldest first), then by date."""
+        return tuple(r for s in self.sections for r in s.rows)
+
+    @property
+    def people(self) -> tuple[Deadline, ...]:
+        return tuple(r for s in self.sections for r in s.people)
+
+    @property
+    def items(self) -> tuple[tuple[Section, Deadline], ...]:
+        """Every item for scripts with its section."""
+        return tuple((s.name, r) for s in self.sections for r in s.rows)
+
+    @property
+    def people_items(self) -> tuple[tuple[Section, Deadline], ...]:
+        return tuple((s.name, r) for s in self.sections for r in s.people)
 
     def fails(self, fail_on: str) -> bool:
         """Whether the check fails (exit 1) under --fail-on: 'overdue' when anything is overdue or a
@@ -103,7 +148,7 @@ class CheckResult(Result):
 
     def people_in(self, section: str) -> tuple[Deadline, ...]:
         """The rows for people in one section (overdue, by_meeting, after_meeting)."""
-        return tuple(d for d in self.people if self.section(d) == section)
+        return next((s.people for s in self.sections if s.name == section), ())
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from svo_cli.app.views import (
     terms_assumed,
 )
 from svo_cli.dates import parse_duration, previous_working_day, subtract
-from svo_cli.kinds import DeadlineKind, DeadlineState
+from svo_cli.kinds import DeadlineKind
 from svo_cli.loader import Dataset
 from svo_cli.obligations import Deadline
 
@@ -40,35 +40,43 @@ def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: d
 
 
 def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> list[Deadline]:
-    """`assumed` on every row that rests on an assumption: its follow-up, assignment, adoption due,
-    meeting, or (notice deadlines and term ends) an event that changed the terms."""
-    holders: dict[str, Any] = {a.id: a for a in dataset.agreement_models()}
-    holders.update({p.id: p for p in dataset.workplan_models()})
-    # The follow-ups and assignments marked assumed, once: scanning a holder's for each row made this
-    # rows x follow-ups (one file may hold thousands of follow-ups, each with a dozen rows).
-    assumed_followups = {(h.id, f.id) for h in holders.values() for f in h.followups if f.assumed}
-    assumed_assignments = {(h.id, x.id) for h in holders.values() for area in getattr(h, "areas", ())
-                           for x in area.assignments if x.assumed}
+    """`assumed` on every row that rests on an assumption: its own follow-up, assignment, meeting or
+    adoption due, or (notice deadlines, term ends, withdrawals) an event that changed the terms. Each
+    row is looked up by its reference (Deadline.ref), so one assumed meeting marks that meeting's
+    agenda, meeting and minutes rows and no other meeting's."""
+    agreements = {a.id: a for a in dataset.agreement_models()}
+    plans = {p.id: p for p in dataset.workplan_models()}
+    # The assumed items, once, as (kind, holder, the first part of the row's item): scanning a holder's
+    # for each row made this rows x follow-ups (one file may hold thousands of follow-ups).
+    assumed_items: set[tuple[DeadlineKind, str, str]] = set()
+    for agreement in agreements.values():
+        assumed_items |= {(DeadlineKind.FOLLOWUP, agreement.id, f.id) for f in agreement.followups if f.assumed}
+    for plan in plans.values():
+        assumed_items |= {(DeadlineKind.FOLLOWUP, plan.id, f.id) for f in plan.followups if f.assumed}
+        assumed_items |= {(DeadlineKind.ASSIGNMENT, plan.id, x.id) for area in plan.areas
+                          for x in area.assignments if x.assumed}
+        assumed_items |= {(kind, plan.id, m.date.start.isoformat()) for m in plan.meetings if m.assumed
+                          for kind in MEETING_KINDS}
     terms: dict[str, bool] = {}
     out: list[Deadline] = []
     for row in rows:
-        holder = holders.get(row.id)
-        assumed = False
-        if holder is not None:
-            if row.followup is not None:
-                assumed = (row.id, row.followup) in assumed_followups
-            elif row.kind == DeadlineKind.ASSIGNMENT:
-                assumed = (row.id, row.assignment) in assumed_assignments
-            elif row.kind == DeadlineKind.ADOPTION:
-                assumed = bool(holder.adoption and holder.adoption.assumed)
-            elif row.kind in (DeadlineKind.MEETING, DeadlineKind.AGENDA, DeadlineKind.MINUTES):
-                assumed = any(m.assumed for m in getattr(holder, "meetings", ()))
-            elif row.kind in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END, DeadlineKind.WITHDRAWAL):
-                if row.id not in terms:
-                    terms[row.id] = terms_assumed(holder, as_of)
-                assumed = terms[row.id]
+        ref = row.ref
+        assumed: bool
+        if row.kind == DeadlineKind.ADOPTION:
+            adoption = plans[row.id].adoption if row.id in plans else None
+            assumed = adoption is not None and bool(adoption.assumed)
+        elif row.kind in TERM_KINDS:
+            if row.id not in terms:
+                terms[row.id] = row.id in agreements and terms_assumed(agreements[row.id], as_of)
+            assumed = terms[row.id]
+        else:
+            assumed = (ref.kind, ref.holder, ref.item[0]) in assumed_items
         out.append(replace(row, assumed=True) if assumed else row)
     return out
+
+
+MEETING_KINDS = (DeadlineKind.AGENDA, DeadlineKind.MEETING, DeadlineKind.MINUTES)
+TERM_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END, DeadlineKind.WITHDRAWAL)
 
 
 def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow,
@@ -120,12 +128,6 @@ def window_and_decisions(loaded: Checked, request: Request, meeting: date | None
     found = with_decisions(found, dataset, day)
     rows = [r for r in found if r.date <= until]
     return tuple(rows), tuple(group_adoptions(rows, dataset, day)), _decisions_among(found, dataset, day, limit)
-
-
-def section_of(row: Deadline, as_of: date, meeting: date | None) -> str:
-    if row.status == DeadlineState.OVERDUE:
-        return "overdue"
-    return "after_meeting" if meeting is not None and row.date > meeting else "by_meeting"
 
 
 def default_since(dataset: Dataset, as_of: date, body: str | None = None) -> date:

@@ -14,30 +14,8 @@ from svo_cli.safe import visible
 PRODID = "-//svo//agreement-lifecycle checker//SV"
 
 
-def obligation_key(d: Deadline) -> str:
-    """What makes an obligation the same one across runs, so a re-import updates it.
-
-    Terms, parties and assignments are identified by number or id, follow-ups by their id and
-    the day they fall due, meetings (and their agenda and minutes) by the meeting's day.
-    """
-    parts = [d.kind, d.id]
-    if d.kind in ("notice_deadline", "term_end"):
-        parts.append(f"term-{d.term}")
-    elif d.kind == "adoption":
-        parts.append(d.party or "")
-    elif d.kind == "assignment":
-        parts.append(d.assignment or "")
-    elif d.kind == "followup":
-        parts += [d.followup or "", d.date.isoformat()]
-    elif d.kind == "withdrawal":  # one party's last day: several may leave on the same day
-        parts += [d.party or "", d.date.isoformat()]
-    else:  # agenda, meeting, minutes: the meeting day is in the reason
-        parts.append(str(dict(d.why[1]).get("date", d.date)))
-    return "/".join(parts)
-
-
 def uid(d: Deadline) -> str:
-    return _uid(obligation_key(d))
+    return _uid(d.key)
 
 
 def _uid(key: str) -> str:
@@ -50,7 +28,7 @@ def uids(rows: Sequence[Deadline]) -> list[str]:
     several rows share is told apart by what the row is (meeting or conference) and its own title; one
     still shared (the same meeting twice: SVO222) by its place among them. A key no other row shares is
     unchanged, so re-importing updates the events already there."""
-    keys = [obligation_key(d) for d in rows]
+    keys = [d.key for d in rows]
     counts = Counter(keys)
     for i, (key, d) in enumerate(zip(keys, rows)):
         if counts[key] > 1:
@@ -131,7 +109,7 @@ def _decision_event(d: Deadline, stamp: datetime, remind_days: int, lang: str) -
 
     assert d.decide_by is not None
     event = Event()
-    event.add("uid", hashlib.sha256((obligation_key(d) + "/decide-by").encode("utf-8")).hexdigest()[:32] + "@svo")
+    event.add("uid", hashlib.sha256((d.key + "/decide-by").encode("utf-8")).hexdigest()[:32] + "@svo")
     event.add("dtstamp", stamp)
     event.add("dtstart", d.decide_by)
     event.add("dtend", d.decide_by + timedelta(days=1))

@@ -128,7 +128,7 @@ def check_document(r: CheckResult, lang: str = "en") -> dict:
         renewed=[{"id": x.id, "title": x.title, "date": x.date.isoformat(), "term": x.term,
                   "binding_until": x.binding_until.isoformat() if x.binding_until else None,
                   "approximate": x.approximate} for x in r.renewed],
-        items=[dict(deadline_row(d, lang), section=r.section(d)) for d in r.rows],
+        items=[dict(deadline_row(d, lang), section=section.value) for section, d in r.items],
         **findings_fields(r.findings, lang),
         summary=r.counts,
     )

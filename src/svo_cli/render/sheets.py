@@ -58,8 +58,8 @@ def check_sheet(r: Any, lang: str) -> Sheet:
         status = label("decision_overdue" if d.decision_overdue else "decision_open", lang)
         rows.append((label("s_decisions", lang), d.date, d.act_by, d.decide_by, d.days_left, status,
                      label(d.kind, lang), d.id, d.title, explain(d.why, lang), None, d.approximate, d.assumed))
-    for d in r.people:
-        rows.append((label("s_" + r.section(d), lang), d.date, d.act_by, d.decide_by, d.days_left,
+    for section, d in r.people_items:
+        rows.append((label("s_" + section, lang), d.date, d.act_by, d.decide_by, d.days_left,
                      label(d.status, lang), label(d.kind, lang), d.id, d.title, explain(d.why, lang), None,
                      d.approximate, d.assumed))
     for x in r.renewed:
