@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from conftest import DATA
+from svo_cli.decisions import meeting_days, next_meeting
 from svo_cli.loader import load_dataset
 from svo_cli.model import Group, Party, Workplan
 from svo_cli.obligations import check_order
@@ -12,7 +13,6 @@ from svo_cli.workplans import (
     adoption_progress,
     all_plan_deadlines,
     meeting_deadlines,
-    next_meeting,
     plan_state,
     plan_status,
 )
@@ -102,8 +102,8 @@ def test_meeting_rows_in_the_window_and_next_meeting():
     found = [(r.kind, r.date) for r in rows(p, date(2026, 5, 1), date(2026, 12, 31))]
     assert found == [("agenda", date(2026, 5, 15)), ("meeting", date(2026, 5, 29)), ("minutes", date(2026, 6, 5)),
                      ("meeting", date(2026, 10, 1))]
-    assert next_meeting([p], date(2026, 5, 30)) is None  # conferences are not meetings to prepare for
-    assert next_meeting([p], date(2026, 5, 1)) == date(2026, 5, 29)
+    assert next_meeting(meeting_days([p]), date(2026, 5, 30)) is None  # conferences are not meetings to prepare for
+    assert next_meeting(meeting_days([p]), date(2026, 5, 1)) == date(2026, 5, 29)
 
 
 def test_plan_follow_up_of_the_last_year_comes_after_the_period():

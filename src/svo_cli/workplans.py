@@ -210,7 +210,3 @@ def all_plan_deadlines(plans: Sequence[Workplan], groups: Sequence[Group], parti
         rows += plan_deadlines(plan, groups, parties, as_of, until, adoptions_until)
     return rows
 
-
-def next_meeting(plans: Sequence[Workplan], as_of: date) -> date | None:
-    days = [m.date.start for p in plans for m in p.meetings if m.date.start >= as_of and m.kind == "meeting"]
-    return min(days) if days else None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from datetime import date as Day
 from enum import StrEnum
 from typing import Any, Sequence
 
+from svo_cli.decisions import Renewed
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus, Detail
 from svo_cli.kinds import DeadlineState
@@ -63,19 +63,6 @@ class DeadlinesResult(Result):
 class PlansResult(Result):
     rows: tuple[PlanStatus, ...]
     names: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Renewed:
-    """A notice deadline that passed in (since, as-of] without a notice in time: the agreement is bound
-    for another term."""
-
-    id: str
-    title: str
-    date: Day  # the notice deadline that passed
-    term: int  # the term now certain
-    binding_until: Day | None
-    approximate: bool
 
 
 class Section(StrEnum):

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any, Sequence
+from typing import Sequence
 
-from svo_cli import engine, workplans
+from svo_cli import decisions, engine, workplans
 from svo_cli.app.loading import Checked
 from svo_cli.app.requests import CHECK_DAYS_WITHOUT_MEETING, MeetingWindow, Request, UsageProblem
-from svo_cli.app.results import Renewed
 from svo_cli.app.views import (
     agreement_statuses,
     deadline_order,
@@ -21,7 +20,8 @@ from svo_cli.app.views import (
     principal_order,
     terms_assumed,
 )
-from svo_cli.dates import parse_duration, previous_working_day, subtract
+from svo_cli.dates import Duration
+from svo_cli.decisions import Renewed
 from svo_cli.kinds import DeadlineKind
 from svo_cli.loader import Dataset
 from svo_cli.obligations import Deadline
@@ -87,8 +87,7 @@ def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow,
         raise UsageProblem("meeting_and_next")
     meeting = window.meeting
     if window.next_meeting:
-        plans = [p for p in dataset.workplan_models() if body is None or p.body.casefold() == body.casefold()]
-        meeting = workplans.next_meeting(plans, as_of)
+        meeting = decisions.next_meeting(decisions.meeting_days(dataset.workplan_models(), body), as_of)
         if meeting is None:
             raise UsageProblem("no_next_meeting", date=as_of.isoformat())
     if meeting is not None and meeting < as_of:
@@ -100,14 +99,18 @@ def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow,
     return meeting, (meeting or as_of) + timedelta(days=days)
 
 
+def default_since(dataset: Dataset, as_of: date, body: str | None = None) -> date:
+    """The last work-plan meeting before the date (of the body, when given), else 30 days before it."""
+    return decisions.default_since(decisions.meeting_days(dataset.workplan_models(), body), as_of)
+
+
 def rows_in(loaded: Checked, request: Request, until: date,
-          decisions_ahead: bool = False) -> tuple[tuple[Deadline, ...], tuple[Deadline, ...]]:
+            decisions_ahead: bool = False) -> tuple[tuple[Deadline, ...], tuple[Deadline, ...]]:
     """Deadline rows in the view (one per missing principal, for scripts) and the same for people
     (a plan's adoption as one row). With `decisions_ahead`, a notice deadline (or adoption) later than the
-    window is listed too when its boards must decide within the window: a deadline is never first shown
-    after the day to decide on it has passed."""
+    window is listed too when its boards must decide within the window (rule 16e)."""
     dataset, day = loaded.dataset, request.as_of
-    reach = _decision_reach(dataset, until) if decisions_ahead else None
+    reach = decision_reach(dataset, until) if decisions_ahead else None
     rows = filter_rows(all_deadlines(dataset, day, until, decisions_until=reach), dataset, request.filters)
     rows = with_decisions(rows, dataset, day)
     if reach is not None:
@@ -118,114 +121,40 @@ def rows_in(loaded: Checked, request: Request, until: date,
 def window_and_decisions(loaded: Checked, request: Request, meeting: date | None, until: date) -> tuple[
         tuple[Deadline, ...], tuple[Deadline, ...], tuple[Deadline, ...]]:
     """What `check` and `report` show: the rows of the window through `until` (as rows_in gives them) and
-    the decisions ahead: every notice deadline (and plan adoption) not yet passed whose decide-by falls by
-    the end of the window or before the next known meeting after this one, soonest decision first. The
-    rows are computed once, and past the window only notice deadlines and adoptions (the decisions')."""
+    the decisions needed now (rule 16b). The rows are computed once, and past the window only notice
+    deadlines and adoptions (the decisions')."""
     dataset, day = loaded.dataset, request.as_of
-    limit = _decisions_limit(dataset, request, meeting, until)
-    found = filter_rows(all_deadlines(dataset, day, until, decisions_until=_decision_reach(dataset, limit)),
+    limit = decisions.decisions_limit(day, meeting, until,
+                                      decisions.meeting_days(dataset.workplan_models(), request.filters.body))
+    found = filter_rows(all_deadlines(dataset, day, until, decisions_until=decision_reach(dataset, limit)),
                         dataset, request.filters)
     found = with_decisions(found, dataset, day)
     rows = [r for r in found if r.date <= until]
-    return tuple(rows), tuple(group_adoptions(rows, dataset, day)), _decisions_among(found, dataset, day, limit)
+    people_deciding = group_adoptions([r for r in found if r.decide_by is not None], dataset, day)
+    return tuple(rows), tuple(group_adoptions(rows, dataset, day)), decisions.decisions_among(people_deciding, day, limit)
 
 
-def default_since(dataset: Dataset, as_of: date, body: str | None = None) -> date:
-    """The last work-plan meeting before the date, else 30 days before it."""
-    days = [m.date.start for p in dataset.workplan_models() for m in p.meetings
-            if m.kind == "meeting" and m.date.start < as_of and (body is None or p.body.casefold() == body.casefold())]
-    return max(days) if days else as_of - timedelta(days=30)
-
-
-DEFAULT_DECISION_LEAD = "3 months"
-
-
-NO_NEXT_MEETING = timedelta(days=91)
-
-
-def _lead(dataset: Dataset, agreement: Any | None) -> Any:
-    if agreement is not None and agreement.notice is not None and agreement.notice.decision_lead is not None:
-        return agreement.notice.decision_lead
-    if dataset.parties_file is not None and dataset.parties_file.model.decision_lead is not None:
-        return dataset.parties_file.model.decision_lead
-    return parse_duration(DEFAULT_DECISION_LEAD)
+def _default_lead(dataset: Dataset) -> Duration | None:
+    """parties.yaml's decision_lead (None: the default)."""
+    return dataset.parties_file.model.decision_lead if dataset.parties_file is not None else None
 
 
 def with_decisions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> list[Deadline]:
-    """Notice deadlines and adoptions carry when the boards must decide (the last working day on or
-    before act-by minus the decision lead), who decides, and whether that day has passed."""
-    agreements = {a.id: a for a in dataset.agreement_models()}
-    groups = groups_of(dataset)
-    party = principal_order(dataset)
-    out: list[Deadline] = []
-    for row in rows:
-        if row.kind not in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.ADOPTION):
-            out.append(row)
-            continue
-        agreement = agreements.get(row.id)
-        decide_by = previous_working_day(subtract(row.act_by, _lead(dataset, agreement)))
-        if agreement is not None:
-            deciders = tuple(sorted(dict.fromkeys(m for p in agreement.parties for m in groups.get(p, (p,))),
-                                    key=party))
-        else:
-            deciders = (row.party,) if row.party else ()
-        out.append(replace(row, decide_by=decide_by, deciders=deciders,
-                        decision_overdue=decide_by < as_of <= row.date))
-    return out
+    """The rows with their decisions (rule 16a: decisions.with_decisions on the dataset)."""
+    return decisions.with_decisions(rows, {a.id: a for a in dataset.agreement_models()}, groups_of(dataset), as_of,
+                                    principal_order(dataset), _default_lead(dataset))
 
 
-def _lead_days(lead: Any) -> int:
-    return 366 * lead.years + 31 * lead.months + lead.days + 2 * getattr(lead, "working_days", 0)
-
-
-def _decision_reach(dataset: Dataset, limit: date) -> date:
-    """The last day a deadline can lie on and still have its decision fall by `limit`."""
-    leads = [_lead(dataset, a) for a in dataset.agreement_models()] + [_lead(dataset, None)]
-    return limit + timedelta(days=max(_lead_days(x) for x in leads) + 40)
-
-
-def _decisions_limit(dataset: Dataset, request: Request, meeting: date | None, until: date) -> date:
-    """The last day a decision ahead may fall on: the end of the window, or before the next known meeting."""
-    day, body = request.as_of, request.filters.body
-    later = [m.date.start for p in dataset.workplan_models() for m in p.meetings
-             if m.kind == "meeting" and m.date.start > (meeting or day)
-             and (body is None or p.body.casefold() == body.casefold())]
-    # Up to the next known meeting; when none is known, this may be the last meeting before a board
-    # must decide: look a quarter past it (boards meet at least that often).
-    return max(until, min(later) - timedelta(days=1)) if later else max(until, (meeting or day) + NO_NEXT_MEETING)
-
-
-def _decisions_among(rows: Sequence[Deadline], dataset: Dataset, day: date, limit: date) -> tuple[Deadline, ...]:
-    """The decisions ahead among rows with their decisions (with_decisions): the notice deadlines and
-    adoptions not yet passed whose decide-by falls by `limit`, soonest decision first."""
-    people = group_adoptions([r for r in rows if r.decide_by is not None], dataset, day)
-    found = [r for r in people if r.decide_by is not None and r.date >= day and r.decide_by <= limit]
-    return tuple(sorted(found, key=lambda r: (r.decide_by, r.date, r.id)))
+def decision_reach(dataset: Dataset, limit: date) -> date:
+    """The last day a deadline can lie on and still have its decision fall by `limit` (any lead in use)."""
+    default = _default_lead(dataset)
+    leads = {decisions.decision_lead(a, default) for a in dataset.agreement_models()}
+    return decisions.decision_reach(limit, leads | {decisions.decision_lead(None, default)})
 
 
 def renewed(loaded: Checked, request: Request, since: date) -> tuple[Renewed, ...]:
-    """Notice deadlines that passed in (since, as-of] without a notice in time: each agreement is now bound
-    for the next term."""
+    """Rule 16d for the view: notice deadlines that passed in (since, as-of] without a notice in time."""
     dataset, day = loaded.dataset, request.as_of
-    keep = kept_ids(dataset, request.filters)
-    agreements = dataset.agreement_models()
     statuses = {s.id: s for s in agreement_statuses(dataset, day)}
-    superseded = engine.supersessions(agreements)  # once: per agreement it made this quadratic
-    groups = groups_of(dataset)
-    found: list[Renewed] = []
-    for a in agreements:
-        if keep is not None and a.id not in keep:
-            continue
-        tl = engine.timeline_of(a, agreements, day, through=day, since=since, groups=groups, superseded=superseded)
-        for term in tl.terms:
-            deadline = term.notice_deadline
-            if deadline is None or not since < deadline <= day or term.end is None:
-                continue
-            if tl.final_end is not None and tl.final_end <= term.end:
-                continue  # it ends with this term: notice was given in time, or it ends anyway
-            if tl.superseded_on is not None and tl.superseded_on <= term.end + timedelta(days=1):
-                continue
-            status = statuses.get(a.id)
-            found.append(Renewed(a.id, a.title, deadline, term.number + 1,
-                                 status.binding_until if status else None, term.approximate))
-    return tuple(sorted(found, key=lambda r: (r.date, r.id)))
+    return decisions.renewed(dataset.agreement_models(), day, since, statuses, groups_of(dataset),
+                             kept_ids(dataset, request.filters))

@@ -1,0 +1,159 @@
+"""When the boards must decide, which decisions a meeting must take, and what renewed silently (pure).
+
+docs/rules.md, rules 16–16e: a notice deadline (or a plan's adoption) is the last day to act, and
+before it each principal's board must decide (16a); the pre-meeting check lists the decisions due by
+the next meeting (16b), and what passed without a notice since the last one (16d); a deadline is
+listed while it can still be decided (16e). Everything here is a function of models, rows and dates:
+the application layer picks the dataset's parts and the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from datetime import date as Day
+from typing import Callable, Collection, Iterable, Mapping, Sequence
+
+from svo_cli import engine
+from svo_cli.dates import Duration, add, parse_duration, previous_working_day, subtract
+from svo_cli.engine import AgreementStatus
+from svo_cli.kinds import DeadlineKind
+from svo_cli.model import Agreement, Workplan
+from svo_cli.obligations import Deadline
+
+DEFAULT_DECISION_LEAD = parse_duration("3 months")
+DECIDED_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.ADOPTION)  # the rows a board decides ahead of
+NO_NEXT_MEETING = timedelta(days=91)  # with no later meeting known: boards meet at least this often
+NO_MEETING_SINCE = timedelta(days=30)  # --since without an earlier meeting
+# What previous_working_day (twice: act-by, decide-by) and month-end clamping can move a decide-by day
+# past the plain arithmetic: at most a long weekend each and three days of clamping; a month is ample.
+REACH_MARGIN = timedelta(days=31)
+
+
+# --------------------------------------------------------------------------- 16a. when the boards decide
+
+
+def decision_lead(agreement: Agreement | None, default: Duration | None = None) -> Duration:
+    """The agreement's `notice.decision_lead`, else parties.yaml's (`default`), else 3 months; a plan's
+    adoption (agreement None) takes parties.yaml's, else 3 months."""
+    if agreement is not None and agreement.notice is not None and agreement.notice.decision_lead is not None:
+        return agreement.notice.decision_lead
+    return default if default is not None else DEFAULT_DECISION_LEAD
+
+
+def decide_by(act_by: date, lead: Duration) -> date:
+    """The last working day on or before act-by minus the lead (a lead in working days counts back)."""
+    return previous_working_day(subtract(act_by, lead))
+
+
+def deciders(parties: Sequence[str], groups: Mapping[str, Sequence[str]],
+             order: Callable[[str | None], tuple]) -> tuple[str, ...]:
+    """The parties with each group expanded into its members, without repeats, in `order`."""
+    return tuple(sorted(dict.fromkeys(m for p in parties for m in groups.get(p, (p,))), key=order))
+
+
+def with_decisions(rows: Sequence[Deadline], agreements: Mapping[str, Agreement],
+                   groups: Mapping[str, Sequence[str]], as_of: date, order: Callable[[str | None], tuple],
+                   default_lead: Duration | None = None) -> list[Deadline]:
+    """Notice deadlines and adoptions carry when the boards must decide, who decides (an agreement's
+    parties; an adoption's principal), and whether that day has passed while the deadline has not."""
+    out: list[Deadline] = []
+    for row in rows:
+        if row.kind not in DECIDED_KINDS:
+            out.append(row)
+            continue
+        agreement = agreements.get(row.id)
+        day = decide_by(row.act_by, decision_lead(agreement, default_lead))
+        who = (deciders(agreement.parties, groups, order) if agreement is not None
+               else (row.party,) if row.party else ())
+        out.append(replace(row, decide_by=day, deciders=who, decision_overdue=day < as_of <= row.date))
+    return out
+
+
+# --------------------------------------------------------------------------- 16e. shown while decidable
+
+
+def decision_reach(limit: date, leads: Iterable[Duration]) -> date:
+    """The last day a deadline can lie on and still have its decision fall by `limit`: no later
+    deadline's decide-by can (rows past it are never computed; rows before it that decide later are
+    left out by the caller)."""
+    return max((add(limit, lead) for lead in leads), default=limit) + REACH_MARGIN
+
+
+# --------------------------------------------------------------------------- 16b. decisions needed now
+
+
+def decisions_limit(as_of: date, meeting: date | None, until: date, meetings: Iterable[date]) -> date:
+    """The last day a decision needed now may fall on: the end of the window or, when a meeting is known
+    after this one (after the as-of date without one), the day before the first such, whichever is later.
+    With none known this may be the last meeting before a board must decide: a quarter past it."""
+    later = [day for day in meetings if day > (meeting or as_of)]
+    if later:
+        return max(until, min(later) - timedelta(days=1))
+    return max(until, (meeting or as_of) + NO_NEXT_MEETING)
+
+
+def decisions_among(rows: Sequence[Deadline], as_of: date, limit: date) -> tuple[Deadline, ...]:
+    """The rows whose deadline has not passed and whose decide-by falls by `limit` (late ones too),
+    soonest decision first, then by deadline and id."""
+    found = [r for r in rows if r.decide_by is not None and r.date >= as_of and r.decide_by <= limit]
+    return tuple(sorted(found, key=lambda r: (r.decide_by, r.date, r.id)))
+
+
+# --------------------------------------------------------------------------- 16 and 16d. meetings, since
+
+
+def meeting_days(plans: Iterable[Workplan], body: str | None = None) -> list[date]:
+    """The days of the plans' meetings of kind `meeting` (not conferences), of one body when given."""
+    return [m.date.start for p in plans for m in p.meetings
+            if m.kind == "meeting" and (body is None or p.body.casefold() == body.casefold())]
+
+
+def next_meeting(days: Iterable[date], as_of: date) -> date | None:
+    """The first meeting on or after the as-of date."""
+    return min((d for d in days if d >= as_of), default=None)
+
+
+def default_since(days: Iterable[date], as_of: date) -> date:
+    """The last meeting before the as-of date, else 30 days before it."""
+    return max((d for d in days if d < as_of), default=as_of - NO_MEETING_SINCE)
+
+
+@dataclass(frozen=True)
+class Renewed:
+    """A notice deadline that passed in (since, as-of] without a notice in time: the agreement is bound
+    for another term."""
+
+    id: str
+    title: str
+    date: Day  # the notice deadline that passed
+    term: int  # the term now certain
+    binding_until: Day | None
+    approximate: bool
+
+
+def renewed(agreements: Sequence[Agreement], as_of: date, since: date, statuses: Mapping[str, AgreementStatus],
+            groups: Mapping[str, Sequence[str]] | None = None,
+            keep: Collection[str] | None = None) -> tuple[Renewed, ...]:
+    """Each notice deadline in (since, as-of] that passed without a notice in time where the agreement
+    goes on past that term (a known end after it, no supersession by the day after it), for the
+    agreements in `keep` (None: all); by deadline, then id."""
+    superseded = engine.supersessions(agreements)
+    found: list[Renewed] = []
+    for a in agreements:
+        if keep is not None and a.id not in keep:
+            continue
+        tl = engine.timeline_of(a, agreements, as_of, through=as_of, since=since, groups=groups,
+                                superseded=superseded)
+        for term in tl.terms:
+            deadline = term.notice_deadline
+            if deadline is None or not since < deadline <= as_of or term.end is None:
+                continue
+            if tl.final_end is not None and tl.final_end <= term.end:
+                continue  # it ends with this term: notice was given in time, or it ends anyway
+            if tl.superseded_on is not None and tl.superseded_on <= term.end + timedelta(days=1):
+                continue
+            status = statuses.get(a.id)
+            found.append(Renewed(a.id, a.title, deadline, term.number + 1,
+                                 status.binding_until if status else None, term.approximate))
+    return tuple(sorted(found, key=lambda r: (r.date, r.id)))

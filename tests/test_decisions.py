@@ -1,0 +1,233 @@
+"""Rules 16–16e of docs/rules.md (the pre-meeting check: when the boards must decide, the decisions
+needed now, sections, what renewed silently, deadlines shown while they can be decided), one test or
+more per rule with its example; headings use docs/rules.md's numbers. The pure rules are in
+svo_cli.decisions; the county's examples go through the application layer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, make_agreement
+from svo_cli import app, decisions
+from svo_cli.dates import parse_duration, previous_working_day
+from svo_cli.decisions import decide_by, decision_lead, decision_reach, decisions_among, decisions_limit
+from svo_cli.engine import statuses
+from svo_cli.i18n import why
+from svo_cli.kinds import DeadlineKind
+from svo_cli.loader import load_dataset
+from svo_cli.obligations import Deadline, make_deadline
+
+AS_OF = date(2026, 11, 23)
+GROUPS = {"kommunerna": ("linkoping", "motala", "boxholm")}
+
+
+def order(party: str | None) -> tuple:
+    return (party or "",)
+
+
+def row(day: date, kind: DeadlineKind = DeadlineKind.NOTICE_DEADLINE, holder: str = "test-agreement",
+        as_of: date = AS_OF, **extra) -> Deadline:
+    return make_deadline(day, kind, holder, "Test", as_of, False, why("meeting", title="Test"), **extra)
+
+
+def check(as_of: date, meeting: date | None, **window) -> app.CheckResult:
+    return app.check(app.Request(DATA, as_of), app.MeetingWindow(meeting, **window))
+
+
+# ---------------------------------------------------------------- 16. window and output
+
+
+def test_the_window_runs_through_the_meeting_plus_the_horizon():
+    assert check(AS_OF, date(2026, 12, 10)).until == date(2026, 12, 10)
+    assert check(AS_OF, date(2026, 12, 10), horizon=30).until == date(2027, 1, 9)
+    assert check(AS_OF, None).until == AS_OF + timedelta(days=30)  # without a meeting: 30 days
+
+
+def test_next_meeting_is_the_first_meeting_of_kind_meeting_on_or_after_the_date():
+    days = [date(2026, 5, 29), date(2026, 3, 1)]
+    assert decisions.next_meeting(days, date(2026, 5, 29)) == date(2026, 5, 29)
+    assert decisions.next_meeting(days, date(2026, 5, 30)) is None
+
+
+def test_a_meeting_before_the_as_of_date_is_a_usage_error():
+    with pytest.raises(app.UsageProblem) as raised:
+        check(AS_OF, date(2026, 11, 1))
+    assert raised.value.message_id == "meeting_before"
+
+
+# ---------------------------------------------------------------- 16a. when the boards must decide
+
+
+def test_decide_by_is_the_last_working_day_on_or_before_act_by_minus_the_lead():
+    # missbruk-psykisk-funktionsnedsattning: act by Wednesday 2026-12-30, 3 months: Wednesday 2026-09-30
+    assert decide_by(date(2026, 12, 30), parse_duration("3 months")) == date(2026, 9, 30)
+    # 2026-12-29 - 1 month = Sunday 2026-11-29: the Friday before
+    assert decide_by(date(2026, 12, 29), parse_duration("1 month")) == date(2026, 11, 27)
+    # a lead in working days counts working days back (julafton and juldagen are not working days)
+    assert decide_by(date(2026, 12, 30), parse_duration("3 arbetsdagar")) == date(2026, 12, 23)
+
+
+def test_the_decision_lead_is_the_agreements_else_the_parties_file_else_three_months():
+    own = make_agreement(notice={"before_end": "12 months", "decision_lead": "6 months"})
+    plain = make_agreement()
+    two = parse_duration("2 months")
+    assert decision_lead(own, two) == parse_duration("6 months")
+    assert decision_lead(plain, two) == two
+    assert decision_lead(plain) == parse_duration("3 months")
+    assert decision_lead(None, two) == two  # a plan's adoption: parties.yaml's
+    assert decision_lead(None) == parse_duration("3 months")
+
+
+def test_deciders_are_the_parties_with_groups_expanded_in_order_without_repeats():
+    a = make_agreement(parties=["region-ostergotland", "kommunerna", "motala"])
+    found = decisions.with_decisions([row(date(2026, 12, 31))], {a.id: a}, GROUPS, AS_OF, order)
+    assert found[0].deciders == ("boxholm", "linkoping", "motala", "region-ostergotland")
+
+
+def test_an_adoptions_decider_is_its_principal():
+    adoption = row(date(2026, 12, 31), DeadlineKind.ADOPTION, "plan", party="linkoping")
+    (found,) = decisions.with_decisions([adoption], {}, GROUPS, AS_OF, order)
+    assert (found.decide_by, found.deciders) == (date(2026, 9, 30), ("linkoping",))
+
+
+def test_decision_overdue_once_decide_by_has_passed_while_the_deadline_has_not():
+    a = make_agreement()
+    deadline = date(2026, 12, 31)  # decide by 2026-09-30
+
+    def late(as_of: date) -> bool:
+        (found,) = decisions.with_decisions([row(deadline, as_of=as_of)], {a.id: a}, {}, as_of, order)
+        return found.decision_overdue
+
+    assert [late(d) for d in (date(2026, 9, 30), date(2026, 10, 1), deadline, deadline + timedelta(days=1))] == [
+        False, True, True, False]
+
+
+def test_other_rows_carry_no_decision():
+    followup = row(date(2026, 12, 31), DeadlineKind.FOLLOWUP, followup="f")
+    (found,) = decisions.with_decisions([followup], {}, GROUPS, AS_OF, order)
+    assert (found.decide_by, found.deciders, found.decision_overdue) == (None, (), False)
+
+
+def test_rule_16a_example_on_2026_11_23():
+    result = check(AS_OF, date(2026, 12, 10))
+    notice = next(d for d in result.decisions if d.id == "missbruk-psykisk-funktionsnedsattning")
+    assert (notice.date, notice.act_by, notice.decide_by, notice.decision_overdue) == (
+        date(2026, 12, 31), date(2026, 12, 30), date(2026, 9, 30), True)
+    assert len(notice.deciders) == 14 and "region-ostergotland" in notice.deciders
+    adoption = next(d for d in result.decisions if d.kind == DeadlineKind.ADOPTION)
+    assert (adoption.id, adoption.decide_by, len(adoption.deciders)) == ("svo-arbetsplan-2026-2027",
+                                                                         date(2026, 9, 30), 14)
+
+
+# ---------------------------------------------------------------- 16b. decisions needed now
+
+
+def test_the_limit_is_the_day_before_the_next_known_meeting_or_the_window_end():
+    meeting, until = date(2026, 12, 10), date(2026, 12, 10)
+    assert decisions_limit(AS_OF, meeting, until, [date(2027, 2, 4), date(2027, 3, 1)]) == date(2027, 2, 3)
+    assert decisions_limit(AS_OF, meeting, date(2027, 3, 1), [date(2027, 2, 4)]) == date(2027, 3, 1)  # later
+    # no later meeting known: this may be the last before a board must decide, a quarter past it
+    assert decisions_limit(AS_OF, meeting, until, [date(2026, 1, 1)]) == meeting + timedelta(days=91)
+    assert decisions_limit(AS_OF, None, AS_OF, []) == AS_OF + timedelta(days=91)
+
+
+def test_decisions_among_keeps_the_ones_not_passed_late_ones_too_soonest_decision_first():
+    rows = [row(date(2026, 12, 31), holder="b", decide_by=date(2026, 9, 30)),
+            row(date(2026, 12, 31), holder="a", decide_by=date(2026, 9, 30)),
+            row(date(2027, 3, 1), holder="c", decide_by=date(2026, 12, 1)),
+            row(date(2027, 6, 1), holder="d", decide_by=date(2027, 3, 1)),  # after the limit
+            row(date(2026, 11, 1), holder="e", decide_by=date(2026, 8, 1)),  # the deadline has passed
+            row(date(2026, 12, 31), DeadlineKind.FOLLOWUP, holder="f")]  # no decision
+    assert [r.id for r in decisions_among(rows, AS_OF, date(2027, 2, 1))] == ["a", "b", "c"]
+
+
+def test_rule_16b_example_late_on_2026_11_23_and_open_on_2026_09_01():
+    expected = {("missbruk-psykisk-funktionsnedsattning", date(2026, 9, 30)),
+                ("samverkan-barn-och-unga", date(2026, 9, 30)), ("svo-arbetsplan-2026-2027", date(2026, 9, 30))}
+    late = check(AS_OF, date(2026, 12, 10)).decisions
+    assert {(d.id, d.decide_by) for d in late} == expected and all(d.decision_overdue for d in late)
+    open_ = check(date(2026, 9, 1), date(2026, 9, 24)).decisions
+    assert {(d.id, d.decide_by) for d in open_} == expected and not any(d.decision_overdue for d in open_)
+
+
+# ---------------------------------------------------------------- 16c. sections of items
+
+
+def test_rule_16c_example_sections_on_2026_11_23_with_a_30_day_horizon():
+    result = check(AS_OF, date(2026, 12, 10), horizon=30)
+    assert [(s.name, len(s.people), len(s.rows)) for s in result.sections] == [
+        ("overdue", 5, 5), ("by_meeting", 0, 0), ("after_meeting", 13, 26)]
+
+
+# ---------------------------------------------------------------- 16d. renewed silently
+
+
+def county():
+    dataset, _ = load_dataset(DATA)
+    return dataset.agreement_models()
+
+
+def test_rule_16d_example_the_turn_of_2025():
+    agreements, as_of = county(), date(2026, 1, 15)
+    by_id = {s.id: s for s in statuses(agreements, as_of)}
+    found = decisions.renewed(agreements, as_of, date(2025, 12, 1), by_id)
+    assert [(r.id, r.date, r.term, r.binding_until) for r in found] == [
+        ("ramavtal-ungdomshalsa", date(2025, 12, 30), 4, date(2028, 12, 30)),
+        ("placerade-barn-och-unga", date(2025, 12, 31), 4, date(2028, 12, 31))]
+    assert decisions.renewed(agreements, as_of, date(2025, 12, 1), by_id, keep={"ramavtal-ungdomshalsa"})[0].id \
+        == "ramavtal-ungdomshalsa"
+
+
+def test_a_notice_in_time_ends_the_term_and_nothing_renews():
+    silent = make_agreement()  # deadline 2020-12-31 for the term ending 2021-12-31
+    noticed = make_agreement(events=[{"date": "2020-12-01", "type": "notice"}])
+    as_of, since = date(2021, 1, 15), date(2020, 12, 1)
+
+    def found(a):
+        return [(r.date, r.term) for r in decisions.renewed([a], as_of, since, {s.id: s for s in statuses([a], as_of)})]
+
+    assert found(silent) == [(date(2020, 12, 31), 2)]
+    assert found(noticed) == []
+    assert decisions.renewed([silent], as_of, date(2020, 12, 31), {}) == ()  # (since, as-of]: since excluded
+
+
+def test_since_defaults_to_the_last_meeting_before_the_date_else_30_days():
+    days = [date(2024, 3, 15), date(2024, 8, 23), date(2026, 12, 10)]
+    assert decisions.default_since(days, AS_OF) == date(2024, 8, 23)  # rule 16d: LGVO's, the last recorded
+    assert decisions.default_since([], AS_OF) == AS_OF - timedelta(days=30)
+    assert check(AS_OF, date(2026, 12, 10)).since == date(2024, 8, 23)
+
+
+# ---------------------------------------------------------------- 16e. deadlines are shown while they can be decided
+
+
+def test_rule_16e_example_notice_deadlines_past_the_window_are_listed_while_decidable():
+    result = app.deadlines(app.Request(DATA, date(2026, 9, 1)), app.Window())
+    assert result.until == date(2026, 11, 30)
+    late = [d for d in result.rows if d.kind == DeadlineKind.NOTICE_DEADLINE and d.date == date(2026, 12, 31)]
+    assert {d.id for d in late} == {"missbruk-psykisk-funktionsnedsattning", "samverkan-barn-och-unga"}
+    assert {d.decide_by for d in late} == {date(2026, 9, 30)}
+
+
+LEADS = st.sampled_from(["3 months", "1 month", "6 months", "1 year", "P2M10D", "45 days",
+                         "20 arbetsdagar", "1 arbetsdag"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(limit=st.dates(date(2020, 1, 1), date(2040, 12, 31)), lead=LEADS, after=st.integers(1, 800))
+def test_no_deadline_past_the_reach_decides_by_the_limit(limit, lead, after):
+    duration = parse_duration(lead)
+    reach = decision_reach(limit, [duration])
+    day = reach + timedelta(days=after)
+    assert decide_by(previous_working_day(day), duration) > limit
+
+
+@settings(deadline=None)
+@given(limit=st.dates(date(2020, 1, 1), date(2040, 12, 31)), lead=LEADS)
+def test_the_reach_takes_the_longest_lead(limit, lead):
+    duration = parse_duration(lead)
+    assert decision_reach(limit, [duration, parse_duration("1 day")]) >= decision_reach(limit, [duration])
