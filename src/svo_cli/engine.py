@@ -189,7 +189,7 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
         term = s.term(k)
         assert term.notice_deadline is not None and term.counted_from is not None
         renews = why("renews_for", every=a.renewal.every) if a.renewal else why("ends")
-        natural_end = s.natural(k)[1]
+        natural_end = s.natural(k).end
         if notice is not None and notice.before_end is not None:
             text = why("notice_deadline", written=written, term=k, term_end_earliest=term.counted_from,
                        before_end=notice.before_end, renews=renews, term_end=natural_end)
@@ -199,18 +199,18 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
                        period=notice.period if notice else None, to_end=to_end, renews=renews,
                        term_end=natural_end)
         rows.append(_deadline(term.notice_deadline, DeadlineKind.NOTICE_DEADLINE, a, as_of,
-                              s.natural(k)[4], text, term=k))
+                              s.natural(k).end_coarse, text, term=k))
     for k in s.ending_terms(as_of, until):
         term = s.term(k)
         end = term.end
         assert end is not None
         if tl.final_end is not None and end >= tl.final_end:
             text = why("term_end_expires", term=k, reason=_end_reason(tl))
-            coarse = s.natural(k)[4] + tl.final_coarse
+            coarse = s.natural(k).end_coarse + tl.final_coarse
         else:
             text = why("term_end_renews", term=k, end=end, every=a.renewal.every,  # type: ignore[union-attr]
                        next=end + ONE_DAY)
-            coarse = s.natural(k)[4]
+            coarse = s.natural(k).end_coarse
         rows.append(_deadline(end, DeadlineKind.TERM_END, a, as_of, coarse, text, term=k))
     for w in tl.withdrawals:
         if as_of <= w.last_day <= until:

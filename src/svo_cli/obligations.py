@@ -25,7 +25,8 @@ from svo_cli.dates import (
 from svo_cli.i18n import Why, why
 from svo_cli.kinds import DeadlineKind, DeadlineState
 from svo_cli.model import Followup
-from svo_cli.terms import Schedule, Timeline, _search
+from svo_cli.schedule import Schedule, search
+from svo_cli.terms import Timeline
 
 MANDATE_PERIOD = Duration(years=4, days=1, text="4 years")
 Day = date  # for fields declared after a field named `date`
@@ -129,7 +130,7 @@ class _Series:
         if self.kind == "before":
             schedule = self.life.schedule
             return schedule.first_where(reached, start) if schedule is not None else None
-        return _search(reached, start, None, self._near(day))
+        return search(reached, start, None, self._near(day))
 
     def _near(self, day: date) -> int | None:
         """For `every`: the occurrence due about `day` (the mean length of the period), so that the
