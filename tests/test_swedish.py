@@ -82,13 +82,14 @@ def test_commands_in_swedish_have_no_english(args):
 
 def test_every_coarse_date_field_is_named_in_swedish():
     from svo_cli.i18n import explain
-    from svo_cli.obligations import COARSE_FIELDS, coarse_dates
+    from svo_cli.kinds import Coarse, CoarseField
+    from svo_cli.obligations import coarse_dates
 
-    items = [f"{field} vt 2021" for field in COARSE_FIELDS if field != "supersession"] + \
-        ["supersession ny-overenskommelse valid_from 2023"]
+    items = [Coarse(field, "vt 2021") for field in CoarseField if field != CoarseField.SUPERSESSION] + \
+        [Coarse(CoarseField.SUPERSESSION, "2023", "ny-overenskommelse")]
     sv = explain(coarse_dates(items), "sv")
     en = explain(coarse_dates(items), "en")
-    assert en == ", ".join(items)  # English names the field as the data file writes it
+    assert en == ", ".join(map(str, items))  # English names the field as the data file writes it
     assert _leaks(sv) == [] and "valid_from" not in sv and "followup_done" not in sv, sv
     assert sv.count("vt 2021") == len(items) - 1 and "ny-overenskommelse" in sv
 

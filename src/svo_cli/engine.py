@@ -12,7 +12,7 @@ from typing import Any, Mapping, Sequence
 
 from svo_cli.dates import ONE_DAY, previous_working_day
 from svo_cli.i18n import Why, why
-from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, DeadlineKind, EndReason
+from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, Coarse, DeadlineKind, EndReason
 from svo_cli.model import Agreement
 from svo_cli.obligations import (
     OVERDUE_LISTED,
@@ -155,7 +155,7 @@ def followup_occurrences(tl: Timeline, through: date, as_of: date | None = None,
     return collect_occurrences(Life.of(tl), tl.agreement.followups, done_events, through, as_of, overdue_limit)
 
 
-def _deadline(day: date, kind: DeadlineKind, a: Agreement, as_of: date, coarse: Sequence[str], reason: Why,
+def _deadline(day: date, kind: DeadlineKind, a: Agreement, as_of: date, coarse: Sequence[Coarse], reason: Why,
               **extra: Any) -> Deadline:
     return make_deadline(day, kind, a.id, a.title, as_of, bool(coarse), with_coarse(reason, coarse), **extra)
 

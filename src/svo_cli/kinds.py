@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class AgreementState(StrEnum):
@@ -54,6 +55,37 @@ class PlanState(StrEnum):
     UPCOMING = "upcoming"
     ACTIVE = "active"
     ENDED = "ended"
+
+
+class CoarseField(StrEnum):
+    """Where a coarse date (a year, a half, a term: "vt 2027") a result rests on comes from, as the data
+    names the field."""
+
+    VALID_FROM = "valid_from"
+    VALID_UNTIL = "valid_until"
+    NOTICE = "notice"
+    EXTENDED = "extended"
+    EXTENDED_UNTIL = "extended until"
+    TERMINATED = "terminated"
+    TERMINATED_EFFECTIVE = "terminated effective"
+    SUPERSESSION = "supersession"  # a newer agreement's coarse valid_from
+    FIRST = "first"  # a follow-up's first occurrence
+    DUE = "due"  # a one-off follow-up's due date
+    FOLLOWUP_DONE = "followup_done"
+
+
+class Coarse(NamedTuple):
+    """One coarse date a result rests on: the field, the date as written and, for a supersession, the
+    newer agreement. As text (JSON's `coarse`): "valid_until vt 2021", "supersession new valid_from 2023"."""
+
+    field: CoarseField
+    spec: str
+    newer: str | None = None
+
+    def __str__(self) -> str:
+        if self.field == CoarseField.SUPERSESSION:
+            return f"{self.field.value} {self.newer} valid_from {self.spec}"
+        return f"{self.field.value} {self.spec}"
 
 
 def label_key(value: StrEnum) -> str:

@@ -23,7 +23,7 @@ from svo_cli.dates import (
     subtract,
 )
 from svo_cli.i18n import Why, why
-from svo_cli.kinds import DeadlineKind, DeadlineState
+from svo_cli.kinds import Coarse, CoarseField, DeadlineKind, DeadlineState
 from svo_cli.model import Followup
 from svo_cli.schedule import Schedule, search
 from svo_cli.terms import Timeline
@@ -45,7 +45,7 @@ class Occurrence:
     term: int | None = None
     earlier_overdue: int = 0  # overdue occurrences before this one that are not listed
     oldest_overdue: date | None = None  # the due date of the oldest of them
-    coarse: tuple[str, ...] = ()  # the coarse dates the due date (or the done date) rests on
+    coarse: tuple[Coarse, ...] = ()  # the coarse dates the due date (or the done date) rests on
 
 
 @dataclass(frozen=True)
@@ -218,12 +218,12 @@ class _Series:
         due = self.due(k)
         assert due is not None
         term = None
-        coarse: tuple[str, ...] = ()
+        coarse: tuple[Coarse, ...] = ()
         if self.kind == "every":
             assert f.first is not None
             rule = (why("rule_every_k", every=f.every, first=str(f.first), k=k + 1) if k
                     else why("rule_every", every=f.every, first=str(f.first)))
-            coarse = (f"first {f.first}",) if f.first.approximate else ()
+            coarse = (Coarse(CoarseField.FIRST, str(f.first)),) if f.first.approximate else ()
         elif self.kind == "mandate":
             rule = why("rule_mandate", start=mandate_period_start(FIRST_FOUR_YEAR_ELECTION + 4 * (k - 1)), end=due)
         elif self.kind == "before":
@@ -238,7 +238,7 @@ class _Series:
         else:
             assert f.due is not None
             rule = why("rule_due", due=str(f.due))
-            coarse = (f"due {f.due}",) if f.due.approximate else ()
+            coarse = (Coarse(CoarseField.DUE, str(f.due)),) if f.due.approximate else ()
         return Occurrence(f.id, f.what, due, self.opens(k), bool(coarse), rule, term=term, coarse=coarse)
 
 
@@ -321,7 +321,8 @@ def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: 
             occ = series.occurrence(k)
             event = done.get(k)
             if event is not None:
-                coarse = occ.coarse + ((f"followup_done {event.date}",) if event.date.approximate else ())
+                done_on = (Coarse(CoarseField.FOLLOWUP_DONE, str(event.date)),) if event.date.approximate else ()
+                coarse = occ.coarse + done_on
                 occ = replace(occ, done_on=event.date.end, coarse=coarse, approximate=bool(coarse))
             return occ
 
@@ -450,30 +451,16 @@ def make_deadline(day: date, kind: DeadlineKind, holder_id: str, title: str, as_
                     approximate, reason, act_days_left=(act_by - as_of).days, **extra)
 
 
-def with_coarse(reason: Why, coarse: Sequence[str]) -> Why:
+def with_coarse(reason: Why, coarse: Sequence[Coarse]) -> Why:
     """An explanation that names the coarse dates it rests on."""
     return why("coarse", text=reason, dates=coarse_dates(coarse)) if coarse else reason
 
 
-# The fields a coarse date can come from, as the engine names them ("first vt 2027"), longest first.
-COARSE_FIELDS = ("extended until", "terminated effective", "followup_done", "supersession", "valid_from",
-                 "valid_until", "terminated", "extended", "notice", "first", "due")
-
-
-def coarse_dates(coarse: Sequence[str]) -> Why:
-    """Coarse dates ("first vt 2027", "valid_until 2021") as an explanation in the reader's language: the
-    field each rests on by its label, the date as written; several joined by commas."""
-    parts = []
-    for item in coarse:
-        field = next((f for f in COARSE_FIELDS if item.startswith(f + " ")), None)
-        rest = item[len(field) + 1:] if field else ""
-        newer = rest.split(" ", 2)  # a supersession: "<newer id> valid_from <date>"
-        if field == "supersession" and len(newer) == 3 and newer[1] == "valid_from":
-            parts.append(why("coarse_supersession", id=newer[0], spec=newer[2]))
-        elif field and field != "supersession":
-            parts.append(why("coarse_" + field.replace(" ", "_"), spec=rest))
-        else:
-            parts.append(why("coarse_as_written", text=item))
+def coarse_dates(coarse: Sequence[Coarse]) -> Why:
+    """Coarse dates as an explanation in the reader's language: the field each rests on by its label,
+    the date as written; several joined by commas."""
+    parts = [why("coarse_supersession", id=c.newer, spec=c.spec) if c.field == CoarseField.SUPERSESSION
+             else why("coarse_" + c.field.value.replace(" ", "_"), spec=c.spec) for c in coarse]
     joined = parts[-1]
     for part in reversed(parts[:-1]):
         joined = why("coarse_pair", a=part, b=joined)

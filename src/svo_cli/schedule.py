@@ -23,7 +23,7 @@ from svo_cli.dates import (
     shift,
     subtract,
 )
-from svo_cli.kinds import EndReason
+from svo_cli.kinds import Coarse, EndReason
 from svo_cli.model import Agreement
 
 HORIZON = date(2600, 12, 31)  # no term is computed past this day: data years end in 2199, durations
@@ -39,10 +39,10 @@ class Term:
     notice_deadline: date | None
     approximate: bool
     counted_from: date | None = None  # the term end the notice deadline was counted back from
-    coarse: tuple[str, ...] = ()  # the coarse dates this term rests on ("valid_until vt 2021")
+    coarse: tuple[Coarse, ...] = ()  # the coarse dates this term rests on ("valid_until vt 2021")
 
 
-def unique(items: Iterable[str]) -> tuple[str, ...]:
+def unique(items: Iterable[Coarse]) -> tuple[Coarse, ...]:
     return tuple(dict.fromkeys(items))
 
 
@@ -104,8 +104,8 @@ class NaturalTerm(NamedTuple):
     start: date
     end: date | None  # latest reading; None = open-ended
     end_earliest: date | None  # earliest reading, for counting deadlines back
-    start_coarse: tuple[str, ...]  # the coarse dates its start rests on
-    end_coarse: tuple[str, ...]  # the coarse dates its end rests on
+    start_coarse: tuple[Coarse, ...]  # the coarse dates its start rests on
+    end_coarse: tuple[Coarse, ...]  # the coarse dates its end rests on
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,8 @@ class Segment:
     start: date
     end: date | None  # latest reading; None = open-ended
     end_earliest: date | None
-    start_coarse: tuple[str, ...]
-    end_coarse: tuple[str, ...]
+    start_coarse: tuple[Coarse, ...]
+    end_coarse: tuple[Coarse, ...]
 
 
 def _average_days(every: Duration) -> float:
@@ -209,14 +209,14 @@ class Schedule:
         self.own_last: int | None = None
         self.own_end: date | None = None  # None: the natural end of own_last
         self.own_end_earliest: date | None = None
-        self.own_coarse: tuple[str, ...] = ()
+        self.own_coarse: tuple[Coarse, ...] = ()
         self.own_reason: EndReason | None = None
         # After supersession (`finish`):
         self.cut: date | None = None  # deadlines on or after this day do not count
         self.final: int | None = None
         self.final_end: date | None = None
         self.final_end_earliest: date | None = None
-        self.final_coarse: tuple[str, ...] = ()
+        self.final_coarse: tuple[Coarse, ...] = ()
         self.reason: EndReason | None = None
         self._finished = False
         self._natural: dict[int, NaturalTerm] = {}
@@ -444,12 +444,12 @@ class Schedule:
                 return
         self.own_last, self.own_reason = None, None
 
-    def fix_end(self, k: int, end: date, end_earliest: date | None, coarse: tuple[str, ...],
+    def fix_end(self, k: int, end: date, end_earliest: date | None, coarse: tuple[Coarse, ...],
                 reason: EndReason) -> None:
         self.own_last, self.own_end, self.own_end_earliest = k, end, end_earliest
         self.own_coarse, self.own_reason = coarse, reason
 
-    def extend(self, k: int, until: DateSpec, coarse: tuple[str, ...]) -> None:
+    def extend(self, k: int, until: DateSpec, coarse: tuple[Coarse, ...]) -> None:
         natural = self.natural(k)
         self.segments = [s for s in self.segments if s.number < k]
         self._natural, self._deadlines = {}, {}
@@ -461,7 +461,7 @@ class Schedule:
         else:
             self.reset_own_end()
 
-    def finish(self, start: date, superseded_on: date | None, coarse: tuple[str, ...]) -> None:
+    def finish(self, start: date, superseded_on: date | None, coarse: tuple[Coarse, ...]) -> None:
         """Apply a supersession (the newer agreement's first day) over the agreement's own end."""
         own = self.known_end()
         self.final, self.final_end, self.final_end_earliest = self.own_last, own, self.own_end_earliest

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from svo_cli.dates import ONE_DAY, DateSpec
-from svo_cli.kinds import EndReason
+from svo_cli.kinds import Coarse, CoarseField, EndReason
 from svo_cli.model import Agreement, Event
 from svo_cli.schedule import HORIZON, Beyond, NoticeRule, Schedule, Segment, Term, unique
 
@@ -44,11 +44,11 @@ class WithdrawalGiven:
     last_day: Day  # the party's last day as a party
     term: int  # the term whose end (or early end) is its last day
     approximate: bool
-    coarse: tuple[str, ...] = ()
+    coarse: tuple[Coarse, ...] = ()
 
 
-def _coarse(name: str, spec: DateSpec | None) -> tuple[str, ...]:
-    return (f"{name} {spec}",) if spec is not None and spec.approximate else ()
+def _coarse(name: CoarseField, spec: DateSpec | None) -> tuple[Coarse, ...]:
+    return (Coarse(name, str(spec)),) if spec is not None and spec.approximate else ()
 
 
 def group_members(groups: Any) -> dict[str, tuple[str, ...]]:
@@ -88,10 +88,10 @@ class Timeline:
     approximate: bool
     schedule: Schedule = field(compare=False, repr=False, hash=False, default=None)  # type: ignore[assignment]
     withdrawals: tuple[WithdrawalGiven, ...] = ()
-    coarse: tuple[str, ...] = ()  # every coarse date the timeline rests on
+    coarse: tuple[Coarse, ...] = ()  # every coarse date the timeline rests on
     ignored_terminations: tuple[IgnoredTermination, ...] = ()  # `terminated` after the known end
     ended_by_withdrawals: bool = False
-    final_coarse: tuple[str, ...] = ()  # the coarse dates the known end rests on
+    final_coarse: tuple[Coarse, ...] = ()  # the coarse dates the known end rests on
     terminated_on: date | None = None  # the date of the `terminated` event that fixed the end
 
     def term_on(self, day: date) -> Term | None:
@@ -163,14 +163,14 @@ class _Builder:
         every = a.renewal.every if a.renewal and a.valid_until else None
         until = a.valid_until
         first = Segment(1, a.valid_from.start, until.end if until else None, until.start if until else None,
-                         _coarse("valid_from", a.valid_from), _coarse("valid_until", until))
+                         _coarse(CoarseField.VALID_FROM, a.valid_from), _coarse(CoarseField.VALID_UNTIL, until))
         cap = a.renewal.max + 1 if every is not None and a.renewal and a.renewal.max is not None else None
         self.schedule = Schedule(every, NoticeRule.of(a), first, cap)
         self.notice: NoticeGiven | None = None
         self.first_notice: NoticeGiven | None = None
         self.withdrawals: list[WithdrawalGiven] = []
         self.ignored: list[IgnoredTermination] = []
-        self.coarse: list[str] = list(first.start_coarse + first.end_coarse)
+        self.coarse: list[Coarse] = list(first.start_coarse + first.end_coarse)
         self.by_withdrawals = False
         self.terminated_on: date | None = None
 
@@ -206,7 +206,7 @@ class _Builder:
 
     def apply_notice(self, event: Event) -> None:
         s = self.schedule
-        self.coarse += _coarse("notice", event.date)
+        self.coarse += _coarse(CoarseField.NOTICE, event.date)
         notice_rule = self.agreement.notice
         if notice_rule is not None and notice_rule.effect == "withdrawal":
             self.apply_withdrawal(event)
@@ -223,7 +223,7 @@ class _Builder:
                              event.date.approximate)
         known = s.known_end()
         if known is None or last < known:
-            s.fix_end(k, last, effect.last_earliest, _coarse("notice", event.date), EndReason.NOTICE)
+            s.fix_end(k, last, effect.last_earliest, _coarse(CoarseField.NOTICE, event.date), EndReason.NOTICE)
             self.notice = record
             self.by_withdrawals = False
         elif self.first_notice is None:
@@ -242,7 +242,7 @@ class _Builder:
             if known is None:
                 return
             k, last = s.number_at(known), known  # it leaves when the agreement ends anyway
-        coarse = _coarse("notice", event.date)  # the term's coarse dates are added once the schedule is final
+        coarse = _coarse(CoarseField.NOTICE, event.date)  # the term's coarse dates are added once the schedule is final
         self.withdrawals.append(WithdrawalGiven(party, event.date.end, last, k, bool(coarse), unique(coarse)))
         members = expand(self.agreement.parties, self.groups)
         gone: set[str] = set()
@@ -258,14 +258,14 @@ class _Builder:
     def apply_extension(self, event: Event) -> None:
         assert event.until is not None
         s = self.schedule
-        coarse = _coarse("extended until", event.until) + _coarse("extended", event.date)
+        coarse = _coarse(CoarseField.EXTENDED_UNTIL, event.until) + _coarse(CoarseField.EXTENDED, event.date)
         self.coarse += coarse
         s.extend(s.number_at(event.date.end), event.until, coarse)
 
     def apply_termination(self, event: Event, position: int) -> None:
         s = self.schedule
         spec = event.effective or event.date
-        coarse = _coarse("terminated", event.date) + _coarse("terminated effective", event.effective)
+        coarse = _coarse(CoarseField.TERMINATED, event.date) + _coarse(CoarseField.TERMINATED_EFFECTIVE, event.effective)
         self.coarse += coarse
         last = spec.end
         known = s.known_end()
@@ -280,7 +280,7 @@ class _Builder:
 
 def timeline(agreement: Agreement, as_of: date, through: date | None = None,
              superseded_on: date | None = None, since: date | None = None, groups: Any = None,
-             superseded_coarse: str | None = None) -> Timeline:
+             superseded_coarse: Coarse | None = None) -> Timeline:
     """The agreement's terms as known on as_of. `terms` lists the terms from the one containing
     `since` (default: at most HISTORY_TERMS terms before as_of) through the one containing `through`
     (default as_of) and every term whose notice deadline is on or before it, and one renewal beyond."""
@@ -293,7 +293,7 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
         elif event.type == "terminated":
             builder.apply_termination(event, position)
     s = builder.schedule
-    supersession_coarse = (f"supersession {superseded_coarse}",) if superseded_coarse else ()
+    supersession_coarse = (superseded_coarse,) if superseded_coarse else ()
     s.finish(agreement.valid_from.start, superseded_on, supersession_coarse)
     if superseded_on is not None:
         builder.coarse += supersession_coarse
@@ -343,7 +343,7 @@ def _window(s: Schedule, as_of: date, through: date, since: date | None) -> tupl
 class Supersession:
     day: date  # the first day the newer agreement is in force
     by: str
-    coarse: str | None  # the newer agreement's coarse valid_from, when it is coarse
+    coarse: Coarse | None  # the newer agreement's coarse valid_from, when it is coarse
 
 
 def supersessions(agreements: Iterable[Agreement]) -> dict[str, Supersession]:
@@ -353,7 +353,8 @@ def supersessions(agreements: Iterable[Agreement]) -> dict[str, Supersession]:
         for old in newer.supersedes:
             start = newer.valid_from.start
             if old not in result or start < result[old].day:
-                coarse = f"{newer.id} valid_from {newer.valid_from}" if newer.valid_from.approximate else None
+                coarse = (Coarse(CoarseField.SUPERSESSION, str(newer.valid_from), newer.id)
+                          if newer.valid_from.approximate else None)
                 result[old] = Supersession(start, newer.id, coarse)
     return result
 
