@@ -28,16 +28,11 @@ def sections(result: app.CheckResult) -> dict[str, int]:
     return {name: len(result.people_in(name)) for name in Section}
 
 
-def test_the_sections_of_rule_16c():
-    result = meeting_check()
-    assert sections(result) == {"overdue": 5, "by_meeting": 0, "after_meeting": 13}
-    assert [name for name, _ in result.items].count(Section.AFTER_MEETING) == 26  # the adoption is 14 rows
-
-
 def test_a_copied_check_result_keeps_its_sections():
-    # Sections were once found by id(row): after a copy, the 5 overdue rows fell into "by_meeting".
+    # Sections were once found by id(row): after a copy, the overdue rows fell into "by_meeting".
     result = meeting_check()
     expected = sections(result)
+    assert expected["overdue"] > 0 and expected["after_meeting"] > 0  # rule 16c's example: tests/test_decisions.py
     assert sections(copy.deepcopy(result)) == expected
     assert sections(pickle.loads(pickle.dumps(result))) == expected
     assert sections(replace(result)) == expected
@@ -52,7 +47,7 @@ def test_the_json_items_name_their_sections_after_a_copy():
     result = meeting_check()
     items = check_document(copy.deepcopy(result))["items"]
     assert [i["section"] for i in items] == [name.value for name, _ in result.items]
-    assert [i["section"] for i in items][:5] == ["overdue"] * 5
+    assert [i["section"] for i in items][:len(result.people_in("overdue"))] == ["overdue"] * len(result.people_in("overdue"))
 
 
 def rows_in_2024(data=DATA) -> list:
