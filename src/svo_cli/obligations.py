@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 from typing import Any, Callable, NamedTuple, Sequence
 
 from svo_cli.dates import (
     FIRST_FOUR_YEAR_ELECTION,
     ONE_DAY,
-    Duration,
     mandate_period_end,
     mandate_period_start,
     previous_working_day,
@@ -28,7 +28,6 @@ from svo_cli.model import Followup
 from svo_cli.schedule import Schedule, search
 from svo_cli.terms import Timeline
 
-MANDATE_PERIOD = Duration(years=4, days=1, text="4 years")
 Day = date  # for fields declared after a field named `date`
 OVERDUE_LISTED = 10  # at most this many overdue occurrences of one follow-up are listed (see rules.md)
 
@@ -68,16 +67,34 @@ class Life:
 # --------------------------------------------------------------------------- one follow-up as a sequence
 
 
+class Form(StrEnum):
+    """The four forms of a follow-up (docs/rules.md, rule 8), chosen once from its keys."""
+
+    EVERY = "every"  # `first` and `every`: first + k x every
+    MANDATE = "mandate"  # `at: end_of_mandate_period`: the end of each four-year mandate period
+    BEFORE = "before"  # `before: notice_deadline`: before each notice deadline (minus `lead`)
+    DUE = "due"  # a one-off on `due`
+
+    @classmethod
+    def of(cls, followup: Followup) -> Form:
+        if followup.every is not None and followup.first is not None:
+            return cls.EVERY
+        if followup.at == "end_of_mandate_period":
+            return cls.MANDATE
+        return cls.BEFORE if followup.before == "notice_deadline" else cls.DUE
+
+
 class _Series:
     """Occurrences k = lo, lo + 1, … (up to hi, or without end) of one follow-up, due dates increasing."""
 
     def __init__(self, life: Life, followup: Followup):
         self.life, self.f = life, followup
-        self.kind = ("every" if followup.every is not None and followup.first is not None
-                     else "mandate" if followup.at == "end_of_mandate_period"
-                     else "before" if followup.before == "notice_deadline" else "due")
+        self.kind = Form.of(followup)
         self.lo: int | None = None
         self.hi: int | None = None  # None: no last occurrence
+        # The first occurrence due while in force, before `tracked_from` cuts earlier ones off (before
+        # notice deadlines: the one that opens at the start; None when there is none).
+        self.untracked_lo: int | None = None
         self._bounds()
 
     # ----------------------------------------------------------------- due dates
@@ -85,15 +102,15 @@ class _Series:
     def due(self, k: int) -> date | None:
         """Occurrence k's due date as its rule gives it (None: the rule gives none)."""
         f = self.f
-        if self.kind == "every":
+        if self.kind == Form.EVERY:
             assert f.every is not None and f.first is not None
             if not f.first.approximate:  # an exact day: first + k x every (month ends clamp)
                 return shift(f.first.start, f.every, k)
             # a coarse interval moved by k x every, due on its last day
             return shift(f.first.end + ONE_DAY, f.every, k) - ONE_DAY
-        if self.kind == "mandate":
+        if self.kind == Form.MANDATE:
             return mandate_period_end(FIRST_FOUR_YEAR_ELECTION + 4 * k)
-        if self.kind == "before":
+        if self.kind == Form.BEFORE:
             schedule = self.life.schedule
             if schedule is None:
                 return None
@@ -106,7 +123,7 @@ class _Series:
 
     def _natural_due(self, k: int) -> date | None:
         """For the search: before-notice occurrences follow the deadlines the terms would have."""
-        if self.kind == "before":
+        if self.kind == Form.BEFORE:
             schedule = self.life.schedule
             deadline = schedule.natural_deadline(k) if schedule is not None else None
             if deadline is None:
@@ -115,19 +132,19 @@ class _Series:
         return self.due(k)
 
     def first_from(self) -> int:
-        return {"every": 0, "mandate": 0, "before": 1, "due": 0}[self.kind]
+        return 1 if self.kind == Form.BEFORE else 0
 
     def first_due_on_or_after(self, day: date, from_k: int | None = None) -> int | None:
         """The first k (>= from_k) whose due date is on or after day."""
         start = self.first_from() if from_k is None else from_k
-        if self.kind == "due":
+        if self.kind == Form.DUE:
             return 0 if start == 0 and self.due(0) >= day else None  # type: ignore[operator]
 
         def reached(k: int) -> bool:
             due = self._natural_due(k)
             return due is not None and due >= day
 
-        if self.kind == "before":
+        if self.kind == Form.BEFORE:
             schedule = self.life.schedule
             return schedule.first_where(reached, start) if schedule is not None else None
         return search(reached, start, None, self._near(day))
@@ -136,7 +153,7 @@ class _Series:
         """For `every`: the occurrence due about `day` (the mean length of the period), so that the
         search starts next to the answer (a handful of due dates, not dozens)."""
         f = self.f
-        if self.kind != "every" or f.every is None or f.first is None or f.every.is_working_days:
+        if self.kind != Form.EVERY or f.every is None or f.first is None or f.every.is_working_days:
             return None
         mean_days = 365.2425 * f.every.years + 30.436875 * f.every.months + f.every.days
         if mean_days <= 0:
@@ -146,7 +163,7 @@ class _Series:
     def _bounds(self) -> None:
         life, f = self.life, self.f
         low = life.start
-        if self.kind == "before" and (life.schedule is None or not life.schedule.rule.exists):
+        if self.kind == Form.BEFORE and (life.schedule is None or not life.schedule.rule.exists):
             return
         self.untracked_lo = self.first_due_on_or_after(low)
         if f.tracked_from is not None:
@@ -157,17 +174,17 @@ class _Series:
         # The last occurrence: due on or before the last day in force (and, before notice deadlines,
         # before a notice was given and only where a term has a deadline).
         limit = life.last
-        if self.kind == "before" and life.notice_date is not None:
+        if self.kind == Form.BEFORE and life.notice_date is not None:
             before_notice = life.notice_date - ONE_DAY
             limit = before_notice if limit is None else min(limit, before_notice)
-        if self.kind == "due":
+        if self.kind == Form.DUE:
             hi: int | None = 0
         elif limit is None:
             hi = None
         else:
             after = self.first_due_on_or_after(limit + ONE_DAY, lo)
             hi = after - 1 if after is not None else None
-        if self.kind == "before":
+        if self.kind == Form.BEFORE:
             # Occurrences exist only where the term has a notice deadline (not the term a known end
             # falls in, none on or after a supersession).
             schedule = self.life.schedule
@@ -180,7 +197,7 @@ class _Series:
                 hi = top if hi is None else min(hi, top)
         if hi is not None and hi < lo:
             return
-        if self.kind == "due":
+        if self.kind == Form.DUE:
             due = self.due(0)
             assert due is not None
             if due < life.start or (limit is not None and due > limit) or lo != 0:
@@ -194,18 +211,18 @@ class _Series:
 
     def opens(self, k: int) -> date:
         f, life = self.f, self.life
-        if self.kind == "every":
+        if self.kind == Form.EVERY:
             if k == 0:
                 assert f.first is not None
                 return min(life.start, f.first.start)
             previous = self.due(k - 1)
             assert previous is not None
             return previous + ONE_DAY
-        if self.kind == "mandate":
+        if self.kind == Form.MANDATE:
             return max(life.start, mandate_period_start(FIRST_FOUR_YEAR_ELECTION + 4 * (k - 1)))
-        if self.kind == "before":
+        if self.kind == Form.BEFORE:
             # the day after the previous occurrence was due; the first at the agreement's start
-            first = getattr(self, "untracked_lo", None)
+            first = self.untracked_lo
             if first is not None and k > first:
                 previous = self.due(k - 1)
                 if previous is not None:
@@ -219,14 +236,14 @@ class _Series:
         assert due is not None
         term = None
         coarse: tuple[Coarse, ...] = ()
-        if self.kind == "every":
+        if self.kind == Form.EVERY:
             assert f.first is not None
             rule = (why("rule_every_k", every=f.every, first=str(f.first), k=k + 1) if k
                     else why("rule_every", every=f.every, first=str(f.first)))
             coarse = (Coarse(CoarseField.FIRST, str(f.first)),) if f.first.approximate else ()
-        elif self.kind == "mandate":
+        elif self.kind == Form.MANDATE:
             rule = why("rule_mandate", start=mandate_period_start(FIRST_FOUR_YEAR_ELECTION + 4 * (k - 1)), end=due)
-        elif self.kind == "before":
+        elif self.kind == Form.BEFORE:
             schedule = self.life.schedule
             assert schedule is not None
             t = schedule.term(k)
@@ -240,23 +257,6 @@ class _Series:
             rule = why("rule_due", due=str(f.due))
             coarse = (Coarse(CoarseField.DUE, str(f.due)),) if f.due.approximate else ()
         return Occurrence(f.id, f.what, due, self.opens(k), bool(coarse), rule, term=term, coarse=coarse)
-
-
-def occurrences(life: Life, followup: Followup, through: date) -> list[Occurrence]:
-    """Occurrences of one follow-up due while the holder is in force, up to `through` (all of them:
-    for listing a window, use collect_occurrences with as_of)."""
-    series = _Series(life, followup)
-    if series.lo is None:
-        return []
-    found = []
-    k = series.lo
-    while series.exists(k):
-        due = series.due(k)
-        if due is None or due > through:
-            break
-        found.append(series.occurrence(k))
-        k += 1
-    return found
 
 
 def _match(series: _Series, done_events: Sequence[Any]) -> tuple[dict[int, Any], list[Any]]:
