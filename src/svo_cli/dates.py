@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from svo_cli.kinds import PeriodUnit
 from svo_cli.messages import T
 
 ONE_DAY = timedelta(days=1)
@@ -404,22 +405,19 @@ def add_working_days_slowly(d: date, n: int) -> date:
 
 # --------------------------------------------------------------------------- ends of periods
 
-PERIOD_UNITS = ("month", "quarter", "half_year", "year")
-
-
-def end_of_period(d: date, unit: str) -> date:
+def end_of_period(d: date, unit: PeriodUnit) -> date:
     """The last day of the calendar month, quarter, half-year or year that contains d."""
-    months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[unit]
+    months = PeriodUnit(unit).months
     last_month = ((d.month - 1) // months + 1) * months
     return _month_end(d.year, last_month)
 
 
-def last_end_of_period_on_or_before(d: date, unit: str) -> date:
+def last_end_of_period_on_or_before(d: date, unit: PeriodUnit) -> date:
     """The latest last day of a month (quarter, half-year, year) that is on or before d."""
     end = end_of_period(d, unit)
     if end == d:
         return d
-    months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[unit]
+    months = PeriodUnit(unit).months
     first_month = ((d.month - 1) // months) * months + 1
     return date(d.year, first_month, 1) - ONE_DAY
 

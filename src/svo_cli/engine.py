@@ -12,7 +12,7 @@ from typing import Any, Mapping, Sequence
 
 from svo_cli.dates import ONE_DAY, previous_working_day
 from svo_cli.i18n import Why, why
-from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, Coarse, DeadlineKind, EndReason
+from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, Coarse, DeadlineKind, EndReason, PeriodUnit
 from svo_cli.model import Agreement
 from svo_cli.obligations import (
     OVERDUE_LISTED,
@@ -194,7 +194,7 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
             text = why("notice_deadline", written=written, term=k, term_end_earliest=term.counted_from,
                        before_end=notice.before_end, renews=renews, term_end=natural_end)
         else:
-            to_end = why(f"to_end_of_{notice.to_end_of}") if notice and notice.to_end_of else ""
+            to_end = why(PeriodUnit(notice.to_end_of).explanation) if notice and notice.to_end_of else ""
             text = why("notice_deadline_period", written=written, term=k, term_end_earliest=term.counted_from,
                        period=notice.period if notice else None, to_end=to_end, renews=renews,
                        term_end=natural_end)

@@ -57,6 +57,24 @@ class PlanState(StrEnum):
     ENDED = "ended"
 
 
+class PeriodUnit(StrEnum):
+    """A calendar period a notice runs to the end of (`notice.to_end_of`)."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+
+    @property
+    def months(self) -> int:
+        return {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[self.value]
+
+    @property
+    def explanation(self) -> str:
+        """The id of the words " to the end of a quarter" (i18n.EXPLANATIONS)."""
+        return f"to_end_of_{self.value}"
+
+
 class CoarseField(StrEnum):
     """Where a coarse date (a year, a half, a term: "vt 2027") a result rests on comes from, as the data
     names the field."""

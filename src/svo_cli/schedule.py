@@ -23,7 +23,7 @@ from svo_cli.dates import (
     shift,
     subtract,
 )
-from svo_cli.kinds import Coarse, EndReason
+from svo_cli.kinds import Coarse, EndReason, PeriodUnit
 from svo_cli.model import Agreement
 
 HORIZON = date(2600, 12, 31)  # no term is computed past this day: data years end in 2199, durations
@@ -55,12 +55,12 @@ class NoticeRule:
 
     before_end: Duration | None = None
     period: Duration | None = None
-    to_end_of: str | None = None
+    to_end_of: PeriodUnit | None = None
 
     @classmethod
     def of(cls, agreement: Agreement) -> "NoticeRule":
         n = agreement.notice
-        return cls(n.before_end, n.period, n.to_end_of) if n else cls()
+        return cls(n.before_end, n.period, PeriodUnit(n.to_end_of) if n.to_end_of else None) if n else cls()
 
     @property
     def exists(self) -> bool:
