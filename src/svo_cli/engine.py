@@ -30,13 +30,12 @@ from svo_cli.terms import (
     Supersession,
     Timeline,
     numbered_events_until,
-    superseded_dates,
     supersessions,
     timeline,
 )
 
 __all__ = ["AgreementStatus", "Withdrawal", "Detail", "status_of", "agreement_status", "statuses", "deadlines", "detail",
-           "agreement_deadlines", "followup_occurrences", "timeline", "superseded_dates", "supersessions",
+           "agreement_deadlines", "followup_occurrences", "timeline", "supersessions",
            "timeline_of"]
 
 

@@ -357,8 +357,3 @@ def supersessions(agreements: Iterable[Agreement]) -> dict[str, Supersession]:
                           if newer.valid_from.approximate else None)
                 result[old] = Supersession(start, newer.id, coarse)
     return result
-
-
-def superseded_dates(agreements: Iterable[Agreement]) -> dict[str, date]:
-    """For each superseded id, the first day a newer agreement listing it is in force."""
-    return {k: v.day for k, v in supersessions(agreements).items()}

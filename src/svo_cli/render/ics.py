@@ -70,7 +70,7 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind_days: int, lan
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", visible(label(f"todo_{d.kind}", lang, title=d.title)))
         lines = []
-        decide_by = getattr(d, "decide_by", None)
+        decide_by = d.decide_by
         if decide_by is not None:
             lines.append(f"{label('col_decide_by', lang)}: {prose_date(decide_by, lang)}")
         lines += [f"{label('col_act_by', lang)}: {prose_date(d.act_by, lang)}",
