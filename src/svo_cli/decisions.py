@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from datetime import date as Day
-from typing import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from svo_cli import engine
 from svo_cli.dates import Duration, add, parse_duration, previous_working_day, subtract
 from svo_cli.engine import AgreementStatus
 from svo_cli.kinds import DeadlineKind
-from svo_cli.model import Agreement, Workplan
-from svo_cli.obligations import Deadline
+from svo_cli.model import Agreement, Decision, Workplan
+from svo_cli.obligations import Deadline, Decided
 
 DEFAULT_DECISION_LEAD = parse_duration("3 months")
 DECIDED_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.ADOPTION)  # the rows a board decides ahead of
@@ -47,27 +47,90 @@ def decide_by(act_by: date, lead: Duration) -> date:
 
 
 def deciders(parties: Sequence[str], groups: Mapping[str, Sequence[str]],
-             order: Callable[[str | None], tuple]) -> tuple[str, ...]:
-    """The parties with each group expanded into its members, without repeats, in `order`."""
-    return tuple(sorted(dict.fromkeys(m for p in parties for m in groups.get(p, (p,))), key=order))
+             order: Callable[[str | None], tuple], left: Collection[str] = ()) -> tuple[str, ...]:
+    """The parties with each group expanded into its members, without repeats, in `order`, leaving out
+    the parties that have left (a withdrawal given: they have nothing more to decide)."""
+    gone = {m for p in left for m in groups.get(p, (p,))}
+    return tuple(sorted((m for m in dict.fromkeys(m for p in parties for m in groups.get(p, (p,))) if m not in gone),
+                        key=order))
 
 
-def with_decisions(rows: Sequence[Deadline], agreements: Mapping[str, Agreement],
-                   groups: Mapping[str, Sequence[str]], as_of: date, order: Callable[[str | None], tuple],
-                   default_lead: Duration | None = None) -> list[Deadline]:
-    """Notice deadlines and adoptions carry when the boards must decide, who decides (an agreement's
-    parties; an adoption's principal), and whether that day has passed while the deadline has not."""
+class Recorded(NamedTuple):
+    """A recorded decision as it applies: the principal's decision and the deadlines it concerns (the
+    days from `first` through `last`: one day, a coarse `concerns:`, or every day for a plan's adoption)."""
+
+    decided: Decided
+    first: date
+    last: date
+
+
+def recorded(decisions: Iterable[Decision], groups: Mapping[str, Sequence[str]], as_of: date,
+             first_deadline: Callable[[date], date | None] | None = None) -> tuple[Recorded, ...]:
+    """The decisions taken by the as-of date (a `stage: prepared` proposal is not a decision), a group's for
+    each of its members, oldest first. Without `concerns:` a decision is on the first deadline on or after
+    its date (`first_deadline`; None: on every deadline, as a plan's adoption)."""
+    found: list[Recorded] = []
+    for d in sorted(decisions, key=lambda d: d.date.end):
+        if d.stage == "prepared" or d.date.end > as_of:
+            continue
+        if d.concerns is not None:
+            first, last = d.concerns.start, d.concerns.end
+        elif first_deadline is None:
+            first, last = date.min, date.max
+        else:
+            day = first_deadline(d.date.start)
+            if day is None:
+                continue  # no deadline left to decide on
+            first = last = day
+        for member in groups.get(d.party, (d.party,)):
+            found.append(Recorded(Decided(member, d.decision or "adopt", d.date.end), first, last))
+    return tuple(found)
+
+
+def decided_on(day: date, who: Sequence[str], decisions: Iterable[Recorded]) -> tuple[tuple[Decided, ...], tuple[str, ...]]:
+    """Of the deciders `who`, the latest recorded decision of each on the deadline `day` (in their order),
+    and those with none."""
+    latest: dict[str, Decided] = {}
+    wanted = set(who)
+    for r in decisions:
+        if r.first <= day <= r.last and r.decided.party in wanted:
+            latest[r.decided.party] = r.decided
+    return tuple(latest[p] for p in who if p in latest), tuple(p for p in who if p not in latest)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """What a holder's rows need for the boards' decisions (rule 16a): who must decide, what they
+    decided, and the lead before act-by (and whether it is svo's default)."""
+
+    deciders: tuple[str, ...]
+    recorded: tuple[Recorded, ...] = ()
+    lead: Duration = DEFAULT_DECISION_LEAD
+    lead_assumed: bool = True
+
+
+def with_decisions(rows: Sequence[Deadline], holders: Mapping[str, Holder], as_of: date) -> list[Deadline]:
+    """Rows that need the boards' decisions (DECIDED_KINDS) carry when the boards must decide, who must,
+    who has decided what, who has not, and whether the decide-by day has passed with someone undecided.
+    A row for one principal (an adoption's, for scripts) has that principal as its only decider."""
     out: list[Deadline] = []
     for row in rows:
-        if row.kind not in DECIDED_KINDS:
+        holder = holders.get(row.id)
+        if row.kind not in DECIDED_KINDS or holder is None:
             out.append(row)
             continue
-        agreement = agreements.get(row.id)
-        day = decide_by(row.act_by, decision_lead(agreement, default_lead))
-        who = (deciders(agreement.parties, groups, order) if agreement is not None
-               else (row.party,) if row.party else ())
-        out.append(replace(row, decide_by=day, deciders=who, decision_overdue=day < as_of <= row.date))
+        day = decide_by(row.act_by, holder.lead)
+        who = (row.party,) if row.party else holder.deciders
+        decided, undecided = decided_on(row.date, who, holder.recorded)
+        out.append(replace(row, decide_by=day, deciders=who, decided=decided, undecided=undecided,
+                           decide_by_assumed=holder.lead_assumed,
+                           decision_overdue=bool(undecided) and day < as_of <= row.date))
     return out
+
+
+def notice_decided(row: Deadline) -> bool:
+    """A principal decided to give notice (or withdraw) and no notice is recorded yet: the row stays."""
+    return any(d.decision == "notice" for d in row.decided)
 
 
 # --------------------------------------------------------------------------- 16e. shown while decidable
@@ -94,9 +157,11 @@ def decisions_limit(as_of: date, meeting: date | None, until: date, meetings: It
 
 
 def decisions_among(rows: Sequence[Deadline], as_of: date, limit: date) -> tuple[Deadline, ...]:
-    """The rows whose deadline has not passed and whose decide-by falls by `limit` (late ones too),
-    soonest decision first, then by deadline and id."""
-    found = [r for r in rows if r.decide_by is not None and r.date >= as_of and r.decide_by <= limit]
+    """The rows whose deadline has not passed and whose decide-by falls by `limit` (late ones too) while
+    someone is undecided or a notice was decided but not yet given, soonest decision first, then by
+    deadline and id."""
+    found = [r for r in rows if r.decide_by is not None and r.date >= as_of and r.decide_by <= limit
+             and (r.undecided or notice_decided(r))]
     return tuple(sorted(found, key=lambda r: (r.decide_by, r.date, r.id)))
 
 

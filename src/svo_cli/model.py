@@ -332,6 +332,31 @@ class Expectation(Frozen):
     assumed: Assumed = None
 
 
+DecisionKind = Literal["continue", "notice", "extend", "adopt", "revise"]
+
+
+class Decision(Frozen):
+    """A principal's (or a group's: it counts for every member) decision on a plan or an agreement.
+    `stage: prepared` is a preparatory step (a committee's proposal to its board) and is not a decision.
+    On an agreement `decision` says what was decided and `concerns` which deadline it decides on (default:
+    the first notice deadline on or after the decision's date)."""
+
+    party: Slug
+    date: DateSpecField
+    body: Text | None = None
+    reference: Text | None = None
+    stage: Literal["adopted", "prepared"] = "adopted"
+    decision: DecisionKind | None = Field(
+        None, description="continue (let it run or renew), notice (give notice or withdraw), extend (use an option "
+                          "to extend), adopt, revise (ask for renegotiation; the deadline still stands); on a work "
+                          "plan: adopt (the default)")
+    concerns: DateSpecField | None = Field(
+        None, description="The deadline the decision is on (default: the first one on or after its date)")
+    note: Text | None = None
+    source: Source | None = None
+    assumed: Assumed = None
+
+
 class Agreement(Frozen):
     id: Slug
     title: Text
@@ -345,6 +370,7 @@ class Agreement(Frozen):
     renewal: Renewal | None = None
     followups: list[Followup] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)
     events: list[Event] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list, description="The principals' decisions on its deadlines")
     supersedes: list[Slug] = Field(default_factory=list)
     source: Source
     notes: Text | None = None
@@ -363,6 +389,13 @@ class Agreement(Frozen):
     def open_ended(self) -> bool:
         return self.valid_until is None
 
+    @model_validator(mode="after")
+    def _decisions_say_what(self) -> "Agreement":
+        for decision in self.decisions:
+            if decision.decision is None:
+                raise _fail("event_form", T("agreement_decision_needs_decision"))
+        return self
+
 
 # --------------------------------------------------------------------------- work plans
 
@@ -372,20 +405,6 @@ class Period(Frozen):
     until: DateSpecField
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class Decision(Frozen):
-    """A principal's decision on the plan. `stage: prepared` is a preparatory step (a committee's
-    proposal to its board) and does not count as adoption."""
-
-    party: Slug
-    date: DateSpecField
-    body: Text | None = None
-    reference: Text | None = None
-    stage: Literal["adopted", "prepared"] = "adopted"
-    note: Text | None = None
-    source: Source | None = None
-    assumed: Assumed = None
 
 
 class Adoption(Frozen):

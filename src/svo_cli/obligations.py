@@ -388,6 +388,14 @@ class ObligationRef(NamedTuple):
         return "/".join((self.kind.value, self.holder, *self.item))
 
 
+class Decided(NamedTuple):
+    """One principal's recorded decision on a row that needs the boards' decisions."""
+
+    party: str
+    decision: str  # continue, notice, extend, adopt, revise
+    date: date
+
+
 @dataclass(frozen=True)
 class Deadline:
     date: date
@@ -408,7 +416,10 @@ class Deadline:
     earlier_overdue: int = 0  # follow-ups: earlier overdue occurrences not listed as rows
     decide_by: Day | None = None  # notice deadlines and adoptions: the last working day for the boards to decide
     deciders: tuple[str, ...] = ()  # the party ids that must decide
-    decision_overdue: bool = False  # decide_by has passed while the deadline itself has not
+    decision_overdue: bool = False  # decide_by has passed, the deadline has not, and someone is undecided
+    decided: tuple[Decided, ...] = ()  # the deciders' recorded decisions on this row, in deciders' order
+    undecided: tuple[str, ...] = ()  # the deciders with no decision recorded on this row
+    decide_by_assumed: bool = False  # the decision lead is svo's default (3 months), not set in the data
     assumed: bool = False  # rests on a fact marked `assumed` in the data (set by the application layer)
     meeting: Day | None = None  # agenda, meeting and minutes rows: the day of the meeting they belong to
 

@@ -153,6 +153,8 @@ def check_references(dataset: Dataset) -> list[Diagnostic]:
             found += [error("SVO203", T("unknown_party", id=event.by), **_at(item, ("events", i, "by")),
                             hint=T("use_party_id"))
                       for i, event in enumerate(a.events) if event.by is not None and event.by not in parties]
+            found += [error("SVO203", T("unknown_party_or_group", id=d.party), **_at(item, ("decisions", i, "party")),
+                            hint=T("use_party_id")) for i, d in enumerate(a.decisions) if d.party not in parties]
         found += [error("SVO204", T("supersedes_unknown_agreement", id=old), **_at(item, ("supersedes", i)),
                         hint=T("transcribe_older_agreement"))
                   for i, old in enumerate(a.supersedes) if old not in agreement_ids]

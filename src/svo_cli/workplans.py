@@ -81,7 +81,8 @@ def adoption_progress(plan: Workplan, groups: Sequence[Group], as_of: date) -> A
         if decision.date.end > as_of:
             continue  # not yet taken on the as-of date
         target = adopted if decision.stage == "adopted" else prepared
-        target.setdefault(decision.party, decision.date.end)
+        for member in expand_parties([decision.party], groups):  # a group's decision counts for its members
+            target.setdefault(member, decision.date.end)
     missing = tuple(p for p in required if p not in adopted)
     due = plan.adoption.due.end if plan.adoption.due else None
     return AdoptionProgress(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Sequence
+from typing import Any, Callable, Collection, Sequence
 
 from svo_cli import decisions, engine, workplans
 from svo_cli.app.loading import Checked
@@ -140,9 +140,51 @@ def _default_lead(dataset: Dataset) -> Duration | None:
 
 
 def with_decisions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> list[Deadline]:
-    """The rows with their decisions (rule 16a: decisions.with_decisions on the dataset)."""
-    return decisions.with_decisions(rows, {a.id: a for a in dataset.agreement_models()}, groups_of(dataset), as_of,
-                                    principal_order(dataset), _default_lead(dataset))
+    """The rows with their decisions (rule 16a: decisions.with_decisions on the holders of the rows that
+    need them)."""
+    wanted = {r.id for r in rows if r.kind in decisions.DECIDED_KINDS}
+    return decisions.with_decisions(rows, holders(dataset, as_of, wanted), as_of)
+
+
+def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str, decisions.Holder]:
+    """Who decides each wanted agreement's and plan's rows, what they decided, and the lead: an agreement's
+    parties (groups expanded, parties that have given their withdrawal left out) and its `decisions:`,
+    each on the first notice deadline on or after it unless it says which (`concerns:`); a plan's required
+    principals and its adoption decisions."""
+    default = _default_lead(dataset)
+    groups, order = groups_of(dataset), principal_order(dataset)
+    found: dict[str, decisions.Holder] = {}
+    agreements = dataset.agreement_models()
+    superseded = None
+    for a in agreements:
+        if a.id not in wanted:
+            continue
+        left: tuple[str, ...] = ()
+        first_deadline = None
+        if a.decisions or (a.notice is not None and a.notice.effect == "withdrawal"):
+            if superseded is None:
+                superseded = engine.supersessions(agreements)
+            tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded)
+            left = tuple(w.party for w in tl.withdrawals)
+            first_deadline = _first_deadline(tl.schedule)
+        lead_set = (a.notice is not None and a.notice.decision_lead is not None) or default is not None
+        found[a.id] = decisions.Holder(decisions.deciders(a.parties, groups, order, left),
+                                       decisions.recorded(a.decisions, groups, as_of, first_deadline),
+                                       decisions.decision_lead(a, default), not lead_set)
+    for plan in dataset.workplan_models():
+        if plan.id in wanted and plan.adoption is not None:
+            found[plan.id] = decisions.Holder(decisions.deciders(plan.adoption.required, groups, order),
+                                              decisions.recorded(plan.decisions, groups, as_of),
+                                              decisions.decision_lead(None, default), default is None)
+    return found
+
+
+def _first_deadline(schedule: Any) -> Callable[[date], date | None]:
+    """The first notice deadline on or after a day (the deadline a decision without `concerns:` is on)."""
+    def first(day: date) -> date | None:
+        k = schedule.first_deadline_on_or_after(day)
+        return schedule.deadline(k) if k is not None else None
+    return first
 
 
 def decision_reach(dataset: Dataset, limit: date) -> date:

@@ -15,7 +15,7 @@ from svo_cli.i18n import why
 from svo_cli.kinds import ENDED, DeadlineKind
 from svo_cli.loader import Dataset
 from svo_cli.model import AgreementKind, Source, Workplan
-from svo_cli.obligations import Deadline, sort_key
+from svo_cli.obligations import Deadline, Decided, sort_key
 from svo_cli.picture import Picture, layout
 from svo_cli.workplans import AdoptionProgress, PlanStatus
 
@@ -145,13 +145,16 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
         seen.add(key)
         missing = missing_by_due[key]
         progress = workplans.adoption_progress(plans[row.id], dataset.groups, as_of)
-        required = len(progress.required) if progress else len(missing)
-        adopted = len(progress.adopted) if progress else 0
+        required = tuple(sorted(progress.required, key=party)) if progress else tuple(missing)
+        adopted = dict(progress.adopted) if progress else {}
         missing = sorted(missing, key=party)
         plan = plans[row.id]
-        text = why("adoption_group", k=adopted, n=required, missing=", ".join(names.get(p, p) for p in missing),
+        text = why("adoption_group", k=len(adopted), n=len(required),
+                   missing=", ".join(names.get(p, p) for p in missing),
                    due=str(plan.adoption.due) if plan.adoption and plan.adoption.due else row.date)
-        result.append(replace(row, party=None, why=text, deciders=tuple(missing)))
+        decided = tuple(Decided(p, "adopt", adopted[p]) for p in required if p in adopted)
+        result.append(replace(row, party=None, why=text, deciders=required, decided=decided,
+                              undecided=tuple(missing)))
     return result
 
 

@@ -69,7 +69,10 @@ def deadline_row(d: Deadline, lang: str = "en") -> dict:
             "approximate": d.approximate, "explanation": explain(d.why, lang), "term": d.term,
             "followup": d.followup, "party": d.party, "assignment": d.assignment,
             "earlier_overdue": d.earlier_overdue, "decide_by": d.decide_by.isoformat() if d.decide_by else None,
-            "deciders": list(d.deciders), "decision_overdue": d.decision_overdue, "assumed": d.assumed}
+            "deciders": list(d.deciders),
+            "decided": [{"party": x.party, "decision": x.decision, "date": x.date.isoformat()} for x in d.decided],
+            "undecided": list(d.undecided), "decide_by_assumed": d.decide_by_assumed,
+            "decision_overdue": d.decision_overdue, "assumed": d.assumed}
 
 
 def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:

@@ -112,14 +112,37 @@ def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[De
                 titles=tuple(d.title for d in rows), notes=finding_notes(warnings, lang), notes_title=label("data_warnings", lang))
 
 
+def decision_note(d: Deadline, names: dict[str, str], lang: str) -> str:
+    """For people: how far the boards have come on a row that needs their decisions ("; decided 9 of 14
+    (continue 9); missing: …"), and a notice decided but not yet given. An adoption's explanation says
+    what is recorded already."""
+    if not d.deciders or d.kind == "adoption":
+        return ""
+    tally: dict[str, int] = {}
+    for x in d.decided:
+        tally[x.decision] = tally.get(x.decision, 0) + 1
+    parts = ", ".join(f"{label('d_' + k, lang)} {n}" for k, n in tally.items())
+    text = label("decided_k_of_n", lang, k=len(d.decided), n=len(d.deciders), tally=f" ({parts})" if parts else "")
+    if d.undecided:
+        text += label("decided_missing", lang, names=", ".join(names.get(p, p) for p in d.undecided))
+    noticing = [names.get(x.party, x.party) for x in d.decided if x.decision == "notice"]
+    if noticing:
+        text += label("notice_decided", lang, names=", ".join(noticing), date=d.act_by.isoformat())
+    return text
+
+
+def decide_by_cell(d: Deadline, lang: str) -> str:
+    """The decide-by day, marked when it rests on svo's default lead (no source gives one)."""
+    if d.decide_by is None:
+        return "–"
+    return d.decide_by.isoformat() + (label("assumed_short", lang) if d.decide_by_assumed else "")
+
+
 def _decision_cells(d: Deadline, names: dict[str, str], lang: str) -> tuple[Any, ...]:
-    # an adoption's explanation names the principals missing already, and they are the deciders
-    deciders = "" if d.kind == "adoption" else ", ".join(names.get(p, p) for p in d.deciders)
     state = label("decision_overdue", lang) if d.decision_overdue else label("decision_open", lang)
-    return (d.date.isoformat(), d.decide_by.isoformat() if d.decide_by else "–", d.act_by.isoformat(), state,
+    return (d.date.isoformat(), decide_by_cell(d, lang), d.act_by.isoformat(), state,
             d.id, explain(d.why, lang) + (label("approximate", lang) if d.approximate else "") +
-            (label("assumed_mark", lang) if d.assumed else "") +
-            (label("deciders", lang, names=deciders) if deciders else ""))
+            (label("assumed_mark", lang) if d.assumed else "") + decision_note(d, names, lang))
 
 
 def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
