@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from datetime import date as Day
-from typing import Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from svo_cli import engine
 from svo_cli.dates import Duration, add, parse_duration, previous_working_day, subtract
 from svo_cli.engine import AgreementStatus
-from svo_cli.kinds import DeadlineKind
+from svo_cli.kinds import DeadlineKind, EndReason
 from svo_cli.model import Agreement, Decision, Workplan
 from svo_cli.obligations import Deadline, Decided
 
@@ -148,11 +148,12 @@ def decision_reach(limit: date, leads: Iterable[Duration]) -> date:
 
 def decisions_limit(as_of: date, meeting: date | None, until: date, meetings: Iterable[date]) -> date:
     """The last day a decision needed now may fall on: the end of the window or, when a meeting is known
-    after this one (after the as-of date without one), the day before the first such, whichever is later.
-    With none known this may be the last meeting before a board must decide: a quarter past it."""
+    after this one (after the as-of date without one), the day of the first such (a decision due that day
+    is too late to leave to it), whichever is later. With none known this may be the last meeting before
+    a board must decide: a quarter past it."""
     later = [day for day in meetings if day > (meeting or as_of)]
     if later:
-        return max(until, min(later) - timedelta(days=1))
+        return max(until, min(later))
     return max(until, (meeting or as_of) + NO_NEXT_MEETING)
 
 
@@ -200,19 +201,24 @@ class Renewed:
 def renewed(agreements: Sequence[Agreement], as_of: date, since: date, statuses: Mapping[str, AgreementStatus],
             groups: Mapping[str, Sequence[str]] | None = None,
             keep: Collection[str] | None = None) -> tuple[Renewed, ...]:
-    """Each notice deadline in (since, as-of] that passed without a notice in time where the agreement
+    """Each notice deadline in (since, as-of) that passed without a notice in time where the agreement
     goes on past that term (a known end after it, no supersession by the day after it), for the
-    agreements in `keep` (None: all); by deadline, then id."""
+    agreements in `keep` (None: all); by deadline, then id. On its own day a deadline has not passed
+    (notice can still be given), and a deadline of a term two or more ahead counts as any other (a notice
+    period longer than a term): the terms are looked up by their deadlines, not walked from today."""
     superseded = engine.supersessions(agreements)
     found: list[Renewed] = []
+    if as_of - since <= timedelta(days=1):
+        return ()
     for a in agreements:
         if keep is not None and a.id not in keep:
             continue
-        tl = engine.timeline_of(a, agreements, as_of, through=as_of, since=since, groups=groups,
-                                superseded=superseded)
-        for term in tl.terms:
+        tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded)
+        s = tl.schedule
+        for k in s.deadline_terms(since + timedelta(days=1), as_of - timedelta(days=1)):
+            term = s.term(k)
             deadline = term.notice_deadline
-            if deadline is None or not since < deadline <= as_of or term.end is None:
+            if deadline is None or term.end is None:
                 continue
             if tl.final_end is not None and tl.final_end <= term.end:
                 continue  # it ends with this term: notice was given in time, or it ends anyway
@@ -222,3 +228,96 @@ def renewed(agreements: Sequence[Agreement], as_of: date, since: date, statuses:
             found.append(Renewed(a.id, a.title, deadline, term.number + 1,
                                  status.binding_until if status else None, term.approximate))
     return tuple(sorted(found, key=lambda r: (r.date, r.id)))
+
+
+# --------------------------------------------------------------------------- what ends, what happened since
+
+
+@dataclass(frozen=True)
+class Ending:
+    """An agreement, or one party's participation (`party`), whose known last day falls in a window."""
+
+    id: str
+    title: str
+    party: str | None
+    last_day: Day
+    reason: str  # notice, withdrawal, withdrawn (fewer than two remain), terminated, superseded, capped, fixed
+    approximate: bool
+
+
+def ending(agreements: Sequence[Agreement], as_of: date, until: date,
+           groups: Mapping[str, Sequence[str]] | None = None, keep: Collection[str] | None = None) -> tuple[Ending, ...]:
+    """Every agreement in `keep` (None: all) whose known last day is in [as-of, until], and every party's
+    withdrawal whose last day is; by last day, then id and party."""
+    superseded = engine.supersessions(agreements)
+    found: list[Ending] = []
+    for a in agreements:
+        if keep is not None and a.id not in keep:
+            continue
+        tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded)
+        for w in tl.withdrawals:
+            if as_of <= w.last_day <= until:
+                found.append(Ending(a.id, a.title, w.party, w.last_day, "withdrawal", tl.approximate))
+        end = tl.final_end
+        if end is None or not as_of <= end <= until:
+            continue
+        if tl.ended_by_withdrawals:
+            reason = "withdrawn"
+        elif tl.end_reason is not None and tl.end_reason != EndReason.FIXED:
+            reason = tl.end_reason.value
+        else:
+            reason = "capped" if a.renewal is not None and a.renewal.max is not None else "fixed"
+        found.append(Ending(a.id, a.title, None, end, reason, tl.approximate))
+    return tuple(sorted(found, key=lambda e: (e.last_day, e.id, e.party or "")))
+
+
+@dataclass(frozen=True)
+class Happened:
+    """Something the register records as happened: a notice, withdrawal, termination, extension, decision,
+    adoption or follow-up done."""
+
+    date: Day
+    kind: str  # notice, withdrawal, terminated, extended, decision, adoption, followup_done
+    id: str
+    title: str
+    party: str | None = None
+    decision: str | None = None  # a decision's: continue, notice, extend, adopt, revise
+    reference: str | None = None
+
+
+AGREEMENT_EVENTS = ("notice", "terminated", "extended", "decision", "followup_done")
+
+
+def happened(agreements: Sequence[Agreement], plans: Sequence[Workplan], since: date, as_of: date,
+             keep: Collection[str] | None = None) -> tuple[Happened, ...]:
+    """What the register records in (since, as-of] (a coarse date counts as its last day): the agreements'
+    notices (withdrawals under `notice.effect: withdrawal`), terminations, extensions, decision events and
+    decisions, follow-ups done; the plans' adoptions (not proposals) and follow-ups done. By date, id."""
+    found: list[Happened] = []
+
+    def within(spec: Any) -> bool:
+        return since < spec.end <= as_of
+
+    for a in agreements:
+        if keep is not None and a.id not in keep:
+            continue
+        withdrawal = a.notice is not None and a.notice.effect == "withdrawal"
+        for e in a.events:
+            if e.type in AGREEMENT_EVENTS and within(e.date):
+                kind = "withdrawal" if e.type == "notice" and withdrawal else e.type
+                found.append(Happened(e.date.end, kind, a.id, a.title, e.by, None, e.reference))
+        for d in a.decisions:
+            if d.stage == "adopted" and within(d.date):
+                found.append(Happened(d.date.end, "decision", a.id, a.title, d.party, d.decision, d.reference))
+    for p in plans:
+        if keep is not None and p.id not in keep:
+            continue
+        for d in p.decisions:
+            if d.stage == "adopted" and within(d.date):
+                found.append(Happened(d.date.end, "adoption", p.id, p.title, d.party, d.decision or "adopt",
+                                      d.reference))
+        for pe in p.events:
+            if pe.type in ("followup_done", "adopted") and within(pe.date):
+                kind = "adoption" if pe.type == "adopted" else pe.type
+                found.append(Happened(pe.date.end, kind, p.id, p.title, None, None, pe.reference))
+    return tuple(sorted(found, key=lambda h: (h.date, h.id, h.kind, h.party or "")))

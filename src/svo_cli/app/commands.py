@@ -24,6 +24,8 @@ from svo_cli.app.results import (
 )
 from svo_cli.app.rows import (
     default_since,
+    ending,
+    happened,
     mark_assumed,
     meeting_window,
     renewed,
@@ -45,6 +47,7 @@ from svo_cli.app.views import (
     source_line,
     timeline_picture,
 )
+from svo_cli.decisions import notice_decided
 from svo_cli.kinds import DeadlineState
 from svo_cli.obligations import check_order, counts
 
@@ -65,7 +68,8 @@ def deadlines(request: Request, window: Window) -> DeadlinesResult:
     until = window_end(request.as_of, window)
     loaded = _load_for(request)
     rows, people = rows_in(loaded, request, until, decisions_ahead=True)
-    return DeadlinesResult(request.as_of, loaded.findings, until, rows, counts(people), people)
+    return DeadlinesResult(request.as_of, loaded.findings, until, rows, counts(people), people,
+                           names_of(loaded.dataset))
 
 
 def plans(request: Request) -> PlansResult:
@@ -76,11 +80,14 @@ def plans(request: Request) -> PlansResult:
 
 def check(request: Request, window: MeetingWindow, since: date | None = None) -> CheckResult:
     """The meeting's questions: which decisions must be taken now, what is overdue, what falls due by the
-    meeting and after it (the horizon), and what renewed silently since the last meeting."""
+    meeting and until the next one, what ends, and what renewed silently or was recorded since the last
+    meeting."""
     loaded = _load_for(request, EVERYTHING)
     dataset, day = loaded.dataset, request.as_of
-    meeting, until = meeting_window(dataset, day, window, request.filters.body)
-    since = since if since is not None else default_since(dataset, day, request.filters.body)
+    span = meeting_window(dataset, day, window, request.filters.body)
+    meeting, until = span.meeting, span.until
+    since, since_meeting = ((since, True) if since is not None
+                            else default_since(dataset, day, request.filters.body))
     if since > day:
         raise UsageProblem("since_after", since=since.isoformat(), date=day.isoformat())
     rows, people, ahead = window_and_decisions(loaded, request, meeting, until)
@@ -88,35 +95,52 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
     rows, people = tuple(check_order(rows, order)), tuple(check_order(people, order))
     warnings = tuple(d for d in loaded.findings if not d.is_error)
     return CheckResult(day, loaded.findings, until, meeting, sections_of(rows, people, meeting), warnings,
-                       counts(people), since, ahead, renewed(loaded, request, since), names_of(dataset))
+                       counts(people), since, ahead, renewed(loaded, request, since), names_of(dataset),
+                       window=span.reason, next_meeting=span.next_meeting,
+                       ending=ending(loaded, request, until), since_events=happened(loaded, request, since),
+                       since_meeting=since_meeting, body=meeting_body(dataset, meeting, request.filters.body))
 
 
-def calendar(request: Request, window: Window, remind: int, on: str = "act-by") -> CalendarResult:
+def calendar(request: Request, window: Window, remind: tuple[int, ...] | None = None,
+             on: str = "act-by") -> CalendarResult:
+    """Every obligation of the window as an event on its act-by day, and for each row that needs the
+    boards' decisions an event on its decide-by day while someone is undecided (under --party, while that
+    party is: its own feed leaves out what it has decided)."""
     until = window_end(request.as_of, window, CALENDAR_WITHIN_DAYS)
     loaded = _load_for(request)
     dataset = loaded.dataset
     sources = {a.id: source_line(a.source, dataset) for a in dataset.agreement_models()}
     sources.update({p.id: source_line(p.source, dataset) for p in dataset.workplan_models()})
     _, people = rows_in(loaded, request, until, decisions_ahead=True)
-    return CalendarResult(request.as_of, loaded.findings, until, people, remind, sources, on)
+    party = request.filters.party
+    wanted = set(groups_of(dataset).get(party, ())) | {party} if party else None
+    deciding = tuple(d for d in people if d.decide_by is not None and d.decide_by <= until
+                     and (d.undecided or notice_decided(d))
+                     and (wanted is None or wanted & set(d.undecided) or wanted & {x.party for x in d.decided
+                                                                                      if x.decision == "notice"}))
+    return CalendarResult(request.as_of, loaded.findings, until, people, remind, sources, on, deciding,
+                          names_of(dataset))
 
 
 def report(request: Request, window: MeetingWindow) -> ReportResult:
     loaded = _load_for(request)
     dataset, day = loaded.dataset, request.as_of
-    meeting, until = meeting_window(dataset, day, window, request.filters.body)
+    span = meeting_window(dataset, day, window, request.filters.body)
+    meeting, until = span.meeting, span.until
     _, people, ahead = window_and_decisions(loaded, request, meeting, until)
     items = tuple(check_order(people, deadline_order(dataset)))
     picture_end = date(day.year + 3, 12, 31)
     picture = timeline_picture(dataset, day, date(day.year - 4, 1, 1), picture_end, False)
-    since = default_since(dataset, day, request.filters.body)
+    since, since_meeting = default_since(dataset, day, request.filters.body)
     return ReportResult(day, loaded.findings, until, meeting, items,
                         kept(agreement_statuses(dataset, day), dataset, request.filters),
                         kept(plan_statuses(dataset, day), dataset, request.filters), picture, names_of(dataset),
                         overdue=tuple(d for d in items if d.status == DeadlineState.OVERDUE),
                         coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE),
                         decisions=ahead, renewed=renewed(loaded, request, since),
-                        since=since, body=meeting_body(dataset, meeting, request.filters.body))
+                        since=since, body=meeting_body(dataset, meeting, request.filters.body),
+                        window=span.reason, next_meeting=span.next_meeting, ending=ending(loaded, request, until),
+                        since_events=happened(loaded, request, since), since_meeting=since_meeting)
 
 
 def timeline(request: Request, years_back: int, years_ahead: int, include_ended: bool) -> TimelineResult:

@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Sequence
 
-from svo_cli.decisions import Renewed
+from svo_cli.decisions import Ending, Happened, Renewed
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus, Detail
 from svo_cli.kinds import DeadlineState
@@ -57,6 +57,7 @@ class DeadlinesResult(Result):
     rows: tuple[Deadline, ...]  # for scripts: one row per missing principal's adoption
     counts: dict[str, int]  # of `people`
     people: tuple[Deadline, ...] = ()  # for people: a plan's adoption as one row
+    names: dict[str, str] = field(default_factory=dict)  # party id → name
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,12 @@ class CheckResult(Result):
     decisions: tuple[Deadline, ...] = ()  # notice deadlines and adoptions whose boards must decide now
     renewed: tuple[Renewed, ...] = ()
     names: dict[str, str] = field(default_factory=dict)  # party id → name
+    window: str = "horizon"  # how `until` was chosen: horizon, next_meeting, quarter, days (rule 16)
+    next_meeting: date | None = None  # the body's next known meeting after this one (window next_meeting)
+    ending: tuple[Ending, ...] = ()  # agreements and participations whose last day is in the window
+    since_events: tuple[Happened, ...] = ()  # what the register records in (since, as-of]
+    since_meeting: bool = True  # `since` is a recorded meeting (False: 30 days, none recorded)
+    body: str | None = None  # the body whose meeting it is, when known
 
     @property
     def rows(self) -> tuple[Deadline, ...]:
@@ -142,9 +149,11 @@ class CheckResult(Result):
 class CalendarResult(Result):
     until: date
     rows: tuple[Deadline, ...]
-    remind: int
+    remind: tuple[int, ...] | None  # days before every event (None: 14 before act-by, 28 and 7 before decide-by)
     sources: dict[str, str]
     on: str = "act-by"  # events on the last working day to act, or on the legal deadline ("deadline")
+    deciding: tuple[Deadline, ...] = ()  # rows with a decide-by event: someone (the --party's) undecided
+    names: dict[str, str] = field(default_factory=dict)  # party id → name
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,11 @@ class ReportResult(Result):
     renewed: tuple[Renewed, ...] = ()
     since: date | None = None
     body: str | None = None  # the body whose meeting the report prepares (SVO, LGVO), when known
+    window: str = "horizon"  # as CheckResult.window
+    next_meeting: date | None = None
+    ending: tuple[Ending, ...] = ()
+    since_events: tuple[Happened, ...] = ()
+    since_meeting: bool = True
 
     @property
     def by_state(self) -> tuple[tuple[str, tuple[AgreementStatus, ...]], ...]:

@@ -3,7 +3,7 @@ filtered to the view, with the boards' decisions (rules 16–16e)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Callable, Collection, Sequence
 
@@ -15,6 +15,7 @@ from svo_cli.app.views import (
     deadline_order,
     filter_rows,
     group_adoptions,
+    meeting_body,
     groups_of,
     kept_ids,
     principal_order,
@@ -79,29 +80,48 @@ MEETING_KINDS = (DeadlineKind.AGENDA, DeadlineKind.MEETING, DeadlineKind.MINUTES
 TERM_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END, DeadlineKind.WITHDRAWAL)
 
 
+@dataclass(frozen=True)
+class CheckWindow:
+    """The meeting a check prepares for and its window: through `until`, chosen as `reason` says —
+    `horizon` (--horizon), `next_meeting` (the day before the body's next known meeting, `next_meeting`),
+    `quarter` (the meeting + 91 days: no later meeting known) or `days` (no meeting: the date + 30)."""
+
+    meeting: date | None
+    until: date
+    reason: str
+    next_meeting: date | None = None
+
+
 def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow,
-                   body: str | None = None) -> tuple[date | None, date]:
-    """The meeting to prepare for and the window's last day: the meeting plus the horizon (default 0),
-    or the date plus the horizon (default 30) when there is no meeting (docs/rules.md, rule 16)."""
+                   body: str | None = None) -> CheckWindow:
+    """The meeting to prepare for and the window's last day (docs/rules.md, rule 16): with --horizon, the
+    meeting (or the date) plus it; else through the day before the next known meeting after this one (of
+    `body`, any body without), else the meeting plus 91 days; without a meeting, the date plus 30 days."""
     if window.meeting is not None and window.next_meeting:
         raise UsageProblem("meeting_and_next")
     meeting = window.meeting
+    days = decisions.meeting_days(dataset.workplan_models(), body)
     if window.next_meeting:
-        meeting = decisions.next_meeting(decisions.meeting_days(dataset.workplan_models(), body), as_of)
+        meeting = decisions.next_meeting(days, as_of)
         if meeting is None:
             raise UsageProblem("no_next_meeting", date=as_of.isoformat())
     if meeting is not None and meeting < as_of:
         raise UsageProblem("meeting_before", meeting=meeting.isoformat(), date=as_of.isoformat())
     if window.horizon is not None:
-        days = window.horizon
-    else:
-        days = 0 if meeting else CHECK_DAYS_WITHOUT_MEETING
-    return meeting, (meeting or as_of) + timedelta(days=days)
+        return CheckWindow(meeting, (meeting or as_of) + timedelta(days=window.horizon), "horizon")
+    if meeting is None:
+        return CheckWindow(None, as_of + timedelta(days=CHECK_DAYS_WITHOUT_MEETING), "days")
+    later = min((d for d in days if d > meeting), default=None)
+    if later is not None:
+        return CheckWindow(meeting, later - timedelta(days=1), "next_meeting", later)
+    return CheckWindow(meeting, meeting + decisions.NO_NEXT_MEETING, "quarter")
 
 
-def default_since(dataset: Dataset, as_of: date, body: str | None = None) -> date:
-    """The last work-plan meeting before the date (of the body, when given), else 30 days before it."""
-    return decisions.default_since(decisions.meeting_days(dataset.workplan_models(), body), as_of)
+def default_since(dataset: Dataset, as_of: date, body: str | None = None) -> tuple[date, bool]:
+    """The last work-plan meeting before the date (of the body, when given), else 30 days before it; and
+    whether a meeting was found."""
+    days = decisions.meeting_days(dataset.workplan_models(), body)
+    return decisions.default_since(days, as_of), any(d < as_of for d in days)
 
 
 def rows_in(loaded: Checked, request: Request, until: date,
@@ -124,8 +144,8 @@ def window_and_decisions(loaded: Checked, request: Request, meeting: date | None
     the decisions needed now (rule 16b). The rows are computed once, and past the window only notice
     deadlines and adoptions (the decisions')."""
     dataset, day = loaded.dataset, request.as_of
-    limit = decisions.decisions_limit(day, meeting, until,
-                                      decisions.meeting_days(dataset.workplan_models(), request.filters.body))
+    body = meeting_body(dataset, meeting, request.filters.body)  # another body's meeting is not this one's next
+    limit = decisions.decisions_limit(day, meeting, until, decisions.meeting_days(dataset.workplan_models(), body))
     found = filter_rows(all_deadlines(dataset, day, until, decisions_until=decision_reach(dataset, limit)),
                         dataset, request.filters)
     found = with_decisions(found, dataset, day)
@@ -200,3 +220,23 @@ def renewed(loaded: Checked, request: Request, since: date) -> tuple[Renewed, ..
     statuses = {s.id: s for s in agreement_statuses(dataset, day)}
     return decisions.renewed(dataset.agreement_models(), day, since, statuses, groups_of(dataset),
                              kept_ids(dataset, request.filters))
+
+
+def ending(loaded: Checked, request: Request, until: date) -> tuple[decisions.Ending, ...]:
+    """What ends in the window (as-of through `until`), for the view."""
+    dataset = loaded.dataset
+    return decisions.ending(dataset.agreement_models(), request.as_of, until, groups_of(dataset),
+                            kept_ids(dataset, request.filters))
+
+
+def happened(loaded: Checked, request: Request, since: date) -> tuple[decisions.Happened, ...]:
+    """What the register records in (since, as-of], for the view (a party's own, under --party)."""
+    dataset = loaded.dataset
+    found = decisions.happened(dataset.agreement_models(), dataset.workplan_models(), since, request.as_of,
+                               kept_ids(dataset, request.filters))
+    if request.filters.party:
+        wanted = set(groups_of(dataset).get(request.filters.party, ())) | {request.filters.party}
+        groups = groups_of(dataset)
+        found = tuple(h for h in found if h.party is None or h.party in wanted
+                      or wanted & set(groups.get(h.party, ())))
+    return found

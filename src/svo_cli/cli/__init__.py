@@ -168,7 +168,8 @@ def calendar(
     as_of: AsOfOption = None,
     within: WithinOption = None,
     until: UntilOption = None,
-    remind: Annotated[int, typer.Option("--remind", min=0, max=365, metavar="DAYS", help="remind_days")] = 14,
+    remind: Annotated[Optional[str], typer.Option("--remind", metavar="DAYS[,DAYS…]", help="remind_days",
+                                                  show_default=False)] = None,
     on: Annotated[Optional[CalendarDay], typer.Option("--on", help="on", show_default=False)] = None,
     lang: LangOption = None,
     output: OutputOption = None,
@@ -181,8 +182,8 @@ def calendar(
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.Window(within, date_option(until, "--until", request.lang))
-    run("calendar", request, output, data, None, "ics", 120, application.calendar, window, remind,
-        (on or CalendarDay.act_by).value)
+    run("calendar", request, output, data, None, "ics", 120, application.calendar, window,
+        edge.remind_option(remind, request.lang), (on or CalendarDay.act_by).value)
 
 
 @command("report")

@@ -73,6 +73,19 @@ def likely_date(text: str) -> Optional[date]:
     return None
 
 
+def remind_option(value: Optional[str], lang: str = "en") -> Optional[tuple[int, ...]]:
+    """--remind DAYS[,DAYS…]: the alarms of every event, in days before it (0: none); anything else is a
+    usage error. None: the defaults (14 days before an act-by event, 28 and 7 before a decide-by event)."""
+    if value is None:
+        return None
+    from svo_cli.i18n import label
+
+    parts = [p.strip() for p in value.split(",")]
+    if not parts or len(parts) > 10 or not all(p.isdigit() and len(p) <= 3 and int(p) <= 365 for p in parts):
+        fail(label("bad_remind", lang, value=value), lang)
+    return tuple(sorted({int(p) for p in parts if int(p) > 0}, reverse=True))
+
+
 def date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[date]:
     """A day option: YYYY-MM-DD, or today/idag; anything else is a usage error that names the option and
     suggests the day meant."""

@@ -81,7 +81,8 @@ HELP: dict[str, dict[str, str]] = {
                    "or never.",
         "id": "The agreement's or work plan's id (its file name).",
         "years": "How many years ahead to show terms and deadlines.",
-        "remind_days": "Reminder this many days before each event (0: none).",
+        "remind_days": "Reminders this many days before every event, e.g. 28,7 (0: none; default: 14 before the day "
+                  "to act, 28 and 7 before the day the boards must decide).",
         "on": "Put each event on the last working day to act (act-by, default) or on the legal deadline itself.",
         "years_back": "Years shown before the date.",
         "years_ahead": "Years shown after the date.",
@@ -180,7 +181,8 @@ HELP: dict[str, dict[str, str]] = {
                    "mötet, eller aldrig.",
         "id": "Överenskommelsens eller arbetsplanens id (filens namn).",
         "years": "Hur många år framåt perioder och tidsgränser visas.",
-        "remind_days": "Påminnelse så här många dagar före varje händelse (0: ingen).",
+        "remind_days": "Påminnelser så här många dagar före varje händelse, t.ex. 28,7 (0: ingen; standard: 14 före "
+                  "dagen att agera, 28 och 7 före dagen då nämnderna senast ska besluta).",
         "on": "Lägg varje händelse på sista arbetsdagen att agera (act-by, standard) eller på själva "
               "tidsgränsen (deadline).",
         "years_back": "År som visas före datumet.",

@@ -48,7 +48,7 @@ def _status_view(r: Any, d: Display) -> Any:
 def _deadlines_view(r: Any, d: Display) -> Any:
     from svo_cli.render.views import deadlines_view
 
-    return deadlines_view(r.as_of, r.until, r.people, r.counts, d.lang)
+    return deadlines_view(r.as_of, r.until, r.people, r.counts, d.lang, r.names)
 
 
 def _plans_view(r: Any, d: Display) -> Any:
@@ -165,7 +165,8 @@ def _calendar(r: Any, d: Display) -> bytes:
 
     banner = incomplete_banner(r.errors, d.lang)
     return render_calendar(r.rows, r.as_of, r.remind, d.lang, r.sources, on_act_by=r.on == "act-by",
-                           incomplete="\n".join(line.strip() for line in banner))
+                           incomplete="\n".join(line.strip() for line in banner), deciding=r.deciding,
+                           names=r.names)
 
 
 def _report_md(r: Any, d: Display) -> str:

@@ -132,6 +132,13 @@ def check_document(r: CheckResult, lang: str = "en") -> dict:
                   "binding_until": x.binding_until.isoformat() if x.binding_until else None,
                   "approximate": x.approximate} for x in r.renewed],
         items=[dict(deadline_row(d, lang), section=section.value) for section, d in r.items],
+        window=r.window,
+        next_meeting=r.next_meeting.isoformat() if r.next_meeting else None,
+        since_meeting=r.since_meeting,
+        ending=[{"id": e.id, "title": e.title, "party": e.party, "last_day": e.last_day.isoformat(),
+                 "reason": e.reason, "approximate": e.approximate} for e in r.ending],
+        since_events=[{"date": h.date.isoformat(), "kind": h.kind, "id": h.id, "title": h.title, "party": h.party,
+                       "decision": h.decision, "reference": h.reference} for h in r.since_events],
         **findings_fields(r.findings, lang),
         summary=r.counts,
     )

@@ -26,46 +26,73 @@ def _labels(keys: Sequence[str], lang: str) -> tuple[str, ...]:
     return tuple(label(k, lang) for k in keys)
 
 
+def withdrawn_text(withdrawn: Sequence[Any]) -> str | None:
+    """A status row's withdrawals for people: "motala 2027-12-31; …" (None: none)."""
+    return "; ".join(f"{w.party} {w.last_day.isoformat()}" for w in withdrawn) or None
+
+
 def status_sheet(r: Any, lang: str) -> Sheet:
     header = _labels(("col_id", "col_title", "col_status", "col_term", "col_term_start", "col_term_end", "col_ends_on", "col_next_notice_deadline",
-                      "col_approximate", "col_assumed"), lang)
+                      "col_binding_until", "col_withdrawn", "col_approximate", "col_assumed"), lang)
     rows = tuple((s.id, s.title, label(s.status, lang), s.term, s.term_start, s.term_end, s.ends_on, s.notice_deadline,
-                  s.approximate, s.assumed) for s in r.rows)
+                  s.binding_until, withdrawn_text(s.withdrawn), s.approximate, s.assumed) for s in r.rows)
     return Sheet(label("sheet_status", lang), header, rows)
 
 
-def _deadline_rows(rows: Sequence[Any], lang: str) -> tuple[tuple[Cell, ...], ...]:
-    return tuple((d.date, d.act_by, d.days_left, label(d.status, lang), label(d.kind, lang), d.id, d.title,
-                  explain(d.why, lang), d.approximate, d.assumed) for d in rows)
+def _deadline_rows(rows: Sequence[Any], lang: str, names: dict[str, str] | None = None) -> tuple[tuple[Cell, ...], ...]:
+    return tuple((d.date, d.act_by, d.decide_by, *_decided_cells(d, names or {}), d.days_left, label(d.status, lang),
+                  label(d.kind, lang), d.id, d.title, explain(d.why, lang), d.approximate, d.assumed) for d in rows)
 
 
-DEADLINE_KEYS = ("col_date", "col_act_by", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what", "col_approximate", "col_assumed")
+def _decided_cells(d: Any, names: dict[str, str]) -> tuple[Cell, Cell, Cell]:
+    """Decided k of n ("9/14"), the undecided principals by name, and whether decide-by rests on svo's
+    default lead; empty for rows no board decides."""
+    if not d.deciders:
+        return None, None, None
+    return (f"{len(d.decided)}/{len(d.deciders)}", ", ".join(names.get(p, p) for p in d.undecided) or None,
+            d.decide_by_assumed)
+
+
+DEADLINE_KEYS = ("col_date", "col_act_by", "col_decide_by", "col_decided", "col_undecided", "col_decide_by_assumed", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what", "col_approximate", "col_assumed")
 
 
 def deadlines_sheet(r: Any, lang: str) -> Sheet:
-    return Sheet(label("sheet_deadlines", lang), _labels(DEADLINE_KEYS, lang), _deadline_rows(r.people, lang))
+    return Sheet(label("sheet_deadlines", lang), _labels(DEADLINE_KEYS, lang),
+                 _deadline_rows(r.people, lang, getattr(r, "names", {})))
 
 
-CHECK_KEYS = ("col_section", "col_date", "col_act_by", "col_decide_by", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what",
+CHECK_KEYS = ("col_section", "col_date", "col_act_by", "col_decide_by", "col_decided", "col_undecided",
+              "col_decide_by_assumed", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what",
               "col_binding_until", "col_approximate", "col_assumed")
 
 
 def check_sheet(r: Any, lang: str) -> Sheet:
     """Every part of the check, in its order, a section column first: decisions needed now, overdue,
-    due by the meeting, after it, renewed silently since."""
+    due by the meeting, after it, ending, renewed silently since, recorded since."""
     rows: list[tuple[Cell, ...]] = []
+    names = r.names
     for d in r.decisions:
         status = label("decision_overdue" if d.decision_overdue else "decision_open", lang)
-        rows.append((label("s_decisions", lang), d.date, d.act_by, d.decide_by, d.days_left, status,
-                     label(d.kind, lang), d.id, d.title, explain(d.why, lang), None, d.approximate, d.assumed))
+        rows.append((label("s_decisions", lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names), d.days_left,
+                     status, label(d.kind, lang), d.id, d.title, explain(d.why, lang), None, d.approximate, d.assumed))
     for section, d in r.people_items:
-        rows.append((label("s_" + section, lang), d.date, d.act_by, d.decide_by, d.days_left,
-                     label(d.status, lang), label(d.kind, lang), d.id, d.title, explain(d.why, lang), None,
+        rows.append((label("s_" + section, lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names),
+                     d.days_left, label(d.status, lang), label(d.kind, lang), d.id, d.title, explain(d.why, lang), None,
                      d.approximate, d.assumed))
+    from svo_cli.render.views import ending_cells, happened_cells
+
+    for e in r.ending:
+        _, _, reason, _ = ending_cells(e, names, lang)
+        rows.append((label("s_ending", lang), e.last_day, None, None, None, None, None, None, None,
+                     label("col_last_day", lang), e.id, e.title, reason, None, e.approximate, False))
     for x in r.renewed:
-        rows.append((label("s_renewed", lang), x.date, None, None, None, label("renewed", lang),
+        rows.append((label("s_renewed", lang), x.date, None, None, None, None, None, None, label("renewed", lang),
                      label("notice_deadline", lang), x.id, x.title, label("renewed_what", lang, term=x.term),
                      x.binding_until, x.approximate, False))
+    for h in r.since_events:
+        _, _, what, party, reference = happened_cells(h, names, lang)
+        rows.append((label("s_since", lang), h.date, None, None, None, None, None, None, None, what, h.id, h.title,
+                     "; ".join(x for x in (party, reference) if x), None, False, False))
     return Sheet(label("sheet_check", lang), _labels(CHECK_KEYS, lang), tuple(rows))
 
 

@@ -46,12 +46,15 @@ def _d(value: date | None) -> str:
 
 def status_view(as_of: date, rows: Sequence[AgreementStatus], counts: dict[str, int], lang: str) -> View:
     header = tuple(label(k, lang) for k in ("col_id", "col_status", "col_term", "col_term_start", "col_term_end", "col_ends_on",
-                                             "col_next_notice_deadline")) + ("~", label("col_title", lang))
+                                             "col_next_notice_deadline", "col_binding_until", "col_withdrawn")) + \
+        ("~", label("col_title", lang))
     cells = []
     for r in rows:
         term_end = label("open_ended", lang) if r.term is not None and r.term_end is None else _d(r.term_end)
         cells.append((r.id, label(r.status, lang), r.term if r.term else "–", _d(r.term_start), term_end,
-                      _d(r.ends_on), _d(r.notice_deadline), "~" if r.approximate else "",
+                      _d(r.ends_on), _d(r.notice_deadline), _d(r.binding_until),
+                      "; ".join(f"{w.party} {w.last_day.isoformat()}" for w in r.withdrawn) or "–",
+                      "~" if r.approximate else "",
                       r.title + (label("assumed_short", lang) if r.assumed else "")))
     parts = ", ".join(f"{n} {label(s, lang)}" for s, n in counts.items())
     summary = label("summary_status", lang, n=len(rows), parts=parts)
@@ -61,14 +64,14 @@ def status_view(as_of: date, rows: Sequence[AgreementStatus], counts: dict[str, 
         summary += "\n" + label("assumed_legend", lang).strip()
     return View(label("agreements_on", lang, date=as_of.isoformat()), header, tuple(cells), summary,
                 status_column=1, row_status=tuple(r.status for r in rows), titles=tuple(r.title for r in rows),
-                wrap_column=8)
+                wrap_column=10)
 
 
-def deadline_cells(d: Deadline, lang: str) -> tuple[Any, ...]:
+def deadline_cells(d: Deadline, lang: str, names: dict[str, str] | None = None) -> tuple[Any, ...]:
     what = explain(d.why, lang) + (label("approximate", lang) if d.approximate else "") + \
         (label("assumed_mark", lang) if d.assumed else "")
-    return (d.date.isoformat(), d.act_by.isoformat(), d.days_left, label(d.status, lang), label(d.kind, lang),
-            d.id, what)
+    return (d.date.isoformat(), d.act_by.isoformat(), decide_by_cell(d, lang), d.days_left, label(d.status, lang),
+            label(d.kind, lang), d.id, what + decision_note(d, names or {}, lang))
 
 
 def _deadline_key(d: Deadline) -> str:
@@ -77,16 +80,18 @@ def _deadline_key(d: Deadline) -> str:
 
 
 def _deadline_header(lang: str) -> tuple[str, ...]:
-    return tuple(label(k, lang) for k in ("col_date", "col_act_by", "col_days", "col_status", "col_kind", "col_id", "col_what"))
+    return tuple(label(k, lang) for k in ("col_date", "col_act_by", "col_decide_by", "col_days", "col_status", "col_kind",
+                                          "col_id", "col_what"))
 
 
-def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], tally: dict, lang: str) -> View:
+def deadlines_view(as_of: date, until: date, rows: Sequence[Deadline], tally: dict, lang: str,
+                   names: dict[str, str] | None = None) -> View:
     summary = label("summary_deadlines", lang, n=len(rows), **tally)
     if any(d.assumed for d in rows):
         summary += "\n" + label("assumed_legend", lang).strip()
     return View(label("deadlines_title", lang, start=as_of.isoformat(), end=until.isoformat()),
-                _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
-                status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
+                _deadline_header(lang), tuple(deadline_cells(d, lang, names) for d in rows), summary,
+                status_column=4, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=7,
                 titles=tuple(d.title for d in rows))
 
 
@@ -108,7 +113,7 @@ def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[De
     if warnings:
         summary += label("summary_warnings", lang, n=len(warnings))
     return View(title, _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
-                status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
+                status_column=4, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=7,
                 titles=tuple(d.title for d in rows), notes=finding_notes(warnings, lang), notes_title=label("data_warnings", lang))
 
 
@@ -145,6 +150,51 @@ def _decision_cells(d: Deadline, names: dict[str, str], lang: str) -> tuple[Any,
             (label("assumed_mark", lang) if d.assumed else "") + decision_note(d, names, lang))
 
 
+def after_title(r: Any, lang: str) -> str:
+    """The title of what falls due after the meeting, saying how far the window reaches and why."""
+    if getattr(r, "window", "horizon") == "next_meeting" and r.next_meeting is not None:
+        return label("sec_before_next", lang, date=r.next_meeting.isoformat(), until=r.until.isoformat())
+    if getattr(r, "window", "horizon") == "quarter":
+        return label("sec_after_quarter", lang, date=r.until.isoformat())
+    return label("sec_after_meeting", lang, date=r.until.isoformat())
+
+
+def since_text(r: Any, lang: str) -> str:
+    """The start of "since": a recorded meeting's day, or the 30 days used when none is recorded (said so)."""
+    if r.since is None:
+        return "–"
+    if getattr(r, "since_meeting", True):
+        return r.since.isoformat()
+    return label("since_no_meeting", lang, since=r.since.isoformat(), body=(r.body + "-") if r.body else "")
+
+
+def ending_cells(e: Any, names: dict[str, str], lang: str) -> tuple[Any, ...]:
+    reason = (label("end_withdrawal", lang, party=names.get(e.party, e.party)) if e.reason == "withdrawal"
+              else label("end_" + e.reason, lang))
+    return (e.last_day.isoformat(), e.id, reason + (label("approximate", lang) if e.approximate else ""), e.title)
+
+
+def ending_view(r: Any, names: dict[str, str], lang: str) -> View:
+    """Agreements (or a party's participation) whose last day falls in the window, and why."""
+    header = tuple(label(k, lang) for k in ("col_last_day", "col_id", "col_reason", "col_title"))
+    return View(label("sec_ending", lang, date=r.until.isoformat()), header,
+                tuple(ending_cells(e, names, lang) for e in r.ending), "", wrap_column=3)
+
+
+def happened_cells(h: Any, names: dict[str, str], lang: str) -> tuple[Any, ...]:
+    what = label("ev_" + h.kind, lang)
+    if h.decision:
+        what += f" ({label('d_' + h.decision, lang)})"
+    return (h.date.isoformat(), h.id, what, names.get(h.party, h.party) if h.party else "", h.reference or "")
+
+
+def since_view(r: Any, names: dict[str, str], lang: str, since: str) -> View:
+    """What the register records as happened since the last meeting."""
+    header = tuple(label(k, lang) for k in ("col_date", "col_id", "col_type", "col_party", "col_reference"))
+    return View(label("sec_since", lang, since=since), header,
+                tuple(happened_cells(h, names, lang) for h in r.since_events), "", wrap_column=2)
+
+
 def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
     """The pre-meeting check as sections, in the meeting's order: decisions needed now, overdue, due by the
     meeting, after the meeting (the horizon), renewed since; then the data's warnings and the summary."""
@@ -156,18 +206,21 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
                   wrap_column=5, titles=tuple(d.title for d in r.decisions))]
     titles = {"overdue": label("sec_overdue", lang),
               "by_meeting": label("sec_by_meeting", lang, target=target),
-              "after_meeting": label("sec_after_meeting", lang, date=r.until.isoformat())}
+              "after_meeting": after_title(r, lang)}
     for section in ("overdue", "by_meeting", "after_meeting"):
         rows = list(r.people_in(section))
         if section == "after_meeting" and (r.meeting is None or r.until == r.meeting):
             continue
-        views.append(View(titles[section], _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), "",
-                          status_column=3, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=6,
+        views.append(View(titles[section], _deadline_header(lang), tuple(deadline_cells(d, lang, names) for d in rows), "",
+                          status_column=4, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=7,
                           titles=tuple(d.title for d in rows)))
+    views.append(ending_view(r, names, lang))
+    since = since_text(r, lang)
     renewed_header = tuple(label(k, lang) for k in ("col_deadline", "col_id", "col_term", "col_binding_until", "col_title"))
-    views.append(View(label("sec_renewed", lang, since=r.since.isoformat() if r.since else "–"), renewed_header,
+    views.append(View(label("sec_renewed", lang, since=since), renewed_header,
                       tuple((x.date.isoformat(), x.id, x.term, x.binding_until.isoformat() if x.binding_until else "–",
                              x.title) for x in r.renewed), "", wrap_column=4))
+    views.append(since_view(r, names, lang, since))
     views = [replace(v, title=f"{i}. {v.title}") for i, v in enumerate(views, 1)]
 
     by_meeting, after = r.people_in("by_meeting"), r.people_in("after_meeting")
