@@ -41,10 +41,14 @@ def check(as_of: date, meeting: date | None, **window) -> app.CheckResult:
 # ---------------------------------------------------------------- 16. window and output
 
 
-def test_the_window_runs_through_the_meeting_plus_the_horizon():
-    assert check(AS_OF, date(2026, 12, 10)).until == date(2026, 12, 10)
-    assert check(AS_OF, date(2026, 12, 10), horizon=30).until == date(2027, 1, 9)
-    assert check(AS_OF, None).until == AS_OF + timedelta(days=30)  # without a meeting: 30 days
+def test_the_window_runs_to_the_next_meeting_else_91_days_or_through_the_horizon():
+    # the county's data records no meeting after 2026-12-10: the meeting plus 91 days
+    result = check(AS_OF, date(2026, 12, 10))
+    assert (result.until, result.window, result.next_meeting) == (date(2027, 3, 11), "quarter", None)
+    result = check(AS_OF, date(2026, 12, 10), horizon=30)
+    assert (result.until, result.window) == (date(2027, 1, 9), "horizon")
+    result = check(AS_OF, None)
+    assert (result.until, result.window) == (AS_OF + timedelta(days=30), "days")  # without a meeting: 30 days
 
 
 def test_next_meeting_is_the_first_meeting_of_kind_meeting_on_or_after_the_date():
@@ -83,23 +87,23 @@ def test_the_decision_lead_is_the_agreements_else_the_parties_file_else_three_mo
 
 
 def test_deciders_are_the_parties_with_groups_expanded_in_order_without_repeats():
-    a = make_agreement(parties=["region-ostergotland", "kommunerna", "motala"])
-    found = decisions.with_decisions([row(date(2026, 12, 31))], {a.id: a}, GROUPS, AS_OF, order)
-    assert found[0].deciders == ("boxholm", "linkoping", "motala", "region-ostergotland")
+    assert decisions.deciders(["region-ostergotland", "kommunerna", "motala"], GROUPS, order) == (
+        "boxholm", "linkoping", "motala", "region-ostergotland")
 
 
 def test_an_adoptions_decider_is_its_principal():
     adoption = row(date(2026, 12, 31), DeadlineKind.ADOPTION, "plan", party="linkoping")
-    (found,) = decisions.with_decisions([adoption], {}, GROUPS, AS_OF, order)
-    assert (found.decide_by, found.deciders) == (date(2026, 9, 30), ("linkoping",))
+    holder = decisions.Holder(("linkoping", "motala"))
+    (found,) = decisions.with_decisions([adoption], {"plan": holder}, AS_OF)
+    assert (found.decide_by, found.deciders, found.undecided) == (date(2026, 9, 30), ("linkoping",), ("linkoping",))
 
 
 def test_decision_overdue_once_decide_by_has_passed_while_the_deadline_has_not():
-    a = make_agreement()
     deadline = date(2026, 12, 31)  # decide by 2026-09-30
+    holder = decisions.Holder(("linkoping",))
 
     def late(as_of: date) -> bool:
-        (found,) = decisions.with_decisions([row(deadline, as_of=as_of)], {a.id: a}, {}, as_of, order)
+        (found,) = decisions.with_decisions([row(deadline, as_of=as_of)], {"test-agreement": holder}, as_of)
         return found.decision_overdue
 
     assert [late(d) for d in (date(2026, 9, 30), date(2026, 10, 1), deadline, deadline + timedelta(days=1))] == [
@@ -108,7 +112,7 @@ def test_decision_overdue_once_decide_by_has_passed_while_the_deadline_has_not()
 
 def test_other_rows_carry_no_decision():
     followup = row(date(2026, 12, 31), DeadlineKind.FOLLOWUP, followup="f")
-    (found,) = decisions.with_decisions([followup], {}, GROUPS, AS_OF, order)
+    (found,) = decisions.with_decisions([followup], {"test-agreement": decisions.Holder(("a",))}, AS_OF)
     assert (found.decide_by, found.deciders, found.decision_overdue) == (None, (), False)
 
 
@@ -126,9 +130,9 @@ def test_rule_16a_example_on_2026_11_23():
 # ---------------------------------------------------------------- 16b. decisions needed now
 
 
-def test_the_limit_is_the_day_before_the_next_known_meeting_or_the_window_end():
+def test_the_limit_is_the_next_known_meeting_or_the_window_end():
     meeting, until = date(2026, 12, 10), date(2026, 12, 10)
-    assert decisions_limit(AS_OF, meeting, until, [date(2027, 2, 4), date(2027, 3, 1)]) == date(2027, 2, 3)
+    assert decisions_limit(AS_OF, meeting, until, [date(2027, 2, 4), date(2027, 3, 1)]) == date(2027, 2, 4)
     assert decisions_limit(AS_OF, meeting, date(2027, 3, 1), [date(2027, 2, 4)]) == date(2027, 3, 1)  # later
     # no later meeting known: this may be the last before a board must decide, a quarter past it
     assert decisions_limit(AS_OF, meeting, until, [date(2026, 1, 1)]) == meeting + timedelta(days=91)
@@ -136,11 +140,13 @@ def test_the_limit_is_the_day_before_the_next_known_meeting_or_the_window_end():
 
 
 def test_decisions_among_keeps_the_ones_not_passed_late_ones_too_soonest_decision_first():
-    rows = [row(date(2026, 12, 31), holder="b", decide_by=date(2026, 9, 30)),
-            row(date(2026, 12, 31), holder="a", decide_by=date(2026, 9, 30)),
-            row(date(2027, 3, 1), holder="c", decide_by=date(2026, 12, 1)),
-            row(date(2027, 6, 1), holder="d", decide_by=date(2027, 3, 1)),  # after the limit
-            row(date(2026, 11, 1), holder="e", decide_by=date(2026, 8, 1)),  # the deadline has passed
+    undecided = ("linkoping",)
+    rows = [row(date(2026, 12, 31), holder="b", decide_by=date(2026, 9, 30), undecided=undecided),
+            row(date(2026, 12, 31), holder="a", decide_by=date(2026, 9, 30), undecided=undecided),
+            row(date(2027, 3, 1), holder="c", decide_by=date(2026, 12, 1), undecided=undecided),
+            row(date(2027, 6, 1), holder="d", decide_by=date(2027, 3, 1), undecided=undecided),  # after the limit
+            row(date(2026, 11, 1), holder="e", decide_by=date(2026, 8, 1), undecided=undecided),  # passed
+            row(date(2026, 12, 31), holder="g", decide_by=date(2026, 9, 30)),  # everyone decided
             row(date(2026, 12, 31), DeadlineKind.FOLLOWUP, holder="f")]  # no decision
     assert [r.id for r in decisions_among(rows, AS_OF, date(2027, 2, 1))] == ["a", "b", "c"]
 
@@ -192,7 +198,7 @@ def test_a_notice_in_time_ends_the_term_and_nothing_renews():
 
     assert found(silent) == [(date(2020, 12, 31), 2)]
     assert found(noticed) == []
-    assert decisions.renewed([silent], as_of, date(2020, 12, 31), {}) == ()  # (since, as-of]: since excluded
+    assert decisions.renewed([silent], as_of, date(2020, 12, 31), {}) == ()  # (since, as-of): since excluded
 
 
 def test_since_defaults_to_the_last_meeting_before_the_date_else_30_days():
