@@ -92,7 +92,8 @@ def adoption_progress(plan: Workplan, groups: Sequence[Group], as_of: date) -> A
         prepared=tuple((p, prepared[p]) for p in missing if p in prepared),
         due=due,
         approximate=bool(plan.adoption.due and plan.adoption.due.approximate),
-        overdue=bool(missing) and due is not None and as_of > due,
+        # overdue only while the plan's obligations run (rule 14), as deadlines and check report it
+        overdue=bool(missing) and due is not None and due < as_of <= (plan_life(plan).last or as_of),
     )
 
 

@@ -45,6 +45,7 @@ from svo_cli.app.views import (
     plan_status,
     plan_statuses,
     source_line,
+    terms_assumed,
     timeline_picture,
 )
 from svo_cli.decisions import notice_decided
@@ -136,7 +137,10 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
                         kept(agreement_statuses(dataset, day), dataset, request.filters),
                         kept(plan_statuses(dataset, day), dataset, request.filters), picture, names_of(dataset),
                         overdue=tuple(d for d in items if d.status == DeadlineState.OVERDUE),
-                        coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE),
+                        coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE
+                                     and (meeting is None or d.date <= meeting)),
+                        after=tuple(d for d in items if d.status != DeadlineState.OVERDUE
+                                    and meeting is not None and d.date > meeting),
                         decisions=ahead, renewed=renewed(loaded, request, since),
                         since=since, body=meeting_body(dataset, meeting, request.filters.body),
                         window=span.reason, next_meeting=span.next_meeting, ending=ending(loaded, request, until),
@@ -168,7 +172,9 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
     found = engine.detail(agreements, item_id, day, end, groups=groups_of(dataset))
     if found is not None:
         marked = with_decisions(mark_assumed(found.deadlines, dataset, day), dataset, day)
-        found = replace(found, deadlines=tuple(marked))
+        # the status row as `svo status` gives it, marked when its terms rest on an assumption
+        found = replace(found, deadlines=tuple(marked),
+                        status=replace(found.status, assumed=terms_assumed(found.agreement, day)))
     if found is None:
         broken = [d.path for d in loaded.findings if d.is_error and Path(d.path).stem == item_id]
         if broken:

@@ -166,7 +166,8 @@ class ReportResult(Result):
     picture: Picture
     party_names: dict[str, str]
     overdue: tuple[Deadline, ...] = ()
-    coming: tuple[Deadline, ...] = ()
+    coming: tuple[Deadline, ...] = ()  # due by the meeting (without one: in the window)
+    after: tuple[Deadline, ...] = ()  # due after the meeting, through the window's end
     decisions: tuple[Deadline, ...] = ()
     renewed: tuple[Renewed, ...] = ()
     since: date | None = None

@@ -114,7 +114,10 @@ def filter_rows(rows: Sequence[Deadline], dataset: Dataset, filters: Filters) ->
     if keep is None:
         return list(rows)
     wanted = _members(dataset, filters.party) if filters.party else None
-    return [d for d in rows if d.id in keep and (wanted is None or d.party is None or d.party in wanted)]
+    groups = {g.id: set(g.members) for g in dataset.groups}
+    # a row naming a group (a group's withdrawal) is each member's too
+    return [d for d in rows if d.id in keep and (wanted is None or d.party is None or d.party in wanted
+                                                 or bool(wanted & groups.get(d.party, set())))]
 
 
 def kept(items: Sequence[Any], dataset: Dataset, filters: Filters) -> tuple[Any, ...]:

@@ -16,7 +16,7 @@ from svo_cli.i18n import explain, label
 from svo_cli.picture import Picture
 from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import render_text
-from svo_cli.render.views import incomplete_banner
+from svo_cli.render.views import after_title, decide_by_cell, decision_note, incomplete_banner, since_text
 from svo_cli.safe import visible
 
 
@@ -34,10 +34,11 @@ def _title(r: ReportResult, lang: str) -> str:
     return label("r_title", lang, date=r.as_of.isoformat())
 
 
-def _what(d, lang: str) -> str:
-    """A deadline's explanation with the marks the tables give it: approximate, and [assumption]."""
+def _what(d, lang: str, names: dict | None = None) -> str:
+    """A deadline's explanation with the marks the tables give it: approximate, [assumption], and how far
+    the boards have come (decided k of n; missing: …)."""
     return (explain(d.why, lang) + (label("approximate", lang) if d.approximate else "")
-            + (label("assumed_mark", lang) if d.assumed else ""))
+            + (label("assumed_mark", lang) if d.assumed else "") + decision_note(d, names or {}, lang))
 
 
 def _assumed_legend(r: ReportResult) -> bool:
@@ -53,13 +54,13 @@ def _decision_md(r: ReportResult, lang: str) -> list[str]:
             f"{label('col_what', lang)} |", "|---|---|---|---|"]
     for d in r.decisions:
         late = " **" + md(label("decision_overdue", lang), 'part') + "**" if d.decision_overdue else ""
-        out.append(f"| {d.decide_by.isoformat() if d.decide_by else '–'}{late} | {d.act_by.isoformat()} | "
-                   f"{d.date.isoformat()} | **{md(d.title, 'part')}**: {md(_what(d, lang), 'part')} |")
+        out.append(f"| {decide_by_cell(d, lang)}{late} | {d.act_by.isoformat()} | "
+                   f"{d.date.isoformat()} | **{md(d.title, 'part')}**: {md(_what(d, lang, r.party_names), 'part')} |")
     return out + [""]
 
 
 def _renewed_md(r: ReportResult, lang: str) -> list[str]:
-    out = [f"## {md(label('sec_renewed', lang, since=r.since.isoformat() if r.since else '–'), 'cell')}", ""]
+    out = [f"## {md(label('sec_renewed', lang, since=since_text(r, lang)), 'cell')}", ""]
     if not r.renewed:
         return out + [label("r_none", lang), ""]
     out += [f"| {label('col_deadline', lang)} | {label('col_title', lang)} | {label('col_term', lang)} | "
@@ -125,7 +126,8 @@ def render_markdown(r: ReportResult, lang: str) -> str:
     out += [f"- {md(line)}" for line in _summary_lines(r, lang)] + [""]
     out += _decision_md(r, lang)
     for title, rows in ((label("r_overdue", lang), list(r.overdue)),
-                        (label("r_due_by", lang, target=_target(r, lang)), list(r.coming))):
+                        (label("r_due_by", lang, target=_target(r, lang)), list(r.coming)),
+                        *(((after_title(r, lang), list(r.after)),) if r.meeting and r.until != r.meeting else ())):
         out += [f"## {md(title, 'cell')}", ""]
         if not rows:
             out += [label("r_none", lang), ""]
@@ -269,14 +271,16 @@ def render_html(r: ReportResult, lang: str) -> str:
         for d in r.decisions:
             late = f'<br><strong>{h(label("decision_overdue", lang))}</strong>' if d.decision_overdue else ""
             out.append(f'<tr class="{"overdue" if d.decision_overdue else ""}"><td class="date">'
-                       f'{d.decide_by.isoformat() if d.decide_by else "–"}{late}</td>'
+                       f'{h(decide_by_cell(d, lang))}{late}</td>'
                        f'<td class="date">{d.act_by.isoformat()}</td><td class="date">{d.date.isoformat()}</td>'
-                       f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang))}</td></tr>")
+                       f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang, r.party_names))}</td></tr>")
         out.append("</tbody></table></section>")
     else:
         out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
     for section_id, title, rows in (("overdue", label("r_overdue", lang), overdue),
-                                    ("due", label("r_due_by", lang, target=target), due)):
+                                    ("due", label("r_due_by", lang, target=target), due),
+                                    *((("after", after_title(r, lang), list(r.after)),)
+                                      if r.meeting and r.until != r.meeting else ())):
         out.append(f'<section id="{section_id}"><h2>{h(title)}</h2>')
         if not rows:
             out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
@@ -296,7 +300,7 @@ def render_html(r: ReportResult, lang: str) -> str:
     if any(s.approximate for s in r.statuses):
         out.append(f'<p class="muted">{h(label("approx_note", lang).strip())}</p>')
     out.append("</section>")
-    out.append(f'<section id="renewed"><h2>{h(label("sec_renewed", lang, since=r.since.isoformat() if r.since else "–"))}'
+    out.append(f'<section id="renewed"><h2>{h(label("sec_renewed", lang, since=since_text(r, lang)))}'
                "</h2>")
     if r.renewed:
         out.append(f"<table><thead><tr><th>{h(label('col_deadline', lang))}</th><th>{h(label('col_title', lang))}</th>"
