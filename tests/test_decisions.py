@@ -237,3 +237,180 @@ def test_no_deadline_past_the_reach_decides_by_the_limit(limit, lead, after):
 def test_the_reach_takes_the_longest_lead(limit, lead):
     duration = parse_duration(lead)
     assert decision_reach(limit, [duration, parse_duration("1 day")]) >= decision_reach(limit, [duration])
+
+
+# ---------------------------------------------------------------- the held-out findings of 2026-12-02 (rules audit)
+# Each a reproducer on a small data directory, under the rule it belongs to.
+
+PARTIES = """parties:
+  - {id: region-x, name: Region X, kind: region}
+  - {id: alby, name: Alby kommun, kind: kommun}
+  - {id: bjorke, name: Björke kommun, kind: kommun}
+  - {id: aby, name: Åby kommun, kind: kommun}
+groups:
+  - {id: kommunerna, name: Kommunerna, members: [alby, bjorke, aby]}
+"""
+
+
+def small_data(tmp_path, agreements: dict[str, str], plans: dict[str, str] | None = None):
+    root = tmp_path / "small"
+    (root / "agreements").mkdir(parents=True)
+    (root / "parties.yaml").write_text(PARTIES, encoding="utf-8")
+    for name, text in agreements.items():
+        (root / "agreements" / f"{name}.yaml").write_text(f"id: {name}\n{text}", encoding="utf-8")
+    if plans:
+        (root / "workplans").mkdir()
+        for name, text in plans.items():
+            (root / "workplans" / f"{name}.yaml").write_text(f"id: {name}\n{text}", encoding="utf-8")
+    return root
+
+
+AGREEMENT = """title: T
+kind: överenskommelse
+parties: [region-x, kommunerna]
+source: {document: d.txt, quote: q}
+"""
+
+
+def test_16a_withdrawn_parties_are_not_deciders(tmp_path):
+    # rules audit F14: Alby left on 2026-12-31; the 2027-06-30 deadline is not Alby's to decide
+    data = small_data(tmp_path, {"wd": AGREEMENT + """valid_from: 2024-01-01
+valid_until: 2025-12-31
+renewal: {every: 1 year}
+notice: {before_end: 6 months, effect: withdrawal}
+events:
+  - {date: 2026-05-01, type: notice, by: alby, assumed: test}
+"""})
+    result = app.deadlines(app.Request(data, date(2027, 6, 1)), app.Window(within=40))
+    (row,) = [d for d in result.rows if d.kind == DeadlineKind.NOTICE_DEADLINE]
+    assert row.date == date(2027, 6, 30) and "alby" not in row.deciders
+    assert set(row.deciders) == {"bjorke", "aby", "region-x"}
+
+
+def test_16a_deciders_are_in_the_one_order_of_principals_by_name():
+    # rules audit F16: Swedish order by name (Alby, Björke, Region X, Åby), as docs/rules.md now says
+    names = {"alby": "Alby kommun", "bjorke": "Björke kommun", "region-x": "Region X", "aby": "Åby kommun"}
+
+    def by_name(p):
+        return app.swedish_order(names[p]) if p else ()
+
+    assert decisions.deciders(["region-x", "kommunerna"], {"kommunerna": ("alby", "bjorke", "aby")}, by_name) == (
+        "alby", "bjorke", "region-x", "aby")
+
+
+def test_16b_a_decision_due_on_the_next_meetings_own_day_is_raised_now(tmp_path):
+    # rules audit F11: decide by 2026-12-10, the next meeting's day, is too late to leave to it
+    plan = """title: P
+body: SVO
+period: {from: 2026-01-01, until: 2027-12-31}
+meetings:
+  - {date: 2026-09-24, title: SVO, assumed: test}
+  - {date: 2026-12-10, title: SVO, assumed: test}
+source: {document: d.txt, quote: q}
+"""
+    # term 2 runs 2026-03-11 – 2028-03-10: notice by 2027-03-10 (Wednesday), decide by 2026-12-10 (Thursday)
+    data = small_data(tmp_path, {"m-next-meeting-day": AGREEMENT + """valid_from: 2024-03-11
+valid_until: 2026-03-10
+renewal: {every: 2 years}
+notice: {before_end: 12 months}
+"""}, {"svo-plan": plan})
+    found = app.check(app.Request(data, date(2026, 9, 1)), app.MeetingWindow(date(2026, 9, 24)))
+    assert [(d.id, d.decide_by) for d in found.decisions] == [("m-next-meeting-day", date(2026, 12, 10))]
+
+
+def test_16b_another_bodys_meeting_does_not_cut_this_meetings_decisions(tmp_path):
+    # rules audit F12: 2026-09-24 is SVO's meeting; LGVO's 2026-10-15 is not SVO's next chance
+    def plan(body: str, days: list[str]) -> str:
+        meetings = "".join(f"  - {{date: {d}, title: {body}, assumed: test}}\n" for d in days)
+        return (f"title: {body}\nbody: {body}\nperiod: {{from: 2026-01-01, until: 2027-12-31}}\nmeetings:\n{meetings}"
+                "source: {document: d.txt, quote: q}\n")
+
+    data = small_data(tmp_path, {"tb-nov": AGREEMENT + """valid_from: 2024-01-01
+valid_until: 2027-02-02
+notice: {before_end: 0 days}
+renewal: {every: 1 year}
+"""}, {"svo-plan": plan("SVO", ["2026-09-24", "2026-12-10"]), "lgvo-plan": plan("LGVO", ["2026-10-15"])})
+    found = app.check(app.Request(data, date(2026, 9, 1)), app.MeetingWindow(date(2026, 9, 24)))
+    assert [(d.id, d.decide_by) for d in found.decisions] == [("tb-nov", date(2026, 11, 2))]
+
+
+def test_16d_a_deadline_on_the_as_of_day_has_not_passed(tmp_path):
+    # rules audit F10: on the deadline day notice can still be given: not yet "renewed silently"
+    a = make_agreement(valid_from="2024-01-01", valid_until="2024-12-31", notice={"before_end": "3 months"},
+                       renewal={"every": "1 year"})
+    deadline = date(2026, 9, 30)
+    by_id = {s.id: s for s in statuses([a], deadline)}
+    assert decisions.renewed([a], deadline, date(2026, 9, 1), by_id) == ()
+    day_after = deadline + timedelta(days=1)
+    (found,) = decisions.renewed([a], day_after, date(2026, 9, 1), {s.id: s for s in statuses([a], day_after)})
+    assert (found.date, found.term) == (deadline, 4)
+
+
+def test_16d_a_deadline_of_a_term_two_or_more_ahead_is_found(tmp_path):
+    # rules audit F1: monthly terms with 3 months' notice: the deadline 2026-01-30 is term 16's
+    a = make_agreement(valid_from="2025-01-01", valid_until="2025-01-31", notice={"before_end": "3 months"},
+                       renewal={"every": "1 month"})
+    as_of = date(2026, 2, 2)
+    found = decisions.renewed([a], as_of, date(2026, 1, 15), {s.id: s for s in statuses([a], as_of)})
+    assert date(2026, 1, 30) in [r.date for r in found]
+
+
+def test_12_a_plan_decision_recorded_for_a_group_counts_for_its_members(tmp_path):
+    # rules audit F4
+    data = small_data(tmp_path, {}, {"plan-g": """title: G
+body: SVO
+period: {from: 2026-01-01, until: 2026-12-31}
+adoption: {required: [region-x, kommunerna], due: 2026}
+decisions:
+  - {party: kommunerna, date: 2026-03-01, assumed: test}
+source: {document: d.txt, quote: q}
+"""})
+    (plan,) = app.plans(app.Request(data, date(2026, 6, 1))).rows
+    assert plan.adoption is not None
+    assert (len(plan.adoption.adopted), plan.adoption.missing) == (3, ("region-x",))
+
+
+def test_14_plans_stop_calling_an_adoption_overdue_when_deadlines_stop_listing_it(tmp_path):
+    # rules audit F3: plan-a's period is 2025; its obligations run to 2026-12-31
+    data = small_data(tmp_path, {}, {"plan-a": """title: A
+body: SVO
+period: {from: 2025-01-01, until: 2025-12-31}
+adoption: {required: [region-x, alby], due: 2025}
+source: {document: d.txt, quote: q}
+"""})
+    for day, overdue in ((date(2026, 6, 1), True), (date(2027, 1, 2), False)):
+        (plan,) = app.plans(app.Request(data, day)).rows
+        assert plan.adoption is not None and plan.adoption.overdue is overdue
+        rows = app.deadlines(app.Request(data, day), app.Window()).rows
+        assert any(r.kind == DeadlineKind.ADOPTION for r in rows) is overdue
+
+
+def test_20_party_keeps_the_withdrawal_of_its_own_group(tmp_path):
+    # rules audit F6: a group's withdrawal ends Alby's participation too
+    data = small_data(tmp_path, {"wd-by-group": AGREEMENT.replace("[region-x, kommunerna]", "[region-x, kommunerna]")
+                                 + """valid_from: 2024-01-01
+valid_until: 2024-12-31
+renewal: {every: 1 year}
+notice: {before_end: 6 months, effect: withdrawal}
+events:
+  - {date: 2026-05-01, type: notice, by: kommunerna, assumed: test}
+"""})
+    rows = app.deadlines(app.Request(data, date(2026, 12, 1), filters=app.Filters(party="alby")),
+                         app.Window(within=31)).rows
+    assert [(r.kind, r.party, r.date) for r in rows if r.kind == DeadlineKind.WITHDRAWAL] == [
+        (DeadlineKind.WITHDRAWAL, "kommunerna", date(2026, 12, 31))]
+
+
+def test_show_marks_the_status_assumed_as_status_does(tmp_path):
+    # rules audit F2
+    data = small_data(tmp_path, {"x-assumed": AGREEMENT + """valid_from: 2024-01-01
+valid_until: 2026-12-31
+renewal: {every: 1 year}
+notice: {before_end: 3 months}
+events:
+  - {date: 2026-05-01, type: notice, by: alby, assumed: no source}
+"""})
+    request = app.Request(data, date(2026, 6, 1))
+    shown = app.show(request, "x-assumed", 2)
+    assert isinstance(shown, app.AgreementResult) and shown.detail.status.assumed is True
+    assert app.status(request).rows[0].assumed is True
