@@ -304,7 +304,7 @@ def happened(agreements: Sequence[Agreement], plans: Sequence[Workplan], since: 
         withdrawal = a.notice is not None and a.notice.effect == "withdrawal"
         for e in a.events:
             if e.type in AGREEMENT_EVENTS and within(e.date):
-                kind = "withdrawal" if e.type == "notice" and withdrawal else e.type
+                kind: str = "withdrawal" if e.type == "notice" and withdrawal else e.type
                 found.append(Happened(e.date.end, kind, a.id, a.title, e.by, None, e.reference))
         for d in a.decisions:
             if d.stage == "adopted" and within(d.date):
@@ -318,6 +318,5 @@ def happened(agreements: Sequence[Agreement], plans: Sequence[Workplan], since: 
                                       d.reference))
         for pe in p.events:
             if pe.type in ("followup_done", "adopted") and within(pe.date):
-                kind = "adoption" if pe.type == "adopted" else pe.type
-                found.append(Happened(pe.date.end, kind, p.id, p.title, None, None, pe.reference))
+                found.append(Happened(pe.date.end, "adoption" if pe.type == "adopted" else pe.type, p.id, p.title, None, None, pe.reference))
     return tuple(sorted(found, key=lambda h: (h.date, h.id, h.kind, h.party or "")))

@@ -15,9 +15,9 @@ from svo_cli.app.views import (
     deadline_order,
     filter_rows,
     group_adoptions,
-    meeting_body,
     groups_of,
     kept_ids,
+    meeting_body,
     principal_order,
     terms_assumed,
 )
