@@ -46,7 +46,7 @@ def test_deadlines_json_window_and_rows():
     assert any(r["id"] == "lakarmedverkan" and r["kind"] == "followup" for r in overdue)
     fields = {"date", "act_by", "kind", "id", "title", "days_left", "status", "approximate", "explanation",
               "term", "followup", "party", "assignment", "act_days_left", "earlier_overdue", "decide_by", "deciders",
-              "decision_overdue", "assumed"}
+              "decided", "undecided", "decide_by_assumed", "decision_overdue", "assumed"}
     assert all(set(r) == fields for r in rows)
 
 
@@ -171,7 +171,9 @@ def test_plans_command():
 def test_check_at_a_real_lgvo_meeting():
     result = svo("check", "--as-of", "2024-05-17", "--meeting", "2024-05-31", "--format", "json")
     doc = json.loads(result.stdout)
-    assert (doc["as_of"], doc["until"], doc["meeting"]) == ("2024-05-17", "2024-05-31", "2024-05-31")
+    # the window runs through the day before LGVO's next meeting (2024-08-23)
+    assert (doc["as_of"], doc["until"], doc["meeting"]) == ("2024-05-17", "2024-08-22", "2024-05-31")
+    assert (doc["window"], doc["next_meeting"]) == ("next_meeting", "2024-08-23")
     kinds = [(r["kind"], r["date"]) for r in doc["items"]]
     assert ("agenda", "2024-05-17") in kinds and ("meeting", "2024-05-31") in kinds
     statuses = [r["status"] for r in doc["items"]]

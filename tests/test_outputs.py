@@ -56,8 +56,9 @@ def test_csv_rfc4180_reads_back(tmp_path):
     raw = target.read_bytes()
     assert b"\r\n" in raw and not raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
-    assert rows[0] == ["Date", "Act by", "Days", "Status", "Kind", "ID", "What"]
-    assert any(r[5] == "missbruk-psykisk-funktionsnedsattning" and r[0] == "2026-12-31" for r in rows[1:])
+    assert rows[0] == ["Date", "Act by", "Decide by", "Days", "Status", "Kind", "ID", "What"]
+    assert any(r[6] == "missbruk-psykisk-funktionsnedsattning" and r[0] == "2026-12-31" and r[2] == "2026-09-30 [assumption]"
+               for r in rows[1:])
 
 
 def test_csv_for_excel_with_swedish_settings(tmp_path):
@@ -87,7 +88,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
     data = str(hostile_data(tmp_path))
     md = svo("deadlines", "--data", data, "--as-of", "2026-11-23", "--until", "2026-12-31", "--format", "md").stdout
     row = next(line for line in md.splitlines() if "hostile" in line)
-    assert row.count(" | ") == 6  # the title's '|' cannot split the row
+    assert row.count(" | ") == 7  # the title's '|' cannot split the row
     assert "'=cmd\\|x \\| \\*y\\*'" in row
     rows = list(csv.reader(io.StringIO(svo("deadlines", "--data", data, "--as-of", "2026-11-23",
                                            "--until", "2026-12-31", "--format", "csv").stdout)))

@@ -114,6 +114,19 @@ def test_xlsx_and_excel_csv_mark_results_that_rest_on_an_assumption(tmp_path, co
     assert {row[column] for row in rows[1:]} == {"ja", ""}
 
 
+def people_items(items: list[dict]) -> list[dict]:
+    """JSON items as people see them: a plan's adoption (one row per principal in JSON) once."""
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for item in items:
+        if item["kind"] == "adoption":
+            if (item["id"], item["date"]) in seen:
+                continue
+            seen.add((item["id"], item["date"]))
+        found.append(item)
+    return found
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "csv", "csv-excel"])
 def test_the_checks_spreadsheet_has_every_section_the_check_has(tmp_path, fmt):
     """Decisions needed now and what renewed silently are in the spreadsheet and CSV too, with a section
@@ -133,8 +146,11 @@ def test_the_checks_spreadsheet_has_every_section_the_check_has(tmp_path, fmt):
     sections = [row[header.index("Avsnitt")] for row in body]
     wanted = (["Beslut som behövs nu"] * len(doc["decisions"])
               + [{"overdue": "Försenat", "by_meeting": "Före mötet", "after_meeting": "Efter mötet"}[i["section"]]
-                 for i in doc["items"]] + ["Förlängt utan uppsägning"] * len(doc["renewed"]))
+                 for i in people_items(doc["items"])] + ["Upphör"] * len(doc["ending"])
+              + ["Förlängt utan uppsägning"] * len(doc["renewed"]) + ["Registrerat sedan"] * len(doc["since_events"]))
     assert doc["decisions"] and doc["renewed"] and sections == wanted
     ids = [row[header.index("ID")] for row in body]
     assert ids[:len(doc["decisions"])] == [d["id"] for d in doc["decisions"]]
-    assert ids[-len(doc["renewed"]):] == [r["id"] for r in doc["renewed"]]
+    renewed_at = len(body) - len(doc["since_events"]) - len(doc["renewed"])
+    assert ids[renewed_at:renewed_at + len(doc["renewed"])] == [r["id"] for r in doc["renewed"]]
+    assert ids[len(body) - len(doc["since_events"]):] == [h["id"] for h in doc["since_events"]]
