@@ -90,7 +90,7 @@ def test_calendar_party_linkoping_has_its_decide_by_events_with_alarms_28_and_7_
 
     result = invoke("calendar", "--party", "linkoping", "--as-of", "2026-06-01", "--within", "400")
     assert result.exit_code == 0, result.stderr
-    found = [e for e in Calendar.from_ical(result.stdout).walk("VEVENT") if str(e["SUMMARY"]).startswith("Decide by:")]
+    found = [e for e in Calendar.from_ical(result.stdout).walk("VEVENT") if str(e["SUMMARY"]).startswith("Boards decide by:")]
     by_day = {e.decoded("DTSTART") for e in found}
     assert date(2026, 9, 30) in by_day  # the 2026-12-31 notice deadlines and the plan's adoption
     assert len(found) == 3
@@ -112,7 +112,7 @@ def test_a_partys_feed_leaves_out_the_decisions_it_has_taken(tmp_path):
     def decide_events(party: str) -> list[str]:
         result = invoke("calendar", "--data", str(data), "--party", party, "--as-of", "2026-06-01", "--within", "200")
         return [str(e["DESCRIPTION"]) for e in Calendar.from_ical(result.stdout).walk("VEVENT")
-                if str(e["SUMMARY"]).startswith("Decide by:")]
+                if str(e["SUMMARY"]).startswith("Boards decide by:")]
 
     assert not any(f"ID: {MISSBRUK}" in d for d in decide_events("linkoping"))
     assert any(f"ID: {MISSBRUK}" in d for d in decide_events("motala"))

@@ -33,7 +33,7 @@ def test_calendar_has_every_deadline_as_an_all_day_event_with_a_reminder():
     # One event per obligation; a plan's adoption is one event, not one per principal; and one on the
     # decide-by day of each row that needs board decisions while someone is undecided (rule 19).
     deciding = {(r["id"], r["date"]) for r in rows if r["undecided"] and r["decide_by"] <= "2027-12-31"}
-    decide_events = [e for e in found if str(e["SUMMARY"]).startswith("Decide by:")]
+    decide_events = [e for e in found if str(e["SUMMARY"]).startswith("Boards decide by:")]
     assert len(decide_events) == len(deciding) == 5
     assert len(found) - len(decide_events) == len([r for r in rows if r["kind"] != "adoption"]) + len(adoptions) > 20
     assert sum("Adopt the work plan" in str(e["SUMMARY"]) for e in found) == len(adoptions)

@@ -102,7 +102,7 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
                        since_meeting=since_meeting, body=meeting_body(dataset, meeting, request.filters.body))
 
 
-def calendar(request: Request, window: Window, remind: tuple[int, ...] | None = None,
+def calendar(request: Request, window: Window, remind: int | tuple[int, ...] | None = None,
              on: str = "act-by") -> CalendarResult:
     """Every obligation of the window as an event on its act-by day, and for each row that needs the
     boards' decisions an event on its decide-by day while someone is undecided (under --party, while that

@@ -149,7 +149,7 @@ class CheckResult(Result):
 class CalendarResult(Result):
     until: date
     rows: tuple[Deadline, ...]
-    remind: tuple[int, ...] | None  # days before every event (None: 14 before act-by, 28 and 7 before decide-by)
+    remind: int | tuple[int, ...] | None  # days before every event (None: 14 before act-by, 28 and 7 before decide-by)
     sources: dict[str, str]
     on: str = "act-by"  # events on the last working day to act, or on the legal deadline ("deadline")
     deciding: tuple[Deadline, ...] = ()  # rows with a decide-by event: someone (the --party's) undecided

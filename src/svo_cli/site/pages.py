@@ -272,7 +272,7 @@ def wheel_page(site: SiteResult, lang: str) -> bytes:
     return p.html(p.L("aj_title", year=site.wheel.year), body)
 
 
-def feed(site: SiteResult, lang: str, rows: Sequence[Deadline], name: str, remind: int) -> bytes:
+def feed(site: SiteResult, lang: str, rows: Sequence[Deadline], name: str, remind: int | Sequence[int] | None) -> bytes:
     banner = incomplete_banner(site.errors, lang)
     return render_calendar(rows, site.as_of, remind, lang, site.calendar.sources, on_act_by=True,
                            incomplete="\n".join(line.strip() for line in banner), decisions=True, name=name)
