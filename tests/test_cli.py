@@ -178,8 +178,11 @@ def test_check_at_a_real_lgvo_meeting():
     assert ("agenda", "2024-05-17") in kinds and ("meeting", "2024-05-31") in kinds
     statuses = [r["status"] for r in doc["items"]]
     assert statuses == sorted(statuses, key=lambda s: s != "overdue")
-    # Nothing was overdue two weeks before that meeting: the agenda is due, the meeting upcoming; exit 0.
-    assert doc["summary"] == {"overdue": 0, "due": 1, "upcoming": 1} and result.returncode == 0
+    # Nothing was overdue two weeks before that meeting: the agenda is due, the meeting upcoming, and until
+    # the next meeting that meeting's minutes and the next agenda; exit 0.
+    assert doc["summary"] == {"overdue": 0, "due": 1, "upcoming": 3} and result.returncode == 0
+    assert [(r["section"], r["kind"]) for r in doc["items"]] == [
+        ("by_meeting", "agenda"), ("by_meeting", "meeting"), ("after_meeting", "minutes"), ("after_meeting", "agenda")]
 
 
 def test_check_exit_codes_follow_fail_on():
