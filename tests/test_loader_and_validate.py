@@ -71,6 +71,8 @@ REPRODUCED_BY_A_TEST = {
     "SVO405": "test_register.py::test_svo405_no_last_verified",
     "SVO406": "test_register.py::test_svo406_verified_too_long_ago",
     "SVO407": "test_register.py::test_svo407_a_self_test_that_fails",
+    "SVO408": "test_register.py::test_svo408_a_fact_no_quote_of_the_file_states",
+    "SVO409": "test_register.py::test_svo409_an_event_dated_after_the_as_of_day",
 }
 
 

@@ -208,3 +208,106 @@ def test_results_resting_on_an_assumption_say_so():
     assert adoption and all(r["assumed"] for r in adoption)  # adoption.due 2026 is an assumption
     table = invoke("deadlines", "--as-of", "2026-11-23", "--within", "400", "--lang", "sv").stdout
     assert "[antagande]" in table and "[antagande] markerar" in table
+
+
+# --------------------------------------------------------------------------- facts supported by quotes (SVO408)
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Senast tolv månader innan avtalstiden löper ut", (12, 0, 0)),
+    ("förlängs den med två år i taget", (24, 0, 0)),
+    ("Uppsägningstid 1 år.", (12, 0, 0)),
+    ("Uppsägningstid är ett år från uppsägningsdatum", (12, 0, 0)),
+    ("Uppföljning ska ske var tredje år", (36, 0, 0)),
+    ("revidering av planen görs vartannat år", (24, 0, 0)),
+    ("ska årligen följas upp", (12, 0, 0)),
+    ("halvårsvis redovisa hur verksamheten fungerar", (6, 0, 0)),
+    ("inom 5 arbetsdagar", (0, 0, 5)),
+    ("i slutet av varje mandatperiod", (48, 0, 0)),
+])
+def test_durations_stated_in_digits_or_swedish_words(text, measure):
+    from svo_cli.register import stated_durations
+
+    assert measure in stated_durations(text)
+
+
+def test_a_number_without_a_unit_states_no_duration():
+    from svo_cli.register import stated_durations
+
+    assert stated_durations("Överenskommelsen gäller från och med 2018-01-01 av tolv parter") == set()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are beside the repository")
+@pytest.mark.parametrize("old, new, key, column", [
+    # F11's reproducer: terms that no quote states
+    ("valid_until: 2021-12-31", "valid_until: 2029-12-31", "valid_until:", 14),
+    ("  before_end: 12 months", "  before_end: 9 months", "  before_end:", 15),
+    ("  every: 2 years", "  every: 3 years", "  every: 3 years", 10),
+    ("valid_from: 2018-01-01", "valid_from: 2017-01-01", "valid_from:", 13),
+    ("    every: 1 year", "    every: 3 years", "    every: 3 years", 12),
+])
+def test_svo408_a_fact_no_quote_of_the_file_states(data, old, new, key, column):
+    path = data / "agreements" / "missbruk-psykisk-funktionsnedsattning.yaml"
+    _replace(path, old, new)
+    assert [f for f in findings(data, "--sources", str(SEEDS)) if f[0] != "SVO407"] == [
+        ("SVO408", path.name, _line_of(path, key), column)]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are beside the repository")
+def test_svo408_is_an_error_under_strict_and_says_what_to_do(data):
+    path = data / "agreements" / "lakarmedverkan.yaml"
+    _replace(path, "  period: 1 year", "  period: 5 years")
+    result = invoke("validate", "--data", str(data), "--as-of", "2026-11-23", "--strict", "--sources", str(SEEDS),
+                    "--lang", "sv")
+    assert result.exit_code == 1
+    assert "fel: SVO408 uppsägningstiden '5 years' står inte i något citat" in result.stdout
+    assert "notice.assumed" in result.stdout
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are beside the repository")
+def test_an_assumed_fact_needs_no_quote(data):
+    path = data / "agreements" / "lakarmedverkan.yaml"
+    _replace(path, "  period: 1 year", "  period: 5 years\n  assumed: Klausulen läses som fem år.")
+    assert findings(data, "--sources", str(SEEDS)) == []
+    _replace(path, "valid_from: 2022-01-01", "valid_from: 2021-01-01\nassumed:\n  valid_from: Ett antagande.")
+    assert findings(data, "--sources", str(SEEDS)) == []
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are beside the repository")
+def test_a_fact_may_cite_a_table_cell_in_a_list_of_quotes(data):
+    path = data / "agreements" / "lakarmedverkan.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  quote: >-\n", text.index("\nsource:"))
+    end = text.index("expect:", start)
+    path.write_text(text[:start] + '  quote:\n    - "2022-01-01 och tills vidare"\n'
+                    '    - "Uppföljning ska ske var tredje år eller tidigare vid behov."\n' + text[end:],
+                    encoding="utf-8")
+    assert findings(data, "--sources", str(SEEDS)) == [
+        ("SVO408", path.name, _line_of(path, "  period: 1 year"), 11)]  # the notice's cell is not quoted
+    _replace(path, '    - "Uppföljning ska', '    - "Uppsägningstid är ett år från uppsägningsdatum."\n    - "Uppföljning ska')
+    assert findings(data, "--sources", str(SEEDS)) == []
+    _replace(path, '    - "2022-01-01 och tills vidare"', '    - "2022-01-01 och tills vidare gäller"')
+    line = _line_of(path, "och tills vidare gäller")
+    assert findings(data, "--sources", str(SEEDS)) == [("SVO401", path.name, line, 7)]  # each cell checked
+
+
+def test_the_supported_fact_check_needs_the_sources(data):
+    path = data / "agreements" / "lakarmedverkan.yaml"
+    _replace(path, "  period: 1 year", "  period: 5 years")
+    assert findings(data) == []
+
+
+# --------------------------------------------------------------------------- events after the day (SVO409)
+
+
+def test_svo409_an_event_dated_after_the_as_of_day(data):
+    """F10: a notice dated 2027-02-01 (a year typo) passed --strict with 0 warnings."""
+    path = data / "agreements" / "korttidsvistelse-lss.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nevents:" not in text
+    path.write_text(text.replace("\nsource:", "\nevents:\n  - date: 2027-02-01\n    type: note\n    note: x\n"
+                                 "    assumed: x\nsource:", 1), encoding="utf-8")
+    line = _line_of(path, "  - date: 2027-02-01")
+    assert findings(data) == [("SVO409", path.name, line, 11)]
+    result = invoke("validate", "--data", str(data), "--as-of", "2027-02-01", "--strict")
+    assert result.exit_code == 0, result.stdout  # on its day it is a record like any other

@@ -47,6 +47,8 @@ REGISTER_CHECKS: tuple[Check, ...] = (
     Check("document-register", ("SVO402",), register.check_documents, True, "check_about_document_register"),
     Check("self-tests", ("SVO407",), register.check_expectations, True, "check_about_self_tests"),
     Check("quotes", ("SVO401", "SVO403"), register.check_quotes, True, "check_about_quotes"),
+    Check("supported-facts", ("SVO408",), register.check_supported_facts, False, "check_about_supported_facts"),
+    Check("future-events", ("SVO409",), register.check_future_events, False, "check_about_future_events"),
     Check("provenance", ("SVO404",), register.check_provenance, False, "check_about_provenance"),
     Check("freshness", ("SVO405", "SVO406"), register.check_freshness, False, "check_about_freshness"),
 )

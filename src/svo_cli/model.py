@@ -198,6 +198,7 @@ class Notice(Frozen):
     decision_lead: DurationField | None = Field(
         None, description="How long before the last day to act each principal's board must decide to give notice "
                           "(default: parties.yaml's decision_lead, else 3 months)")
+    assumed: Assumed = None
 
     @model_validator(mode="after")
     def _one_rule(self) -> "Notice":
@@ -232,6 +233,7 @@ class Renewal(Frozen):
                                              f"working days. A duration: {DURATION_FORMS}")
     max: int | None = Field(None, ge=0, le=100_000, description="At most this many renewals; the last allowed "
                                                                 "term then expires")
+    assumed: Assumed = None
 
     @field_validator("every")
     @classmethod
@@ -253,6 +255,7 @@ class Followup(Frozen):
     due: DateSpecField | None = None
     tracked_from: DateSpecField | None = Field(
         None, description="Occurrences due before this date are history svo does not track")
+    source: Source | None = Field(None, description="Where the duty is stated (a verbatim quote)")
     assumed: Assumed = None
 
     @field_validator("every")
@@ -278,12 +281,31 @@ class Source(Frozen):
     document: Text
     reference: Text | None = None
     section: Text | None = None
-    quote: Text | None = None
+    quote: Text | Annotated[list[Text], Field(min_length=1, max_length=100)] | None = Field(
+        None, description="The passage the facts rest on, verbatim ([…] marks an omission); a list when they come "
+                          "from several places (a table's cells)")
     page: Text | None = None
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """Every quoted passage (none, one, or the list's)."""
+        if self.quote is None:
+            return ()
+        return (self.quote,) if isinstance(self.quote, str) else tuple(self.quote)
 
 
 Assumed = Annotated[Text | None, Field(
     description="Why this fact is assumed: no source states it (outputs mark results resting on it)")]
+
+
+class AgreementAssumptions(Frozen):
+    """What about an agreement no source states, each with the reason (docs/data-format.md)."""
+
+    valid_from: Text | None = Field(None, description="Why the start is a reading (its status is then marked assumed)")
+    valid_until: Text | None = Field(
+        None, description="Why the end, or being in force still (open-ended), is a reading (its status is then "
+                          "marked assumed)")
+    parties: Text | None = Field(None, description="Why the parties are a reading")
 
 
 class Event(Frozen):
@@ -373,6 +395,8 @@ class Agreement(Frozen):
     decisions: list[Decision] = Field(default_factory=list, description="The principals' decisions on its deadlines")
     supersedes: list[Slug] = Field(default_factory=list)
     source: Source
+    assumed: AgreementAssumptions | None = Field(
+        None, description="Facts of the agreement no source states: valid_from, valid_until, parties (each: why)")
     notes: Text | None = None
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
@@ -421,6 +445,7 @@ class Assignment(Frozen):
     due: DateSpecField | None = Field(None, description="Due on the spec's last day; absent = continuous")
     done: DateSpecField | None = None
     note: Text | None = None
+    source: Source | None = Field(None, description="Where the assignment is stated (a verbatim quote)")
     assumed: Assumed = None
 
 

@@ -48,13 +48,17 @@ def _items(dataset: Dataset) -> Iterator[Loaded]:
 
 def sources(item: Loaded) -> Iterator[tuple[Loc, Any]]:
     """Every `source` in an agreement or plan file, with where it stands: the file's own, and those of
-    its events, decisions, meetings and expectations."""
+    its follow-ups, events, decisions, meetings, expectations and assignments."""
     model = item.model
     yield ("source",), model.source
-    for key in ("events", "decisions", "meetings", "expect"):
+    for key in ("followups", "events", "decisions", "meetings", "expect"):
         for i, entry in enumerate(getattr(model, key, ())):
             if getattr(entry, "source", None) is not None:
                 yield (key, i, "source"), entry.source
+    for i, area in enumerate(getattr(model, "areas", ())):
+        for j, assignment in enumerate(area.assignments):
+            if assignment.source is not None:
+                yield ("areas", i, "assignments", j, "source"), assignment.source
 
 
 # --------------------------------------------------------------------------- quotes
@@ -133,15 +137,156 @@ def check_quotes(dataset: Dataset, context: Context) -> list[Diagnostic]:
                                      **_at(item, loc + ("document",)),
                                      hint=T("add_document_text")))
                 continue
-            mismatch = verify_quote(source.quote, text)
-            if mismatch is not None:
-                shown = mismatch.matched[-60:] if mismatch.matched else ""
-                found.append(error("SVO401", T("quote_not_verbatim", document=source.document,
-                                               matched=("…" if len(mismatch.matched) > 60 else "") + shown,
-                                               rest=mismatch.rest[:60]),
-                                   **_at(item, loc + ("quote",)),
-                                   hint=T("copy_quote_exactly")))
+            listed = not isinstance(source.quote, str)
+            for n, quote in enumerate(source.quotes):
+                mismatch = verify_quote(quote, text)
+                if mismatch is not None:
+                    shown = mismatch.matched[-60:] if mismatch.matched else ""
+                    found.append(error("SVO401", T("quote_not_verbatim", document=source.document,
+                                                   matched=("…" if len(mismatch.matched) > 60 else "") + shown,
+                                                   rest=mismatch.rest[:60]),
+                                       **_at(item, loc + (("quote", n) if listed else ("quote",))),
+                                       hint=T("copy_quote_exactly")))
     return found
+
+
+# --------------------------------------------------------------------------- facts supported by quotes
+
+
+# Swedish (and English) words for the numbers a clause spells out: "tolv månader", "två år".
+NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "tio": 10, "elva": 11, "tolv": 12, "arton": 18, "tjugofyra": 24, "trettiosex": 36,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18,
+    "halvt": 0,  # "ett halvt år" is handled as six months below
+}
+ORDINALS = {"annat": 2, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "second": 2, "third": 3,
+            "fourth": 4}
+UNIT_WORDS = {
+    "år": "years", "året": "years", "åren": "years", "årsvis": "years", "years": "years", "year": "years",
+    "månad": "months", "månader": "months", "månaden": "months", "månaders": "months", "months": "months",
+    "month": "months", "mån": "months",
+    "vecka": "weeks", "veckor": "weeks", "veckan": "weeks", "weeks": "weeks", "week": "weeks",
+    "dag": "days", "dagar": "days", "dagen": "days", "days": "days", "day": "days",
+    "arbetsdag": "working", "arbetsdagar": "working", "working": "working",
+}
+# Words that state a period by themselves: "årligen" is every year, "halvårsvis" every six months.
+PERIOD_WORDS = {
+    "årligen": (12, 0, 0), "årlig": (12, 0, 0), "årliga": (12, 0, 0), "årligt": (12, 0, 0), "annually": (12, 0, 0),
+    "yearly": (12, 0, 0), "halvårsvis": (6, 0, 0), "halvår": (6, 0, 0), "halvåret": (6, 0, 0),
+    "halvårsredovisning": (6, 0, 0), "kvartalsvis": (3, 0, 0), "kvartal": (3, 0, 0), "månadsvis": (1, 0, 0),
+    "månatligen": (1, 0, 0), "vartannat": (24, 0, 0), "varannat": (24, 0, 0), "mandatperiod": (48, 0, 0),
+    "mandatperioden": (48, 0, 0),
+}
+_WORD = re.compile(r"[0-9]+|[^\W\d_]+")
+YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|2[01][0-9]{2})(?![0-9])")
+
+
+def _measure(count: int, unit: str) -> tuple[int, int, int]:
+    """(months, days, working days) of a count of a unit: a year is twelve months, a week seven days."""
+    return {"years": (12 * count, 0, 0), "months": (count, 0, 0), "weeks": (0, 7 * count, 0),
+            "days": (0, count, 0), "working": (0, 0, count)}[unit]
+
+
+def stated_durations(text: str) -> set[tuple[int, int, int]]:
+    """Every length of time a text states, as (months, days, working days): a number in digits or words
+    before a unit ("tolv månader", "2 år", "ett år"), an ordinal period ("var tredje år", "vartannat år"),
+    "ett halvt år", or a word that is a period by itself ("årligen", "halvårsvis")."""
+    words = _WORD.findall(text.lower())
+    found: set[tuple[int, int, int]] = set()
+    for i, word in enumerate(words):
+        if word in PERIOD_WORDS:
+            found.add(PERIOD_WORDS[word])
+        unit = UNIT_WORDS.get(word)
+        if unit is None or i == 0:
+            continue
+        before = words[i - 1]
+        if before == "halvt" and unit == "years":
+            found.add((6, 0, 0))
+        elif before.isdigit():
+            found.add(_measure(int(before), unit))
+        elif before in NUMBER_WORDS:
+            found.add(_measure(NUMBER_WORDS[before], unit))
+        elif before in ORDINALS:
+            found.add(_measure(ORDINALS[before], unit))
+        elif before in ("varje", "per", "every", "each", "a"):
+            found.add(_measure(1, unit))
+    return found
+
+
+def _duration_measure(value: Duration) -> tuple[int, int, int]:
+    return (12 * value.years + value.months, value.days, value.working_days)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A key fact of an agreement, where it stands, and whether the data marks it assumed."""
+
+    loc: Loc
+    name: str  # the message id of what it is
+    shown: str  # the value as written
+    assumed: bool
+    year: int | None = None  # a date's year …
+    duration: Duration | None = None  # … or a length of time
+
+
+def key_facts(agreement: Any) -> list[Fact]:
+    """The facts the deadlines rest on: the start and end years, the notice durations, the renewal period
+    and each recurring follow-up's period."""
+    assumed = agreement.assumed
+    facts = [Fact(("valid_from",), "fact_valid_from", str(agreement.valid_from.start.year),
+                  bool(assumed and assumed.valid_from), year=agreement.valid_from.start.year)]
+    if agreement.valid_until is not None:
+        facts.append(Fact(("valid_until",), "fact_valid_until", str(agreement.valid_until.end.year),
+                          bool(assumed and assumed.valid_until), year=agreement.valid_until.end.year))
+    notice = agreement.notice
+    if notice is not None:
+        for key in ("before_end", "period"):
+            value = getattr(notice, key)
+            if value is not None:
+                facts.append(Fact(("notice", key), "fact_notice", f"'{value}'", notice.assumed is not None,
+                                  duration=value))
+    if agreement.renewal is not None:
+        facts.append(Fact(("renewal", "every"), "fact_renewal", f"'{agreement.renewal.every}'",
+                          agreement.renewal.assumed is not None, duration=agreement.renewal.every))
+    for i, followup in enumerate(agreement.followups):
+        if followup.every is not None:
+            facts.append(Fact(("followups", i, "every"), "fact_followup", f"'{followup.every}'",
+                              followup.assumed is not None, duration=followup.every))
+    return facts
+
+
+def supported(fact: Fact, text: str, durations: set[tuple[int, int, int]]) -> bool:
+    if fact.year is not None:
+        return any(int(y) == fact.year for y in YEAR.findall(text))
+    return fact.duration is not None and _duration_measure(fact.duration) in durations
+
+
+def check_supported_facts(dataset: Dataset, context: Context) -> list[Diagnostic]:
+    """SVO408: a key fact of an agreement (key_facts) that none of the file's quotes states and that is not
+    marked `assumed`. Years are matched as four digits; durations in digits or words, equal lengths
+    counted equal (12 months is one year). Run with --sources, beside the quotes' own check."""
+    if context.documents is None:
+        return []
+    found: list[Diagnostic] = []
+    for item in dataset.agreements:
+        text = " ".join(q for _, source in sources(item) for q in source.quotes)
+        durations = stated_durations(text)
+        for fact in key_facts(item.model):
+            if fact.assumed or supported(fact, text, durations):
+                continue
+            found.append(warning("SVO408", T("fact_not_in_quotes", fact=T(fact.name), value=fact.shown),
+                                 **_at(item, fact.loc),
+                                 hint=T("quote_fact_or_assume", where=_assume_where(fact.loc))))
+    return found
+
+
+def _assume_where(loc: Loc) -> str:
+    if loc[0] in ("valid_from", "valid_until"):
+        return f"assumed: {{{loc[0]}: …}}"
+    if loc[0] == "followups":
+        return f"followups[{loc[1]}].assumed"
+    return f"{loc[0]}.assumed"
 
 
 # --------------------------------------------------------------------------- documents
@@ -302,4 +447,24 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
                     expected_missing = computed
                 wanted["missing"] = expected_missing
             found += _mismatches(item, i, day, got, wanted)
+    return found
+
+
+# --------------------------------------------------------------------------- events after the day
+
+
+def check_future_events(dataset: Dataset, context: Context) -> list[Diagnostic]:
+    """SVO409: an event or decision recorded with a date after the as-of day (a typo in the year, or a plan
+    recorded as if done): its earliest day lies after the day. Meetings are planned and may lie ahead."""
+    if context.as_of is None:
+        return []
+    day = context.as_of
+    found: list[Diagnostic] = []
+    for item in _items(dataset):
+        for key, what in (("events", "word_event"), ("decisions", "word_decision")):
+            for i, entry in enumerate(getattr(item.model, key, ())):
+                if entry.date.start > day:
+                    found.append(warning("SVO409", T("event_after_as_of", what=T(what), date=str(entry.date),
+                                                     as_of=day.isoformat()),
+                                         **_at(item, (key, i, "date")), hint=T("check_event_year")))
     return found

@@ -58,7 +58,7 @@ def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> lis
                           for x in area.assignments if x.assumed}
         assumed_items |= {(kind, plan.id, m.date.start.isoformat()) for m in plan.meetings if m.assumed
                           for kind in MEETING_KINDS}
-    terms: dict[str, bool] = {}
+    terms: dict[tuple[str, bool], bool] = {}
     out: list[Deadline] = []
     for row in rows:
         ref = row.ref
@@ -67,9 +67,10 @@ def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> lis
             adoption = plans[row.id].adoption if row.id in plans else None
             assumed = adoption is not None and bool(adoption.assumed)
         elif row.kind in TERM_KINDS:
-            if row.id not in terms:
-                terms[row.id] = row.id in agreements and terms_assumed(agreements[row.id], as_of)
-            assumed = terms[row.id]
+            notice = row.kind != DeadlineKind.TERM_END  # a notice deadline or withdrawal rests on the notice rule too
+            if (row.id, notice) not in terms:
+                terms[row.id, notice] = row.id in agreements and terms_assumed(agreements[row.id], as_of, notice=notice)
+            assumed = terms[row.id, notice]
         else:
             assumed = (ref.kind, ref.holder, ref.item[0]) in assumed_items
         out.append(replace(row, assumed=True) if assumed else row)

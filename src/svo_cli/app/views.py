@@ -164,8 +164,15 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
 TERM_EVENTS = ("notice", "terminated", "extended")
 
 
-def terms_assumed(agreement: Any, as_of: date) -> bool:
-    """The terms rest on an assumption: an event that changes them is marked assumed."""
+def terms_assumed(agreement: Any, as_of: date, notice: bool = False) -> bool:
+    """The terms rest on an assumption: the agreement's start or end (`assumed: {valid_from|valid_until}`),
+    its renewal, an event that changes them, or (`notice`: for a notice deadline or a withdrawal) its notice
+    rule is marked assumed."""
+    marked, renewal, rule = (getattr(agreement, key, None) for key in ("assumed", "renewal", "notice"))
+    if marked is not None and (marked.valid_from or marked.valid_until):
+        return True
+    if (renewal is not None and renewal.assumed) or (notice and rule is not None and rule.assumed):
+        return True
     return any(e.assumed and e.type in TERM_EVENTS and e.date.end <= as_of for e in agreement.events)
 
 

@@ -205,6 +205,8 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
     if a.notice and a.notice.period:
         line += label("d_notice_period", lang, period=duration_text(a.notice.period, lang))
     console.print(Text(line))
+    for what, why in assumptions(a):
+        console.print(Text(label("d_assumed", lang, what=label(f"d_assumed_{what}", lang), why=" ".join(why.split()))))
     console.print(Text(label("d_status", lang, date=tl.as_of.isoformat())), _styled(label(s.status, lang), s.status, plain),
                   Text(label("d_status_tail", lang, ends=_d(s.ends_on), next=_d(s.notice_deadline))
                        + (label("d_binding", lang, date=s.binding_until.isoformat()) if s.binding_until else "")
@@ -256,6 +258,16 @@ def render_plan(r: Any, plain: bool, width: int = 120, lang: str = "en") -> str:
     return finish(buffer)
 
 
+def assumptions(agreement) -> list[tuple[str, str]]:
+    """The agreement's own facts marked assumed, each with its reason: start, end, parties, notice, renewal."""
+    marked = agreement.assumed
+    found = [(key, getattr(marked, key)) for key in ("valid_from", "valid_until", "parties")
+             if marked is not None and getattr(marked, key)]
+    found += [(key, rule.assumed) for key, rule in (("notice", agreement.notice), ("renewal", agreement.renewal))
+              if rule is not None and rule.assumed]
+    return found
+
+
 def _print_deadlines(console: Console, deadlines, plain: bool, lang: str, width: int) -> None:
     """The deadlines table shared by the agreement and work-plan views."""
     if deadlines:
@@ -271,8 +283,8 @@ def _print_source(console: Console, src, notes: str | None, plain: bool, lang: s
     console.print(Text(label("col_source", lang), style=bold))
     console.print(Text(citation or (f"{src.document}" + (f", {src.section}" if src.section else "")
                                     + (f" ({src.reference})" if src.reference else ""))))
-    if src.quote:
-        console.print(Text(f"“{' '.join(src.quote.split())}”", style="" if plain else "italic"))
+    for quote in src.quotes:
+        console.print(Text(f"“{' '.join(quote.split())}”", style="" if plain else "italic"))
     if notes:
         console.print()
         console.print(Text(label("col_notes", lang), style=bold))

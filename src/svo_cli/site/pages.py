@@ -208,8 +208,8 @@ def principal_page(site: SiteResult, lang: str, x: Principal) -> bytes:
 
 
 def _quote(p: Page, source: object, citation: str) -> str:
-    quote = getattr(source, "quote", None)
-    return ((f"<blockquote><p>{h(quote)}</p></blockquote>" if quote else "")
+    quotes = getattr(source, "quotes", ())
+    return ("".join(f"<blockquote><p>{h(quote)}</p></blockquote>" for quote in quotes)
             + f"<p class=\"muted\">{h(p.L('col_source'))}: {h(citation)}</p>")
 
 
