@@ -221,7 +221,7 @@ def test_pre_commit_hook_definition():
     import yaml
 
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "svo-validate" and hook["entry"] == "svo validate" and hook["language"] == "python"
+    assert hook["id"] == "svo-validate" and hook["entry"] == "svo validate --strict" and hook["language"] == "python"
     pattern = re.compile(hook["files"])
     assert pattern.search("data/agreements/lakarmedverkan.yaml") and pattern.search("data/parties.yaml")
     assert pattern.search("data/workplans/svo-arbetsplan-2026-2027.yml")

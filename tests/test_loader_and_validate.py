@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, invoke
 from svo_cli.loader import load_dataset, load_files
 from svo_cli.validate import validate
 from svo_cli.yamlfile import read_yaml_file
@@ -215,3 +215,54 @@ def test_unreadable_file_is_a_located_finding(tmp_path, monkeypatch):
     document, diagnostics = read_yaml_file(path)
     assert document is None
     assert (diagnostics[0].code, diagnostics[0].message) == ("SVO001", "cannot read file: Permission denied")
+
+
+# --------------------------------------------------------------------------- one round, hints that point (F10)
+
+
+def test_one_round_reports_every_mistake_of_a_file_with_the_value_meant(tmp_path):
+    """F10: a new agreement with typical mistakes took three commits to fix, and some hints pointed the
+    wrong way. Now one round gives every finding, each with what was meant."""
+    import json
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "agreements" / "lakarmedverkan.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("parties: [region-ostergotland, kommunerna-i-ostergotland]",
+                        "parties: [region-ostergotland, norrkopings-kommun, Valdemarsvik, linköping]")
+    text = text.replace("valid_until: tills vidare", "valid_untill: 1 januari 2027")
+    text = text.replace("  period: 1 year", "  period: 12 mån")
+    path.write_text(text, encoding="utf-8")
+    doc = json.loads(invoke("validate", "--data", str(data), "--format", "json").stdout)
+    got = [(f["path"].rsplit("/", 1)[-1], f["code"], f["hint"]) for f in doc["findings"]]
+    assert got == [
+        ("lakarmedverkan.yaml", "SVO203", "did you mean 'norrkoping'?"),  # by the party's name
+        ("lakarmedverkan.yaml", "SVO103", "did you mean 'valdemarsvik'?"),
+        ("lakarmedverkan.yaml", "SVO103", "did you mean 'linkoping'?"),
+        ("lakarmedverkan.yaml", "SVO101", "did you mean 'valid_until'?"),
+        ("lakarmedverkan.yaml", "SVO110", "did you mean '2027-01-01'?"),  # the misspelt key's value, same round
+        ("lakarmedverkan.yaml", "SVO111", "did you mean '12 months'?"),
+    ]  # and no SVO204 from the plans that list the agreement: it exists, it did not load
+
+
+@pytest.mark.parametrize("text, meant", [("12 mån", "12 months"), ("tolv månder", "12 months"),
+                                         ("1 å", "1 year"), ("5 arbetsd", "5 working days"), ("P1X", None)])
+def test_a_duration_hint_names_the_duration_meant(text, meant):
+    from svo_cli.dates import DurationError, parse_duration
+
+    with pytest.raises(DurationError) as caught:
+        parse_duration(text)
+    assert caught.value.meant == meant
+
+
+@pytest.mark.parametrize("text, meant", [("1 januari 2027", "2027-01-01"), ("januari 2027", "2027-01"),
+                                         ("31.12.2026", "2026-12-31"), ("30 februari 2027", None),
+                                         ("nästa år", None)])
+def test_a_date_spec_hint_names_the_spec_meant(text, meant):
+    from svo_cli.dates import DateSpecError, parse_date_spec
+
+    with pytest.raises(DateSpecError) as caught:
+        parse_date_spec(text)
+    assert caught.value.meant == meant

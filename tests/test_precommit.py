@@ -60,3 +60,84 @@ def test_a_superseding_agreement_validates_alone(tmp_path):
     result = invoke("validate", str(DATA / "agreements" / "missbruk-psykisk-funktionsnedsattning.yaml"),
                     "--as-of", "2026-11-23")
     assert result.exit_code == 0 and "SVO204" not in result.stdout
+
+
+# --------------------------------------------------------------------------- as strict as CI (F9)
+
+
+def _hook() -> dict:
+    return yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+
+
+def hook(*files: Path, data: Path | None = None) -> object:
+    """The hook as pre-commit runs it: its entry's arguments, then the changed files (with none, svo
+    validates the data directory it finds, here `data`)."""
+    entry = _hook()["entry"].split()
+    assert entry[:2] == ["svo", "validate"]
+    return invoke(*entry[1:], *map(str, files), env={"SVO_DATA": str(data)} if data else None)
+
+
+def test_the_hook_is_as_strict_as_ci_and_runs_on_every_commit():
+    assert "--strict" in _hook()["entry"].split()
+    assert _hook()["always_run"] is True  # a deletion, which passes no file, still runs it
+
+
+def test_a_warning_in_a_changed_file_fails_the_hook(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "agreements" / "korttidsvistelse-lss.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nsource:", "\nevents:\n  - {date: 2024-11-30, type: note, note: x}\nsource:", 1),
+                    encoding="utf-8")
+    result = hook(path)
+    assert result.exit_code == 1 and "error: SVO404" in result.stdout
+
+
+def test_removing_a_party_an_agreement_uses_is_caught_at_the_agreement(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    parties = data / "parties.yaml"
+    lines = parties.read_text(encoding="utf-8").splitlines(keepends=True)
+    parties.write_text("".join(line for line in lines if "id: skl," not in line), encoding="utf-8")
+    result = hook(parties)
+    assert result.exit_code == 1
+    assert re.search(r"agreements/[a-z0-9-]+\.yaml:\d+:\d+: error: SVO203 unknown party or group 'skl'",
+                     result.stdout), result.stdout
+
+
+def test_deleting_an_agreement_a_plan_lists_is_caught(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "agreements" / "lakarmedverkan.yaml").unlink()
+    other = data / "agreements" / "korttidsvistelse-lss.yaml"
+    other.write_text(other.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    with_other = hook(other)  # another file changed in the same commit
+    alone = hook(data=data)  # only the deletion: pre-commit passes no file
+    for result in (with_other, alone):
+        assert result.exit_code == 1
+        assert result.stdout.count("SVO204 the plan lists unknown agreement 'lakarmedverkan'") == 2, result.stdout
+
+
+def test_an_agreement_that_does_not_load_is_not_unknown_to_the_plans_that_list_it(tmp_path):
+    """F10's cascade: one bad party made both plans report the agreement unknown, hinting at a duplicate."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "agreements" / "lakarmedverkan.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("valid_from: 2022-01-01", "valid_from: 2022-13-01"),
+                    encoding="utf-8")
+    result = invoke("validate", "--data", str(data))
+    assert result.exit_code == 1 and "SVO110" in result.stdout and "SVO204" not in result.stdout
+
+
+def test_the_documented_rev_is_a_release_tag():
+    """docs/ci.md's `rev` is a version the CHANGELOG releases, and (in a git checkout) a tag of this
+    repository: pre-commit checks the rev out."""
+    import subprocess
+
+    rev = re.search(r"^\s+rev: (\S+)", (REPO / "docs" / "ci.md").read_text(encoding="utf-8"), re.M).group(1)
+    assert re.fullmatch(r"v\d+\.\d+\.\d+", rev), rev
+    assert f"## [{rev[1:]}]" in (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout: the tag cannot be looked up")
+    tags = subprocess.run(["git", "-C", str(REPO), "tag", "--list", rev], capture_output=True, text=True, check=True)
+    assert tags.stdout.split() == [rev], f"tag {rev} is missing: git tag {rev} <release commit>"

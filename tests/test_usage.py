@@ -8,11 +8,20 @@ from conftest import DATA, invoke
 
 
 @pytest.mark.parametrize("value, guess", [("2026-1-5", "2026-01-05"), ("23/11/2026", "2026-11-23"),
-                                          ("20261123", "2026-11-23"), ("23.11.2026", "2026-11-23")])
+                                          ("20261123", "2026-11-23"), ("23.11.2026", "2026-11-23"),
+                                          ("1 januari 2027", "2027-01-01"), ("den 1:a januari 2027", "2027-01-01"),
+                                          ("10 dec. 2026", "2026-12-10"), ("December 10, 2026", "2026-12-10")])
 def test_a_date_option_names_itself_and_suggests_the_day(value, guess):
+    """F10: the guess is the day meant, not a fixed example."""
     result = invoke("status", "--as-of", value, "--lang", "sv")
     assert result.exit_code == 2
-    assert f"--as-of: '{value}' är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. {guess}" in result.stderr
+    assert f"--as-of: '{value}' är inget datum; menade du {guess}? (skriv ÅÅÅÅ-MM-DD)" in result.stderr
+
+
+def test_a_date_option_without_a_likely_day_shows_the_form():
+    result = invoke("check", "--meeting", "10 december", "--lang", "sv")
+    assert result.exit_code == 2
+    assert "--meeting: '10 december' är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-05, eller idag" in result.stderr
 
 
 @pytest.mark.parametrize("word", ["today", "idag", "TODAY"])

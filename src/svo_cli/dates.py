@@ -20,11 +20,19 @@ DURATION_FORMS = T("duration_forms")
 
 
 class DateSpecError(ValueError):
-    """A text that is not a date spec; the message says what was expected."""
+    """A text that is not a date spec; the message says what was expected, `meant` what was likely meant."""
+
+    def __init__(self, message: str, meant: str | None = None) -> None:
+        super().__init__(message)
+        self.meant = meant
 
 
 class DurationError(ValueError):
-    """A text that is not a duration; the message says what was expected."""
+    """A text that is not a duration; the message says what was expected, `meant` what was likely meant."""
+
+    def __init__(self, message: str, meant: str | None = None) -> None:
+        super().__init__(message)
+        self.meant = meant
 
 
 # --------------------------------------------------------------------------- date specs
@@ -110,7 +118,55 @@ def _parse_date_spec_text(text: str) -> DateSpec:
     if m := _RE_TERM.match(s):
         y = _year(m.group(2), original)
         return _half(y, 1 if m.group(1) in ("vt", "våren") else 2, original)
-    raise DateSpecError(T("not_a_date_spec", text=original, forms=DATE_SPEC_FORMS))
+    raise DateSpecError(T("not_a_date_spec", text=original, forms=DATE_SPEC_FORMS), meant=likely_date_spec(original))
+
+
+MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "mars": 3, "march": 3,
+    "mar": 3, "april": 4, "apr": 4, "maj": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7,
+    "jul": 7, "augusti": 8, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10,
+    "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_DAY_FORMS = ((r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3)), (r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", (3, 2, 1)),
+              (r"(\d{4})(\d{2})(\d{2})", (1, 2, 3)), (r"(\d{4})/(\d{1,2})/(\d{1,2})", (1, 2, 3)))
+_RE_DAY_MONTH_NAME = re.compile(r"(?:den\s+)?(\d{1,2})(?::[ae]|\.)?\s+([a-zåäö]+)\.?,?\s+(\d{4})")
+_RE_MONTH_NAME_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+_RE_MONTH_NAME = re.compile(r"([a-zåäö]+)\.?\s+(\d{4})")
+
+
+def likely_date(text: str) -> date | None:
+    """The day a common way of writing it most likely means: 2026-1-5, 23/11/2026, 23.11.2026, 20261123,
+    "1 januari 2027", "1:a januari 2027", "January 1, 2027"."""
+    s = _normalise(text)
+    for pattern, (y, m, d) in _DAY_FORMS:
+        match = re.fullmatch(pattern, s, re.ASCII)
+        if match:
+            return _day_or_none(int(match.group(y)), int(match.group(m)), int(match.group(d)))
+    if (match := _RE_DAY_MONTH_NAME.fullmatch(s)) and match.group(2) in MONTHS:
+        return _day_or_none(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
+    if (match := _RE_MONTH_NAME_DAY.fullmatch(s)) and match.group(1) in MONTHS:
+        return _day_or_none(int(match.group(3)), MONTHS[match.group(1)], int(match.group(2)))
+    return None
+
+
+def _day_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return found if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def likely_date_spec(text: str) -> str | None:
+    """The date spec a text most likely means ("1 januari 2027" → 2027-01-01, "januari 2027" → 2027-01),
+    or None."""
+    day = likely_date(text)
+    if day is not None:
+        return day.isoformat()
+    match = _RE_MONTH_NAME.fullmatch(_normalise(text))
+    if match and match.group(1) in MONTHS and MIN_YEAR <= int(match.group(2)) <= MAX_YEAR:
+        return f"{match.group(2)}-{MONTHS[match.group(1)]:02d}"
+    return None
 
 
 MIN_YEAR, MAX_YEAR = 1900, 2199  # with durations capped at 200 years, no computed date overflows
@@ -209,7 +265,39 @@ def _parse_duration_text(text: str) -> Duration:
             if unit == "weeks":
                 return _checked(Duration(days=7 * count, text=original))
             return _checked(Duration(**{unit: count}, text=original))
-    raise DurationError(T("not_a_duration", text=original, forms=DURATION_FORMS))
+    raise DurationError(T("not_a_duration", text=original, forms=DURATION_FORMS), meant=likely_duration(s))
+
+
+# Abbreviations and near misses of the units, as people write them: "12 mån", "2 å", "3 mnd".
+_UNIT_ABBREVIATIONS = {
+    "mån": "months", "mån.": "months", "mnd": "months", "mnd.": "months", "m": "months", "mo": "months",
+    "mos": "months", "mon": "months", "månad.": "months", "månader.": "months",
+    "å": "years", "år.": "years", "y": "years", "yr": "years", "yrs": "years", "år,": "years",
+    "v": "weeks", "v.": "weeks", "vk": "weeks", "veck": "weeks", "w": "weeks", "wk": "weeks", "wks": "weeks",
+    "d": "days", "d.": "days", "dgr": "days", "dag.": "days",
+    "arb.dagar": "working", "arbetsd": "working", "arbetsd.": "working", "arb dagar": "working",
+}
+_CANONICAL = {"years": ("year", "years"), "months": ("month", "months"), "weeks": ("week", "weeks"),
+              "days": ("day", "days"), "working": ("working day", "working days")}
+
+
+def likely_duration(text: str) -> str | None:
+    """The duration a text most likely means ("12 mån" → "12 months", "tolv månder" → "12 months"), or None."""
+    import difflib
+
+    m = _RE_WORDS_DURATION.match(_normalise(text))
+    if not m:
+        return None
+    count_text, unit_text = m.groups()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+    unit_text = unit_text.strip()
+    unit = _UNIT_ABBREVIATIONS.get(unit_text)
+    if unit is None:
+        close = difflib.get_close_matches(unit_text, list(_UNITS), n=1, cutoff=0.75)
+        unit = _UNITS[close[0]] if close else None
+    if count is None or unit is None:
+        return None
+    return f"{count} {_CANONICAL[unit][count != 1]}"
 
 
 def _checked(duration: Duration) -> Duration:

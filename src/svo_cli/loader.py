@@ -10,7 +10,7 @@ import signal
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Generator, Sequence, TypeVar
+from typing import Annotated, Any, Generator, Sequence, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -52,6 +52,9 @@ class Dataset:
     workplans: tuple[Loaded, ...] = field(default=())
     files: tuple[str, ...] = ()  # display paths of every data file read (loaded or not)
     sources_file: Loaded | None = None  # the document register, when the data directory has one
+    # Agreements and plans read but not valid: the parsed YAML as `model`, so the checks can still resolve
+    # their ids and references (one round reports every mistake; no cascade of "unknown agreement").
+    unloaded: tuple[Loaded, ...] = ()
 
     def agreement_models(self) -> tuple[Agreement, ...]:
         return tuple(item.model for item in self.agreements)
@@ -64,14 +67,65 @@ class Dataset:
 
 
 def build_model(document: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
-    """Validate a parsed document against a model; pydantic errors become located diagnostics."""
+    """Validate a parsed document against a model; pydantic errors become located diagnostics. A key
+    misspelt as a known one (`valid_untill`) also has its value checked as that key's, so one round
+    reports the value's mistake too."""
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
         # Past the findings any output shows of one file (MAX_PER_FILE), the costly "did you mean" search
         # is skipped: 100,000 unknown keys cost seconds of it (red-team M8).
-        return None, [_diagnostic(dict(err), document.source_map, model, suggest=i < MAX_PER_FILE)
-                      for i, err in enumerate(exc.errors())]
+        errors = exc.errors()
+        found = [_diagnostic(dict(err), document.source_map, model, suggest=i < MAX_PER_FILE)
+                 for i, err in enumerate(errors)]
+        for err in errors[:MAX_PER_FILE]:
+            if err["type"] == "extra_forbidden":
+                found += _as_meant(tuple(err["loc"]), err["input"], document, model)
+        return None, found
+
+
+def _as_meant(loc: tuple, value: Any, document: YamlDocument, model: type[BaseModel]) -> list[Diagnostic]:
+    """The findings of a misspelt key's value checked as the key it is closest to (none when no key is
+    close, or the file has that key too)."""
+    from pydantic import TypeAdapter
+
+    holder: Any = _inner_model_at(model, loc[:-1])
+    fields = getattr(holder, "model_fields", {})
+    close = difflib.get_close_matches(str(loc[-1]), list(fields), n=1)
+    parent = _value_at(document.data, loc[:-1])
+    if not close or not isinstance(parent, dict) or close[0] in parent:
+        return []
+    info = fields[close[0]]
+    kind: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    try:
+        TypeAdapter(kind).validate_python(value)
+    except ValidationError as exc:
+        return [_diagnostic({**dict(err), "loc": loc + tuple(err["loc"])}, document.source_map, model, suggest=False)
+                for err in exc.errors()[:MAX_PER_FILE]]
+    except Exception:  # a type no adapter builds: the key's own finding (SVO101) says enough
+        return []
+    return []
+
+
+def _inner_model_at(model: type[BaseModel], loc: tuple) -> Any:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 _CODES = {
@@ -141,7 +195,8 @@ def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseMode
         pos = source_map.value(loc)
         message = T("value_not_an_id", where=where,
                     value=repr(err["input"]))
-        hint = T("id_example")
+        meant = slug_of(err["input"]) if isinstance(err["input"], str) else ""
+        hint = T("did_you_mean", close=meant) if meant else T("id_example")
     elif kind in _EXPECTED:
         pos = source_map.value(loc)
         detail: Any = T(_EXPECTED[kind], **{k: v for k, v in err.get("ctx", {}).items() if k == "n"})
@@ -154,7 +209,19 @@ def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseMode
     else:
         pos = source_map.value(loc)
         message = T("where_detail", where=where, detail=err.get("ctx", {}).get("text", err["msg"]))
+        if err.get("ctx", {}).get("meant"):
+            hint = T("did_you_mean", close=err["ctx"]["meant"])
     return error(code, message, source_map.path, pos.line, pos.column, hint, source_map.excerpt(pos.line))
+
+
+def slug_of(text: str) -> str:
+    """The id a name most likely becomes: lower case, letters without their marks (ö → o), other
+    characters as single hyphens ("Valdemarsvik" → valdemarsvik, "Norrköpings kommun" →
+    norrkopings-kommun); empty when nothing is left."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:120]
 
 
 def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -182,13 +249,16 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _load(path: Path, model: type[M]) -> tuple[Loaded | None, list[Diagnostic]]:
+def _load(path: Path, model: type[M], unloaded: list[Loaded] | None = None) -> tuple[Loaded | None, list[Diagnostic]]:
+    """A file as a model; one that parses but is not valid goes to `unloaded` (raw) when given."""
     shown = display_path(path)
     document, diags = read_yaml_file(path, shown)
     if document is None:
         return None, diags
     built, diags = build_model(document, model)
     if built is None:
+        if unloaded is not None:
+            unloaded.append(Loaded(document.data, shown, document.source_map))
         return None, diags
     return Loaded(built, shown, document.source_map), []
 
@@ -267,6 +337,7 @@ def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list
     files = [(p, Agreement) for p in agreement_files] + [(p, Workplan) for p in workplan_files]
     agreements: list[Loaded] = []
     workplans: list[Loaded] = []
+    unloaded: list[Loaded] = []
     with closing(_parsed(files, jobs)) as parsed:  # Ctrl-C anywhere here ends the worker pool at once
         for (path, model), (document, found) in zip(files, parsed):
             if document is not None:
@@ -274,13 +345,16 @@ def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list
                 if built is not None:
                     (agreements if model is Agreement else workplans).append(
                         Loaded(built, document.path, document.source_map))
+                else:
+                    unloaded.append(Loaded(document.data, document.path, document.source_map))
             diags += found
     read = ([display_path(parties_path)] if parties_path.exists() or parties_path.is_symlink() else [])
     sources_file, found = _register(data_dir)
     diags += found
     read += [display_path(data_dir / SOURCES_FILE)] if sources_file is not None or found else []
     read += [display_path(p) for p, _ in files]
-    return replace(_dataset(parties_file, agreements, workplans), files=tuple(read), sources_file=sources_file), diags
+    return replace(_dataset(parties_file, agreements, workplans), files=tuple(read), sources_file=sources_file,
+                   unloaded=tuple(unloaded)), diags
 
 
 def _register(data_dir: Path) -> tuple[Loaded | None, list[Diagnostic]]:
@@ -366,6 +440,7 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
     sources_file: Loaded | None = None
     agreements: list[Loaded] = []
     workplans: list[Loaded] = []
+    unloaded: list[Loaded] = []
     asked: set[str] = set()
     files: list[Path] = []
     for path in paths:
@@ -377,11 +452,11 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
         elif path.name == SOURCES_FILE:
             sources_file, found = _load(path, SourcesFile)
         elif _is_workplan(path):
-            loaded, found = _load(path, Workplan)
+            loaded, found = _load(path, Workplan, unloaded)
             if loaded is not None:
                 workplans.append(loaded)
         else:
-            loaded, found = _load(path, Agreement)
+            loaded, found = _load(path, Agreement, unloaded)
             if loaded is not None:
                 agreements.append(loaded)
         diags += found
@@ -391,7 +466,8 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
     if sources_file is None and data_dir is not None:
         sources_file, found = _register(data_dir)
         diags += found
-    return replace(_dataset(parties_file, agreements, workplans), sources_file=sources_file), diags, asked
+    return (replace(_dataset(parties_file, agreements, workplans), sources_file=sources_file,
+                    unloaded=tuple(unloaded)), diags, asked)
 
 
 def _dataset(parties_file: Loaded | None, agreements: list[Loaded], workplans: list[Loaded] | None = None) -> Dataset:

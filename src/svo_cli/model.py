@@ -35,9 +35,10 @@ from svo_cli.messages import T
 MAX_FOLLOWUPS = 50
 
 
-def _fail(kind: str, text: str) -> PydanticCustomError:
-    """A validation error whose text (a T, translatable) travels in the error's context."""
-    return PydanticCustomError(kind, "{text}", {"text": text})
+def _fail(kind: str, text: str, meant: str | None = None) -> PydanticCustomError:
+    """A validation error whose text (a T, translatable) travels in the error's context, with what the
+    writer likely meant when that is known (the finding's hint)."""
+    return PydanticCustomError(kind, "{text}", {"text": text, "meant": meant} if meant else {"text": text})
 
 
 OPEN_ENDED_WORDS = frozenset({"tills vidare", "tillsvidare", "until further notice", "open-ended"})
@@ -51,7 +52,7 @@ def _date_spec(value: Any) -> DateSpec:
     try:
         return parse_date_spec(value)
     except DateSpecError as exc:
-        raise _fail("date_spec", exc.args[0]) from None
+        raise _fail("date_spec", exc.args[0], exc.meant) from None
 
 
 def _duration(value: Any) -> Duration:
@@ -60,7 +61,7 @@ def _duration(value: Any) -> Duration:
     try:
         return parse_duration(value)
     except DurationError as exc:
-        raise _fail("duration", exc.args[0]) from None
+        raise _fail("duration", exc.args[0], exc.meant) from None
 
 
 DateSpecField = Annotated[

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from svo_cli import engine
 from svo_cli.diagnostics import Diagnostic, error, warning
@@ -14,6 +15,7 @@ from svo_cli.model import Agreement, Group, Party, Workplan
 from svo_cli.yamlfile import Loc
 
 FAR_FUTURE = date(9000, 1, 1)
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def _at(item: Loaded, loc: Loc, key: bool = False):
@@ -143,15 +145,18 @@ def check_references(dataset: Dataset) -> list[Diagnostic]:
     """What a file names must exist: SVO203 a party or group (parties.yaml), SVO204 an agreement
     (`supersedes`, a plan's `agreements`), SVO211 a follow-up (a `followup_done` event)."""
     parties = _parties_known(dataset)
-    agreement_ids = {item.model.id for item in dataset.agreements}
+    agreement_ids = {item.model.id for item in dataset.agreements} | {_raw_id(item) for item in dataset.unloaded}
     found = _group_members_known(dataset)
+    meant = _party_hint(dataset)
+    if parties is not None:
+        found += [d for item in dataset.unloaded for d in _raw_party_references(item, parties, meant)]
     for item in dataset.agreements:
         a: Agreement = item.model
         if parties is not None:
             found += [error("SVO203", T("unknown_party_or_group", id=party), **_at(item, ("parties", i)),
-                            hint=T("use_party_id")) for i, party in enumerate(a.parties) if party not in parties]
+                            hint=meant(party)) for i, party in enumerate(a.parties) if party not in parties]
             found += [error("SVO203", T("unknown_party", id=event.by), **_at(item, ("events", i, "by")),
-                            hint=T("use_party_id"))
+                            hint=meant(event.by))
                       for i, event in enumerate(a.events) if event.by is not None and event.by not in parties]
             found += [error("SVO203", T("unknown_party_or_group", id=d.party), **_at(item, ("decisions", i, "party")),
                             hint=T("use_party_id")) for i, d in enumerate(a.decisions) if d.party not in parties]
@@ -167,6 +172,47 @@ def check_references(dataset: Dataset) -> list[Diagnostic]:
     for item in dataset.workplans:
         found += _plan_references(item, parties, agreement_ids)
     return found
+
+
+def _raw_id(item: Loaded) -> str:
+    """The id of a file that did not load: its `id` when that is text, else its file name."""
+    raw = item.model.get("id") if isinstance(item.model, dict) else None
+    return raw if isinstance(raw, str) else item.stem
+
+
+def _raw_party_references(item: Loaded, parties: frozenset[str], meant: Callable[[str], str]) -> list[Diagnostic]:
+    """SVO203 in a file that did not load (its other mistakes are reported): its `parties` and its events'
+    `by` that are well-formed ids but unknown, so one round reports them too."""
+    data = item.model if isinstance(item.model, dict) else {}
+    refs: list[tuple[Loc, Any, str]] = []
+    if isinstance(data.get("parties"), list):
+        refs += [(("parties", i), value, "unknown_party_or_group") for i, value in enumerate(data["parties"])]
+    if isinstance(data.get("events"), list):
+        refs += [(("events", i, "by"), event.get("by"), "unknown_party")
+                 for i, event in enumerate(data["events"]) if isinstance(event, dict)]
+    return [error("SVO203", T(message, id=value), **_at(item, loc), hint=meant(value))
+            for loc, value, message in refs
+            if isinstance(value, str) and SLUG.fullmatch(value) and value not in parties]
+
+
+def _party_hint(dataset: Dataset) -> Callable[[str], str]:
+    """The hint for an unknown party id: the id meant, found by its name ("norrkopings-kommun" is
+    Norrköpings kommun: norrkoping) or by spelling, else where the ids are."""
+    import difflib
+
+    from svo_cli.loader import slug_of
+
+    by_key: dict[str, str] = {}
+    holders: list[Party | Group] = [*dataset.parties, *dataset.groups]
+    for holder in holders:
+        by_key.setdefault(holder.id, holder.id)
+        by_key.setdefault(slug_of(holder.name), holder.id)
+
+    def hint(wrong: str) -> str:
+        key = slug_of(wrong)
+        close = [key] if key in by_key else difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
+        return T("did_you_mean", close=by_key[close[0]]) if close else T("use_party_id")
+    return hint
 
 
 def _group_members_known(dataset: Dataset) -> list[Diagnostic]:

@@ -186,10 +186,11 @@ def validate_files(request: ValidateRequest) -> ValidateResult:
 
 
 def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequest) -> tuple[list[Diagnostic], int]:
-    """Findings for the named files only, each checked with the whole data directory it belongs to, so a
-    reference to another file (a superseded agreement, a plan's agreements) resolves as in the full check:
-    what pre-commit, which names only the changed files, needs. Files outside any data directory are
-    checked on their own, with the parties of `data_dir`."""
+    """Findings for the named files, each checked with the whole data directory it belongs to, so a
+    reference to another file (a superseded agreement, a plan's agreements) resolves as in the full check,
+    and the findings across files (ACROSS_FILES) wherever they are: what pre-commit, which names only the
+    changed files, needs. Files outside any data directory are checked on their own, with the parties of
+    `data_dir`."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -208,8 +209,14 @@ def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequ
         else:
             dataset, diagnostics = load_dataset(root, jobs=request.jobs)
         diagnostics += _run_checks(dataset, request)
-        found += [d for d in diagnostics if os.path.realpath(d.path) in wanted]
+        found += [d for d in diagnostics if os.path.realpath(d.path) in wanted or d.code in ACROSS_FILES]
     return found, len(files)
+
+
+# What one file's change can break in another: ids two files share, a party, group or agreement that one
+# file names and another defines, a loop of supersessions. Reported wherever they are found, so removing a
+# party an agreement uses, or an agreement a plan lists, is caught when only the changed file is named.
+ACROSS_FILES = frozenset({"SVO202", "SVO203", "SVO204", "SVO205"})
 
 
 def _run_checks(dataset: Dataset, request: ValidateRequest) -> list[Diagnostic]:

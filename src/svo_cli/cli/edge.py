@@ -57,22 +57,6 @@ def check_names(names: Sequence[str], lang: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def likely_date(text: str) -> Optional[date]:
-    """The day a common way of writing it most likely means: 2026-1-5, 23/11/2026, 23.11.2026, 20261123."""
-    import re
-
-    forms = ((r"(\d{4})-(\d{1,2})-(\d{1,2})", (1, 2, 3)), (r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", (3, 2, 1)),
-             (r"(\d{4})(\d{2})(\d{2})", (1, 2, 3)), (r"(\d{4})/(\d{1,2})/(\d{1,2})", (1, 2, 3)))
-    for pattern, (y, m, d) in forms:
-        match = re.fullmatch(pattern, text.strip(), re.ASCII)
-        if match:
-            try:
-                return date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
-            except ValueError:
-                return None
-    return None
-
-
 def remind_option(value: Optional[str], lang: str = "en") -> Optional[tuple[int, ...]]:
     """--remind DAYS[,DAYS…]: the alarms of every event, in days before it (0: none); anything else is a
     usage error. None: the defaults (14 days before an act-by event, 28 and 7 before a decide-by event)."""
@@ -93,7 +77,7 @@ def date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[d
         return None
     if value.strip().lower() in TODAY_WORDS:
         return today_in_stockholm()
-    from svo_cli.dates import DateSpecError, parse_iso_date
+    from svo_cli.dates import DateSpecError, likely_date, parse_iso_date
     from svo_cli.i18n import label
 
     try:
