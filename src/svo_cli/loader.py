@@ -108,6 +108,7 @@ def _as_meant(loc: tuple, value: Any, document: YamlDocument, model: type[BaseMo
 
 
 def _inner_model_at(model: type[BaseModel], loc: tuple) -> Any:
+    """The (nested) model that loc points into; None when loc leaves the models."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -226,15 +227,7 @@ def slug_of(text: str) -> str:
 
 def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
     """Field names of the (nested) model that loc points into."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
-            return []
-        current = _inner_model(info.annotation)
-    return sorted(getattr(current, "model_fields", {}).keys())
+    return sorted(getattr(_inner_model_at(model, loc), "model_fields", {}).keys())
 
 
 def _inner_model(annotation: Any) -> Any:
