@@ -206,10 +206,11 @@ def test_follow_ups_stop_when_the_agreement_ends():
     assert occs[-1].due == date(2021, 12, 31)
 
 
-def test_tracked_from_leaves_out_untracked_history():
+def test_tracked_from_hides_nothing_it_marks_earlier_occurrences_unrecorded():
+    """Rule 8b: occurrences before the record start are neither left out nor overdue."""
     a = make_agreement(followups=[annual(tracked_from="2026")])
     occs, _ = followup_occurrences(timeline(a, date(2026, 12, 31)), date(2026, 12, 31))
-    assert [o.due for o in occs] == [date(2026, 12, 31)]
+    assert [(o.due.year, o.unrecorded) for o in occs] == [(y, 1) for y in range(2019, 2026)] + [(2026, 0)]
 
 
 # ---------------------------------------------------------------- rule 9: act_by

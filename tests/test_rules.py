@@ -390,9 +390,11 @@ def test_a_pre_renewal_review_done_before_its_due_date_completes_it():
                        events=[{"date": "2022-03-01", "type": "followup_done", "followup": "f"}])
     occs, unmatched = followup_occurrences(timeline(a, date(2022, 6, 1)), date(2023, 1, 1))
     assert unmatched == []
-    # term 2's deadline 2022-12-31 opens the day after term 1's (2020-12-31)
-    assert [(o.due, o.opens, o.done_on) for o in occs] == [(date(2022, 12, 31), date(2021, 1, 1), date(2022, 3, 1))]
-    assert rows_of(a, date(2022, 6, 1), date(2023, 1, 1), "followup") == []
+    # term 2's deadline 2022-12-31 opens the day after term 1's (2020-12-31); term 1's, before the record
+    # start, is not completed by it (rule 8b)
+    assert [(o.due, o.opens, o.done_on) for o in occs] == [(date(2020, 12, 31), date(2018, 1, 1), None),
+                                                           (date(2022, 12, 31), date(2021, 1, 1), date(2022, 3, 1))]
+    assert [r.status for r in rows_of(a, date(2022, 6, 1), date(2023, 1, 1), "followup")] == ["unrecorded"]
 
 
 # ---------------------------------------------------------------- 15. act on time
@@ -672,3 +674,49 @@ def test_a_notice_that_changes_nothing_claims_nothing(tmp_path):
     a = dataset.agreements[0].model
     s = status_on(a, date(2022, 7, 1))
     assert (s.status, s.ends_on) == ("terminated", date(2022, 6, 30))
+
+
+# ---------------------------------------------------------------- 8b. no record is its own state
+
+
+def test_8b_occurrences_before_the_record_start_are_counted_in_one_row_neither_done_nor_overdue():
+    a = make_agreement(followups=[{"id": "arlig", "what": "Årlig", "every": "1 year", "first": "2019",
+                                   "tracked_from": "2026-11-23"}])
+    rows = rows_of(a, date(2026, 12, 2), date(2027, 3, 1), "followup")
+    assert [(r.date, r.status, r.unrecorded, r.unrecorded_since) for r in rows] == [
+        (date(2025, 12, 31), "unrecorded", 7, date(2019, 12, 31)),  # 2019-2025: the latest, counting all seven
+        (date(2026, 12, 31), "upcoming", 0, None)]
+    assert "7 earlier follow-ups without a record since 2019-12-31" in text(rows[0])
+    assert "7 tidigare uppföljningar utan registrering sedan 2019-12-31" in explain(rows[0].why, "sv")
+    # past the record start, a missing record is overdue as ever
+    later = rows_of(a, date(2027, 2, 1), date(2027, 3, 1), "followup")
+    assert [(r.date, r.status) for r in later] == [(date(2025, 12, 31), "unrecorded"), (date(2026, 12, 31), "overdue")]
+
+
+def test_8b_a_record_completes_an_occurrence_before_the_start_only_by_naming_it():
+    a = make_agreement(followups=[{"id": "arlig", "what": "Årlig", "every": "1 year", "first": "2019",
+                                   "tracked_from": "2026-11-23"}],
+                       events=[{"date": "2026-03-01", "type": "followup_done", "followup": "arlig",
+                                "occurrence": "2021"},
+                               {"date": "2027-01-20", "type": "followup_done", "followup": "arlig"}])
+    rows = rows_of(a, date(2027, 2, 1), date(2027, 3, 1), "followup")
+    assert [(r.date, r.status, r.unrecorded, r.unrecorded_since) for r in rows] == [
+        (date(2025, 12, 31), "unrecorded", 6, date(2019, 12, 31))]  # 2021 recorded; 2026's done in 2027
+
+
+def test_8b_the_registers_record_start_applies_where_a_follow_up_gives_none(tmp_path):
+    import shutil
+
+    from conftest import DATA
+    from svo_cli.loader import load_dataset
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    dataset, _ = load_dataset(data)
+    starts = {(item.model.id, f.id): f.tracked_from for item in dataset.agreements for f in item.model.followups}
+    assert str(starts["lakarmedverkan", "var-tredje-ar"]) == "2026-11-23"  # parties.yaml records_from
+    assert str(starts["missbruk-beroendevard-2014", "arlig"]) == "2016"  # its own
+    parties = data / "parties.yaml"
+    parties.write_text(parties.read_text(encoding="utf-8").replace("records_from: 2026-11-23\n", ""), encoding="utf-8")
+    dataset, _ = load_dataset(data)
+    assert next(f for item in dataset.agreements for f in item.model.followups if f.id == "var-tredje-ar").tracked_from is None

@@ -46,7 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
         # statuses
         "upcoming": "upcoming", "active": "active", "notice_given": "notice given", "expired": "expired",
         "terminated": "terminated", "superseded": "superseded", "ended": "ended",
-        "overdue": "overdue", "due": "act now", "done": "done",
+        "overdue": "overdue", "due": "act now", "done": "done", "unrecorded": "no record",
         # deadline kinds
         "notice_deadline": "notice deadline", "term_end": "term end", "followup": "follow-up",
         "assignment": "assignment", "adoption": "adoption", "agenda": "agenda", "minutes": "minutes",
@@ -131,7 +131,7 @@ LABELS: dict[str, dict[str, str]] = {
         "at_least": "must be at least {n}", "at_most": "must be at most {n}",
         "output_suffix_not_here": "--output {path}: svo {command} does not write {format}; formats here: {formats} "
                                   "(HTML: svo report, a calendar: svo calendar)",
-        "col_section": "Section", "s_decisions": "Decisions needed now", "s_overdue": "Overdue",
+        "col_section": "Section", "s_decisions": "Decisions needed now", "s_overdue": "Overdue", "s_unrecorded": "Without a record",
         "s_by_meeting": "Due by the meeting", "s_after_meeting": "After the meeting",
         "s_renewed": "Renewed silently", "renewed": "renewed", "renewed_what": "term {term} now certain",
         "todo_notice_deadline": "Last day to give notice: {title}", "todo_term_end": "Term ends: {title}",
@@ -145,6 +145,8 @@ LABELS: dict[str, dict[str, str]] = {
         "assumed_short": " [assumption]",
         "assumed_legend": "  [assumption] marks a result that rests on a fact no source states",
         "sec_overdue": "Overdue", "sec_by_meeting": "Due by {target}",
+        "sec_unrecorded": "Earlier follow-ups without a record (neither done nor overdue)",
+        "summary_unrecorded": "; {n} earlier follow-up(s) without a record",
         "sec_after_meeting": "After the meeting, through {date}", "sec_renewed": "Renewed silently since {since}",
         "decision_overdue": "decision late", "decision_open": "decide now", "col_binding_until": "Binding until",
         "deciders": "; decided by: {names}", "summary_decisions": "{n} decisions needed now; ",
@@ -179,6 +181,7 @@ LABELS: dict[str, dict[str, str]] = {
         "r_timeline": "Timeline",
         "r_none": "Nothing.",
         "r_sum_overdue": "{n} overdue",
+        "r_sum_unrecorded": "{n} earlier follow-up(s) without a record (before the register's records begin)",
         "r_sum_due": "{n} due by {target}",
         "r_sum_agreements": "{active} agreements in force ({notice} with notice given), {upcoming} upcoming",
         "r_sum_plans": "{plan}: adopted by {k} of {n} principals",
@@ -223,7 +226,7 @@ LABELS: dict[str, dict[str, str]] = {
     "sv": {
         "upcoming": "kommande", "active": "gäller", "notice_given": "uppsagd", "expired": "upphört",
         "terminated": "avslutad", "superseded": "ersatt", "ended": "avslutad",
-        "overdue": "försenad", "due": "agera nu", "done": "klar",
+        "overdue": "försenad", "due": "agera nu", "done": "klar", "unrecorded": "ingen registrering",
         "notice_deadline": "sista dag för uppsägning", "term_end": "avtalstidens slut", "followup": "uppföljning",
         "assignment": "uppdrag", "adoption": "beslut om antagande", "agenda": "dagordning",
         "minutes": "mötesanteckningar", "meeting": "möte", "conference": "konferens",
@@ -306,7 +309,7 @@ LABELS: dict[str, dict[str, str]] = {
         "at_least": "måste vara minst {n}", "at_most": "får vara högst {n}",
         "output_suffix_not_here": "--output {path}: svo {command} skriver inte {format}; format här: {formats} "
                                   "(HTML: svo report, kalender: svo calendar)",
-        "col_section": "Avsnitt", "s_decisions": "Beslut som behövs nu", "s_overdue": "Försenat",
+        "col_section": "Avsnitt", "s_decisions": "Beslut som behövs nu", "s_overdue": "Försenat", "s_unrecorded": "Utan registrering",
         "s_by_meeting": "Före mötet", "s_after_meeting": "Efter mötet",
         "s_renewed": "Förlängt utan uppsägning", "renewed": "förlängd", "renewed_what": "period {term} är nu säker",
         "todo_notice_deadline": "Sista dag att säga upp: {title}", "todo_term_end": "Perioden slutar: {title}",
@@ -320,6 +323,8 @@ LABELS: dict[str, dict[str, str]] = {
         "assumed_short": " [antagande]",
         "assumed_legend": "  [antagande] markerar ett resultat som vilar på ett faktum som ingen källa anger",
         "sec_overdue": "Försenat", "sec_by_meeting": "Senast {target}",
+        "sec_unrecorded": "Tidigare uppföljningar utan registrering (varken klara eller försenade)",
+        "summary_unrecorded": "; {n} tidigare uppföljning(ar) utan registrering",
         "sec_after_meeting": "Efter mötet, till och med {date}", "sec_renewed": "Förlängt utan uppsägning sedan {since}",
         "decision_overdue": "beslut sent", "decision_open": "besluta nu", "col_binding_until": "Bindande till",
         "deciders": "; beslutas av: {names}", "summary_decisions": "{n} beslut behövs nu; ",
@@ -354,6 +359,7 @@ LABELS: dict[str, dict[str, str]] = {
         "r_timeline": "Tidslinje",
         "r_none": "Inget.",
         "r_sum_overdue": "{n} försenade",
+        "r_sum_unrecorded": "{n} tidigare uppföljning(ar) utan registrering (före registrets första uppgifter)",
         "r_sum_due": "{n} ska vara klara till och med {target}",
         "r_sum_agreements": "{active} överenskommelser gäller ({notice} uppsagda), {upcoming} kommande",
         "r_sum_plans": "{plan}: antagen av {k} av {n} huvudmän",
@@ -450,6 +456,10 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "coarse_terminated_effective": "terminated effective {spec}",
         "coarse_supersession": "supersession {id} valid_from {spec}",
         "earlier_overdue": "{text}; {n} earlier occurrences also overdue, the oldest due {oldest}",
+        "unrecorded": "follow-up '{what}': {rule}; {n} earlier follow-ups without a record since {oldest}, the "
+                      "latest due {latest} (due before the register's records begin: neither done nor overdue)",
+        "unrecorded_one": "follow-up '{what}': {rule}; no record of the one due {latest} (due before the register's "
+                          "records begin: neither done nor overdue)",
         "rule_before_notice_end": "the notice deadline {deadline} of term {term}, counted from its end {end}",
         "rule_before_notice_lead_end": "{lead} before the notice deadline {deadline} of term {term}, counted from "
                                        "its end {end}",
@@ -506,6 +516,11 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "coarse_supersession": "ersätts av {id} som gäller från {spec}",
         "earlier_overdue": "{text}; ytterligare {n} tidigare tillfälle(n) är också försenade, det äldsta skulle vara "
                            "klart {oldest}",
+        "unrecorded": "uppföljning '{what}': {rule}; {n} tidigare uppföljningar utan registrering sedan {oldest}, "
+                      "den senaste skulle vara klar {latest} (före registrets första uppgifter: varken klara eller "
+                      "försenade)",
+        "unrecorded_one": "uppföljning '{what}': {rule}; ingen registrering av den som skulle vara klar {latest} "
+                          "(före registrets första uppgifter: varken klar eller försenad)",
         "rule_before_notice_end": "sista uppsägningsdag {deadline} för period {term}, räknad från periodens slut {end}",
         "rule_before_notice_lead_end": "{lead} före sista uppsägningsdag {deadline} för period {term}, räknad från "
                                        "periodens slut {end}",

@@ -49,6 +49,7 @@ class DeadlineState(StrEnum):
     DUE = "due"
     UPCOMING = "upcoming"
     DONE = "done"
+    UNRECORDED = "unrecorded"  # fell due before the register's record start, and no record (rule 8b)
 
 
 class PlanState(StrEnum):

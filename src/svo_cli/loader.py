@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from svo_cli.diagnostics import MAX_PER_FILE, Diagnostic, error, warning
 from svo_cli.messages import T
-from svo_cli.model import Agreement, Group, PartiesFile, Party, SourcesFile, Workplan
+from svo_cli.model import Agreement, Group, PartiesFile, Party, SourcesFile, Workplan, with_record_start
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -466,4 +466,8 @@ def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[
 def _dataset(parties_file: Loaded | None, agreements: list[Loaded], workplans: list[Loaded] | None = None) -> Dataset:
     parties = tuple(parties_file.model.parties) if parties_file else ()
     groups = tuple(parties_file.model.groups) if parties_file else ()
+    start = parties_file.model.records_from if parties_file else None
+    if start is not None:  # the register's record start, for every follow-up without its own (rule 8b)
+        agreements = [replace(item, model=with_record_start(item.model, start)) for item in agreements]
+        workplans = [replace(item, model=with_record_start(item.model, start)) for item in workplans or ()]
     return Dataset(parties, groups, tuple(agreements), parties_file, tuple(workplans or ()))

@@ -162,6 +162,10 @@ class PartiesFile(Frozen):
     decision_lead: DurationField | None = Field(
         None, description="Default for every agreement: how long before the last day to act a principal's board "
                           "must decide (a board decision needs preparation and a meeting); 3 months when absent")
+    records_from: DateSpecField | None = Field(
+        None, description="The day the register's records begin: a follow-up due before it with no followup_done "
+                          "recorded is 'unrecorded' (counted, neither done nor overdue); a follow-up's own tracked_from "
+                          "overrides it (docs/rules.md, rule 8b)")
 
 
 class Document(Frozen):
@@ -255,7 +259,9 @@ class Followup(Frozen):
     lead: DurationField | None = None
     due: DateSpecField | None = None
     tracked_from: DateSpecField | None = Field(
-        None, description="Occurrences due before this date are history svo does not track")
+        None, description="The day the register's records of this follow-up begin (default: parties.yaml's "
+                          "records_from): an occurrence due before it with no followup_done is 'unrecorded', "
+                          "counted but neither done nor overdue (docs/rules.md, rule 8b)")
     source: Source | None = Field(None, description="Where the duty is stated (a verbatim quote)")
     assumed: Assumed = None
 
@@ -413,6 +419,17 @@ class Agreement(Frozen):
     @property
     def open_ended(self) -> bool:
         return self.valid_until is None
+
+
+def with_record_start(holder: Any, start: DateSpec) -> Any:
+    """An agreement or work plan whose follow-ups without `tracked_from` take the register's record start
+    (parties.yaml `records_from`, rule 8b); the same object when none lacks one."""
+    followups = getattr(holder, "followups", ())
+    if all(f.tracked_from is not None for f in followups):
+        return holder
+    return holder.model_copy(update={"followups": [f if f.tracked_from is not None
+                                                   else f.model_copy(update={"tracked_from": start})
+                                                   for f in followups]})
 
     @model_validator(mode="after")
     def _decisions_say_what(self) -> "Agreement":

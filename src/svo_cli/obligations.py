@@ -44,6 +44,8 @@ class Occurrence:
     term: int | None = None
     earlier_overdue: int = 0  # overdue occurrences before this one that are not listed
     oldest_overdue: date | None = None  # the due date of the oldest of them
+    unrecorded: int = 0  # this and earlier occurrences due before the record start, none recorded (rule 8b)
+    oldest_unrecorded: date | None = None  # the due date of the oldest of them
     coarse: tuple[Coarse, ...] = ()  # the coarse dates the due date (or the done date) rests on
 
 
@@ -92,9 +94,9 @@ class _Series:
         self.kind = Form.of(followup)
         self.lo: int | None = None
         self.hi: int | None = None  # None: no last occurrence
-        # The first occurrence due while in force, before `tracked_from` cuts earlier ones off (before
-        # notice deadlines: the one that opens at the start; None when there is none).
-        self.untracked_lo: int | None = None
+        # The first occurrence due on or after the record start (`tracked_from`): earlier ones without a
+        # record are unrecorded, not overdue (rule 8b). None: every occurrence is before it.
+        self.record_lo: int | None = None
         self._bounds()
 
     # ----------------------------------------------------------------- due dates
@@ -165,9 +167,6 @@ class _Series:
         low = life.start
         if self.kind == Form.BEFORE and (life.schedule is None or not life.schedule.rule.exists):
             return
-        self.untracked_lo = self.first_due_on_or_after(low)
-        if f.tracked_from is not None:
-            low = max(low, f.tracked_from.start)
         lo = self.first_due_on_or_after(low)
         if lo is None:
             return
@@ -203,6 +202,11 @@ class _Series:
             if due < life.start or (limit is not None and due > limit) or lo != 0:
                 return
         self.lo, self.hi = lo, hi
+        self.record_lo = lo if f.tracked_from is None else self.first_due_on_or_after(f.tracked_from.start, lo)
+
+    def before_record(self, k: int) -> bool:
+        """Occurrence k fell due before the record start (rule 8b)."""
+        return self.record_lo is None or k < self.record_lo
 
     def exists(self, k: int) -> bool:
         return self.lo is not None and k >= self.lo and (self.hi is None or k <= self.hi)
@@ -222,7 +226,7 @@ class _Series:
             return max(life.start, mandate_period_start(FIRST_FOUR_YEAR_ELECTION + 4 * (k - 1)))
         if self.kind == Form.BEFORE:
             # the day after the previous occurrence was due; the first at the agreement's start
-            first = self.untracked_lo
+            first = self.lo
             if first is not None and k > first:
                 previous = self.due(k - 1)
                 if previous is not None:
@@ -260,8 +264,8 @@ class _Series:
 
 
 def _match(series: _Series, done_events: Sequence[Any]) -> tuple[dict[int, Any], list[Any]]:
-    """Apply done events in order: each completes the earliest open occurrence that had opened by its
-    date (or the one its `occurrence` names). Returns the completed occurrences (k -> event) and the
+    """Apply done events in order: each completes the earliest open occurrence from the record start that
+    had opened by its date, else the earliest open one that had (or the one its `occurrence` names). Returns the completed occurrences (k -> event) and the
     events that matched none."""
     done: dict[int, Any] = {}
     unmatched: list[Any] = []
@@ -282,10 +286,20 @@ def _match(series: _Series, done_events: Sequence[Any]) -> tuple[dict[int, Any],
                     break
                 k += 1
         else:
-            assert lowest is not None
-            while lowest in done:
-                lowest += 1
-            matched = lowest if series.exists(lowest) and series.opens(lowest) <= event.date.end else None
+            # the earliest open occurrence from the record start that had opened by the event's date; else
+            # (an event before those open) the earliest open one at all (rule 8b)
+            matched = None
+            if series.record_lo is not None and series.record_lo > series.lo:
+                k = series.record_lo
+                while k in done:
+                    k += 1
+                if series.exists(k) and series.opens(k) <= event.date.end:
+                    matched = k
+            if matched is None:
+                assert lowest is not None
+                while lowest in done:
+                    lowest += 1
+                matched = lowest if series.exists(lowest) and series.opens(lowest) <= event.date.end else None
         if matched is None:
             unmatched.append(event)
         else:
@@ -333,7 +347,9 @@ def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: 
         if as_of is None or overdue_limit is None:
             k = series.lo
             while top is None or k <= top:  # top is None only for an unbounded series without `through`
-                result.append(listed(k))
+                occ = listed(k)
+                before = series.before_record(k) and occ.done_on is None and (as_of is None or occ.due < as_of)
+                result.append(replace(occ, unrecorded=1, oldest_unrecorded=occ.due) if before else occ)
                 k += 1
                 if top is None:
                     break
@@ -342,30 +358,50 @@ def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: 
         window_from = first_now if first_now is not None else (top + 1 if top is not None else series.lo)
         # the window: every occurrence due in [as_of, through]
         window = [listed(k) for k in range(window_from, (top if top is not None else window_from - 1) + 1)]
-        # before it: every done occurrence, and the latest overdue ones
+        # before it: every done occurrence, the latest overdue ones, and those before the record start
+        # without a record as one occurrence that counts them (rule 8b)
         past_top = window_from - 1 if top is None else min(window_from - 1, top)
+        record_lo = series.record_lo if series.record_lo is not None else past_top + 1
+        tracked_lo = max(series.lo, record_lo)
         done_before = sorted(k for k in done if series.lo <= k <= past_top)
         overdue: list[int] = []
         k = past_top
-        while k >= series.lo and len(overdue) < overdue_limit:
+        while k >= tracked_lo and len(overdue) < overdue_limit:
             if k not in done:
                 overdue.append(k)
             k -= 1
         overdue.reverse()
-        total_overdue = (past_top - series.lo + 1) - len(done_before)
+        total_overdue = (past_top - tracked_lo + 1) - sum(1 for k in done_before if k >= tracked_lo)
         rows = sorted(set(done_before) | set(overdue))
         listed_rows = [listed(k) for k in rows]
         if overdue and total_overdue > len(overdue):
-            oldest = series.lo
+            oldest = tracked_lo
             while oldest in done:
                 oldest += 1
             i = rows.index(overdue[0])
             listed_rows[i] = replace(listed_rows[i], earlier_overdue=total_overdue - len(overdue),
                                      oldest_overdue=series.due(oldest))
+        result += _unrecorded(series, done, series.lo, min(tracked_lo - 1, past_top), listed)
         result += listed_rows + window
     known = {f.id for f in followups}
     unmatched += [e for e in done_events if e.followup not in known]
     return result, unmatched
+
+
+def _unrecorded(series: _Series, done: dict[int, Any], first: int, last: int,
+                listed: Callable[[int], Occurrence]) -> list[Occurrence]:
+    """The occurrences first..last (due before the record start and before the day) that no record
+    completes, as one: the latest of them, counting all (rule 8b). None when every one is recorded."""
+    missing = (last - first + 1) - sum(1 for k in done if first <= k <= last)
+    if last < first or missing <= 0:
+        return []
+    latest = last
+    while latest in done:
+        latest -= 1
+    oldest = first
+    while oldest in done:
+        oldest += 1
+    return [replace(listed(latest), unrecorded=missing, oldest_unrecorded=series.due(oldest))]
 
 
 # --------------------------------------------------------------------------- deadline rows
@@ -414,6 +450,8 @@ class Deadline:
     done_on: Day | None = None
     act_days_left: int = 0  # act_by - as_of in days
     earlier_overdue: int = 0  # follow-ups: earlier overdue occurrences not listed as rows
+    unrecorded: int = 0  # status unrecorded: how many occurrences without a record this row counts (rule 8b)
+    unrecorded_since: Day | None = None  # the due date of the oldest of them
     decide_by: Day | None = None  # notice deadlines and adoptions: the last working day for the boards to decide
     deciders: tuple[str, ...] = ()  # the party ids that must decide
     decision_overdue: bool = False  # decide_by has passed, the deadline has not, and someone is undecided
@@ -488,10 +526,19 @@ def followup_rows(occs: Sequence[Occurrence], holder_id: str, title: str, as_of:
                 else why("followup", what=occ.what, rule=occ.rule))
         if occ.earlier_overdue:
             text = why("earlier_overdue", text=text, n=occ.earlier_overdue, oldest=occ.oldest_overdue)
+        if occ.unrecorded:
+            text = (why("unrecorded", what=occ.what, rule=occ.rule, n=occ.unrecorded, oldest=occ.oldest_unrecorded,
+                        latest=occ.due) if occ.unrecorded > 1
+                    else why("unrecorded_one", what=occ.what, rule=occ.rule, latest=occ.due))
         row = make_deadline(occ.due, DeadlineKind.FOLLOWUP, holder_id, title, as_of, occ.approximate,
                             with_coarse(text, occ.coarse), term=occ.term, followup=occ.followup,
-                            done_on=occ.done_on, earlier_overdue=occ.earlier_overdue)
-        rows.append(replace(row, status=DeadlineState.DONE) if occ.done_on is not None else row)
+                            done_on=occ.done_on, earlier_overdue=occ.earlier_overdue, unrecorded=occ.unrecorded,
+                            unrecorded_since=occ.oldest_unrecorded)
+        if occ.done_on is not None:
+            row = replace(row, status=DeadlineState.DONE)
+        elif occ.unrecorded:
+            row = replace(row, status=DeadlineState.UNRECORDED)
+        rows.append(row)
     return rows
 
 
@@ -509,5 +556,7 @@ def counts(rows: Sequence[Deadline]) -> dict[str, int]:
     return {
         "overdue": sum(1 for r in rows if r.status == DeadlineState.OVERDUE),
         "due": sum(1 for r in rows if r.status == DeadlineState.DUE),
-        "upcoming": sum(1 for r in rows if r.status not in (DeadlineState.OVERDUE, DeadlineState.DUE)),
+        "upcoming": sum(1 for r in rows if r.status not in (DeadlineState.OVERDUE, DeadlineState.DUE,
+                                                             DeadlineState.UNRECORDED)),
+        "unrecorded": sum(r.unrecorded for r in rows if r.status == DeadlineState.UNRECORDED),
     }

@@ -113,6 +113,7 @@ def calendar(request: Request, window: Window, remind: int | tuple[int, ...] | N
     sources = {a.id: source_line(a.source, dataset) for a in dataset.agreement_models()}
     sources.update({p.id: source_line(p.source, dataset) for p in dataset.workplan_models()})
     _, people = rows_in(loaded, request, until, decisions_ahead=True)
+    people = tuple(d for d in people if d.status != DeadlineState.UNRECORDED)  # nothing to act on (rule 8b)
     party = request.filters.party
     wanted = set(groups_of(dataset).get(party, ())) | {party} if party else None
     deciding = tuple(d for d in people if d.decide_by is not None and d.decide_by <= until
@@ -121,6 +122,9 @@ def calendar(request: Request, window: Window, remind: int | tuple[int, ...] | N
                                                                                       if x.decision == "notice"}))
     return CalendarResult(request.as_of, loaded.findings, until, people, remind, sources, on, deciding,
                           names_of(dataset))
+
+
+PAST = (DeadlineState.OVERDUE, DeadlineState.UNRECORDED)  # the report's rows that are not coming
 
 
 def report(request: Request, window: MeetingWindow) -> ReportResult:
@@ -137,10 +141,11 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
                         kept(agreement_statuses(dataset, day), dataset, request.filters),
                         kept(plan_statuses(dataset, day), dataset, request.filters), picture, names_of(dataset),
                         overdue=tuple(d for d in items if d.status == DeadlineState.OVERDUE),
-                        coming=tuple(d for d in items if d.status != DeadlineState.OVERDUE
+                        coming=tuple(d for d in items if d.status not in PAST
                                      and (meeting is None or d.date <= meeting)),
-                        after=tuple(d for d in items if d.status != DeadlineState.OVERDUE
+                        after=tuple(d for d in items if d.status not in PAST
                                     and meeting is not None and d.date > meeting),
+                        unrecorded=tuple(d for d in items if d.status == DeadlineState.UNRECORDED),
                         decisions=ahead, renewed=renewed(loaded, request, since),
                         since=since, body=meeting_body(dataset, meeting, request.filters.body),
                         window=span.reason, next_meeting=span.next_meeting, ending=ending(loaded, request, until),

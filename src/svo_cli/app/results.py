@@ -72,11 +72,14 @@ class Section(StrEnum):
     OVERDUE = "overdue"  # its date has passed
     BY_MEETING = "by_meeting"  # due by the meeting (without a meeting: in the window)
     AFTER_MEETING = "after_meeting"  # the horizon: after the meeting
+    UNRECORDED = "unrecorded"  # follow-ups due before the register's records begin, with no record (rule 8b)
 
     @classmethod
     def of(cls, row: Deadline, meeting: date | None) -> Section:
         if row.status == DeadlineState.OVERDUE:
             return cls.OVERDUE
+        if row.status == DeadlineState.UNRECORDED:
+            return cls.UNRECORDED
         return cls.AFTER_MEETING if meeting is not None and row.date > meeting else cls.BY_MEETING
 
 
@@ -134,9 +137,11 @@ class CheckResult(Result):
 
     def fails(self, fail_on: str) -> bool:
         """Whether the check fails (exit 1) under --fail-on: 'overdue' when anything is overdue or a
-        board's decision is late, 'due' when anything at all is listed, 'never'; data errors always."""
+        board's decision is late, 'due' when anything at all is listed, 'never'; data errors always. Follow-ups
+        without a record (rule 8b) never fail it."""
         late = any(d.decision_overdue for d in self.decisions)
-        failing = {"overdue": self.counts["overdue"] > 0 or late, "due": bool(self.rows) or bool(self.decisions),
+        listed = any(s.rows for s in self.sections if s.name != Section.UNRECORDED)
+        failing = {"overdue": self.counts["overdue"] > 0 or late, "due": listed or bool(self.decisions),
                    "never": False}[fail_on]
         return failing or bool(self.errors)
 
@@ -168,6 +173,7 @@ class ReportResult(Result):
     overdue: tuple[Deadline, ...] = ()
     coming: tuple[Deadline, ...] = ()  # due by the meeting (without one: in the window)
     after: tuple[Deadline, ...] = ()  # due after the meeting, through the window's end
+    unrecorded: tuple[Deadline, ...] = ()  # follow-ups due before the register's records begin, no record (rule 8b)
     decisions: tuple[Deadline, ...] = ()
     renewed: tuple[Renewed, ...] = ()
     since: date | None = None

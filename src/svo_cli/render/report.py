@@ -84,6 +84,8 @@ def _summary_lines(r: ReportResult, lang: str) -> list[str]:
                    notice=counts["notice_given"], upcoming=counts["upcoming"])]
     if r.decisions:
         lines.insert(0, label("r_sum_decisions", lang, n=len(r.decisions)))
+    if r.unrecorded:
+        lines.append(label("r_sum_unrecorded", lang, n=sum(d.unrecorded for d in r.unrecorded)))
     for p in r.plans:
         if p.adoption is not None and p.state == "active":  # not yet started: nothing to adopt by yet
             lines.append(label("r_sum_plans", lang, plan=p.title, k=len(p.adoption.adopted), n=len(p.adoption.required)))

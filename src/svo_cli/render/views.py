@@ -206,10 +206,12 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
                   wrap_column=5, titles=tuple(d.title for d in r.decisions))]
     titles = {"overdue": label("sec_overdue", lang),
               "by_meeting": label("sec_by_meeting", lang, target=target),
-              "after_meeting": after_title(r, lang)}
-    for section in ("overdue", "by_meeting", "after_meeting"):
+              "after_meeting": after_title(r, lang), "unrecorded": label("sec_unrecorded", lang)}
+    for section in ("overdue", "by_meeting", "after_meeting", "unrecorded"):
         rows = list(r.people_in(section))
         if section == "after_meeting" and (r.meeting is None or r.until == r.meeting):
+            continue
+        if section == "unrecorded" and not rows:
             continue
         views.append(View(titles[section], _deadline_header(lang), tuple(deadline_cells(d, lang, names) for d in rows), "",
                           status_column=4, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=7,
@@ -228,6 +230,8 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
     summary = label("summary_check", lang, target=target, **tally)
     if after:
         summary += label("summary_after", lang, n=len(after), date=r.until.isoformat())
+    if r.counts.get("unrecorded"):
+        summary += label("summary_unrecorded", lang, n=r.counts["unrecorded"])
     summary = label("summary_decisions", lang, n=len(r.decisions)) + summary
     if any(d.assumed for d in (*r.decisions, *r.people)):
         summary += "\n" + label("assumed_legend", lang).strip()
