@@ -43,10 +43,12 @@ def test_deadlines_json_window_and_rows():
     }
     overdue = [r for r in rows if r["status"] == "overdue"]
     assert overdue and all(r["date"] < "2026-11-23" and r["days_left"] < 0 for r in overdue)
-    assert any(r["id"] == "lakarmedverkan" and r["kind"] == "followup" for r in overdue)
+    # läkarmedverkan's 2024 follow-up: due before the register's records begin, no record (rule 8b)
+    assert [(r["status"], r["unrecorded"]) for r in rows if r["id"] == "lakarmedverkan"] == [("unrecorded", 1)]
     fields = {"date", "act_by", "kind", "id", "title", "days_left", "status", "approximate", "explanation",
-              "term", "followup", "party", "assignment", "act_days_left", "earlier_overdue", "decide_by", "deciders",
-              "decided", "undecided", "decide_by_assumed", "decision_overdue", "assumed"}
+              "term", "followup", "party", "assignment", "act_days_left", "earlier_overdue", "unrecorded",
+              "unrecorded_since", "decide_by", "deciders", "decided", "undecided", "decide_by_assumed",
+              "decision_overdue", "assumed"}
     assert all(set(r) == fields for r in rows)
 
 
@@ -54,8 +56,8 @@ def test_deadlines_within_days():
     doc = json.loads(svo("deadlines", "--as-of", "2026-11-23", "--within", "10", "--format", "json").stdout)
     assert doc["until"] == "2026-12-03"
     # In the window, overdue, or a later deadline whose boards must decide within the window.
-    assert all(r["status"] == "overdue" or r["date"] <= "2026-12-03" or (r["decide_by"] or "9") <= "2026-12-03"
-               for r in doc["deadlines"])
+    assert all(r["status"] in ("overdue", "unrecorded") or r["date"] <= "2026-12-03"
+               or (r["decide_by"] or "9") <= "2026-12-03" for r in doc["deadlines"])
 
 
 def test_show_an_agreement():
@@ -179,10 +181,12 @@ def test_check_at_a_real_lgvo_meeting():
     statuses = [r["status"] for r in doc["items"]]
     assert statuses == sorted(statuses, key=lambda s: s != "overdue")
     # Nothing was overdue two weeks before that meeting: the agenda is due, the meeting upcoming, and until
-    # the next meeting that meeting's minutes and the next agenda; exit 0.
-    assert doc["summary"] == {"overdue": 0, "due": 1, "upcoming": 3} and result.returncode == 0
-    assert [(r["section"], r["kind"]) for r in doc["items"]] == [
-        ("by_meeting", "agenda"), ("by_meeting", "meeting"), ("after_meeting", "minutes"), ("after_meeting", "agenda")]
+    # the next meeting that meeting's minutes, HVB's half-year report and the next agenda; the follow-ups
+    # due before then, before the register's records begin, are counted without a record (rule 8b); exit 0.
+    assert doc["summary"] == {"overdue": 0, "due": 1, "upcoming": 4, "unrecorded": 22} and result.returncode == 0
+    assert [(r["section"], r["kind"]) for r in doc["items"] if r["section"] != "unrecorded"] == [
+        ("by_meeting", "agenda"), ("by_meeting", "meeting"), ("after_meeting", "minutes"), ("after_meeting", "followup"),
+        ("after_meeting", "agenda")]
 
 
 def test_check_exit_codes_follow_fail_on():

@@ -166,7 +166,8 @@ def test_rule_16b_example_late_on_2026_11_23_and_open_on_2026_09_01():
 def test_rule_16c_example_sections_on_2026_11_23_with_a_30_day_horizon():
     result = check(AS_OF, date(2026, 12, 10), horizon=30)
     assert [(s.name, len(s.people), len(s.rows)) for s in result.sections] == [
-        ("overdue", 6, 6), ("by_meeting", 0, 0), ("after_meeting", 14, 27)]
+        ("overdue", 3, 3), ("by_meeting", 0, 0), ("after_meeting", 14, 27), ("unrecorded", 10, 10)]
+    assert sum(d.unrecorded for d in result.people_in("unrecorded")) == 39
 
 
 # ---------------------------------------------------------------- 16d. renewed silently

@@ -145,7 +145,8 @@ def test_the_checks_spreadsheet_has_every_section_the_check_has(tmp_path, fmt):
     header, body = rows[0], rows[1:]
     sections = [row[header.index("Avsnitt")] for row in body]
     wanted = (["Beslut som behövs nu"] * len(doc["decisions"])
-              + [{"overdue": "Försenat", "by_meeting": "Före mötet", "after_meeting": "Efter mötet"}[i["section"]]
+              + [{"overdue": "Försenat", "by_meeting": "Före mötet", "after_meeting": "Efter mötet",
+                  "unrecorded": "Utan registrering"}[i["section"]]
                  for i in people_items(doc["items"])] + ["Upphör"] * len(doc["ending"])
               + ["Förlängt utan uppsägning"] * len(doc["renewed"]) + ["Registrerat sedan"] * len(doc["since_events"]))
     assert doc["decisions"] and doc["renewed"] and sections == wanted

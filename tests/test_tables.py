@@ -44,7 +44,8 @@ def test_piped_output_is_one_row_per_line_in_full(monkeypatch):
     lines = result.stdout.splitlines()
     for row in doc["agreements"]:
         line = next(li for li in lines if li.startswith(row["id"] + " "))
-        assert line.endswith(row["title"])  # the title, whole, on the row's own line
+        # the title, whole, on the row's own line (with its mark when the row rests on an assumption)
+        assert line.endswith(row["title"] + (" [assumption]" if row["assumed"] else ""))
 
 
 def test_plans_piped_is_not_one_letter_per_line():

@@ -420,17 +420,6 @@ class Agreement(Frozen):
     def open_ended(self) -> bool:
         return self.valid_until is None
 
-
-def with_record_start(holder: Any, start: DateSpec) -> Any:
-    """An agreement or work plan whose follow-ups without `tracked_from` take the register's record start
-    (parties.yaml `records_from`, rule 8b); the same object when none lacks one."""
-    followups = getattr(holder, "followups", ())
-    if all(f.tracked_from is not None for f in followups):
-        return holder
-    return holder.model_copy(update={"followups": [f if f.tracked_from is not None
-                                                   else f.model_copy(update={"tracked_from": start})
-                                                   for f in followups]})
-
     @model_validator(mode="after")
     def _decisions_say_what(self) -> "Agreement":
         for decision in self.decisions:
@@ -554,3 +543,14 @@ class Workplan(Frozen):
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
     expect: list[PlanExpectation] = Field(default_factory=list)
+
+
+def with_record_start(holder: Any, start: DateSpec) -> Any:
+    """An agreement or work plan whose follow-ups without `tracked_from` take the register's record start
+    (parties.yaml `records_from`, rule 8b); the same object when none lacks one."""
+    followups = getattr(holder, "followups", ())
+    if all(f.tracked_from is not None for f in followups):
+        return holder
+    return holder.model_copy(update={"followups": [f if f.tracked_from is not None
+                                                   else f.model_copy(update={"tracked_from": start})
+                                                   for f in followups]})
