@@ -220,8 +220,12 @@ def test_a_lead_set_in_the_data_is_no_assumption(tmp_path):
     data = copy_data(tmp_path)
     parties = data / "parties.yaml"
     parties.write_text(parties.read_text(encoding="utf-8") + "decision_lead: 2 months\n", encoding="utf-8")
-    (row,) = [d for d in check_json(data)["decisions"] if d["id"] == MISSBRUK]
+    (row,) = [d for d in check_json(data)["decisions"] if d["id"] == "svo-arbetsplan-2026-2027"]
     assert (row["decide_by"], row["decide_by_assumed"]) == ("2026-10-30", False)
+    # missbruk-psykisk's lead is counted in LGVO's meetings, whose days in 2026 are not known: the months
+    # stand in for them, an assumption
+    (row,) = [d for d in check_json(data)["decisions"] if d["id"] == MISSBRUK]
+    assert (row["decide_by"], row["decide_by_assumed"]) == ("2026-10-30", True)
 
 
 # ---------------------------------------------------------------- what ends and what happened since
@@ -309,3 +313,55 @@ def test_the_report_names_the_decisions_k_of_n(tmp_path, fmt):
     assert "decided 9 of 14" in out
     # the report labels what falls due after the meeting as such, never as due by it (ux F2)
     assert "In the 91 days after the meeting (through 2027-03-11; no later meeting recorded)" in out
+
+
+# ---------------------------------------------------------------- a lead in a body's meetings (issue 24)
+
+
+def test_meetings_back_counts_known_meetings_and_refuses_a_gap():
+    from svo_cli.decisions import meetings_back
+
+    d = date
+    meetings = [d(2026, 3, 20), d(2026, 6, 12), d(2026, 9, 18), d(2026, 11, 27)]
+    assert meetings_back(d(2026, 12, 30), meetings, 2) == d(2026, 9, 18)  # the one before the last one
+    assert meetings_back(d(2026, 12, 30), meetings, 1) == d(2026, 11, 27)
+    assert meetings_back(d(2026, 11, 27), meetings, 2) == d(2026, 9, 18)  # a meeting on the day counts
+    assert meetings_back(d(2026, 12, 30), meetings[:1], 2) is None  # too few
+    assert meetings_back(d(2027, 3, 31), meetings, 2) is None  # none known since 2026-11-27: some missing
+    assert meetings_back(d(2026, 12, 30), [d(2026, 3, 20), d(2026, 11, 27)], 2) is None  # a gap between
+
+
+def _lgvo_meetings(data, days):
+    plan = data / "workplans" / "lgvo-arbetsplan-2024-2025.yaml"
+    text = plan.read_text(encoding="utf-8")
+    extra = "".join(f"  - {{date: {day}, title: LGVO, assumed: test}}\n" for day in days)
+    plan.write_text(text.replace("meetings:\n", "meetings:\n" + extra, 1), encoding="utf-8")
+
+
+def test_lgvo_two_meeting_rule_puts_decide_by_on_the_meeting_before_the_last(tmp_path):
+    """003:542 "Information i beslutsärenden ges vid ena mötet och beslut fattas nästkommande möte": the
+    notice decision of missbruk-psykisk (act by 2026-12-30) is due at LGVO's meeting before its last one."""
+    data = copy_data(tmp_path)
+    _lgvo_meetings(data, ["2026-06-12", "2026-09-18", "2026-11-27"])
+    doc = json.loads(invoke("check", "--data", str(data), "--as-of", "2026-09-01", "--meeting", "2026-09-18",
+                            "--format", "json").stdout)
+    row = next(d for d in doc["decisions"] if d["id"] == MISSBRUK)
+    assert (row["decide_by"], row["decide_by_assumed"]) == ("2026-09-18", True)  # the rule's reach: assumed
+    path = data / "agreements" / f"{MISSBRUK}.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    assumed: >-\n", text.index("decision_meetings:"))
+    end = text.index("  before_end:", start)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")  # the lead in meetings as a sourced fact
+    doc = json.loads(invoke("check", "--data", str(data), "--as-of", "2026-09-01", "--meeting", "2026-09-18",
+                            "--format", "json").stdout)
+    row = next(d for d in doc["decisions"] if d["id"] == MISSBRUK)
+    assert (row["decide_by"], row["decide_by_assumed"]) == ("2026-09-18", False)
+
+
+def test_with_lgvo_meetings_missing_the_lead_falls_back_to_months_as_an_assumption(tmp_path):
+    data = copy_data(tmp_path)
+    _lgvo_meetings(data, ["2026-03-20", "2026-11-27"])  # the autumn's first meeting is not listed
+    doc = json.loads(invoke("check", "--data", str(data), "--as-of", "2026-09-01", "--meeting", "2026-09-18",
+                            "--format", "json").stdout)
+    row = next(d for d in doc["decisions"] if d["id"] == MISSBRUK)
+    assert (row["decide_by"], row["decide_by_assumed"]) == ("2026-09-30", True)

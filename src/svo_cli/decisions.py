@@ -22,6 +22,9 @@ from svo_cli.model import Agreement, Decision, Workplan
 from svo_cli.obligations import Deadline, Decided
 
 DEFAULT_DECISION_LEAD = parse_duration("3 months")
+# How far back a lead in meetings may reach for the window's rows (rule 16e): a body that meets four times a
+# year puts its second-last meeting before a day at most about half a year before it; a year is ample.
+MEETINGS_REACH = parse_duration("12 months")
 DECIDED_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.ADOPTION)  # the rows a board decides ahead of
 NO_NEXT_MEETING = timedelta(days=91)  # with no later meeting known: boards meet at least this often
 NO_MEETING_SINCE = timedelta(days=30)  # --since without an earlier meeting
@@ -107,6 +110,37 @@ class Holder:
     recorded: tuple[Recorded, ...] = ()
     lead: Duration = DEFAULT_DECISION_LEAD
     lead_assumed: bool = True
+    # A lead in meetings (notice.decision_meetings): the count-th last of these days on or before act-by;
+    # `lead` (assumed) while fewer are known.
+    meeting_count: int = 0
+    meetings: tuple[date, ...] = ()
+    meetings_assumed: bool = False
+
+
+def holder_decide_by(act_by: date, holder: Holder) -> tuple[date, bool]:
+    """The decide-by day of a row and whether it rests on an assumption: with a lead in meetings, the
+    count-th last meeting on or before act-by (the meeting before the one before the last day, for two),
+    when the meetings known are all there can be (rule 16a: no gap of more than NO_NEXT_MEETING from
+    act-by back to it); else, or with none asked for, act-by minus the lead (with meetings asked for:
+    an assumption)."""
+    if holder.meeting_count:
+        counted = meetings_back(act_by, holder.meetings, holder.meeting_count)
+        if counted is not None:
+            return counted, holder.meetings_assumed
+        return decide_by(act_by, holder.lead), True
+    return decide_by(act_by, holder.lead), holder.lead_assumed
+
+
+def meetings_back(day: date, meetings: Sequence[date], count: int) -> date | None:
+    """The count-th last meeting on or before `day`, or None when fewer are known or one may be missing:
+    a gap of more than NO_NEXT_MEETING between `day` and the last of them, or between two of them
+    (a body meets at least that often; a longer gap means meetings the data does not list)."""
+    held = sorted(m for m in meetings if m <= day)[-count:]
+    if len(held) < count:
+        return None
+    if any(later - earlier > NO_NEXT_MEETING for earlier, later in zip(held, [*held[1:], day])):
+        return None
+    return held[0]
 
 
 def with_decisions(rows: Sequence[Deadline], holders: Mapping[str, Holder], as_of: date) -> list[Deadline]:
@@ -119,11 +153,11 @@ def with_decisions(rows: Sequence[Deadline], holders: Mapping[str, Holder], as_o
         if row.kind not in DECIDED_KINDS or holder is None:
             out.append(row)
             continue
-        day = decide_by(row.act_by, holder.lead)
+        day, assumed = holder_decide_by(row.act_by, holder)
         who = (row.party,) if row.party else holder.deciders
         decided, undecided = decided_on(row.date, who, holder.recorded)
         out.append(replace(row, decide_by=day, deciders=who, decided=decided, undecided=undecided,
-                           decide_by_assumed=holder.lead_assumed,
+                           decide_by_assumed=assumed,
                            decision_overdue=bool(undecided) and day < as_of <= row.date))
     return out
 

@@ -187,6 +187,19 @@ class SourcesFile(Frozen):
 # --------------------------------------------------------------------------- agreements
 
 
+class DecisionMeetings(Frozen):
+    """A decision lead counted in a body's meetings (rule 16a): a matter is informed at one meeting and
+    decided at the next ("Information i beslutsärenden ges vid ena mötet och beslut fattas nästkommande
+    möte", LGVO): `count: 2` puts the decide-by day on the meeting before the last one on or before the
+    last day to act."""
+
+    body: Text = Field(description="The body whose meetings count: the `body` of the work plans that list them")
+    count: int = Field(2, ge=1, le=12, description="The decide-by day is the count-th last meeting on or before "
+                                                   "the last day to act (2: informed at that one, decided at the next)")
+    source: Source | None = None
+    assumed: Assumed = None
+
+
 class Notice(Frozen):
     before_end: DurationField | None = Field(
         None, description="Fixed/renewing terms: last day to give notice = term end minus this")
@@ -203,6 +216,9 @@ class Notice(Frozen):
     decision_lead: DurationField | None = Field(
         None, description="How long before the last day to act each principal's board must decide to give notice "
                           "(default: parties.yaml's decision_lead, else 3 months)")
+    decision_meetings: DecisionMeetings | None = Field(
+        None, description="The lead in a body's meetings instead (decision_lead then applies only while too few "
+                          "of them are known)")
     assumed: Assumed = None
 
     @model_validator(mode="after")

@@ -47,10 +47,13 @@ def _items(dataset: Dataset) -> Iterator[Loaded]:
 
 
 def sources(item: Loaded) -> Iterator[tuple[Loc, Any]]:
-    """Every `source` in an agreement or plan file, with where it stands: the file's own, and those of
-    its follow-ups, events, decisions, meetings, expectations and assignments."""
+    """Every `source` in an agreement or plan file, with where it stands: the file's own, its notice's lead
+    in meetings, and those of its follow-ups, events, decisions, meetings, expectations and assignments."""
     model = item.model
     yield ("source",), model.source
+    notice = getattr(model, "notice", None)
+    if notice is not None and notice.decision_meetings is not None and notice.decision_meetings.source is not None:
+        yield ("notice", "decision_meetings", "source"), notice.decision_meetings.source
     for key in ("followups", "events", "decisions", "meetings", "expect"):
         for i, entry in enumerate(getattr(model, key, ())):
             if getattr(entry, "source", None) is not None:

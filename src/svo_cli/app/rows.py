@@ -189,9 +189,14 @@ def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str,
             left = tuple(w.party for w in tl.withdrawals)
             first_deadline = _first_deadline(tl.schedule)
         lead_set = (a.notice is not None and a.notice.decision_lead is not None) or default is not None
+        by_meetings = a.notice.decision_meetings if a.notice is not None else None
         found[a.id] = decisions.Holder(decisions.deciders(a.parties, groups, order, left),
                                        decisions.recorded(a.decisions, groups, as_of, first_deadline),
-                                       decisions.decision_lead(a, default), not lead_set)
+                                       decisions.decision_lead(a, default), not lead_set,
+                                       by_meetings.count if by_meetings else 0,
+                                       tuple(sorted(decisions.meeting_days(dataset.workplan_models(), by_meetings.body)))
+                                       if by_meetings else (),
+                                       bool(by_meetings and by_meetings.assumed))
     for plan in dataset.workplan_models():
         if plan.id in wanted and plan.adoption is not None:
             found[plan.id] = decisions.Holder(decisions.deciders(plan.adoption.required, groups, order),
@@ -212,6 +217,8 @@ def decision_reach(dataset: Dataset, limit: date) -> date:
     """The last day a deadline can lie on and still have its decision fall by `limit` (any lead in use)."""
     default = _default_lead(dataset)
     leads = {decisions.decision_lead(a, default) for a in dataset.agreement_models()}
+    if any(a.notice is not None and a.notice.decision_meetings is not None for a in dataset.agreement_models()):
+        leads.add(decisions.MEETINGS_REACH)  # a lead in meetings reaches back as far as they are apart
     return decisions.decision_reach(limit, leads | {decisions.decision_lead(None, default)})
 
 
