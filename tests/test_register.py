@@ -311,3 +311,13 @@ def test_svo409_an_event_dated_after_the_as_of_day(data):
     assert findings(data) == [("SVO409", path.name, line, 11)]
     result = invoke("validate", "--data", str(data), "--as-of", "2027-02-01", "--strict")
     assert result.exit_code == 0, result.stdout  # on its day it is a record like any other
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are beside the repository")
+def test_a_follow_ups_source_and_a_lead_in_meetings_have_their_quotes_checked(data):
+    path = data / "agreements" / "missbruk-psykisk-funktionsnedsattning.yaml"
+    _replace(path, 'med start år 2019"', 'med start år 2018"')
+    _replace(path, 'beslut fattas nästkommande möte."', 'beslut fattas vid nästa möte."')
+    assert findings(data, "--sources", str(SEEDS)) == sorted([
+        ("SVO401", path.name, _line_of(path, "med start år 2018"), 14),
+        ("SVO401", path.name, _line_of(path, "beslut fattas vid nästa möte"), 14)])
