@@ -118,15 +118,18 @@ def test_deleting_an_agreement_a_plan_lists_is_caught(tmp_path):
         assert result.stdout.count("SVO204 the plan lists unknown agreement 'lakarmedverkan'") == 2, result.stdout
 
 
-def test_an_agreement_that_does_not_load_is_not_unknown_to_the_plans_that_list_it(tmp_path):
-    """F10's cascade: one bad party made both plans report the agreement unknown, hinting at a duplicate."""
+def test_an_agreement_that_does_not_load_is_one_finding(tmp_path):
+    """F10's cascade: one bad value made both plans report the agreement unknown (hinting at a duplicate),
+    and the agreements it supersedes fail their self-tests (SVO407). One mistake is one finding."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    path = data / "agreements" / "lakarmedverkan.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("valid_from: 2022-01-01", "valid_from: 2022-13-01"),
+    path = data / "agreements" / "missbruk-psykisk-funktionsnedsattning.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("valid_from: 2018-01-01", "valid_from: 2018-13-01"),
                     encoding="utf-8")
     result = invoke("validate", "--data", str(data))
-    assert result.exit_code == 1 and "SVO110" in result.stdout and "SVO204" not in result.stdout
+    assert result.exit_code == 1 and "SVO110" in result.stdout
+    assert "SVO204" not in result.stdout and "SVO407" not in result.stdout
+    assert result.stdout.strip().endswith("1 error, 0 warnings")
 
 
 def test_the_documented_rev_is_a_release_tag():
