@@ -418,6 +418,5 @@ def main() -> None:
     except Exception as exc:  # the last guard: never a traceback unless asked for
         if os.environ.get("SVO_DEBUG"):
             raise
-        print(f"svo: internal error: {type(exc).__name__}: {exc}; run with SVO_DEBUG=1 for details",
-              file=sys.stderr)
+        edge.say(f"svo: internal error: {type(exc).__name__}: {exc}; run with SVO_DEBUG=1 for details")
         sys.exit(EXIT_INTERNAL)

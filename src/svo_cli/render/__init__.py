@@ -238,6 +238,18 @@ def formats(command: str) -> tuple[Format, ...]:
     return tuple(RENDERERS[command])
 
 
+PLAIN_TEXT = frozenset({Format.TABLE, Format.TEXT, Format.MD, Format.CSV, Format.CSV_EXCEL})
+
+
 def render(command: str, format: Format, result: Any, display: Display) -> str | bytes:
-    """The one way a result becomes output."""
-    return RENDERERS[command][format](result, display)
+    """The one way a result becomes output. Plain text never holds a line GitHub Actions would run as a
+    workflow command (`safe.plain_lines`); in JSON a `##[` inside a string is written `##\\u005b`, the
+    same string for every JSON reader."""
+    from svo_cli.safe import plain_lines
+
+    out = RENDERERS[command][format](result, display)
+    if isinstance(out, str) and format in PLAIN_TEXT:
+        return plain_lines(out)
+    if isinstance(out, str) and format is Format.JSON:
+        return out.replace("##[", "##\\u005b")
+    return out
