@@ -38,12 +38,13 @@ def lang_of(value: Optional["Lang"]) -> str:
     return value.value if value is not None else detect_lang(os.environ)
 
 
-def say(line: str) -> None:
-    """One line on stderr. Values in it may come from the data or the command line (known bodies, file
-    names): each is one line, made safe for a terminal and a CI log (svo_cli.safe)."""
+def say(line: str, err: bool = True) -> None:
+    """One line on stderr (stdout when not `err`). Values in it may come from the data, the command line
+    or a server (known bodies, file names, an SMTP reply): each is one line, made safe for a terminal and
+    a CI log (svo_cli.safe)."""
     from svo_cli.safe import plain_lines, visible
 
-    typer.echo(plain_lines(visible(line, newlines=False)), err=True)
+    typer.echo(plain_lines(visible(line, newlines=False)), err=err)
 
 
 def fail(message: str, lang: str = "en") -> NoReturn:
