@@ -55,3 +55,33 @@ def test_nothing_runs_past_the_terminals_edge(command, columns):
 def test_colour_on_a_terminal_and_none_under_no_color():
     assert ANSI.search(run_in_terminal(["timeline", "--as-of", "2026-11-23"], 100))
     assert not ANSI.search(run_in_terminal(["timeline", "--as-of", "2026-11-23"], 100, {"NO_COLOR": "1"}))
+
+
+# A cut made by the table (rich's ellipsis). The data itself writes "…" only as "[…]" in quotes.
+CUT = re.compile(r"(?<!\[)…(?!\])")
+TABLES = {"status": ["status"], "deadlines": ["deadlines", "--within", "365"], "plans": ["plans"],
+          "check": ["check", "--meeting", "2026-12-10"], "show-agreement": ["show", "lakarmedverkan"],
+          "show-plan": ["show", "svo-arbetsplan-2026-2027"]}
+
+
+@pytest.mark.parametrize("command", sorted(TABLES))
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("columns", [24, 60, 80, 100, 120, 160, 200, 250])
+def test_table_never_cuts_a_date_days_or_id_at_any_width(command, lang, columns):
+    """H9/L3: in the pretty table (colour, box.SIMPLE_HEAD) and in the cards of narrow terminals, no date,
+    number of days or id is cut with '…' (an id longer than the terminal may wrap)."""
+    text = ANSI.sub("", run_in_terminal([*TABLES[command], "--as-of", "2026-11-23", "--lang", lang], columns))
+    assert text.strip()
+    assert [line for line in text.splitlines() if CUT.search(line)] == []
+
+
+def test_table_never_cuts_an_id_longer_than_a_very_narrow_terminal():
+    """L3: at 5 columns the cards still carry every character of every id, wrapped, never '…'."""
+    text = ANSI.sub("", run_in_terminal(["status", "--as-of", "2026-11-23"], 5))
+    assert not CUT.search(text)
+    assert "evidensbaserad-praktik-2016" in "".join(text.split())
+
+
+def test_sink_terminal_dumb_gets_no_colour():
+    """L9: TERM=dumb is a terminal without colour: no escape codes at all."""
+    assert not ANSI.search(run_in_terminal(["status", "--as-of", "2026-11-23"], 120, {"TERM": "dumb"}))

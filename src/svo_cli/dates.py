@@ -239,6 +239,7 @@ _UNITS = {
 _RE_ISO_DURATION = re.compile(r"^p(?:(\d+)y)?(?:(\d+)m)?(?:(\d+)w)?(?:(\d+)d)?$")
 _RE_WORDS_DURATION = re.compile(r"^(\d+|[a-zåäö]+)\s*([a-zåäö ]+?)$")
 MAX_DURATION_YEARS = 200
+_RE_LONG_NUMBER = re.compile(r"\d{7}")
 
 
 def parse_duration(text: object) -> Duration:
@@ -252,6 +253,8 @@ def parse_duration(text: object) -> Duration:
 def _parse_duration_text(text: str) -> Duration:
     original = text.strip()
     s = _normalise(original)
+    if _RE_LONG_NUMBER.search(s):  # no number of more digits fits in 200 years (nor in int() of a long text)
+        raise DurationError(T("duration_too_long", text=original, years=MAX_DURATION_YEARS))
     if (m := _RE_ISO_DURATION.match(s)) and any(m.groups()):
         y, mo, w, d = (int(g) if g else 0 for g in m.groups())
         return _checked(Duration(years=y, months=mo, days=7 * w + d, text=original))

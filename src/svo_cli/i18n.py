@@ -101,6 +101,8 @@ LABELS: dict[str, dict[str, str]] = {
         "not_a_date": "{option}: '{value}' is not a date; {hint}",
         "date_hint": "write YYYY-MM-DD, e.g. 2026-01-05, or today",
         "date_hint_guess": "did you mean {date}? (write YYYY-MM-DD)",
+        "date_out_of_range": "{option}: '{value}' is outside the years svo computes with ({low}–{high}); "
+                             "write a date in them, e.g. 2026-01-05, or today",
         "data_is_file": "data directory '{path}' is a file; did you mean --data {suggestion}?",
         "data_is_subdir": "'{path}' is inside a data directory; did you mean --data {suggestion}?",
         "output_suffix_unknown": "--output {path}: no format writes '{suffix}' files; use one of: {formats} (or --format)",
@@ -279,6 +281,8 @@ LABELS: dict[str, dict[str, str]] = {
         "not_a_date": "{option}: '{value}' är inget datum; {hint}",
         "date_hint": "skriv ÅÅÅÅ-MM-DD, t.ex. 2026-01-05, eller idag",
         "date_hint_guess": "menade du {date}? (skriv ÅÅÅÅ-MM-DD)",
+        "date_out_of_range": "{option}: '{value}' ligger utanför åren svo räknar med ({low}–{high}); "
+                             "skriv ett datum inom dem, t.ex. 2026-01-05, eller idag",
         "data_is_file": "datakatalogen '{path}' är en fil; menade du --data {suggestion}?",
         "data_is_subdir": "'{path}' ligger i en datakatalog; menade du --data {suggestion}?",
         "output_suffix_unknown": "--output {path}: inget format skriver '{suffix}'-filer; välj bland: {formats} (eller --format)",

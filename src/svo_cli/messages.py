@@ -95,6 +95,8 @@ FINDINGS: dict[str, dict[str, str]] = {
         "not_a_regular_file": "is not a regular file (a FIFO, device or socket); not read",
         "replace_with_yaml_file": "remove it, or replace it with the YAML file itself",
         "control_character": "control character {char} in the data; it could take over a terminal",
+        "line_separator_character": "line separator {char} in the data; it would start a new line (a forged row) in output",
+        "invisible_character": "invisible character {char} in the data; it changes what is shown and what matches",
         "delete_control_character": "delete it (write plain text; tabs and line breaks are allowed)",
         # reading files
         "is_a_directory": "is a directory, expected a YAML file",
@@ -349,6 +351,8 @@ FINDINGS: dict[str, dict[str, str]] = {
         "not_a_regular_file": "är ingen vanlig fil (en FIFO, en enhet eller en socket); läses inte",
         "replace_with_yaml_file": "ta bort den, eller ersätt den med själva YAML-filen",
         "control_character": "styrtecken {char} i data; det kan ta över en terminal",
+        "line_separator_character": "radavgränsare {char} i data; den skulle börja en ny rad (en förfalskad rad) i utdata",
+        "invisible_character": "osynligt tecken {char} i data; det ändrar vad som visas och vad som matchar",
         "delete_control_character": "ta bort det (skriv vanlig text; tabb och radbrytning är tillåtna)",
         # reading files
         "is_a_directory": "är en katalog, förväntade en YAML-fil",

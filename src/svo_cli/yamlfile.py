@@ -16,7 +16,7 @@ import yaml
 
 from svo_cli.diagnostics import Diagnostic, error
 from svo_cli.messages import T
-from svo_cli.safe import escape_char, first_control
+from svo_cli.safe import escape_char, first_control, kind_of
 
 try:  # the C parser where present: same safe event stream, much faster
     from yaml import CSafeLoader as _SafeLoader
@@ -194,7 +194,9 @@ def control_character(path: str, text: str, offset: int, line: int | None = None
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         excerpt = text.split("\n")[line - 1] if text else ""
-    return error("SVO012", T("control_character",
+    message = {"line_separator": "line_separator_character", "invisible": "invisible_character"}.get(
+        kind_of(text[offset]), "control_character")
+    return error("SVO012", T(message,
                              char=escape_char(text[offset])), path, line, column or 1,
                  hint=T("delete_control_character"), excerpt=excerpt)
 
@@ -412,15 +414,15 @@ def _escaped_controls(value: Any, loc: Loc, path: str, source_map: SourceMap) ->
         item, here = stack.pop()
         if isinstance(item, dict):
             for key, child in item.items():
-                if isinstance(key, str) and first_control(key) is not None:
+                if isinstance(key, str) and first_control(key, raw=False) is not None:
                     pos = source_map.key(here + (key,))
-                    found.append(control_character(path, key, first_control(key) or 0, pos.line, pos.column,
+                    found.append(control_character(path, key, first_control(key, raw=False) or 0, pos.line, pos.column,
                                                     source_map.excerpt(pos.line)))
                 stack.append((child, here + (key,)))
         elif isinstance(item, list):
             stack.extend((child, here + (i,)) for i, child in enumerate(item))
         elif isinstance(item, str):
-            offset = first_control(item)
+            offset = first_control(item, raw=False)
             if offset is not None:
                 pos = source_map.value(here)
                 found.append(control_character(path, item, offset, pos.line, pos.column, source_map.excerpt(pos.line)))

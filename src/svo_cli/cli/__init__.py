@@ -274,7 +274,7 @@ def site(
         edge.fail(label(exc.message_id, request.lang, **exc.params), request.lang)
     except OutputFailed as exc:
         edge.fail(label("write_failed", request.lang, path=exc.path, reason=exc.reason), request.lang)
-    typer.echo(label("site_written", request.lang, n=count, dir=str(output)))
+    edge.say(label("site_written", request.lang, n=count, dir=str(output)), err=False)
     edge.report_errors(result, request.lang)
     raise typer.Exit(result.exit_code)
 
@@ -322,13 +322,13 @@ def remind(
         total = len(result.reminders)
         typer.echo(label("rm_summary", language, date=request.as_of.isoformat(), n=total, k=total))
         for r in result.reminders:
-            typer.echo(f"  {r.party}: " + ", ".join(a for _, a in r.to + r.cc) + f" ({len(r.milestones)})")
+            edge.say(f"  {r.party}: " + ", ".join(a for _, a in r.to + r.cc) + f" ({len(r.milestones)})", err=False)
         if result.without_contacts:
-            typer.echo("  " + label("rm_without", language, ids=", ".join(result.without_contacts)))
+            edge.say("  " + label("rm_without", language, ids=", ".join(result.without_contacts)), err=False)
         if output is not None:
             write_tree({r.file_name(request.as_of): r.message.as_bytes() for r in result.reminders}, output,
                        request.data_dir)
-            typer.echo(label("rm_written", language, dir=str(output)))
+            edge.say(label("rm_written", language, dir=str(output)), err=False)
     except OutputRefused as exc:
         edge.fail(label(exc.message_id, language, **exc.params), language)
     except OutputFailed as exc:
@@ -338,8 +338,8 @@ def remind(
             sent = mail.send([r.message for r in result.reminders], settings)
         except mail.SendFailed as exc:
             key = "rm_login_refused" if exc.login else "rm_failed"
-            typer.echo(label("error_prefix", language)
-                       + label(key, language, sent=exc.sent, total=total, reason=exc.reason), err=True)
+            edge.say(label("error_prefix", language) + label(key, language, sent=exc.sent, total=total,
+                                                             reason=exc.reason))
             raise typer.Exit(EXIT_UNAVAILABLE) from None
         typer.echo(label("rm_sent", language, n=sent, total=total))
     edge.report_errors(result, language)
@@ -419,6 +419,5 @@ def main() -> None:
     except Exception as exc:  # the last guard: never a traceback unless asked for
         if os.environ.get("SVO_DEBUG"):
             raise
-        print(f"svo: internal error: {type(exc).__name__}: {exc}; run with SVO_DEBUG=1 for details",
-              file=sys.stderr)
+        edge.say(f"svo: internal error: {type(exc).__name__}: {exc}; run with SVO_DEBUG=1 for details")
         sys.exit(EXIT_INTERNAL)

@@ -38,11 +38,20 @@ def lang_of(value: Optional["Lang"]) -> str:
     return value.value if value is not None else detect_lang(os.environ)
 
 
+def say(line: str, err: bool = True) -> None:
+    """One line on stderr (stdout when not `err`). Values in it may come from the data, the command line
+    or a server (known bodies, file names, an SMTP reply): each is one line, made safe for a terminal and
+    a CI log (svo_cli.safe)."""
+    from svo_cli.safe import plain_lines, visible
+
+    typer.echo(plain_lines(visible(line, newlines=False)), err=err)
+
+
 def fail(message: str, lang: str = "en") -> NoReturn:
     """A usage error: one line on stderr, exit 2."""
     from svo_cli.i18n import label
 
-    typer.echo(label("error_prefix", lang) + message, err=True)
+    say(label("error_prefix", lang) + message)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -83,7 +92,11 @@ def date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[d
     try:
         return parse_iso_date(value)
     except DateSpecError:
+        from svo_cli.dates import MAX_YEAR, MIN_YEAR
+
         guess = likely_date(value)
+        if guess is not None and not MIN_YEAR <= guess.year <= MAX_YEAR:  # a date, but not one svo computes with
+            fail(label("date_out_of_range", lang, option=name, value=value, low=MIN_YEAR, high=MAX_YEAR), lang)
         hint = label("date_hint_guess", lang, date=guess.isoformat()) if guess else label("date_hint", lang)
         fail(label("not_a_date", lang, option=name, value=value, hint=hint), lang)
 
@@ -133,7 +146,8 @@ def display(lang: str, to_file: bool, width: int) -> "Display":
         width = shutil.get_terminal_size((width, 24)).columns
     else:
         width = int(columns) if columns.isdigit() and int(columns) > 0 else UNLIMITED
-    return Display(lang=lang, width=width, plain=bool(os.environ.get("NO_COLOR")) or not terminal, pretty=terminal)
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb" or not terminal
+    return Display(lang=lang, width=width, plain=plain, pretty=terminal)
 
 
 def target(output: Optional[Path], data: Optional[Path], lang: str, inputs: tuple[Path, ...] = ()) -> "Target":
@@ -156,7 +170,7 @@ def compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
         return fn(*args)
     except UsageProblem as exc:
         if exc.message_id == "id_unreadable":  # the data's fault, not the user's: exit 1
-            typer.echo(label("error_prefix", lang) + label(exc.message_id, lang, **exc.params), err=True)
+            say(label("error_prefix", lang) + label(exc.message_id, lang, **exc.params))
             raise typer.Exit(EXIT_FINDINGS) from None
         fail(label(exc.message_id, lang, **exc.params), lang)
 
@@ -168,8 +182,7 @@ def write(payload: str | bytes, where: "Target", lang: str) -> None:
     try:
         deliver(where, payload)
     except OutputFailed as exc:
-        typer.echo(label("error_prefix", lang) + label("write_failed", lang, path=exc.path, reason=exc.reason),
-                   err=True)
+        say(label("error_prefix", lang) + label("write_failed", lang, path=exc.path, reason=exc.reason))
         raise typer.Exit(EXIT_USAGE if where.path is not None else EXIT_IO) from None
 
 
@@ -181,9 +194,9 @@ def report_errors(result: Any, lang: str) -> None:
     errors = result.errors
     listed, closing = listed_findings(errors, lang)
     for line in [finding_line(d, lang) for d in listed] + closing:
-        typer.echo(line, err=True)
+        say(line)
     if errors:
-        typer.echo(label("data_errors", lang, n=len(errors)), err=True)
+        say(label("data_errors", lang, n=len(errors)))
 
 
 def finish(command: str, fmt: "Format", result: Any, where: "Target", lang: str, width: int,

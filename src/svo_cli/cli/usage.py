@@ -119,7 +119,10 @@ class SvoGroup(_Translated, TyperGroup):
                               **extra)
         except ClickException as exc:
             if isinstance(exc, UsageError) and not isinstance(exc, NoArgsIsHelpError):
-                typer.echo(usage_error_text(exc, argv_lang(argv)), err=True)
+                from svo_cli.safe import plain_lines, visible
+
+                typer.echo("\n".join(plain_lines(visible(line, newlines=False))
+                                     for line in usage_error_text(exc, argv_lang(argv)).split("\n")), err=True)
             else:
                 exc.show()
             sys.exit(exc.exit_code)

@@ -74,25 +74,35 @@ def _with_banner(view: Callable[[Any, Display], Any]) -> Callable[[Any, Display]
     return build
 
 
+def _sheet(r: Any, d: Display, sheet: str) -> Any:
+    """The result's spreadsheet, marked when data files were left out."""
+    from dataclasses import replace
+
+    from svo_cli.render import sheets
+    from svo_cli.render.views import incomplete_banner
+
+    return replace(getattr(sheets, sheet)(r, d.lang), incomplete=incomplete_banner(r.errors, d.lang))
+
+
 def _spreadsheets(sheet: str) -> dict[Format, Renderer]:
     """Excel CSV and .xlsx: typed columns from the result (not the people's table)."""
 
     def excel_csv(r: Any, d: Display) -> str:
         from svo_cli.render import sheets
 
-        return sheets.to_excel_csv(getattr(sheets, sheet)(r, d.lang), d.lang)
+        return sheets.to_excel_csv(_sheet(r, d, sheet), d.lang)
 
     def xlsx(r: Any, d: Display) -> bytes:
         from svo_cli.render import sheets
 
-        return sheets.to_xlsx(getattr(sheets, sheet)(r, d.lang))
+        return sheets.to_xlsx(_sheet(r, d, sheet))
 
     return {Format.CSV_EXCEL: excel_csv, Format.XLSX: xlsx}
 
 
 def _tabular(view: Callable[[Any, Display], Any]) -> dict[Format, Renderer]:
-    """The four formats every tabular command shares, all from one view of the result (the data's
-    errors as a banner first; CSV has no place for one: they go to stderr, as in every format)."""
+    """The formats every tabular command shares, all from one view of the result (the data's errors as a
+    banner first; in CSV as a last column, see csvfmt.to_csv)."""
     view = _with_banner(view)
 
     def table(r: Any, d: Display) -> str:
@@ -109,7 +119,7 @@ def _tabular(view: Callable[[Any, Display], Any]) -> dict[Format, Renderer]:
         from svo_cli.render.csvfmt import to_csv
 
         v = view(r, d)
-        return to_csv(v.header, v.rows)
+        return to_csv(v.header, v.rows, incomplete=v.banner)
 
     return {Format.TABLE: table, Format.MD: markdown, Format.CSV: csv}
 
@@ -211,10 +221,9 @@ def _findings_github(r: Any, d: Display) -> str:
 def _check_csv(r: Any, d: Display) -> str:
     """The check as RFC 4180 CSV: the spreadsheet's columns (every section, a section column first)."""
     from svo_cli.render.csvfmt import to_csv
-    from svo_cli.render.sheets import check_sheet
 
-    sheet = check_sheet(r, d.lang)
-    return to_csv(sheet.header, sheet.rows)
+    sheet = _sheet(r, d, "check_sheet")
+    return to_csv(sheet.header, sheet.rows, incomplete=sheet.incomplete)
 
 
 RENDERERS: dict[str, dict[Format, Renderer]] = {
@@ -239,6 +248,18 @@ def formats(command: str) -> tuple[Format, ...]:
     return tuple(RENDERERS[command])
 
 
+PLAIN_TEXT = frozenset({Format.TABLE, Format.TEXT, Format.MD, Format.CSV, Format.CSV_EXCEL})
+
+
 def render(command: str, format: Format, result: Any, display: Display) -> str | bytes:
-    """The one way a result becomes output."""
-    return RENDERERS[command][format](result, display)
+    """The one way a result becomes output. Plain text never holds a line GitHub Actions would run as a
+    workflow command (`safe.plain_lines`); in JSON a `##[` inside a string is written `##\\u005b`, the
+    same string for every JSON reader."""
+    from svo_cli.safe import plain_lines
+
+    out = RENDERERS[command][format](result, display)
+    if isinstance(out, str) and format in PLAIN_TEXT:
+        return plain_lines(out)
+    if isinstance(out, str) and format is Format.JSON:
+        return out.replace("##[", "##\\u005b")
+    return out

@@ -30,11 +30,16 @@ def neutralise(value: Any) -> str:
     return "'" + text if raw.startswith(FORMULA_STARTS) or first_control(raw[:1]) is not None else text
 
 
-def to_csv(header: Sequence[str], rows: Sequence[Sequence[Any]], excel: bool = False) -> str:
+def to_csv(header: Sequence[str], rows: Sequence[Sequence[Any]], excel: bool = False,
+           incomplete: Sequence[str] = ()) -> str:
+    """The rows under the header. When data files were left out (`incomplete`: the banner), a last
+    column says so: its header the banner's first line, its cells the files' names (every row carries
+    the mark, and the header alone when there are no rows)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
+    mark = ("; ".join(line.strip() for line in incomplete[1:]),) if incomplete else ()
+    writer.writerow([*header, *(neutralise(line) for line in incomplete[:1])])
     for row in rows:
-        writer.writerow([neutralise(v) for v in row])
+        writer.writerow([neutralise(v) for v in (*row, *mark)])
     text = buffer.getvalue()
     return ("\ufeff" + text) if excel else text

@@ -126,7 +126,7 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind: int | Sequenc
         event.add("dtstamp", stamp)
         event.add("dtstart", as_of)
         event.add("dtend", as_of + timedelta(days=1))
-        event.add("summary", visible("svo: " + incomplete.splitlines()[0]))
+        event.add("summary", visible("svo: " + incomplete.split("\n")[0]))
         event.add("description", visible(incomplete))
         parts.append(event.to_ical())
     parts.append(closing)

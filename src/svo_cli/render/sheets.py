@@ -20,6 +20,7 @@ class Sheet:
     name: str
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    incomplete: tuple[str, ...] = ()  # the incomplete banner (its first line, then one line per file)
 
 
 def _labels(keys: Sequence[str], lang: str) -> tuple[str, ...]:
@@ -120,6 +121,12 @@ def to_xlsx(sheet: Sheet) -> bytes:
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                             "strings_to_urls": False, "strings_to_numbers": False})
     workbook.set_properties({"title": sheet.name, "creator": "svo", "created": datetime(2000, 1, 1)})
+    if sheet.incomplete:  # data files were left out: a first sheet says so and names them, and opens first
+        first = workbook.add_worksheet(sheet.incomplete[0].split(":")[0][:31])
+        for row_index, line in enumerate(sheet.incomplete):
+            first.write_string(row_index, 0, visible(line.strip(), newlines=False))
+        first.set_column(0, 0, min(max(len(line) for line in sheet.incomplete), 120))
+        first.activate()
     worksheet = workbook.add_worksheet(sheet.name[:31])
     bold = workbook.add_format({"bold": True})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
@@ -164,4 +171,5 @@ def to_excel_csv(sheet: Sheet, lang: str) -> str:
             return label("yes", lang) if value else ""
         return value
 
-    return to_csv(sheet.header, [tuple(cell(v) for v in row) for row in sheet.rows], excel=True)
+    return to_csv(sheet.header, [tuple(cell(v) for v in row) for row in sheet.rows], excel=True,
+                  incomplete=sheet.incomplete)

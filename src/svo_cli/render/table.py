@@ -47,7 +47,11 @@ def finish(buffer: io.StringIO) -> str:
     """The rendered text without the padding rich adds at line ends; every control character that is
     not one of rich's own colour codes is made visible (data never reaches the terminal's controls)."""
     text = "".join(part if _SGR.fullmatch(part) else visible(part) for part in _SGR.split(buffer.getvalue()))
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    # Lines end at newlines only: every other line separator was made visible above (never splitlines()).
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def _table(plain: bool, title: str | None = None) -> Table:
@@ -65,7 +69,13 @@ def _styled(text: str, style_key: str, plain: bool) -> Text:
 
 MIN_WRAP = 24  # the free-text column needs at least this much to be worth a table
 MIN_WRAP_MINOR = 12  # other free-text columns (an area's name, an owner)
-GAP = 2
+GAP = 2  # between two columns: rich's padding, one space each side
+
+
+def _gap(plain: bool) -> int:
+    """The room between two columns: the padding, and in the pretty table (box.SIMPLE_HEAD) also the
+    box's column separator. Budgeting less makes rich shrink the no-wrap columns, cutting dates (H9)."""
+    return GAP if plain else GAP + 1
 
 
 def _natural(view: View, i: int) -> int:
@@ -83,24 +93,25 @@ def _least(view: View, i: int) -> int:
     return _natural(view, i)
 
 
-def _fixed_width(view: View) -> int:
+def _fixed_width(view: View, plain: bool) -> int:
     """Columns wide enough for every id, date and number in full, plus the gaps between columns."""
-    return sum(_least(view, i) for i in range(len(view.header))) + GAP * (len(view.header) - 1)
+    return sum(_least(view, i) for i in range(len(view.header))) + _gap(plain) * (len(view.header) - 1)
 
 
-def _widths(view: View, width: int) -> list[int]:
+def _widths(view: View, width: int, plain: bool) -> list[int]:
     """Each column's width within `width`: fixed columns at their natural width; what is left goes to
     the free-text columns, in proportion to how much more each would take (none beyond its text)."""
     least = [_least(view, i) for i in range(len(view.header))]
     natural = [_natural(view, i) for i in range(len(view.header))]
-    spare = width - sum(least) - GAP * (len(view.header) - 1)
+    gaps = _gap(plain) * (len(view.header) - 1)
+    spare = width - sum(least) - gaps
     wanted = [n - m for n, m in zip(natural, least)]
     if sum(wanted) <= spare:
         return natural
     total = sum(wanted)
     widths = [m + w * spare // total for m, w in zip(least, wanted)]
     if view.wrap_column is not None:  # rounding leftovers go to the main free-text column
-        widths[view.wrap_column] += width - sum(widths) - GAP * (len(view.header) - 1)
+        widths[view.wrap_column] += width - sum(widths) - gaps
     return widths
 
 
@@ -110,8 +121,8 @@ def render_view(view: View, plain: bool, width: int = 140) -> str:
     Ids, dates and numbers are never cut or wrapped: only the free-text column wraps. When the width
     cannot hold the table, each row is printed as a card (id and title, then label: value lines)."""
     console, buffer = console_for(plain, width)
-    for line in view.banner:
-        console.print(Text(line, style="" if plain else "bold red"))
+    for line in view.banner:  # file names: one line each, whatever they contain
+        console.print(Text(visible(line, newlines=False), style="" if plain else "bold red"))
     if view.banner:
         console.print()
     print_view(console, view, plain, width)
@@ -120,12 +131,12 @@ def render_view(view: View, plain: bool, width: int = 140) -> str:
 
 def print_view(console: Console, view: View, plain: bool, width: int) -> None:
     """A view's table, or its cards when `width` cannot hold the table; then its notes and summary."""
-    if view.rows and _fixed_width(view) > width:
+    if view.rows and _fixed_width(view, plain) > width:
         _cards(console, view, plain)
     elif view.rows:
         table = _table(plain, view.title)
         flexible = {view.wrap_column, *view.also_wrap}
-        for i, (name, w) in enumerate(zip(view.header, _widths(view, width))):
+        for i, (name, w) in enumerate(zip(view.header, _widths(view, width, plain))):
             if i in flexible:
                 table.add_column(name, overflow="fold", width=w)
             else:
@@ -162,8 +173,8 @@ def _cards(console: Console, view: View, plain: bool) -> None:
         head = Text(first, style="" if plain else "bold")
         if title:
             head.append(" — " + title)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
+        grid = Table.grid(padding=(0, 1))  # both columns fold: at any width nothing is cut with '…'
+        grid.add_column(overflow="fold")
         grid.add_column(overflow="fold")
         for i, (name, cell) in enumerate(zip(view.header, row)):
             text = str(cell)

@@ -7,7 +7,7 @@ from typing import Sequence
 from svo_cli.diagnostics import MAX_PER_FILE, MAX_SHOWN, Diagnostic, shown
 from svo_cli.i18n import SEVERITY, tr
 from svo_cli.messages import T
-from svo_cli.safe import visible
+from svo_cli.safe import annotation_data, annotation_property, plain_lines, visible
 
 
 def finding_line(d: Diagnostic, lang: str = "en") -> str:
@@ -67,29 +67,20 @@ def summary_line(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en"
                   warnings=count(warnings, "n_warning", "n_warnings")), lang)
 
 
-def _escape_data(text: str) -> str:
-    text = visible(text, newlines=True)
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def render_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en") -> str:
     """GitHub Actions workflow commands: one ::error/::warning annotation a finding, then the summary."""
     out = []
     capped = shown(diagnostics)
     for d in capped.findings:
-        props = [f"file={_escape_property(d.path)}"]
+        props = [f"file={annotation_property(d.path)}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
-        props.append(f"title={_escape_property('svo ' + d.code)}")
+        props.append(f"title={annotation_property('svo ' + d.code)}")
         message = tr(d.message, lang) + (f" ({tr(T('hint', hint=d.hint), lang)})" if d.hint else "")
-        out.append(f"::{d.severity.value} {','.join(props)}::{_escape_data(message)}")
-    out += [_more_line(path, n, lang) for path, n in capped.more_in_file.items()]
+        out.append(f"::{d.severity.value} {','.join(props)}::{annotation_data(message)}")
+    out += [plain_lines(_more_line(path, n, lang)) for path, n in capped.more_in_file.items()]
     if capped.omitted:
-        out.append(omitted_line(capped.omitted, lang))
+        out.append(plain_lines(omitted_line(capped.omitted, lang)))
     out.append(summary_line(diagnostics, files, lang))
     return "\n".join(out) + "\n"
 
