@@ -94,8 +94,12 @@ def date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[d
     except DateSpecError:
         from svo_cli.dates import MAX_YEAR, MIN_YEAR
 
+        import re
+
         guess = likely_date(value)
-        if guess is not None and not MIN_YEAR <= guess.year <= MAX_YEAR:  # a date, but not one svo computes with
+        year = re.fullmatch(r"\s*(\d{4})-\d{2}-\d{2}\s*", value)
+        if year and not MIN_YEAR <= int(year.group(1)) <= MAX_YEAR or (
+                guess is not None and not MIN_YEAR <= guess.year <= MAX_YEAR):  # a date svo does not compute with
             fail(label("date_out_of_range", lang, option=name, value=value, low=MIN_YEAR, high=MAX_YEAR), lang)
         hint = label("date_hint_guess", lang, date=guess.isoformat()) if guess else label("date_hint", lang)
         fail(label("not_a_date", lang, option=name, value=value, hint=hint), lang)
