@@ -195,5 +195,7 @@ HELP: dict[str, dict[str, str]] = {
 
 
 def help_text(key: str, lang: str) -> str:
-    """A help text by id in `lang` (English when `lang` has none)."""
-    return HELP.get(lang, HELP["en"]).get(key) or HELP["en"][key]
+    """A help text by id in `lang` (English when `lang` has none; MissingText for an id no table has)."""
+    from svo_cli.messages import lookup
+
+    return lookup(HELP, "help", key, lang)

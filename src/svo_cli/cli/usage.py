@@ -30,7 +30,9 @@ def argv_lang(argv: list[str]) -> str:
 
 def _translate_params(params: list[Any], lang: str, command: str = "") -> None:
     for param in params:
-        key = param.help if param.help in HELP["en"] else _BUILTIN_HELP.get(param.name or "")
+        # svo declares every help text as an id (an unknown one is MissingText, never shown as itself);
+        # typer's own options are known by name
+        key = _BUILTIN_HELP.get(param.name or "") or param.help
         if key == "format":
             param.help = format_help(command, lang)
         elif key is not None:
@@ -43,7 +45,7 @@ def format_help(command: str, lang: str) -> str:
     from svo_cli.render import REGISTRY, Command
 
     outputs = REGISTRY[Command(command)]
-    notes = [HELP[lang].get(f"format.{f}") or HELP["en"].get(f"format.{f}") for f in outputs.renderers]
+    notes = [help_text(f"format.{f}", lang) for f in outputs.renderers if f"format.{f}" in HELP["en"]]  # optional
     return " ".join([help_text("format", lang).format(default=outputs.default), *filter(None, notes)])
 
 
