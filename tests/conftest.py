@@ -179,10 +179,11 @@ def output_of(command: str) -> str | None:
 
 
 def formats_of(command: str) -> tuple[str, ...]:
-    """The formats the render registry has for `command` (none for `schema`, which writes JSON Schema)."""
-    from svo_cli.render import RENDERERS
+    """The formats the render registry has for `command` (none for site, remind and schema, which write
+    their own files)."""
+    from svo_cli.render import REGISTRY, Command
 
-    return tuple(f.value for f in RENDERERS.get(command, {}))
+    return tuple(f.value for f in REGISTRY[Command(command)].renderers) if command in set(Command) else ()
 
 
 def commands_with(*options: str, format: str | None = None, writes: str | None = None) -> list[str]:

@@ -46,6 +46,10 @@ CASES: dict[str, list[str]] = {
     "report.md": ["report", "--meeting", "2026-12-10", "--horizon", "40"],
     "report-sv.html": ["report", "--meeting", "2026-12-10", "--format", "html", "--lang", "sv"],
     "timeline.txt": ["timeline"],
+    "plans-excel.csv": ["plans", "--format", "csv-excel", "--lang", "sv"],
+    "check-excel.csv": ["check", "--meeting", "2026-12-10", "--fail-on", "never", "--format", "csv-excel"],
+    "arshjul.svg": ["arshjul"],
+    "arshjul-sv.html": ["arshjul", "--format", "html", "--lang", "sv"],
 }
 NO_DATE = {"validate.txt": ["validate", "--as-of", AS_OF], "validate.json": ["validate", "--format", "json", "--as-of", AS_OF],
            "validate-github.txt": ["validate", "--format", "github", "--as-of", AS_OF]}
@@ -68,3 +72,18 @@ def test_golden(name):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(got, encoding="utf-8")
     assert got == golden.read_text(encoding="utf-8")
+
+
+def test_every_format_of_every_command_has_a_golden():
+    """Each (command, format) pair the render registry has is pinned here (xlsx, bytes, is read back in
+    test_spreadsheets instead)."""
+    from svo_cli.render import REGISTRY, Command, Format
+
+    def pair(args: list[str]) -> tuple[Command, Format]:
+        command = Command(args[0])
+        given = args[args.index("--format") + 1] if "--format" in args else None
+        return command, Format(given) if given else REGISTRY[command].default
+
+    pinned = {pair(args) for args in [*CASES.values(), *NO_DATE.values()]}
+    wanted = {(c, f) for c, row in REGISTRY.items() for f in row.renderers if not f.binary}
+    assert wanted - pinned == set()

@@ -11,14 +11,14 @@ import pytest
 
 from conftest import DATA, invoke
 from svo_cli import app
-from svo_cli.render import Display, Format, render
+from svo_cli.render import Command, Display, Format, render
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _timeline(as_of: date, width: int, plain: bool, lang: str = "en") -> str:
     result = app.timeline(app.Request(Path(DATA), as_of, lang), 4, 4, False)
-    return str(render("timeline", Format.TABLE, result, Display(lang=lang, width=width, plain=plain)))
+    return str(render(Command.TIMELINE, Format.TABLE, result, Display(lang=lang, width=width, plain=plain)))
 
 
 def test_colour_on_a_terminal_none_when_plain():

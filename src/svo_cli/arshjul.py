@@ -50,7 +50,7 @@ def _what(row: Deadline) -> str:
 @dataclass(frozen=True)
 class WheelResult(Result):
     year: int
-    marks: tuple[Mark, ...]  # by day, then ring, then id
+    marks: tuple[Mark, ...]  # by day, then ring, then id, then their words
 
 
 def marks_of(rows: Sequence[Deadline], year: int) -> tuple[Mark, ...]:
@@ -62,7 +62,8 @@ def marks_of(rows: Sequence[Deadline], year: int) -> tuple[Mark, ...]:
                            row.approximate, _what(row)))
         if row.decide_by is not None and row.decide_by.year == year:
             found.add(Mark(row.decide_by, "decide_by", "decide_by", row.id, row.title, row.assumed, row.approximate))
-    return tuple(sorted(found, key=lambda m: (m.day, RINGS.index(m.ring), m.id, m.kind)))
+    # every field in the key: two follow-ups of one agreement on one day must not come in set order
+    return tuple(sorted(found, key=lambda m: (m.day, RINGS.index(m.ring), m.id, m.kind, m.what, m.title)))
 
 
 def arshjul(request: Request, year: int | None = None) -> WheelResult:

@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Mapping
 
-from svo_cli.messages import T
+from svo_cli.messages import T, lookup
 
 LANGS = ("en", "sv")
 
@@ -559,7 +559,8 @@ def grammar(text: str, lang: str) -> str:
 
 
 def label(key: str, lang: str, **params: Any) -> str:
-    text = LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"].get(key, key)
+    """A label by id in `lang`, its parameters filled in (MissingText for an id no table has)."""
+    text = lookup(LABELS, "label", key, lang)
     return grammar(text.format(**params), lang) if params else text
 
 
@@ -568,13 +569,12 @@ def explain(reason: Why, lang: str) -> str:
     """Render a language-free explanation; nested explanations (parameters that are Why) too.
     (Reasons are immutable and their parts repeat across rows, so renderings are memoised.)"""
     key, params = reason
-    table = EXPLANATIONS.get(lang, EXPLANATIONS["en"])
     values = {k: (explain(v, lang) if _is_why(v) else _text(v, lang)) for k, v in params}
     suffix = ""
     if "owner" in values and key.startswith("assignment"):
         owner = values.pop("owner")
-        suffix = table["owner"].format(owner=owner) if owner else ""
-    return table[key].format(**values) + suffix
+        suffix = lookup(EXPLANATIONS, "explanation", "owner", lang).format(owner=owner) if owner else ""
+    return lookup(EXPLANATIONS, "explanation", key, lang).format(**values) + suffix
 
 
 def _is_why(value: Any) -> bool:

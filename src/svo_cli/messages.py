@@ -6,6 +6,23 @@ from __future__ import annotations
 from typing import Any
 
 
+class MissingText(KeyError):
+    """A text id no catalogue has: the one way a missing text fails (findings, labels, explanations and
+    help alike), where it is looked up; svo never prints an id in place of its text."""
+
+    def __init__(self, catalogue: str, key: str) -> None:
+        super().__init__(f"no {catalogue} text with id {key!r}")
+        self.catalogue, self.key = catalogue, key
+
+
+def lookup(tables: dict[str, dict[str, str]], catalogue: str, key: str, lang: str) -> str:
+    """The text of `key` in `lang` (English where `lang` has none); MissingText when no table has it."""
+    text = tables.get(lang, tables["en"]).get(key) or tables["en"].get(key)
+    if text is None:
+        raise MissingText(catalogue, key)
+    return text
+
+
 class T(str):
     """A message: an id in FINDINGS and its parameters (which may be messages themselves). It reads as its
     English text wherever it is used as a str; `render` gives it in another language."""
@@ -14,7 +31,7 @@ class T(str):
     params: dict[str, Any]
 
     def __new__(cls, msg_id: str, /, **params: Any) -> "T":
-        template = FINDINGS["en"][msg_id]  # an unknown id fails here, where the message is made
+        template = lookup(FINDINGS, "finding", msg_id, "en")  # an unknown id fails here, where it is made
         obj = super().__new__(cls, template.format(**params) if params else template)
         obj.id = msg_id
         obj.params = params
@@ -25,7 +42,7 @@ class T(str):
 
     def render(self, lang: str) -> str:
         """The message in `lang` (English for a language with no table)."""
-        template = FINDINGS.get(lang, FINDINGS["en"])[self.id]
+        template = lookup(FINDINGS, "finding", self.id, lang)
         if not self.params:
             return template
         return template.format(**{k: v.render(lang) if isinstance(v, T) else str(v) for k, v in self.params.items()})

@@ -19,12 +19,12 @@ from svo_cli import __version__
 from svo_cli.cli import edge
 from svo_cli.cli.edge import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, date_option
 from svo_cli.cli.options import (
+    FORMAT,
     AsOfOption,
     BodyOption,
     CalendarDay,
     DataOption,
     FailOn,
-    FormatOption,
     HorizonOption,
     IdArgument,
     KindOption,
@@ -33,22 +33,32 @@ from svo_cli.cli.options import (
     NextMeetingOption,
     OutputOption,
     PartyOption,
-    ReportFormat,
     ResponsibleOption,
     SchemaKind,
-    ShowFormat,
     UntilOption,
-    ValidateFormat,
-    WheelFormat,
     WithinOption,
     complete_check,
+    format_choices,
 )
 from svo_cli.cli.usage import SvoCommand, SvoGroup
+from svo_cli.render import Command
 
 EXIT_UNAVAILABLE = 69  # svo remind --send: the mail server refused or went away (sysexits' EX_UNAVAILABLE)
 
 if TYPE_CHECKING:
+    from enum import Enum as CheckFormat
+    from enum import Enum as DeadlinesFormat
+    from enum import Enum as PlansFormat
+    from enum import Enum as ReportFormat
+    from enum import Enum as ShowFormat
+    from enum import Enum as StatusFormat
+    from enum import Enum as ValidateFormat
+    from enum import Enum as WheelFormat
+
     from svo_cli.app import Request
+else:  # each command's --format choices: its row of the render registry
+    StatusFormat, DeadlinesFormat, ShowFormat, PlansFormat, CheckFormat, ReportFormat, WheelFormat, ValidateFormat = (
+        format_choices(c) for c in ("status", "deadlines", "show", "plans", "check", "report", "arshjul", "validate"))
 
 app = typer.Typer(
     name="svo",
@@ -66,14 +76,15 @@ def command(name: str) -> Callable[[Callable[..., Any]], Any]:
     return app.command(name, cls=SvoCommand, help=name, short_help=f"{name}.short")
 
 
-def run(name: str, request: "Request", output: Optional[Path], data: Optional[Path], given: Optional[Enum],
-        default: str, width: int, fn: Callable[..., Any], *args: Any, fail_on: Optional[FailOn] = None) -> NoReturn:
-    """The one way every command goes: refuse a bad target first, compute, render, write, exit."""
+def run(command: Command, request: "Request", output: Optional[Path], data: Optional[Path], given: Optional[Enum],
+        fn: Callable[..., Any], *args: Any, fail_on: Optional[FailOn] = None) -> NoReturn:
+    """The one way every command goes: refuse a bad target first, compute, render, write, exit (the
+    command's formats, default and width are its row in the render registry)."""
     where = edge.target(output, data, request.lang)
-    fmt = edge.output_format(name, given, output, default, request.lang)
+    fmt = edge.output_format(command, given, output, request.lang)
     result = edge.compute(fn, request.lang, request, *args)
     code = None if fail_on is None else EXIT_FINDINGS if result.fails(fail_on.value) else EXIT_OK
-    edge.finish(name, fmt, result, where, request.lang, width, code)
+    edge.finish(command, fmt, result, where, request.lang, code)
 
 
 def _version(value: bool) -> None:
@@ -90,25 +101,26 @@ def main_callback(
 
 
 @command("status")
-def status(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = None,
+def status(data: DataOption = None, as_of: AsOfOption = None, format: Annotated[Optional[StatusFormat], FORMAT] = None,
            lang: LangOption = None, output: OutputOption = None, party: PartyOption = None,
            responsible: ResponsibleOption = None, kind: KindOption = None, body: BodyOption = None) -> None:
     from svo_cli import app as application
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
-    run("status", request, output, data, format, "table", 120, application.status)
+    run(Command.STATUS, request, output, data, format, application.status)
 
 
 @command("deadlines")
 def deadlines(data: DataOption = None, as_of: AsOfOption = None, within: WithinOption = None,
-              until: UntilOption = None, format: FormatOption = None, lang: LangOption = None,
+              until: UntilOption = None, format: Annotated[Optional[DeadlinesFormat], FORMAT] = None,
+              lang: LangOption = None,
               output: OutputOption = None, party: PartyOption = None, responsible: ResponsibleOption = None,
               kind: KindOption = None, body: BodyOption = None) -> None:
     from svo_cli import app as application
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.Window(within, date_option(until, "--until", request.lang))
-    run("deadlines", request, output, data, format, "table", 160, application.deadlines, window)
+    run(Command.DEADLINES, request, output, data, format, application.deadlines, window)
 
 
 @command("show")
@@ -117,24 +129,24 @@ def show(
     data: DataOption = None,
     as_of: AsOfOption = None,
     years: Annotated[int, typer.Option("--years", min=0, max=100, metavar="YEARS", help="years")] = 3,
-    format: Annotated[ShowFormat, typer.Option("--format", help="format_show")] = ShowFormat.table,
+    format: Annotated[Optional[ShowFormat], FORMAT] = None,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
     from svo_cli import app as application
 
     request = edge.request(data, as_of, lang)
-    run("show", request, output, data, format, "table", 120, application.show, agreement_id, years)
+    run(Command.SHOW, request, output, data, format, application.show, agreement_id, years)
 
 
 @command("plans")
-def plans(data: DataOption = None, as_of: AsOfOption = None, format: FormatOption = None,
+def plans(data: DataOption = None, as_of: AsOfOption = None, format: Annotated[Optional[PlansFormat], FORMAT] = None,
           lang: LangOption = None, output: OutputOption = None, party: PartyOption = None,
           responsible: ResponsibleOption = None, body: BodyOption = None) -> None:
     from svo_cli import app as application
 
     request = edge.request(data, as_of, lang, party, responsible, None, body)
-    run("plans", request, output, data, format, "table", 140, application.plans)
+    run(Command.PLANS, request, output, data, format, application.plans)
 
 
 @command("check")
@@ -146,7 +158,7 @@ def check(
     horizon: HorizonOption = None,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="since", show_default=False)] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="fail_on")] = FailOn.overdue,
-    format: FormatOption = None,
+    format: Annotated[Optional[CheckFormat], FORMAT] = None,
     lang: LangOption = None,
     output: OutputOption = None,
     party: PartyOption = None,
@@ -158,7 +170,7 @@ def check(
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
-    run("check", request, output, data, format, "table", 160, application.check, window,
+    run(Command.CHECK, request, output, data, format, application.check, window,
         date_option(since, "--since", request.lang), fail_on=fail_on)
 
 
@@ -182,7 +194,7 @@ def calendar(
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.Window(within, date_option(until, "--until", request.lang))
-    run("calendar", request, output, data, None, "ics", 120, application.calendar, window,
+    run(Command.CALENDAR, request, output, data, None, application.calendar, window,
         edge.remind_option(remind, request.lang), (on or CalendarDay.act_by).value)
 
 
@@ -193,8 +205,7 @@ def report(
     meeting: MeetingOption = None,
     next_meeting: NextMeetingOption = False,
     horizon: HorizonOption = None,
-    format: Annotated[Optional[ReportFormat], typer.Option("--format", help="format_report",
-                                                           show_default=False)] = None,
+    format: Annotated[Optional[ReportFormat], FORMAT] = None,
     lang: LangOption = None,
     output: OutputOption = None,
     party: PartyOption = None,
@@ -206,7 +217,7 @@ def report(
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
-    run("report", request, output, data, format, "md", 120, application.report, window)
+    run(Command.REPORT, request, output, data, format, application.report, window)
 
 
 @command("timeline")
@@ -223,7 +234,7 @@ def timeline(
     from svo_cli import app as application
 
     request = edge.request(data, as_of, lang)
-    run("timeline", request, output, data, None, "table", 120, application.timeline, years_back, years_ahead,
+    run(Command.TIMELINE, request, output, data, None, application.timeline, years_back, years_ahead,
         all_agreements)
 
 
@@ -233,8 +244,7 @@ def arshjul(
     as_of: AsOfOption = None,
     year: Annotated[Optional[int], typer.Option("--year", min=1900, max=2199, metavar="YEAR", help="year",
                                                 show_default=False)] = None,
-    format: Annotated[Optional[WheelFormat], typer.Option("--format", help="format_arshjul",
-                                                          show_default=False)] = None,
+    format: Annotated[Optional[WheelFormat], FORMAT] = None,
     lang: LangOption = None,
     output: OutputOption = None,
     party: PartyOption = None,
@@ -249,7 +259,7 @@ def arshjul(
         from svo_cli.i18n import label
 
         edge.fail(label("aj_no_png", request.lang, path=str(output)), request.lang)
-    run("arshjul", request, output, data, format, "svg", 120, wheel.arshjul, year)
+    run(Command.ARSHJUL, request, output, data, format, wheel.arshjul, year)
 
 
 @command("site")
@@ -366,7 +376,7 @@ def validate_command(
     paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="paths", show_default=False)] = None,
     data: DataOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="strict")] = False,
-    format: Annotated[ValidateFormat, typer.Option("--format", help="format_validate")] = ValidateFormat.text,
+    format: Annotated[Optional[ValidateFormat], FORMAT] = None,
     sources: Annotated[Optional[Path], typer.Option("--sources", metavar="DIR", help="sources")] = None,
     max_age: Annotated[int, typer.Option("--max-age", min=1, max=600, metavar="MONTHS", help="max_age")] = 12,
     as_of: AsOfOption = None,
@@ -378,13 +388,13 @@ def validate_command(
 ) -> None:
     from svo_cli import app as application
     from svo_cli.output import Target
-    from svo_cli.render import Format, render
+    from svo_cli.render import REGISTRY, Format, render
 
     language = edge.lang_of(lang)
     if list_checks:
         from svo_cli.render.text import render_checks
 
-        edge.write(render_checks(language, json=format.value == "json"), Target(None), language)
+        edge.write(render_checks(language, json=format is not None and format.value == "json"), Target(None), language)
         raise typer.Exit(0)
     request = application.ValidateRequest(
         edge.data_dir(data), tuple(paths or ()), strict,
@@ -392,7 +402,8 @@ def validate_command(
         edge.check_names(check or (), language))
     result = edge.compute(application.validate_files, language, request)
     if not (quiet and not result.findings):
-        edge.write(render("validate", Format(format.value), result, edge.display(language, False, 120)),
+        chosen = Format(format.value) if format is not None else REGISTRY[Command.VALIDATE].default
+        edge.write(render(Command.VALIDATE, chosen, result, edge.display(language, False, REGISTRY[Command.VALIDATE].width)),
                    Target(None), language)
     raise typer.Exit(result.exit_code)
 

@@ -16,13 +16,11 @@ if TYPE_CHECKING:  # heavy modules are imported when a command runs, so `svo --h
     from svo_cli.app import Request
     from svo_cli.cli.options import Lang
     from svo_cli.output import Target
-    from svo_cli.render import Display, Format
+    from svo_cli.render import Command, Display, Format
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 TODAY_WORDS = frozenset({"today", "idag", "i dag"})
 UNLIMITED = 100_000  # piped or written to a file: one row per line, text in full
-SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".txt": "table", ".html": "html", ".htm": "html",
-                  ".ics": "ics", ".xlsx": "xlsx", ".svg": "svg"}
 
 
 def today_in_stockholm() -> date:
@@ -92,9 +90,9 @@ def date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[d
     try:
         return parse_iso_date(value)
     except DateSpecError:
-        from svo_cli.dates import MAX_YEAR, MIN_YEAR
-
         import re
+
+        from svo_cli.dates import MAX_YEAR, MIN_YEAR
 
         guess = likely_date(value)
         year = re.fullmatch(r"\s*(\d{4})-\d{2}-\d{2}\s*", value)
@@ -203,36 +201,37 @@ def report_errors(result: Any, lang: str) -> None:
         say(label("data_errors", lang, n=len(errors)))
 
 
-def finish(command: str, fmt: "Format", result: Any, where: "Target", lang: str, width: int,
+def finish(command: "Command", fmt: "Format", result: Any, where: "Target", lang: str,
            exit_code: Optional[int] = None) -> NoReturn:
     """Render the result, write it, report data errors, exit (1 when the data had errors)."""
-    from svo_cli.render import render
+    from svo_cli.render import REGISTRY, render
 
-    shown = display(lang, where.path is not None, width)
+    shown = display(lang, where.path is not None, REGISTRY[command].width)
     write(render(command, fmt, result, shown), where, lang)
     report_errors(result, lang)
     raise typer.Exit(result.exit_code if exit_code is None else exit_code)
 
 
-def output_format(command: str, given: Optional[Enum], output: Optional[Path], default: str,
-                  lang: str) -> "Format":
-    """The format: as given, else the one the output file's extension names, else the command's default.
-    An extension no format writes, or one that contradicts --format, is a usage error."""
+def output_format(command: "Command", given: Optional[Enum], output: Optional[Path], lang: str) -> "Format":
+    """The format: as given, else the one the output file's extension names, else the command's default
+    (all from the render registry). An extension no format writes, or one that contradicts --format, is a
+    usage error; so is a format of bytes for a terminal."""
     from svo_cli.i18n import label
-    from svo_cli.render import Format, formats
+    from svo_cli.render import REGISTRY, Format, format_of_suffix, formats
 
-    allowed = [f.value for f in formats(command)]
+    allowed = formats(command)
+    listed = ", ".join(allowed)
     suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
-    implied = SUFFIX_FORMATS.get(suffix)
+    implied = format_of_suffix(suffix) if suffix else None
     if suffix and implied is None:
-        fail(label("output_suffix_unknown", lang, path=str(output), suffix=suffix, formats=", ".join(allowed)), lang)
+        fail(label("output_suffix_unknown", lang, path=str(output), suffix=suffix, formats=listed), lang)
     if given is None and implied is not None and implied not in allowed:
         fail(label("output_suffix_not_here", lang, path=str(output), command=command, format=implied,
-                   formats=", ".join(allowed)), lang)
-    chosen = given.value if given is not None else (implied if implied in allowed else default)
-    if implied is not None and implied != chosen and not (implied == "csv" and chosen == "csv-excel"):
+                   formats=listed), lang)
+    chosen = Format(given.value) if given is not None else (implied if implied in allowed else REGISTRY[command].default)
+    if implied is not None and suffix not in chosen.suffixes and not (implied == "csv" and chosen == "csv-excel"):
         fail(label("output_suffix_contradicts", lang, path=str(output), format=chosen if given else implied,
-                   formats=", ".join(allowed)), lang)
-    if chosen == "xlsx" and (output is None or str(output) == "-") and isatty():
+                   formats=listed), lang)
+    if chosen.binary and (output is None or str(output) == "-") and isatty():
         fail(label("xlsx_terminal", lang), lang)
-    return Format(chosen)
+    return chosen

@@ -9,29 +9,13 @@ from typing import Annotated, Any, Optional
 import typer
 
 
-class TableFormat(str, Enum):
-    table = "table"
-    json = "json"
-    md = "md"
-    csv = "csv"
-    csv_excel = "csv-excel"
-    xlsx = "xlsx"
+def format_choices(command: str) -> type[Enum]:
+    """The `--format` choices of `command`: the formats the render registry has for it, and only those
+    (an unknown one is a usage error that lists them)."""
+    from svo_cli.render import Command, formats
 
-
-class ShowFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
+    return Enum(f"{command.title()}Format", {f.value: f.value for f in formats(Command(command))},  # type: ignore[return-value]
+                type=str)
 
 
 class Lang(str, Enum):
@@ -43,11 +27,6 @@ class FailOn(str, Enum):
     overdue = "overdue"
     due = "due"
     never = "never"
-
-
-class WheelFormat(str, Enum):
-    svg = "svg"
-    html = "html"
 
 
 class CalendarDay(str, Enum):
@@ -121,7 +100,7 @@ def complete_body(incomplete: str) -> list[str]:
 DataOption = Annotated[Optional[Path], typer.Option(
     "--data", help="data", show_default=False, metavar="DIR")]
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="as_of", show_default=False, metavar="DATE")]
-FormatOption = Annotated[Optional[TableFormat], typer.Option("--format", help="format_table", show_default=False)]
+FORMAT = typer.Option("--format", help="format", show_default=False)  # choices: format_choices(command)
 LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="lang", show_default=False)]
 OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="output", show_default=False, metavar="FILE")]

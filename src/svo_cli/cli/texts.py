@@ -31,7 +31,6 @@ HELP: dict[str, dict[str, str]] = {
         "arshjul": "The year as a wheel of twelve months: meetings, board decisions, notice deadlines, follow-ups, "
                    "adoptions and assignments on their days, by kind; every date listed under the wheel.",
         "year": "The year to draw (default: the year of the date).",
-        "format_arshjul": "svg or html (default: from the --output file's extension, else svg).",
         "site.short": "Builds a static web site of the register, with calendar feeds.",
         "site": "A static web site (no server, no script): an overview, a page per principal, agreement and plan, "
                 "the annual wheel, and a calendar feed per principal at kalender/<principal>.ics. Swedish at the "
@@ -58,12 +57,9 @@ HELP: dict[str, dict[str, str]] = {
         "data": "Data directory (default: $SVO_DATA, else the nearest directory upwards holding parties.yaml "
                 "and agreements/, else ./data).",
         "as_of": "The date to compute for, YYYY-MM-DD or today (default: today in Europe/Stockholm).",
-        "format_table": "table for people, json for scripts, md for documents, csv (RFC 4180), csv-excel "
-                        "(semicolons and a byte-order mark, for Excel with Swedish settings) or xlsx (default: "
-                        "from the --output file's extension, else table).",
-        "format_show": "table or json.",
-        "format_report": "md or html (default: html when --output ends in .html, else md).",
-        "format_validate": "text (one finding a line), json, or github (workflow annotations).",
+        "format": "The output format (default: the one the --output file's extension names, else {default}).",
+        "format.csv-excel": "csv-excel: semicolons and a byte-order mark, for Excel with Swedish settings.",
+        "format.github": "github: workflow annotations.",
         "lang": "sv or en (default: Swedish when the locale is Swedish, else English).",
         "output": "Write to this file (atomically; '-' is standard output).",
         "within": "Window length in days.",
@@ -131,7 +127,6 @@ HELP: dict[str, dict[str, str]] = {
         "arshjul": "Året som ett hjul med tolv månader: möten, beslut i nämnderna, sista dag för uppsägning, "
                    "uppföljningar, antaganden och uppdrag på sina dagar, efter slag; alla datum listas under hjulet.",
         "year": "Året som ritas (standard: datumets år).",
-        "format_arshjul": "svg eller html (standard: från --output-filens filändelse, annars svg).",
         "site.short": "Bygger en statisk webbplats av registret, med kalenderflöden.",
         "site": "En statisk webbplats (ingen server, inga skript): en översikt, en sida per huvudman, "
                 "överenskommelse och plan, årshjulet och ett kalenderflöde per huvudman i "
@@ -158,12 +153,9 @@ HELP: dict[str, dict[str, str]] = {
         "data": "Datakatalog (annars $SVO_DATA, annars närmaste katalog uppåt med parties.yaml och agreements/, "
                 "annars ./data).",
         "as_of": "Datumet att räkna för, ÅÅÅÅ-MM-DD eller idag (annars dagens datum i Europe/Stockholm).",
-        "format_table": "table för människor, json för skript, md för dokument, csv (RFC 4180), csv-excel "
-                        "(semikolon och byte-order mark, för Excel med svenska inställningar) eller xlsx (annars "
-                        "efter --output-filens filändelse, annars table).",
-        "format_show": "table eller json.",
-        "format_report": "md eller html (annars html när --output slutar på .html, annars md).",
-        "format_validate": "text (ett fynd per rad), json eller github (annoteringar i arbetsflöden).",
+        "format": "Utdataformatet (annars det som --output-filens filändelse anger, annars {default}).",
+        "format.csv-excel": "csv-excel: semikolon och byte-order mark, för Excel med svenska inställningar.",
+        "format.github": "github: annoteringar i arbetsflöden.",
         "lang": "sv eller en (annars svenska när systemets språk är svenska, annars engelska).",
         "output": "Skriv till den här filen (atomärt; '-' är standard ut).",
         "within": "Fönstrets längd i dagar.",
@@ -205,5 +197,7 @@ HELP: dict[str, dict[str, str]] = {
 
 
 def help_text(key: str, lang: str) -> str:
-    """A help text by id in `lang` (English when `lang` has none)."""
-    return HELP.get(lang, HELP["en"]).get(key) or HELP["en"][key]
+    """A help text by id in `lang` (English when `lang` has none; MissingText for an id no table has)."""
+    from svo_cli.messages import lookup
+
+    return lookup(HELP, "help", key, lang)

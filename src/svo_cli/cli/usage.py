@@ -28,11 +28,25 @@ def argv_lang(argv: list[str]) -> str:
     return detect_lang(os.environ)
 
 
-def _translate_params(params: list[Any], lang: str) -> None:
+def _translate_params(params: list[Any], lang: str, command: str = "") -> None:
     for param in params:
-        key = param.help if param.help in HELP["en"] else _BUILTIN_HELP.get(param.name or "")
-        if key is not None:
+        # svo declares every help text as an id (an unknown one is MissingText, never shown as itself);
+        # typer's own options are known by name
+        key = _BUILTIN_HELP.get(param.name or "") or param.help
+        if key == "format":
+            param.help = format_help(command, lang)
+        elif key is not None:
             param.help = help_text(key, lang)
+
+
+def format_help(command: str, lang: str) -> str:
+    """--format's help: the command's default from the render registry (the choices are shown beside it),
+    and a word on the formats that need one."""
+    from svo_cli.render import REGISTRY, Command
+
+    outputs = REGISTRY[Command(command)]
+    notes = [help_text(f"format.{f}", lang) for f in outputs.renderers if f"format.{f}" in HELP["en"]]  # optional
+    return " ".join([help_text("format", lang).format(default=outputs.default), *filter(None, notes)])
 
 
 def translate_tree(group: Any, lang: str) -> None:
@@ -55,7 +69,7 @@ def translate_tree(group: Any, lang: str) -> None:
         command.help = help_text(name, lang)
         command.short_help = help_text(f"{name}.short", lang)
         command.options_metavar = help_text("h.options_metavar", lang)
-        _translate_params(command.params, lang)
+        _translate_params(command.params, lang, name)
 
 
 _HEADINGS = (("Usage: ", "h.usage"), ("Options:", "h.options"), ("Arguments:", "h.arguments"),

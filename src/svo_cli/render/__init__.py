@@ -1,5 +1,10 @@
 """Renderers: one registry from (command, format) to a pure function (result, display) → text or bytes.
 
+The registry is the one place a command's formats are named: the command line offers each command
+the formats its row has (`--format` choices, `-o FILE.ext` by the format's suffix, its default), and
+a test holds the two together. A new format is a `Format` member (its suffixes, whether it is bytes),
+a renderer and a registry entry.
+
 Renderers only format: results arrive counted, sorted and grouped by the application layer. Each
 entry imports its module when called, so `svo --help` loads none of them.
 """
@@ -8,7 +13,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
+
+
+class Command(StrEnum):
+    """The commands that render a result (svo site, remind and schema write their own files)."""
+
+    STATUS = "status"
+    DEADLINES = "deadlines"
+    SHOW = "show"
+    PLANS = "plans"
+    CHECK = "check"
+    CALENDAR = "calendar"
+    REPORT = "report"
+    TIMELINE = "timeline"
+    ARSHJUL = "arshjul"
+    VALIDATE = "validate"
 
 
 class Format(StrEnum):
@@ -23,6 +43,23 @@ class Format(StrEnum):
     SVG = "svg"
     TEXT = "text"
     GITHUB = "github"
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """The file extensions that name this format in `-o FILE` (the first format naming one wins)."""
+        return _SUFFIXES.get(self, ())
+
+    @property
+    def binary(self) -> bool:
+        """Bytes, not text: never written to a terminal."""
+        return self in _BINARY
+
+
+_SUFFIXES: dict[Format, tuple[str, ...]] = {
+    Format.TABLE: (".txt",), Format.JSON: (".json",), Format.MD: (".md",), Format.CSV: (".csv",),
+    Format.XLSX: (".xlsx",), Format.HTML: (".html", ".htm"), Format.ICS: (".ics",), Format.SVG: (".svg",),
+}
+_BINARY = frozenset({Format.XLSX})
 
 
 @dataclass(frozen=True)
@@ -55,12 +92,6 @@ def _plans_view(r: Any, d: Display) -> Any:
     from svo_cli.render.views import plans_view
 
     return plans_view(r.as_of, r.rows, r.names, d.lang)
-
-
-def _check_view(r: Any, d: Display) -> Any:
-    from svo_cli.render.views import check_view
-
-    return check_view(r.as_of, r.until, r.meeting, r.people, r.warnings, r.counts, d.lang)
 
 
 def _with_banner(view: Callable[[Any, Display], Any]) -> Callable[[Any, Display], Any]:
@@ -226,38 +257,56 @@ def _check_csv(r: Any, d: Display) -> str:
     return to_csv(sheet.header, sheet.rows, incomplete=sheet.incomplete)
 
 
-RENDERERS: dict[str, dict[Format, Renderer]] = {
-    "status": {**_tabular(_status_view), **_spreadsheets("status_sheet"), Format.JSON: _json("status_document")},
-    "deadlines": {**_tabular(_deadlines_view), **_spreadsheets("deadlines_sheet"),
-                  Format.JSON: _json("deadlines_document")},
-    "plans": {**_tabular(_plans_view), **_spreadsheets("plans_sheet"), Format.JSON: _json("plans_document")},
-    "check": {**_tabular(_check_view), **_spreadsheets("check_sheet"), Format.JSON: _json("check_document"),
-              Format.CSV: _check_csv,
-              Format.TABLE: lambda r, d: _sections(r, d, "table"), Format.MD: lambda r, d: _sections(r, d, "md")},
-    "show": {Format.TABLE: _show_table, Format.JSON: _json("show_document")},
-    "calendar": {Format.ICS: _calendar},
-    "report": {Format.MD: _report_md, Format.HTML: _report_html},
-    "timeline": {Format.TABLE: _timeline},
-    "arshjul": {Format.SVG: _arshjul("svg"), Format.HTML: _arshjul("html")},
-    "validate": {Format.TEXT: _findings_text, Format.JSON: _json("validate_document"),
-                 Format.GITHUB: _findings_github},
+@dataclass(frozen=True)
+class Outputs:
+    """One command's row: the format it writes unless told, the width its tables fit when no terminal
+    says, and its renderers by format."""
+
+    default: Format
+    width: int
+    renderers: Mapping[Format, Renderer]
+
+
+REGISTRY: dict[Command, Outputs] = {
+    Command.STATUS: Outputs(Format.TABLE, 120, {
+        **_tabular(_status_view), **_spreadsheets("status_sheet"), Format.JSON: _json("status_document")}),
+    Command.DEADLINES: Outputs(Format.TABLE, 160, {
+        **_tabular(_deadlines_view), **_spreadsheets("deadlines_sheet"), Format.JSON: _json("deadlines_document")}),
+    Command.SHOW: Outputs(Format.TABLE, 120, {Format.TABLE: _show_table, Format.JSON: _json("show_document")}),
+    Command.PLANS: Outputs(Format.TABLE, 140, {
+        **_tabular(_plans_view), **_spreadsheets("plans_sheet"), Format.JSON: _json("plans_document")}),
+    Command.CHECK: Outputs(Format.TABLE, 160, {
+        Format.TABLE: lambda r, d: _sections(r, d, "table"), Format.MD: lambda r, d: _sections(r, d, "md"),
+        Format.CSV: _check_csv, **_spreadsheets("check_sheet"), Format.JSON: _json("check_document")}),
+    Command.CALENDAR: Outputs(Format.ICS, 120, {Format.ICS: _calendar}),
+    Command.REPORT: Outputs(Format.MD, 120, {Format.MD: _report_md, Format.HTML: _report_html}),
+    Command.TIMELINE: Outputs(Format.TABLE, 120, {Format.TABLE: _timeline}),
+    Command.ARSHJUL: Outputs(Format.SVG, 120, {Format.SVG: _arshjul("svg"), Format.HTML: _arshjul("html")}),
+    Command.VALIDATE: Outputs(Format.TEXT, 120, {
+        Format.TEXT: _findings_text, Format.JSON: _json("validate_document"), Format.GITHUB: _findings_github}),
 }
 
 
-def formats(command: str) -> tuple[Format, ...]:
-    return tuple(RENDERERS[command])
+def formats(command: Command) -> tuple[Format, ...]:
+    """The formats `command` writes, in the order its help lists them."""
+    return tuple(REGISTRY[command].renderers)
+
+
+def format_of_suffix(suffix: str) -> Format | None:
+    """The format a file extension (`.json`, `.HTML`) names, or None."""
+    return next((f for f in Format if suffix.lower() in f.suffixes), None)
 
 
 PLAIN_TEXT = frozenset({Format.TABLE, Format.TEXT, Format.MD, Format.CSV, Format.CSV_EXCEL})
 
 
-def render(command: str, format: Format, result: Any, display: Display) -> str | bytes:
+def render(command: Command, format: Format, result: Any, display: Display) -> str | bytes:
     """The one way a result becomes output. Plain text never holds a line GitHub Actions would run as a
     workflow command (`safe.plain_lines`); in JSON a `##[` inside a string is written `##\\u005b`, the
     same string for every JSON reader."""
     from svo_cli.safe import plain_lines
 
-    out = RENDERERS[command][format](result, display)
+    out = REGISTRY[command].renderers[format](result, display)
     if isinstance(out, str) and format in PLAIN_TEXT:
         return plain_lines(out)
     if isinstance(out, str) and format is Format.JSON:

@@ -103,20 +103,6 @@ def finding_notes(diagnostics: Sequence[Diagnostic], lang: str) -> tuple[str, ..
     return tuple(finding_line(d, lang) for d in listed) + tuple(closing)
 
 
-def check_view(as_of: date, until: date, meeting: date | None, rows: Sequence[Deadline],
-               warnings: Sequence[Diagnostic], tally: dict, lang: str) -> View:
-    target = label("the_meeting", lang, date=meeting.isoformat()) if meeting else until.isoformat()
-    title = label("check_title", lang, date=as_of.isoformat(), target=target)
-    if meeting and until != meeting:
-        title += label("horizon", lang, date=until.isoformat())
-    summary = label("summary_check", lang, target=target, **tally)
-    if warnings:
-        summary += label("summary_warnings", lang, n=len(warnings))
-    return View(title, _deadline_header(lang), tuple(deadline_cells(d, lang) for d in rows), summary,
-                status_column=4, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=7,
-                titles=tuple(d.title for d in rows), notes=finding_notes(warnings, lang), notes_title=label("data_warnings", lang))
-
-
 def decision_note(d: Deadline, names: dict[str, str], lang: str) -> str:
     """For people: how far the boards have come on a row that needs their decisions ("; decided 9 of 14
     (continue 9); missing: …"), and a notice decided but not yet given. An adoption's explanation says
