@@ -121,15 +121,21 @@ def discover() -> Optional[Discovered]:
     return None
 
 
-_noted: set[str] = set()
+class _Found:
+    """The data directory this command found above the working directory (None: given, or here)."""
+
+    above: Optional[Path] = None
 
 
-def data_dir(data: Optional[Path], lang: str = "en") -> Path:
+def data_dir(data: Optional[Path], lang: str = "en", quiet: bool = False) -> Path:
     """--data, else $SVO_DATA, else the data directory found upwards from the working directory (a
     directory holding parties.yaml and agreements/, or its data/ subdirectory), else ./data.
 
     A directory found in a parent directory is named on stderr (which directory was read), and refused
-    when another user owns it: files planted above the working directory are not read unasked."""
+    when another user owns it: files planted above the working directory are not read unasked.
+    `quiet`: the same directory, with nothing said and nothing refused (to protect it from -o)."""
+    if not quiet:
+        _Found.above = None
     if data is not None:
         return data
     if os.environ.get("SVO_DATA"):
@@ -137,14 +143,18 @@ def data_dir(data: Optional[Path], lang: str = "en") -> Path:
     try:
         os.getcwd()
     except OSError:
+        if quiet:
+            return Path("data")
         fail(_label("cwd_gone", lang), lang)
     found = discover()
     if found is None:
         return Path("data")
+    if quiet:
+        return found.path
     if found.foreign_uid is not None:
         fail(_label("data_found_foreign", lang, path=str(found.path), uid=str(found.foreign_uid)), lang)
-    if found.above and str(found.path) not in _noted:
-        _noted.add(str(found.path))
+    if found.above:
+        _Found.above = found.path
         typer.echo(_label("data_found_note", lang, path=str(found.path)), err=True)
     return found.path
 
@@ -194,7 +204,7 @@ def target(output: Optional[Path], data: Optional[Path], lang: str, inputs: tupl
     from svo_cli.output import OutputRefused, resolve_target
 
     try:
-        return resolve_target(output, (data_dir(data, lang),), inputs)
+        return resolve_target(output, (data_dir(data, lang, quiet=True),), inputs)
     except OutputRefused as exc:
         fail(label(exc.message_id, lang, **exc.params), lang)
 
@@ -247,9 +257,22 @@ def finish(command: str, fmt: "Format", result: Any, where: "Target", lang: str,
     from svo_cli.render import render
 
     shown = display(lang, where.path is not None, width)
-    write(render(command, fmt, result, shown), where, lang)
+    payload = render(command, fmt, result, shown)
+    if _Found.above is not None and fmt.value == "json" and isinstance(payload, str):
+        payload = with_data_dir(payload, _Found.above, shown.pretty)
+    write(payload, where, lang)
     report_errors(result, lang)
     raise typer.Exit(result.exit_code if exit_code is None else exit_code)
+
+
+def with_data_dir(payload: str, path: Path, pretty: bool) -> str:
+    """A JSON document with `data_dir` first: which directory was read, when svo found it itself."""
+    import json
+
+    document = {"data_dir": str(path), **json.loads(payload)}
+    if pretty:
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def output_format(command: str, given: Optional[Enum], output: Optional[Path], default: str,
