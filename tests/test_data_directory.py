@@ -29,7 +29,7 @@ def data(tmp_path):
 def test_a_fifo_named_like_a_data_file_is_reported_and_never_opened(data):
     os.mkfifo(data / "agreements" / "x.yaml")
     dataset, found = findings(data)  # would block forever if it were opened
-    assert found == [("SVO001", "x.yaml", 0, 0)]
+    assert found == [("SVO001", "x.yaml", 1, 1)]
     assert len(dataset.agreements) == len(list(DATA.glob("agreements/*.yaml")))
 
 
@@ -37,7 +37,7 @@ def test_a_fifo_as_parties_file_is_reported(data):
     (data / "parties.yaml").unlink()
     os.mkfifo(data / "parties.yaml")
     _, found = findings(data)
-    assert ("SVO001", "parties.yaml", 0, 0) in found
+    assert ("SVO001", "parties.yaml", 1, 1) in found
 
 
 def test_a_symlink_out_of_the_data_directory_is_refused_without_showing_the_target(data, tmp_path):
@@ -45,7 +45,7 @@ def test_a_symlink_out_of_the_data_directory_is_refused_without_showing_the_targ
     secret.write_text("root:*:20228:0:99999:7:::\n")
     (data / "agreements" / "s.yaml").symlink_to(secret)
     _, found = findings(data)
-    assert found == [("SVO304", "s.yaml", 0, 0)]
+    assert found == [("SVO304", "s.yaml", 1, 1)]
     result = invoke("validate", "--data", str(data), "--format", "json")
     assert "root:" not in result.stdout and str(secret) not in result.stdout
 
@@ -68,7 +68,7 @@ def test_other_files_are_named_in_a_warning(data):
     (data / "agreements" / "anteckningar.txt").write_text("x")
     (data / "workplans" / "plan.yaml~").write_text("x")
     _, found = findings(data)
-    assert found == [("SVO303", "anteckningar.txt", 0, 0), ("SVO303", "plan.yaml~", 0, 0)]
+    assert found == [("SVO303", "anteckningar.txt", 1, 1), ("SVO303", "plan.yaml~", 1, 1)]
 
 
 def test_hidden_files_are_loaded_and_counted(data):
@@ -87,7 +87,7 @@ def test_no_agreements_directory_is_an_error(tmp_path, make):
     if make == "file":
         (tmp_path / "agreements").write_text("x")
     _, found = findings(tmp_path)
-    assert found == [("SVO302", "agreements", 0, 0)]
+    assert found == [("SVO302", "agreements", 1, 1)]
     assert invoke("check", "--data", str(tmp_path), "--as-of", "2026-11-23").exit_code == 1
 
 
@@ -103,7 +103,7 @@ def test_an_unlistable_directory_is_a_finding(data, monkeypatch):
 
     monkeypatch.setattr(Path, "iterdir", refuse)
     dataset, found = findings(data)
-    assert ("SVO001", "agreements", 0, 0) in found and dataset.agreements == ()
+    assert ("SVO001", "agreements", 1, 1) in found and dataset.agreements == ()
     assert {code for code, *_ in found} == {"SVO001", "SVO204"}  # the plans' references now dangle
 
 

@@ -183,8 +183,10 @@ def test_a_narrow_output_encoding_degrades_gracefully(encoding):
 
 
 @pytest.mark.slow
-def test_sigterm_during_an_atomic_write_leaves_no_temporary_file(tmp_path):
-    """The write is made slow by a huge payload to a file; SIGTERM arrives while the temp file exists."""
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_ending_signal_during_an_atomic_write_leaves_no_temporary_file(tmp_path, signum):
+    """The write is held in fsync; SIGTERM (kill) or SIGHUP (a closed terminal, red-team L1) arrives
+    while the temporary file exists: the old file is kept and no temporary file is left."""
     script = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
@@ -200,9 +202,9 @@ def test_sigterm_during_an_atomic_write_leaves_no_temporary_file(tmp_path):
     proc = subprocess.Popen([sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, cwd=tmp_path)
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == b"writing"
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signum)
     proc.wait(20)
-    assert proc.returncode != 0
+    assert proc.returncode == -signum
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
     assert target.read_text() == "old"
 

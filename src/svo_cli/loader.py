@@ -10,7 +10,7 @@ import signal
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Generator, Sequence, TypeVar
+from typing import Annotated, Any, Generator, Generic, Sequence, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,6 +20,7 @@ from svo_cli.model import Agreement, Group, PartiesFile, Party, SourcesFile, Wor
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
+M_co = TypeVar("M_co", bound=BaseModel, covariant=True)
 
 PARTIES_FILE = "parties.yaml"
 SOURCES_FILE = "sources.yaml"
@@ -29,32 +30,66 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
-class Loaded:
+class FileKind:
+    """One kind of data file: a single file at the data directory's top (parties.yaml) or a directory
+    of files, one model per file (agreements/). A new kind of file is one more row in KINDS."""
+
+    name: str
+    model: type[BaseModel]
+    file: str | None = None
+    directory: str | None = None
+    required: bool = False
+
+
+PARTIES = FileKind("parties", PartiesFile, file=PARTIES_FILE, required=True)
+SOURCES = FileKind("sources", SourcesFile, file=SOURCES_FILE)
+AGREEMENTS = FileKind("agreements", Agreement, directory=AGREEMENTS_DIR, required=True)
+WORKPLANS = FileKind("workplans", Workplan, directory=WORKPLANS_DIR)
+KINDS: tuple[FileKind, ...] = (PARTIES, SOURCES, AGREEMENTS, WORKPLANS)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M_co]):
     """A model and where it came from."""
 
-    model: Any
+    model: M_co
     path: str
     source_map: SourceMap
 
     @property
     def stem(self) -> str:
-        name = Path(self.path).name
-        path = Path(name)
-        return path.stem if path.suffix.lower() in YAML_SUFFIXES else name
+        return stem(Path(self.path))
+
+
+def stem(path: Path) -> str:
+    """A data file's name without .yaml/.yml (any case): the id it should hold."""
+    return path.stem if path.suffix.lower() in YAML_SUFFIXES else path.name
 
 
 @dataclass(frozen=True)
 class Dataset:
     parties: tuple[Party, ...] = ()
     groups: tuple[Group, ...] = ()
-    agreements: tuple[Loaded, ...] = ()
-    parties_file: Loaded | None = None
-    workplans: tuple[Loaded, ...] = field(default=())
+    agreements: tuple[Loaded[Agreement], ...] = ()
+    parties_file: Loaded[PartiesFile] | None = None
+    workplans: tuple[Loaded[Workplan], ...] = field(default=())
     files: tuple[str, ...] = ()  # display paths of every data file read (loaded or not)
-    sources_file: Loaded | None = None  # the document register, when the data directory has one
+    sources_file: Loaded[SourcesFile] | None = None  # the document register, when the data directory has one
     # Agreements and plans read but not valid: the parsed YAML as `model`, so the checks can still resolve
     # their ids and references (one round reports every mistake; no cascade of "unknown agreement").
-    unloaded: tuple[Loaded, ...] = ()
+    unloaded: tuple[Loaded[Any], ...] = ()
+
+    def holders(self) -> tuple[Loaded[Agreement | Workplan], ...]:
+        """Agreements, then work plans: the files that hold obligations."""
+        return (*self.agreements, *self.workplans)
+
+    def items(self, kind: FileKind) -> tuple[Loaded[BaseModel], ...]:
+        """The loaded files of one kind, in file order."""
+        one = {PARTIES.name: self.parties_file, SOURCES.name: self.sources_file}
+        if kind.name in one:
+            found = one[kind.name]
+            return (found,) if found is not None else ()
+        return {AGREEMENTS.name: self.agreements, WORKPLANS.name: self.workplans}.get(kind.name, ())
 
     def agreement_models(self) -> tuple[Agreement, ...]:
         return tuple(item.model for item in self.agreements)
@@ -242,128 +277,246 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _load(path: Path, model: type[M], unloaded: list[Loaded] | None = None) -> tuple[Loaded | None, list[Diagnostic]]:
-    """A file as a model; one that parses but is not valid goes to `unloaded` (raw) when given."""
-    shown = display_path(path)
-    document, diags = read_yaml_file(path, shown)
-    if document is None:
-        return None, diags
-    built, diags = build_model(document, model)
-    if built is None:
-        if unloaded is not None:
-            unloaded.append(Loaded(document.data, shown, document.source_map))
-        return None, diags
-    return Loaded(built, shown, document.source_map), []
+# --------------------------------------------------------------------------- what the loader may read
 
 
-def _yaml_files(directory: Path) -> list[Path]:
-    """Data files in a directory (for `svo validate DIR`): .yaml/.yml in any case, hidden ones too."""
-    try:
-        return sorted(p for p in directory.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
-    except OSError:
-        return []
+def _real(path: Path) -> str:
+    return os.path.realpath(path)
 
 
 def _inside(path: Path, root: Path) -> bool:
-    real, real_root = os.path.realpath(path), os.path.realpath(root)
+    real, real_root = _real(path), _real(root)
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def refused(path: Path, root: Path) -> Diagnostic | None:
+    """The one rule for what the loader may read, for files and directories alike: nothing that a
+    symlink, at any level, leads outside `root` (the data directory; for a named file outside any data
+    directory, the working directory or the file's own directory). A refused entry is reported at its
+    own path, and neither its target nor, for a directory, its contents are read or shown. What is not
+    a regular file is refused when it is opened (yamlfile.read_yaml_file: stat first, O_NONBLOCK)."""
+    try:
+        if _inside(path, root):
+            return None
+    except (OSError, ValueError):
+        pass
+    return error("SVO304", T("symlink_outside_data"), display_path(path), 1, 1, hint=T("copy_file_into_data"))
+
+
+def read_checked(path: Path, root: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """One file, read under the rule (refused, or parsed with yamlfile's limits)."""
+    refusal = refused(path, root)
+    if refusal is not None:
+        return None, [refusal]
+    return read_yaml_file(path, display_path(path))
+
+
+def named_root(path: Path) -> Path:
+    """The root a file named outside any data directory is read under: the working directory when the
+    file is below it (a repository checked by pre-commit), else the file's own directory."""
+    try:
+        here = os.getcwd()
+    except OSError:
+        return path.parent
+    absolute = os.path.abspath(path)
+    return Path(here) if absolute.startswith(here.rstrip(os.sep) + os.sep) else Path(os.path.dirname(absolute))
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+        return True
+    except OSError:
+        return False
 
 
 def _data_files(directory: Path, root: Path, required: bool) -> tuple[list[Path], list[Diagnostic]]:
     """The data files in `directory`, and findings for everything else found there.
 
     Files ending in .yaml or .yml (any case) are data files, hidden ones too. Any other entry is
-    named in a warning, so nothing is silently ignored. A symlink whose target lies outside the data
-    directory is refused and never read (its target is not shown). A missing or unlistable
-    directory is a finding."""
+    named in a warning, so nothing is silently ignored. The directory and each file are read under
+    the rule (`refused`). A missing or unlistable directory is a finding."""
     shown = display_path(directory)
+    if _exists(directory):
+        refusal = refused(directory, root)
+        if refusal is not None:
+            return [], [refusal]
     if not directory.is_dir():
-        if required or directory.exists() or directory.is_symlink():
-            return [], [error("SVO302", T("no_directory_in_data", name=directory.name), shown,
+        if required or _exists(directory):
+            return [], [error("SVO302", T("no_directory_in_data", name=directory.name), shown, 1, 1,
                               hint=T("create_agreements_directory", path=shown))]
         return [], []
     try:
         entries = sorted(directory.iterdir())
     except OSError as exc:
-        return [], [error("SVO001", T("cannot_read_directory", reason=exc.strerror or str(exc)), shown,
+        return [], [error("SVO001", T("cannot_read_directory", reason=exc.strerror or str(exc)), shown, 1, 1,
                           hint=T("check_directory_readable"))]
     files: list[Path] = []
     diags: list[Diagnostic] = []
     for path in entries:
         if path.suffix.lower() not in YAML_SUFFIXES:
-            diags.append(warning("SVO303", T("not_a_data_file"), display_path(path),
+            diags.append(warning("SVO303", T("not_a_data_file"), display_path(path), 1, 1,
                                  hint=T("rename_to_yaml_or_move")))
             continue
-        if path.is_symlink():
-            if not _inside(path, root):
-                diags.append(error("SVO304", T("symlink_outside_data"),
-                                   display_path(path), hint=T("copy_file_into_data")))
-                continue
+        refusal = refused(path, root)
+        if refusal is not None:
+            diags.append(refusal)
+            continue
         files.append(path)
     return files, diags
+
+
+def kind_files(root: Path, kind: FileKind) -> tuple[list[Path], list[Diagnostic]]:
+    """The data files of a directory kind below `root`, listed under the rule."""
+    return _data_files(root / (kind.directory or ""), root, kind.required)
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    """Data files in a directory named on the command line: .yaml/.yml in any case, hidden ones too."""
+    try:
+        return sorted(p for p in directory.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
+    except OSError:
+        return []
+
+
+# --------------------------------------------------------------------------- the one entry point
+
+
+def kind_of_path(path: Path) -> FileKind | None:
+    """The kind a file's place names (parties.yaml, agreements/x.yaml, …); None: decided by its content."""
+    for kind in KINDS:
+        if (kind.file is not None and path.name == kind.file) or (
+                kind.directory is not None and path.parent.name == kind.directory):
+            return kind
+    return None
+
+
+def kind_of_document(document: YamlDocument) -> FileKind:
+    """A file outside the kinds' places: a work plan when it has a top-level 'period', else an agreement."""
+    return WORKPLANS if "period" in document.data else AGREEMENTS
+
+
+_Planned = tuple[Path, "FileKind | None"]
+
+
+def _plan_directory(root: Path) -> tuple[list[_Planned], list[Diagnostic], list[str]]:
+    """Every data file of every kind below `root`, with the findings about what is missing or refused."""
+    planned: list[_Planned] = []
+    diags: list[Diagnostic] = []
+    shown: list[str] = []
+    for kind in KINDS:
+        if kind.file is not None:
+            path = root / kind.file
+            if not _exists(path):
+                if kind.required:
+                    diags.append(error("SVO301", T("no_file_in_data", name=kind.file), display_path(root), 1, 1,
+                                       hint=T("create_parties_file", path=display_path(path))))
+                continue
+            shown.append(display_path(path))
+            refusal = refused(path, root)
+            if refusal is not None:
+                diags.append(refusal)
+            else:
+                planned.append((path, kind))
+        if kind.directory is not None:
+            files, found = kind_files(root, kind)
+            diags += found
+            planned += [(path, kind) for path in files]
+            shown += [display_path(path) for path in files]
+    return planned, diags, shown
+
+
+def named_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """The files named on the command line, a named directory's data files listed in their place; a
+    directory that the rule refuses is reported and not listed."""
+    files: list[Path] = []
+    diags: list[Diagnostic] = []
+    for path in paths:
+        if path.is_dir() and path.suffix.lower() not in YAML_SUFFIXES:
+            refusal = refused(path, named_root(path))
+            if refusal is not None:
+                diags.append(refusal)
+                continue
+            files += _yaml_files(path)
+        else:
+            files.append(path)
+    return files, diags
+
+
+def _plan_named(paths: Sequence[Path], root: Path | None) -> tuple[list[_Planned], list[Diagnostic]]:
+    """The named files (a named directory: its data files), and the parties and register of `root`
+    when they are not among them."""
+    planned: list[_Planned] = []
+    files, diags = named_files(paths)
+    for file in files:
+        refusal = refused(file, named_root(file))
+        if refusal is not None:
+            diags.append(refusal)
+        else:
+            planned.append((file, kind_of_path(file)))
+    named = {kind for _, kind in planned}
+    if root is not None:
+        for kind in (PARTIES, SOURCES):
+            path = root / (kind.file or "")
+            if kind not in named and _exists(path):
+                refusal = refused(path, root)
+                if refusal is not None:
+                    diags.append(refusal)
+                else:
+                    planned.append((path, kind))
+    return planned, diags
+
+
+def load(root: Path | None, only: Sequence[Path] | None = None,
+         jobs: int | None = None) -> tuple[Dataset, list[Diagnostic]]:
+    """Read data files, every kind through the same rule, limits and parsing: all of them below the data
+    directory `root`, or `only` the named files (for `svo validate PATH ...`), with the parties and the
+    register of `root` when it is given and they are not named.
+
+    Large directories are read and parsed by worker processes (one per core, in chunks) while this
+    process builds the models from each chunk as it arrives: parsed values and texts cross the
+    process boundary cheaply, models would not."""
+    if only is None:
+        if root is None:
+            raise ValueError("load: a data directory or files to read")
+        planned, diags, shown = _plan_directory(root)
+    else:
+        planned, diags = _plan_named(only, root)
+        shown = [display_path(path) for path, _ in planned]
+    loaded: dict[str, list[Loaded[BaseModel]]] = {kind.name: [] for kind in KINDS}
+    unloaded: list[Loaded[Any]] = []
+    with closing(_parsed([path for path, _ in planned], jobs)) as parsed:  # Ctrl-C ends the pool at once
+        for (path, kind), (document, found) in zip(planned, parsed):
+            if document is not None:
+                kind = kind or kind_of_document(document)
+                built, found = build_model(document, kind.model)
+                if built is not None:
+                    loaded[kind.name].append(Loaded(built, document.path, document.source_map))
+                elif kind.name in (AGREEMENTS.name, WORKPLANS.name):
+                    unloaded.append(Loaded(document.data, document.path, document.source_map))
+            diags += found
+    return _dataset(loaded, shown, unloaded), diags
+
+
+def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list[Diagnostic]]:
+    """Every data file below `data_dir` (load, for callers that read a whole directory)."""
+    return load(data_dir, jobs=jobs)
+
+
+def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[Diagnostic], set[str]]:
+    """The named files, with the parties and register of data_dir (load, for callers that name files);
+    also the display paths of the files asked for."""
+    dataset, diags = load(data_dir if data_dir is not None and data_dir.is_dir() else None, only=paths)
+    return dataset, diags, set(dataset.files)
+
+
 PARALLEL_FROM_FILES = 1500  # below this, starting worker processes costs more than it saves
 CHUNK_FILES = 200
 
 
-def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list[Diagnostic]]:
-    """Load parties, agreements and work plans below data_dir.
-
-    Large directories are read and parsed by worker processes (one per core, in chunks) while this
-    process builds the models from each chunk as it arrives: parsed values and texts cross the
-    process boundary cheaply, models would not.
-    """
-    diags: list[Diagnostic] = []
-    parties_path = data_dir / PARTIES_FILE
-    parties_file: Loaded | None = None
-    if parties_path.is_symlink() and not _inside(parties_path, data_dir):
-        diags.append(error("SVO304", T("symlink_outside_data"),
-                           display_path(parties_path), hint=T("copy_file_into_data")))
-    elif parties_path.exists() or parties_path.is_symlink():
-        parties_file, found = _load(parties_path, PartiesFile)
-        diags += found
-    else:
-        diags.append(error("SVO301", T("no_file_in_data", name=PARTIES_FILE), display_path(data_dir),
-                           hint=T("create_parties_file", path=display_path(parties_path))))
-    agreement_files, found = _data_files(data_dir / AGREEMENTS_DIR, data_dir, required=True)
-    workplan_files, more = _data_files(data_dir / WORKPLANS_DIR, data_dir, required=False)
-    diags += found + more
-    files = [(p, Agreement) for p in agreement_files] + [(p, Workplan) for p in workplan_files]
-    agreements: list[Loaded] = []
-    workplans: list[Loaded] = []
-    unloaded: list[Loaded] = []
-    with closing(_parsed(files, jobs)) as parsed:  # Ctrl-C anywhere here ends the worker pool at once
-        for (path, model), (document, found) in zip(files, parsed):
-            if document is not None:
-                built, found = build_model(document, model)
-                if built is not None:
-                    (agreements if model is Agreement else workplans).append(
-                        Loaded(built, document.path, document.source_map))
-                else:
-                    unloaded.append(Loaded(document.data, document.path, document.source_map))
-            diags += found
-    read = ([display_path(parties_path)] if parties_path.exists() or parties_path.is_symlink() else [])
-    sources_file, found = _register(data_dir)
-    diags += found
-    read += [display_path(data_dir / SOURCES_FILE)] if sources_file is not None or found else []
-    read += [display_path(p) for p, _ in files]
-    return replace(_dataset(parties_file, agreements, workplans), files=tuple(read), sources_file=sources_file,
-                   unloaded=tuple(unloaded)), diags
-
-
-def _register(data_dir: Path) -> tuple[Loaded | None, list[Diagnostic]]:
-    """The document register (sources.yaml), when the data directory has one."""
-    path = data_dir / SOURCES_FILE
-    if not (path.exists() or path.is_symlink()):
-        return None, []
-    if path.is_symlink() and not _inside(path, data_dir):
-        return None, [error("SVO304", T("symlink_outside_data"),
-                            display_path(path), hint=T("copy_file_into_data"))]
-    return _load(path, SourcesFile)
-
-
-def _parsed(files: Sequence[tuple[Path, type]], jobs: int | None) -> Generator[tuple[YamlDocument | None, list[Diagnostic]], None, None]:
+def _parsed(paths_in: Sequence[Path], jobs: int | None) -> Generator[tuple[YamlDocument | None, list[Diagnostic]], None, None]:
     """(document, diagnostics) for each file, in order; in worker processes when that wins."""
-    paths = [str(p) for p, _ in files]
+    paths = [str(p) for p in paths_in]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     if workers < 2 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_read_one, paths)
@@ -409,65 +562,17 @@ def _read_chunk(paths: list[str]) -> list[tuple[YamlDocument | None, list[Diagno
     return [_read_one(p) for p in paths]
 
 
-def _is_workplan(path: Path) -> bool:
-    """A file under a workplans/ directory is a work plan; elsewhere, one with a 'period:' key."""
-    if path.parent.name == WORKPLANS_DIR:
-        return True
-    if path.parent.name == AGREEMENTS_DIR:
-        return False
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64 * 1024)
-    except OSError:
-        return False
-    return any(line.startswith(b"period:") for line in head.splitlines())
-
-
-def load_files(paths: list[Path], data_dir: Path | None) -> tuple[Dataset, list[Diagnostic], set[str]]:
-    """Load the given files (for `svo validate PATH ...`), with parties from data_dir when present.
-
-    Returns the dataset, diagnostics and the display paths of the files asked for.
-    """
-    diags: list[Diagnostic] = []
-    parties_file: Loaded | None = None
-    sources_file: Loaded | None = None
-    agreements: list[Loaded] = []
-    workplans: list[Loaded] = []
-    unloaded: list[Loaded] = []
-    asked: set[str] = set()
-    files: list[Path] = []
-    for path in paths:
-        files += _yaml_files(path) if path.is_dir() and path.suffix.lower() not in YAML_SUFFIXES else [path]
-    for path in files:
-        asked.add(display_path(path))
-        if path.name == PARTIES_FILE:
-            parties_file, found = _load(path, PartiesFile)
-        elif path.name == SOURCES_FILE:
-            sources_file, found = _load(path, SourcesFile)
-        elif _is_workplan(path):
-            loaded, found = _load(path, Workplan, unloaded)
-            if loaded is not None:
-                workplans.append(loaded)
-        else:
-            loaded, found = _load(path, Agreement, unloaded)
-            if loaded is not None:
-                agreements.append(loaded)
-        diags += found
-    if parties_file is None and data_dir is not None and (data_dir / PARTIES_FILE).is_file():
-        parties_file, found = _load(data_dir / PARTIES_FILE, PartiesFile)
-        diags += found
-    if sources_file is None and data_dir is not None:
-        sources_file, found = _register(data_dir)
-        diags += found
-    return (replace(_dataset(parties_file, agreements, workplans), sources_file=sources_file,
-                    unloaded=tuple(unloaded)), diags, asked)
-
-
-def _dataset(parties_file: Loaded | None, agreements: list[Loaded], workplans: list[Loaded] | None = None) -> Dataset:
+def _dataset(loaded: dict[str, list[Loaded[BaseModel]]], files: Sequence[str] = (),
+             unloaded: Sequence[Loaded[Any]] = ()) -> Dataset:
+    parties_file: Any = next(iter(loaded[PARTIES.name][-1:]), None)
+    sources_file: Any = next(iter(loaded[SOURCES.name][-1:]), None)
+    agreements: Any = tuple(loaded[AGREEMENTS.name])
+    workplans: Any = tuple(loaded[WORKPLANS.name])
     parties = tuple(parties_file.model.parties) if parties_file else ()
     groups = tuple(parties_file.model.groups) if parties_file else ()
     start = parties_file.model.records_from if parties_file else None
     if start is not None:  # the register's record start, for every follow-up without its own (rule 8b)
-        agreements = [replace(item, model=with_record_start(item.model, start)) for item in agreements]
-        workplans = [replace(item, model=with_record_start(item.model, start)) for item in workplans or ()]
-    return Dataset(parties, groups, tuple(agreements), parties_file, tuple(workplans or ()))
+        agreements = tuple(replace(item, model=with_record_start(item.model, start)) for item in agreements)
+        workplans = tuple(replace(item, model=with_record_start(item.model, start)) for item in workplans)
+    return Dataset(parties, groups, agreements, parties_file, workplans, tuple(files), sources_file,
+                   tuple(unloaded))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import signal
@@ -40,12 +41,16 @@ class OutputFailed(Exception):
 
 @dataclass(frozen=True)
 class Target:
-    """Where output goes: standard output (path None), a regular file (replaced atomically) or any other
-    file (a device, a FIFO, /dev/stdout: written in place, never replaced)."""
+    """Where output goes: standard output (path None), a regular file (replaced atomically), an open
+    descriptor the path names (/dev/stdout, /dev/fd/N, /proc/self/fd/N, or any path to the file standard
+    output or error already writes: written through that descriptor, so `>>` keeps appending and a
+    grouped redirection keeps its other lines) or any other file (a device, a FIFO: written in place,
+    never replaced)."""
 
     path: Path | None
     regular: bool = True
     shown: str = ""  # the path as the user wrote it, for messages
+    fd: int | None = None  # write through this open descriptor (its offset and O_APPEND are kept)
 
     @property
     def name(self) -> str:
@@ -58,6 +63,56 @@ def _reason(exc: OSError) -> str:
 
 def _inside(child: str, parent: str) -> bool:
     return child == parent or child.startswith(parent.rstrip(os.sep) + os.sep)
+
+
+_STREAMS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+_FD_DIRS = ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/")
+
+
+def _named_descriptor(text: str) -> int | None:
+    """The descriptor a path names by itself (/dev/stdout, /dev/fd/N, /proc/self/fd/N), when it is open."""
+    normal = os.path.normpath(text)
+    number: int | None = _STREAMS.get(normal)
+    for prefix in _FD_DIRS:
+        rest = normal[len(prefix):] if normal.startswith(prefix) else ""
+        if rest.isdigit():
+            number = int(rest)
+    if number is None:
+        return None
+    try:
+        os.fstat(number)
+    except OSError:
+        return None
+    return number
+
+
+def stream_alias(text: str) -> int | None:
+    """The open descriptor `text` stands for: one it names (/dev/stdout, /dev/fd/N, /proc/self/fd/N), or
+    standard output or error when the path is the very file (same device and inode) they write to.
+    Writing through the descriptor keeps what the shell set up: `>> log` appends, `{ …; } > out` keeps
+    the other lines; replacing the file would cut the shell's descriptor off from it."""
+    named = _named_descriptor(text)
+    if named is not None:
+        return named
+    try:
+        info = os.stat(text)
+    except OSError:
+        return None
+    for number in (1, 2):
+        try:
+            stream = os.fstat(number)
+        except OSError:
+            continue
+        if (stream.st_dev, stream.st_ino) == (info.st_dev, info.st_ino):
+            return number
+    return None
+
+
+def _read_only_fs(directory: str) -> bool:
+    try:
+        return bool(os.statvfs(directory).f_flag & getattr(os, "ST_RDONLY", 1))
+    except OSError:
+        return False
 
 
 def resolve_target(raw: str | Path | None, protected_dirs: tuple[Path, ...] = (),
@@ -87,6 +142,9 @@ def resolve_target(raw: str | Path | None, protected_dirs: tuple[Path, ...] = ()
             info = None
         if info is not None and stat.S_ISDIR(info.st_mode):
             raise OutputRefused("output_is_dir", path=text)
+        alias = stream_alias(text) if info is not None else None
+        if alias is not None:
+            return Target(path, regular=False, shown=text, fd=alias)
         if info is not None and not stat.S_ISREG(info.st_mode):
             return Target(path, regular=False, shown=text)
         parent = os.path.dirname(real) or "."
@@ -94,6 +152,8 @@ def resolve_target(raw: str | Path | None, protected_dirs: tuple[Path, ...] = ()
             # name the directory the file would really go to (through a symlink, the link's target's)
             raise OutputRefused("output_no_dir", path=text, dir=parent if os.path.islink(text) else
                                 os.path.dirname(text) or ".")
+        if _read_only_fs(parent):
+            raise OutputRefused("output_read_only_fs", path=text)
         if info is not None and not os.access(text, os.W_OK):
             raise OutputRefused("output_not_writable", path=text)
         if info is None and not os.access(parent, os.W_OK | os.X_OK):
@@ -105,27 +165,58 @@ def resolve_target(raw: str | Path | None, protected_dirs: tuple[Path, ...] = ()
 
 
 class _Terminated(BaseException):
-    """SIGTERM during an atomic write: unwind so the temporary file is removed."""
+    """SIGTERM or SIGHUP during an atomic write: unwind so the temporary file is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+# The signals that end a process by default and that a user or a terminal sends: SIGINT unwinds by
+# itself (KeyboardInterrupt); SIGTERM (kill) and SIGHUP (the terminal closed, an SSH session dropped)
+# are turned into an unwinding exception, then re-sent once the temporary file is gone.
+_ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 @contextmanager
-def _cleanup_on_sigterm() -> Iterator[None]:
+def _cleanup_on_signals() -> Iterator[None]:
     def handler(signum: int, frame: object) -> None:
-        raise _Terminated()
+        raise _Terminated(signum)
 
+    previous: dict[int, object] = {}
     try:
-        previous = signal.signal(signal.SIGTERM, handler)
+        for signum in _ENDING_SIGNALS:
+            previous[signum] = signal.signal(signum, handler)
     except ValueError:  # not the main thread: nothing to install
         yield
         return
     try:
         yield
-    except _Terminated:
-        signal.signal(signal.SIGTERM, previous)
-        os.kill(os.getpid(), signal.SIGTERM)
-        raise SystemExit(128 + signal.SIGTERM) from None
+    except _Terminated as ended:
+        for signum, old in previous.items():
+            signal.signal(signum, old)  # type: ignore[arg-type]
+        os.kill(os.getpid(), ended.signum)
+        raise SystemExit(128 + ended.signum) from None
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, old in previous.items():
+            signal.signal(signum, old)  # type: ignore[arg-type]
+
+
+def _keep_owner(tmp_name: str, path: Path) -> None:
+    """The replacement keeps the target's owner and group where the process may set them (as root: both;
+    otherwise a group the user belongs to); where it may not, the file becomes the writer's, as any new
+    file would."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    try:
+        os.chown(tmp_name, info.st_uid, info.st_gid)
+    except OSError:
+        try:
+            os.chown(tmp_name, -1, info.st_gid)
+        except OSError:
+            pass
 
 
 def _write_atomic(path: Path, payload: bytes) -> None:
@@ -137,13 +228,14 @@ def _write_atomic(path: Path, payload: bytes) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     directory = path.parent if str(path.parent) else Path(".")
-    with _cleanup_on_sigterm():
+    with _cleanup_on_signals():
         fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
+            _keep_owner(tmp_name, path)
             os.chmod(tmp_name, mode)
             os.replace(tmp_name, path)
         except BaseException:
@@ -154,21 +246,56 @@ def _write_atomic(path: Path, payload: bytes) -> None:
             raise
 
 
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def _write_in_place(path: Path, payload: bytes) -> None:
-    """Devices, FIFOs, /dev/stdout: open for writing (never create, never replace) and write."""
+    """Devices, FIFOs: open for writing (never create, never replace) and write."""
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
     try:
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        _write_all(fd, payload)
     finally:
         os.close(fd)
 
 
+def _write_through(fd: int, payload: bytes) -> None:
+    """An open descriptor (standard output, error, or one the shell opened): what Python holds buffered
+    for it goes first, then the payload, at the descriptor's own offset and in its own mode."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None and stream.fileno() == fd:
+                stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    _write_all(fd, payload)
+
+
+def _escape_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    """A file name's bytes that are not UTF-8 (kept by Python as surrogate escapes) written as \\xNN."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else f"\\u{ord(c):04x}"
+                   for c in bad), exc.end
+
+
+codecs.register_error("svo-escape", _escape_undecodable)
+
+
+def encode(text: str) -> bytes:
+    """UTF-8; a character UTF-8 cannot carry (a lone surrogate, from a file name that is not UTF-8) is
+    written out (\\xff), so output never fails on a name."""
+    return text.encode("utf-8", errors="svo-escape")
+
+
 def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None:
     """Write `data` to the regular file `path` atomically (kept for callers that own their path)."""
-    _write_atomic(path, data.encode(encoding) if isinstance(data, str) else data)
+    _write_atomic(path, (encode(data) if encoding == "utf-8" else data.encode(encoding))
+                  if isinstance(data, str) else data)
 
 
 def deliver(target: Target, data: str | bytes) -> None:
@@ -176,9 +303,11 @@ def deliver(target: Target, data: str | bytes) -> None:
     if target.path is None:
         write_stdout(data)
         return
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = encode(data) if isinstance(data, str) else data
     try:
-        if target.regular and not _now_special(target.path):
+        if target.fd is not None:
+            _write_through(target.fd, payload)
+        elif target.regular and not _now_special(target.path):
             _write_atomic(target.path, payload)
         else:
             _write_in_place(target.path, payload)

@@ -440,14 +440,14 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
                 rows[day] = engine.agreement_status(item.model, day, superseded, groups)
             got = {name: getattr(rows[day], name, None) for name in AGREEMENT_FIELDS}
             found += _mismatches(item, i, day, got, _expected_fields(expectation, AGREEMENT_FIELDS))
-    for item in dataset.workplans:
+    for held in dataset.workplans:
         plan_rows: dict[date, PlanStatus] = {}
-        for i, expectation in enumerate(item.model.expect):
-            day = expectation.as_of.start
+        for i, wish in enumerate(held.model.expect):
+            day = wish.as_of.start
             if day not in plan_rows:
-                plan_rows[day] = workplans.plan_status(item.model, dataset.groups, day)
+                plan_rows[day] = workplans.plan_status(held.model, dataset.groups, day)
             status = plan_rows[day]
-            wanted = _expected_fields(expectation, PLAN_FIELDS)
+            wanted = _expected_fields(wish, PLAN_FIELDS)
             got = _plan_values(status)
             if "missing" in wanted:  # a set of principals: groups expanded, in any order
                 expected_missing = workplans.expand_parties(wanted["missing"], dataset.groups)
@@ -455,7 +455,7 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
                 if computed is not None and sorted(expected_missing) == sorted(computed):
                     expected_missing = computed
                 wanted["missing"] = expected_missing
-            found += _mismatches(item, i, day, got, wanted)
+            found += _mismatches(held, i, day, got, wanted)
     return found
 
 

@@ -42,7 +42,7 @@ def check_file_names(dataset: Dataset) -> list[Diagnostic]:
     """SVO201: an agreement's or plan's id that is not its file name."""
     return [error("SVO201", T("id_differs_from_file_name", id=item.model.id, stem=item.stem),
                   **_at(item, ("id",)), hint=T("rename_file_or_id", id=item.model.id))
-            for item in (*dataset.agreements, *dataset.workplans) if item.model.id != item.stem]
+            for item in dataset.holders() if item.model.id != item.stem]
 
 
 # --------------------------------------------------------------------------- duplicates
@@ -56,8 +56,8 @@ def check_duplicates(dataset: Dataset) -> list[Diagnostic]:
         counts = Counter(f.id for f in item.model.followups)
         found += [error("SVO213", T("duplicate_followup_id", id=f.id), **_at(item, ("followups", i, "id")))
                   for i, f in enumerate(item.model.followups) if counts[f.id] > 1]
-    for item in dataset.workplans:
-        found += _duplicates_in_plan(item)
+    for held in dataset.workplans:
+        found += _duplicates_in_plan(held)
     return found
 
 
@@ -73,9 +73,9 @@ def _duplicate_file_ids(dataset: Dataset) -> list[Diagnostic]:
                                **_at(item, ("id",)), hint=T("agreement_needs_own_id")))
         seen.add(item.model.id)
     plan_ids = Counter(item.model.id for item in dataset.workplans)
-    for item in dataset.workplans:
-        if plan_ids[item.model.id] > 1:
-            found.append(error("SVO202", T("duplicate_work_plan_id", id=item.model.id), **_at(item, ("id",)),
+    for plan in dataset.workplans:
+        if plan_ids[plan.model.id] > 1:
+            found.append(error("SVO202", T("duplicate_work_plan_id", id=plan.model.id), **_at(plan, ("id",)),
                                hint=T("work_plan_needs_own_id")))
     # Agreements and work plans share one set of ids (`svo show ID`): each file that holds the id.
     plans_by_id = {item.model.id: item for item in dataset.workplans}
@@ -85,11 +85,11 @@ def _duplicate_file_ids(dataset: Dataset) -> list[Diagnostic]:
             found.append(error("SVO202", T("agreement_id_is_work_plan_id", id=item.model.id,
                                            path=plans_by_id[item.model.id].path),
                                **_at(item, ("id",)), hint=T("agreement_and_plan_need_own_ids", id=item.model.id)))
-    for item in dataset.workplans:
-        if item.model.id in agreements_by_id:
-            found.append(error("SVO202", T("work_plan_id_is_agreement_id", id=item.model.id,
-                                           path=agreements_by_id[item.model.id].path),
-                               **_at(item, ("id",)), hint=T("agreement_and_plan_need_own_ids", id=item.model.id)))
+    for plan in dataset.workplans:
+        if plan.model.id in agreements_by_id:
+            found.append(error("SVO202", T("work_plan_id_is_agreement_id", id=plan.model.id,
+                                           path=agreements_by_id[plan.model.id].path),
+                               **_at(plan, ("id",)), hint=T("agreement_and_plan_need_own_ids", id=plan.model.id)))
     return found
 
 
@@ -169,8 +169,8 @@ def check_references(dataset: Dataset) -> list[Diagnostic]:
                         hint=T("use_one_of", ids=", ".join(f.id for f in a.followups) or "–"))
                   for i, event in enumerate(a.events)
                   if event.type == "followup_done" and event.followup not in followups]
-    for item in dataset.workplans:
-        found += _plan_references(item, parties, agreement_ids)
+    for held in dataset.workplans:
+        found += _plan_references(held, parties, agreement_ids)
     return found
 
 
@@ -264,12 +264,12 @@ def check_dates(dataset: Dataset) -> list[Diagnostic]:
                 found.append(warning("SVO212", T("events_out_of_order", date=str(event.date)),
                                      **_at(item, ("events", i, "date")), hint=T("list_events_oldest_first")))
             previous = event.date.end
-    for item in dataset.workplans:
-        plan: Workplan = item.model
+    for held in dataset.workplans:
+        plan: Workplan = held.model
         if plan.period.until.end < plan.period.from_.start:
             found.append(error("SVO206", T("period_until_before_from", until=str(plan.period.until),
                                            start=str(plan.period.from_)),
-                               **_at(item, ("period", "until"))))
+                               **_at(held, ("period", "until"))))
     return found
 
 
@@ -283,9 +283,9 @@ def check_notice_rules(dataset: Dataset) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for item in dataset.agreements:
         found += _notice_rules(item)
-    for item in dataset.workplans:
-        found += [error("SVO207", T("work_plan_no_notice_deadline"), **_at(item, ("followups", i, "before")))
-                  for i, f in enumerate(item.model.followups) if f.before is not None]
+    for held in dataset.workplans:
+        found += [error("SVO207", T("work_plan_no_notice_deadline"), **_at(held, ("followups", i, "before")))
+                  for i, f in enumerate(held.model.followups) if f.before is not None]
     return found
 
 
@@ -316,7 +316,7 @@ def check_sources_quoted(dataset: Dataset) -> list[Diagnostic]:
     """SVO209: an agreement or plan whose source has no quote."""
     return [warning("SVO209", T("source_has_no_quote"), **_at(item, ("source",), key=True),
                     hint=T("quote_the_clause"))
-            for item in (*dataset.agreements, *dataset.workplans) if item.model.source.quote is None]
+            for item in dataset.holders() if item.model.source.quote is None]
 
 
 # --------------------------------------------------------------------------- event replay

@@ -128,27 +128,27 @@ def read_yaml_file(path: Path, display: str | None = None) -> tuple[YamlDocument
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            return None, [error("SVO001", T("is_a_directory"), shown,
+            return None, [error("SVO001", T("is_a_directory"), shown, 1, 1,
                                 hint=T("remove_or_rename_directory"))]
         if not stat.S_ISREG(info.st_mode):
-            return None, [error("SVO001", T("not_a_regular_file"), shown,
+            return None, [error("SVO001", T("not_a_regular_file"), shown, 1, 1,
                                 hint=T("replace_with_yaml_file"))]
         if info.st_size > MAX_FILE_BYTES:
             return None, [error("SVO009", T("file_size_over_limit", size=info.st_size,
                                             limit=MAX_FILE_BYTES),
-                                shown, hint=T("split_large_file"))]
+                                shown, 1, 1, hint=T("split_large_file"))]
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat: still never read
-                return None, [error("SVO001", T("not_a_regular_file"), shown,
+                return None, [error("SVO001", T("not_a_regular_file"), shown, 1, 1,
                                     hint=T("replace_with_yaml_file"))]
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = T("symlink_loop") if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
-        return None, [error("SVO001", T("cannot_read_file", reason=reason), shown,
+        return None, [error("SVO001", T("cannot_read_file", reason=reason), shown, 1, 1,
                             hint=T("check_file_readable"))]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [error("SVO009", T("file_larger_than_limit", limit=MAX_FILE_BYTES), shown)]
+        return None, [error("SVO009", T("file_larger_than_limit", limit=MAX_FILE_BYTES), shown, 1, 1)]
     text, diags = decode(raw, shown)
     if text is None:
         return None, diags
@@ -485,15 +485,25 @@ _YAML_PROBLEMS = (
 
 
 def display_path(path: Path) -> str:
-    """A short path to show in findings: relative to the working directory when inside it
-    (string arithmetic only: no file-system calls per file)."""
+    """A short path to show in findings: relative to the working directory when inside it (string
+    arithmetic only: no file-system calls per file). Bytes of a name that are not UTF-8 (which Python
+    keeps as surrogate escapes) are written out as \\xNN, so every output can carry the path."""
     text = str(path)
     if not os.path.isabs(text):
-        return os.path.normpath(text)
-    cwd = _cwd()
-    return text[len(cwd) + 1:] if text.startswith(cwd + os.sep) else text
+        shown = os.path.normpath(text)
+    else:
+        cwd = _cwd()
+        shown = text[len(cwd) + 1:] if cwd and text.startswith(cwd + os.sep) else text
+    return _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", shown) if _UNDECODABLE.search(shown) \
+        else shown
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
 @lru_cache(maxsize=1)
 def _cwd() -> str:
-    return os.getcwd()
+    try:
+        return os.getcwd()
+    except OSError:  # the working directory was removed: show paths as given
+        return ""

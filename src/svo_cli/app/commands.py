@@ -159,6 +159,10 @@ def timeline(request: Request, years_back: int, years_ahead: int, include_ended:
     return TimelineResult(day, loaded.findings, timeline_picture(loaded.dataset, day, start, end, include_ended))
 
 
+# Findings that mean a file or directory was not read at all (whatever it holds is unknown).
+UNREAD_CODES = frozenset({"SVO001", "SVO009", "SVO301", "SVO302", "SVO304"})
+
+
 def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanResult:
     """One agreement or work plan in full, `years` ahead."""
     loaded = load(request)
@@ -184,6 +188,11 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
         broken = [d.path for d in loaded.findings if d.is_error and Path(d.path).stem == item_id]
         if broken:
             raise UsageProblem("id_unreadable", id=item_id, path=broken[0])
+        errors = [d for d in loaded.findings if d.is_error and d.code in UNREAD_CODES]
+        if errors:  # files or directories left unread may hold the id: say so (exit 1), not "no such id"
+            first = errors[0]
+            raise UsageProblem("no_such_id_data_errors", id=item_id, n=len(errors),
+                               first=f"{first.location()}: {first.code} {first.message}")
     if found is None:
         ids = [a.id for a in agreements] + [p.id for p in dataset.workplan_models()]
         close = [i for i in ids if item_id.lower() in i][:3] or difflib.get_close_matches(item_id, ids, n=3)

@@ -19,7 +19,9 @@ from svo_cli import register
 from svo_cli.app.requests import Request, UsageProblem, ValidateRequest
 from svo_cli.app.results import ValidateResult
 from svo_cli.diagnostics import Diagnostic, promote_warnings
-from svo_cli.loader import YAML_SUFFIXES, Dataset, load_dataset, load_files
+from svo_cli.loader import Dataset, named_files
+from svo_cli.loader import load as load_data
+from svo_cli.yamlfile import display_path
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def load(request: Request, checks: str = ERRORS) -> Checked:
     _require_dir(request.data_dir)
     every = checks == EVERYTHING
     with _loading():
-        dataset, diagnostics = load_dataset(request.data_dir, jobs=request.jobs)
+        dataset, diagnostics = load_data(request.data_dir, jobs=request.jobs)
         diagnostics += named_checks.run(dataset, register.Context(as_of=request.as_of),
                                         named_checks.CHECKS if every else named_checks.ERROR_CHECKS)
     _keep(dataset)
@@ -111,7 +113,10 @@ def _require_dir(path: Path, missing: str = "no_data_dir") -> None:
                 os.path.abspath(path)):
             raise UsageProblem("data_is_subdir", path=str(path), suggestion=_shown(root))
     if not path.is_dir():
-        raise UsageProblem(missing, path=str(path))
+        raise UsageProblem(NOT_A_DIRECTORY.get(missing, missing), path=str(path))
+
+
+NOT_A_DIRECTORY = {"no_data_dir": "data_not_dir", "no_sources_dir": "sources_not_dir"}
 
 
 def _shown(path: Path) -> str:
@@ -155,9 +160,12 @@ def read_documents(dataset: Dataset, directory: Path) -> tuple[dict[str, str], f
     texts: dict[str, str] = {}
     for name in sorted(names):
         path = directory / name
-        if "/" in name or name.startswith(".") or not path.is_file():
+        try:  # a name the system cannot take (too long, …) is a document not found: a located finding
+            if "/" in name or name.startswith(".") or not path.is_file():
+                continue
+            texts[name] = path.read_text(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
             continue
-        texts[name] = path.read_text(encoding="utf-8", errors="replace")
     return texts, frozenset(names - set(texts))
 
 
@@ -177,7 +185,7 @@ def validate_files(request: ValidateRequest) -> ValidateResult:
     else:
         _require_dir(data_dir)
         with _loading():
-            dataset, diagnostics = load_dataset(data_dir, jobs=jobs)
+            dataset, diagnostics = load_data(data_dir, jobs=jobs)
             diagnostics += _run_checks(dataset, request)
         files = len(dataset.files)
     if strict:
@@ -186,28 +194,21 @@ def validate_files(request: ValidateRequest) -> ValidateResult:
 
 
 def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequest) -> tuple[list[Diagnostic], int]:
-    """Findings for the named files, each checked with the whole data directory it belongs to, so a
-    reference to another file (a superseded agreement, a plan's agreements) resolves as in the full check,
-    and the findings across files (ACROSS_FILES) wherever they are: what pre-commit, which names only the
-    changed files, needs. Files outside any data directory are checked on their own, with the parties of
-    `data_dir`."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
-        else:
-            files.append(path)
+    """Findings for the named files only, each checked with the whole data directory it belongs to, so a
+    reference to another file (a superseded agreement, a plan's agreements) resolves as in the full check:
+    what pre-commit, which names only the changed files, needs. Files outside any data directory are
+    checked on their own, with the parties of `data_dir`."""
+    files, found = named_files(paths)  # a named directory is listed under the loader's rule
     files = list({os.path.realpath(p): p for p in files}.values())  # each file once
     by_root: dict[Path | None, list[Path]] = {}
     for path in files:
         by_root.setdefault(data_root(path.parent if path.is_file() else path), []).append(path)
-    found: list[Diagnostic] = []
     for root, named in by_root.items():
-        wanted = {os.path.realpath(p) for p in named}
+        wanted = {os.path.realpath(display_path(p)) for p in named}
         if root is None:
-            dataset, diagnostics, _ = load_files(named, data_dir if _is_dir(data_dir) else None)
+            dataset, diagnostics = load_data(data_dir if _is_dir(data_dir) else None, only=named)
         else:
-            dataset, diagnostics = load_dataset(root, jobs=request.jobs)
+            dataset, diagnostics = load_data(root, jobs=request.jobs)
         diagnostics += _run_checks(dataset, request)
         found += [d for d in diagnostics if os.path.realpath(d.path) in wanted or d.code in ACROSS_FILES]
     return found, len(files)

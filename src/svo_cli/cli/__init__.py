@@ -397,7 +397,7 @@ def validate_command(
         edge.write(render_checks(language, json=format is not None and format.value == "json"), Target(None), language)
         raise typer.Exit(0)
     request = application.ValidateRequest(
-        edge.data_dir(data), tuple(paths or ()), strict,
+        edge.data_dir(data, language), tuple(paths or ()), strict,
         date_option(as_of, "--as-of", language) or edge.today_in_stockholm(), sources, max_age, edge.jobs(),
         edge.check_names(check or (), language))
     result = edge.compute(application.validate_files, language, request)

@@ -8,7 +8,7 @@ import sys
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NoReturn, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, NoReturn, Optional, Sequence
 
 import typer
 
@@ -103,19 +103,78 @@ def date_option(value: Optional[str], name: str, lang: str = "en") -> Optional[d
         fail(label("not_a_date", lang, option=name, value=value, hint=hint), lang)
 
 
-def data_dir(data: Optional[Path]) -> Path:
+class Discovered(NamedTuple):
+    """A data directory found upwards from the working directory."""
+
+    path: Path
+    above: bool  # found in a parent directory (not the working directory or its data/)
+    foreign_uid: Optional[int]  # the owner, when another user owns it (refused, as git's safe.directory)
+
+
+def discover() -> Optional[Discovered]:
+    """The data directory found upwards from the working directory: one holding parties.yaml and
+    agreements/, or its data/ subdirectory. None when there is none (or no working directory)."""
+    try:
+        here = Path.cwd()
+    except OSError:
+        return None
+    for candidate in (here, *here.parents):
+        for directory in (candidate, candidate / "data"):
+            try:
+                if not ((directory / "parties.yaml").is_file() and (directory / "agreements").is_dir()):
+                    continue
+                owner = os.stat(directory).st_uid
+            except OSError:
+                continue
+            above = candidate != here
+            shown = Path(".") if directory == here else directory
+            foreign = owner if above and owner != os.geteuid() else None
+            return Discovered(shown, above, foreign)
+    return None
+
+
+class _Found:
+    """The data directory this command found above the working directory (None: given, or here)."""
+
+    above: Optional[Path] = None
+
+
+def data_dir(data: Optional[Path], lang: str = "en", quiet: bool = False) -> Path:
     """--data, else $SVO_DATA, else the data directory found upwards from the working directory (a
-    directory holding parties.yaml and agreements/, or its data/ subdirectory), else ./data."""
+    directory holding parties.yaml and agreements/, or its data/ subdirectory), else ./data.
+
+    A directory found in a parent directory is named on stderr (which directory was read), and refused
+    when another user owns it: files planted above the working directory are not read unasked.
+    `quiet`: the same directory, with nothing said and nothing refused (to protect it from -o)."""
+    if not quiet:
+        _Found.above = None
     if data is not None:
         return data
     if os.environ.get("SVO_DATA"):
         return Path(os.environ["SVO_DATA"])
-    here = Path.cwd()
-    for candidate in (here, *here.parents):
-        for directory in (candidate, candidate / "data"):
-            if (directory / "parties.yaml").is_file() and (directory / "agreements").is_dir():
-                return directory if directory != here else Path(".")
-    return Path("data")
+    try:
+        os.getcwd()
+    except OSError:
+        if quiet:
+            return Path("data")
+        fail(_label("cwd_gone", lang), lang)
+    found = discover()
+    if found is None:
+        return Path("data")
+    if quiet:
+        return found.path
+    if found.foreign_uid is not None:
+        fail(_label("data_found_foreign", lang, path=str(found.path), uid=str(found.foreign_uid)), lang)
+    if found.above:
+        _Found.above = found.path
+        typer.echo(_label("data_found_note", lang, path=str(found.path)), err=True)
+    return found.path
+
+
+def _label(key: str, lang: str, **params: str) -> str:
+    from svo_cli.i18n import label
+
+    return label(key, lang, **params)
 
 
 def jobs() -> Optional[int]:
@@ -131,7 +190,7 @@ def request(data: Optional[Path], as_of: Optional[str], lang: Optional["Lang"], 
 
     language = lang_of(lang)
     day = date_option(as_of, "--as-of", language) or today_in_stockholm()
-    return Request(data_dir(data), day, language, jobs(), Filters(party, responsible, tuple(kind or ()), body))
+    return Request(data_dir(data, language), day, language, jobs(), Filters(party, responsible, tuple(kind or ()), body))
 
 
 def isatty() -> bool:
@@ -158,9 +217,12 @@ def target(output: Optional[Path], data: Optional[Path], lang: str, inputs: tupl
     from svo_cli.output import OutputRefused, resolve_target
 
     try:
-        return resolve_target(output, (data_dir(data),), inputs)
+        return resolve_target(output, (data_dir(data, lang, quiet=True),), inputs)
     except OutputRefused as exc:
         fail(label(exc.message_id, lang, **exc.params), lang)
+
+
+DATA_FAULTS = frozenset({"id_unreadable", "no_such_id_data_errors"})
 
 
 def compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
@@ -171,7 +233,7 @@ def compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
     try:
         return fn(*args)
     except UsageProblem as exc:
-        if exc.message_id == "id_unreadable":  # the data's fault, not the user's: exit 1
+        if exc.message_id in DATA_FAULTS:  # the data's fault, not the user's: exit 1
             say(label("error_prefix", lang) + label(exc.message_id, lang, **exc.params))
             raise typer.Exit(EXIT_FINDINGS) from None
         fail(label(exc.message_id, lang, **exc.params), lang)
@@ -207,9 +269,22 @@ def finish(command: "Command", fmt: "Format", result: Any, where: "Target", lang
     from svo_cli.render import REGISTRY, render
 
     shown = display(lang, where.path is not None, REGISTRY[command].width)
-    write(render(command, fmt, result, shown), where, lang)
+    payload = render(command, fmt, result, shown)
+    if _Found.above is not None and fmt.value == "json" and isinstance(payload, str):
+        payload = with_data_dir(payload, _Found.above, shown.pretty)
+    write(payload, where, lang)
     report_errors(result, lang)
     raise typer.Exit(result.exit_code if exit_code is None else exit_code)
+
+
+def with_data_dir(payload: str, path: Path, pretty: bool) -> str:
+    """A JSON document with `data_dir` first: which directory was read, when svo found it itself."""
+    import json
+
+    document = {"data_dir": str(path), **json.loads(payload)}
+    if pretty:
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def output_format(command: "Command", given: Optional[Enum], output: Optional[Path], lang: str) -> "Format":

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Iterable, Optional
 
 import typer
 
@@ -43,38 +46,60 @@ class SchemaKind(str, Enum):
 # --------------------------------------------------------------------------- shell completion
 
 
-def _completion_data(ctx: Any) -> Path:
-    from svo_cli.cli.edge import data_dir
+# The ids the loader accepts (model.Slug): a candidate is one of these or is not offered, so nothing a
+# shell reads as code (whitespace, newlines, $( ), quotes, globs) can reach a command line by TAB.
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def shell_candidates(ids: Iterable[str], incomplete: str) -> list[str]:
+    """Completion candidates: only ids the loader accepts, quoted for the shell (a no-op for an id)."""
+    return sorted({shlex.quote(i) for i in ids if SLUG.fullmatch(i) and i.startswith(incomplete)})
+
+
+def _completion_root(ctx: Any) -> Optional[Path]:
+    """The data directory, found as the commands find it, but silently: a directory another user owns
+    is not read at all (no candidates), and nothing is printed into the prompt."""
+    from svo_cli.cli.edge import discover
 
     given = ctx.params.get("data") if ctx is not None else None
-    return data_dir(Path(given) if given else None)
-
-
-def _stems(directory: Path) -> list[str]:
-    try:
-        return sorted(p.stem for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    except OSError:
-        return []
+    if given:
+        return Path(given)
+    if os.environ.get("SVO_DATA"):
+        return Path(os.environ["SVO_DATA"])
+    found = discover()
+    if found is None:
+        return Path("data")
+    return None if found.foreign_uid is not None else found.path
 
 
 def complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Agreement and work-plan ids: the file names in the data directory."""
-    root = _completion_data(ctx)
-    ids = _stems(root / "agreements") + _stems(root / "workplans")
-    return [i for i in ids if i.startswith(incomplete)]
+    """Agreement and work-plan ids: the names of the data files, listed under the loader's rule."""
+    from svo_cli import loader
+
+    root = _completion_root(ctx)
+    if root is None:
+        return []
+    ids: list[str] = []
+    for kind in (loader.AGREEMENTS, loader.WORKPLANS):
+        files, _ = loader.kind_files(root, kind)
+        ids += [loader.stem(p) for p in files]
+    return shell_candidates(ids, incomplete)
 
 
 def complete_party(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Party and group ids from parties.yaml (read safely; nothing on a broken file)."""
-    import yaml
+    """Party and group ids from parties.yaml, read as the loader reads it (its rule, size limit and
+    refusal of aliases and deep nesting): a broken file gives no candidates, never an error or a wait."""
+    from svo_cli import loader
+    from svo_cli.model import PartiesFile
 
-    try:
-        doc = yaml.safe_load((_completion_data(ctx) / "parties.yaml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+    root = _completion_root(ctx)
+    if root is None:
         return []
-    ids = [str(item.get("id")) for key in ("parties", "groups") for item in (doc or {}).get(key) or ()
-           if isinstance(item, dict) and item.get("id")] if isinstance(doc, dict) else []
-    return [i for i in ids if i.startswith(incomplete)]
+    document, _ = loader.read_checked(root / loader.PARTIES_FILE, root)
+    built = loader.build_model(document, PartiesFile)[0] if document is not None else None
+    if built is None:
+        return []
+    return shell_candidates([p.id for p in built.parties] + [g.id for g in built.groups], incomplete)
 
 
 def complete_kind(incomplete: str) -> list[str]:
