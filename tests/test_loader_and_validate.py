@@ -266,3 +266,20 @@ def test_a_date_spec_hint_names_the_spec_meant(text, meant):
     with pytest.raises(DateSpecError) as caught:
         parse_date_spec(text)
     assert caught.value.meant == meant
+
+
+def test_a_finding_inside_a_union_points_at_the_files_own_key(tmp_path, monkeypatch):
+    """A quote may be text or a list of texts: pydantic names the union's member in its location
+    ('quote', 'constrained-str'); the finding points at the quote itself (found by the fuzz test)."""
+    import shutil
+
+    from svo_cli.loader import load
+
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "agreements" / "gemensam-plan-primarvard.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "      quote: " in text
+    path.write_text(text.replace("      quote: ", "      quote: []\n      note_: ", 1), encoding="utf-8")
+    _, diags = load(tmp_path / "data")
+    quote = [d for d in diags if d.code in ("SVO103", "SVO104")]
+    assert quote and all(d.line > 1 for d in quote)

@@ -199,8 +199,24 @@ _EXPECTED = {
 }
 
 
+_UNION_TAG = re.compile(r"[a-z-]+\[.*\]|constrained-str|str|int|float|bool|date|none|is-instance\[.*\]")
+
+
+def _data_loc(loc: tuple, source_map: SourceMap) -> tuple:
+    """pydantic's loc without the union members it names (`quote.constrained-str`, `list[…]`): the path
+    of keys and indices the file has."""
+    if not any(isinstance(part, str) and _UNION_TAG.fullmatch(part) for part in loc):
+        return loc
+    kept: tuple = ()
+    for part in loc:
+        if isinstance(part, str) and _UNION_TAG.fullmatch(part) and (*kept, part) not in source_map.values:
+            continue
+        kept = (*kept, part)
+    return kept
+
+
 def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseModel], suggest: bool = True) -> Diagnostic:
-    loc = tuple(err["loc"])
+    loc = _data_loc(tuple(err["loc"]), source_map)
     kind = err["type"]
     code = _CODES.get(kind, "SVO100")
     where = ".".join(str(part) for part in loc) or "(file)"
