@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 from svo_cli.model import Agreement
 
@@ -227,3 +230,35 @@ def data_with_contacts(tmp_path: Path, linkoping: str | None = None, kinda: str 
                                "    contacts:\n" + kinda.rstrip("\n"))
     parties.write_text(text, encoding="utf-8")
     return data
+
+
+# A real SMTP server on the loopback address (aiosmtpd), for svo remind --send.
+class Inbox:
+    def __init__(self):
+        self.messages: list[bytes] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.messages.append(envelope.content)
+        return "250 OK"
+
+
+def _auth(server, session, envelope, mechanism, auth_data):
+    ok = auth_data.login == b"svo" and auth_data.password == b"right"
+    return AuthResult(success=ok, handled=False)
+
+
+@pytest.fixture
+def smtp():
+    inbox = Inbox()
+    with socket.socket() as probe:  # a free port on the loopback address
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=_auth, auth_require_tls=False)
+    controller.start()
+    yield inbox, port
+    controller.stop()
+
+
+def smtp_env(port: int, password: str = "right") -> dict:
+    return {"SVO_SMTP_HOST": "127.0.0.1", "SVO_SMTP_PORT": str(port), "SVO_SMTP_USER": "svo",
+            "SVO_SMTP_PASSWORD": password, "SVO_SMTP_STARTTLS": "0", "SVO_SMTP_FROM": "svo@region.se"}

@@ -7,42 +7,8 @@ import socket
 import threading
 from email.policy import default
 
-import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult
-
 from conftest import data_with_contacts, invoke
-
-
-class Inbox:
-    def __init__(self):
-        self.messages: list[bytes] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.messages.append(envelope.content)
-        return "250 OK"
-
-
-def _auth(server, session, envelope, mechanism, auth_data):
-    ok = auth_data.login == b"svo" and auth_data.password == b"right"
-    return AuthResult(success=ok, handled=False)
-
-
-@pytest.fixture
-def smtp():
-    inbox = Inbox()
-    with socket.socket() as probe:  # a free port on the loopback address
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=_auth, auth_require_tls=False)
-    controller.start()
-    yield inbox, port
-    controller.stop()
-
-
-def env(port: int, password: str = "right") -> dict:
-    return {"SVO_SMTP_HOST": "127.0.0.1", "SVO_SMTP_PORT": str(port), "SVO_SMTP_USER": "svo",
-            "SVO_SMTP_PASSWORD": password, "SVO_SMTP_STARTTLS": "0", "SVO_SMTP_FROM": "svo@region.se"}
+from conftest import smtp_env as env
 
 
 def test_dry_run_writes_the_mails_due_28_days_before_the_decide_by(tmp_path):
