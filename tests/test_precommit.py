@@ -144,3 +144,9 @@ def test_the_documented_rev_is_a_release_tag():
     version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     as_tuple = lambda text: tuple(int(part) for part in text.split("."))  # noqa: E731
     assert as_tuple(rev[1:]) <= as_tuple(version), (rev, version)
+    if (REPO / ".git").exists():  # where the checkout carries the release tags, the rev is one of them
+        import subprocess
+
+        tags = subprocess.run(["git", "-C", str(REPO), "tag", "--list", "v*"], capture_output=True, text=True)
+        if tags.returncode == 0 and tags.stdout.split():
+            assert rev in tags.stdout.split(), f"tag {rev} is missing: git tag {rev} <release commit>"
