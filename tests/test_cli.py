@@ -41,8 +41,10 @@ def test_deadlines_json_window_and_rows():
         ("missbruk-psykisk-funktionsnedsattning", "2026-12-31", "2026-12-30"),
         ("samverkan-barn-och-unga", "2026-12-31", "2026-12-30"),
     }
-    overdue = [r for r in rows if r["status"] == "overdue"]
-    assert overdue and all(r["date"] < "2026-11-23" and r["days_left"] < 0 for r in overdue)
+    # nothing overdue on the register's first day: what fell due before it has no record (rule 8b)
+    assert not [r for r in rows if r["status"] == "overdue"]
+    past = [r for r in rows if r["status"] == "unrecorded"]
+    assert past and all(r["date"] < "2026-11-23" and r["days_left"] < 0 for r in past)
     # läkarmedverkan's 2024 follow-up: due before the register's records begin, no record (rule 8b)
     assert [(r["status"], r["unrecorded"]) for r in rows if r["id"] == "lakarmedverkan"] == [("unrecorded", 1)]
     fields = {"date", "act_by", "kind", "id", "title", "days_left", "status", "approximate", "explanation",
@@ -157,7 +159,8 @@ def test_deadlines_include_work_plan_obligations():
     assert len(adoption) == 14 and {r["id"] for r in adoption} == {"svo-arbetsplan-2026-2027"}
     assert all(r["party"] and r["date"] == "2026-12-31" and r["act_by"] == "2026-12-30" for r in adoption)
     assignments = [r for r in doc["deadlines"] if r["kind"] == "assignment"]
-    assert any(r["assignment"] == "ramavtal-barnhalsa-ungdomshalsa" and r["status"] == "overdue" for r in assignments)
+    # due vt 2025, before the register began (2026-11-23), no record: neither done nor overdue (rule 8b)
+    assert any(r["assignment"] == "ramavtal-barnhalsa-ungdomshalsa" and r["status"] == "unrecorded" for r in assignments)
 
 
 def test_plans_command():

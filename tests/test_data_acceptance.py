@@ -31,7 +31,7 @@ def test_status_json_fields_are_stable():
     doc = json.loads(svo("status", "--as-of", "2026-11-23", "--format", "json").stdout)
     assert doc["as_of"] == "2026-11-23"
     fields = {"id", "title", "status", "term", "term_start", "term_end", "open_ended", "ends_on",
-              "notice_deadline", "approximate", "binding_until", "withdrawn", "assumed"}
+              "notice_deadline", "approximate", "binding_until", "withdrawn", "option_deadline", "assumed"}
     assert all(set(row) == fields for row in doc["agreements"])
     by_id = {row["id"]: row for row in doc["agreements"]}
     m = by_id["missbruk-psykisk-funktionsnedsattning"]

@@ -20,8 +20,9 @@ from svo_cli.render.ics import uid
 
 
 def meeting_check() -> app.CheckResult:
-    """The check of 2026-11-23 for the meeting of 2026-12-10 with a 30-day horizon (rule 16c's example)."""
-    return app.check(app.Request(DATA, date(2026, 11, 23)), app.MeetingWindow(date(2026, 12, 10), horizon=30))
+    """The check of 2027-01-15 for a meeting of 2027-02-04 with a 60-day horizon: the 2026 adoptions are
+    overdue then (on 2026-11-23 nothing is: what fell due before the records began has no record)."""
+    return app.check(app.Request(DATA, date(2027, 1, 15)), app.MeetingWindow(date(2027, 2, 4), horizon=60))
 
 
 def sections(result: app.CheckResult) -> dict[str, int]:
@@ -32,7 +33,7 @@ def test_a_copied_check_result_keeps_its_sections():
     # Sections were once found by id(row): after a copy, the overdue rows fell into "by_meeting".
     result = meeting_check()
     expected = sections(result)
-    assert expected["overdue"] > 0 and expected["after_meeting"] > 0  # rule 16c's example: tests/test_decisions.py
+    assert expected["overdue"] > 0 and expected["after_meeting"] > 0
     assert sections(copy.deepcopy(result)) == expected
     assert sections(pickle.loads(pickle.dumps(result))) == expected
     assert sections(replace(result)) == expected

@@ -61,9 +61,10 @@ def test_a_notice_in_time_is_not_a_silent_renewal(tmp_path):
 
 def test_items_carry_their_section():
     doc = check("--meeting", "2026-12-10", "--as-of", "2026-11-23", "--horizon", "60")
-    sections = {i["section"] for i in doc["items"]}
-    assert sections <= {"overdue", "by_meeting", "after_meeting", "unrecorded"} and "overdue" in sections
-    for item in doc["items"]:
+    later = check("--meeting", "2027-02-04", "--as-of", "2027-01-15", "--horizon", "60")  # the 2026 adoptions late
+    assert {i["section"] for i in doc["items"]} <= {"overdue", "by_meeting", "after_meeting", "unrecorded"}
+    assert "overdue" in {i["section"] for i in later["items"]}
+    for item in doc["items"] + later["items"]:
         assert (item["section"] == "unrecorded") == (item["status"] == "unrecorded")
         if item["section"] == "after_meeting":
             assert item["date"] > "2026-12-10"

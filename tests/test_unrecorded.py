@@ -20,21 +20,56 @@ def test_the_county_check_has_no_overdue_follow_up_resting_only_on_a_missing_rec
     overdue = [i for i in doc["items"] if i["section"] == "overdue"]
     assert not [i for i in overdue if i["kind"] == "followup"]  # läkarmedverkan 2024 among them before
     unrecorded = {(i["id"], i["followup"]): (i["status"], i["unrecorded"], i["unrecorded_since"], i["date"])
-                  for i in doc["items"] if i["section"] == "unrecorded"}
+                  for i in doc["items"] if i["section"] == "unrecorded" and i["kind"] == "followup"}
     assert unrecorded["missbruk-psykisk-funktionsnedsattning", "arlig"] == ("unrecorded", 7, "2019-12-31", "2025-12-31")
     assert unrecorded["lakarmedverkan", "var-tredje-ar"] == ("unrecorded", 1, "2024-12-31", "2024-12-31")
-    assert doc["summary"]["unrecorded"] == sum(n for _, n, _, _ in unrecorded.values()) > 0
+    assert doc["summary"]["unrecorded"] == sum(i["unrecorded"] for i in doc["items"] if i["section"] == "unrecorded")
+
+
+def test_a_plan_assignment_due_before_the_records_begin_is_unrecorded_not_overdue():
+    """LGVO 2024-2025's three assignments (due 2024, 2024-12-31, vt 2025) have no record in a register
+    begun 2026-11-23: the check lists them without a record, none as overdue (issue 24)."""
+    doc = _check_json()
+    assert not [i for i in doc["items"] if i["section"] == "overdue"]
+    lgvo = [(i["date"], i["status"], i["unrecorded"], i["unrecorded_since"]) for i in doc["items"]
+            if i["id"] == "lgvo-arbetsplan-2024-2025" and i["kind"] == "assignment"]
+    assert sorted(lgvo) == [("2024-12-31", "unrecorded", 1, "2024-12-31")] * 2 + [
+        ("2025-06-30", "unrecorded", 1, "2025-06-30")]
+    plans = json.loads(invoke("plans", *COUNTY, "--format", "json").stdout)
+    plan = next(p for p in plans["plans"] if p["id"] == "lgvo-arbetsplan-2024-2025")
+    assert plan["assignments_overdue"] == 0 and plan["assignments_open"] >= 3
+
+
+def test_a_plan_s_own_tracked_from_or_none_decides(tmp_path):
+    """Rule 8b for plans: an assignment due after the record start is overdue as before; a register
+    without records_from reports every past one overdue."""
+    data = bare_data(tmp_path)
+    plan = ("id: p\ntitle: P\nbody: SVO\nperiod: {from: 2024-01-01, until: 2025-12-31}\n"
+            "areas:\n  - id: a\n    title: A\n    assignments:\n      - {id: a, what: Före, due: 2024-06-30}\n"
+            "      - {id: b, what: Efter, due: 2025-06-30}\nTRACKEDsource: {document: x.txt, quote: q}\n")
+    (data / "workplans").mkdir(exist_ok=True)
+    path = data / "workplans" / "p.yaml"
+    parties = data / "parties.yaml"
+    for tracked, expected in (("tracked_from: 2025-01-01\n", {"a": "unrecorded", "b": "overdue"}),
+                              ("", {"a": "overdue", "b": "overdue"})):
+        if not tracked:  # nor a register-wide record start
+            parties.write_text(parties.read_text(encoding="utf-8").replace("records_from:", "# records_from:"),
+                               encoding="utf-8")
+        path.write_text(plan.replace("TRACKED", tracked), encoding="utf-8")
+        rows = json.loads(invoke("deadlines", "--data", str(data), "--as-of", "2026-01-15", "--format",
+                                 "json").stdout)["deadlines"]
+        assert {r["assignment"]: r["status"] for r in rows if r["kind"] == "assignment"} == expected, tracked
 
 
 def test_every_output_counts_them():
     doc = _check_json()
     total = doc["summary"]["unrecorded"]
     table = " ".join(invoke("check", "--meeting", "2026-12-10", *COUNTY, "--lang", "sv").stdout.split())
-    assert "Tidigare uppföljningar utan registrering" in table
-    assert f"{total} tidigare uppföljning(ar) utan registrering" in table
+    assert "Tidigare uppföljningar, uppdrag och antaganden utan registrering" in table
+    assert f"{total} tidigare åtagande(n) utan registrering" in table
     assert "7 tidigare uppföljningar utan registrering sedan 2019-12-31" in table
     report = " ".join(invoke("report", "--meeting", "2026-12-10", *COUNTY, "--format", "md").stdout.split())
-    assert f"{total} earlier follow-up(s) without a record" in report
+    assert f"{total} earlier follow-up(s), assignment(s) or adoption(s) without a record" in report
     deadlines = json.loads(invoke("deadlines", *COUNTY, "--format", "json").stdout)["deadlines"]
     assert any(d["status"] == "unrecorded" and d["unrecorded"] == 7 for d in deadlines)
     show = " ".join(invoke("show", "lakarmedverkan", *COUNTY).stdout.split())

@@ -17,6 +17,7 @@ from svo_cli.obligations import Deadline
 # The rings from the centre outwards, and which deadline kinds go on each.
 RINGS = ("meeting", "decide_by", "notice", "followup", "adoption", "assignment")
 RING_OF = {"meeting": "meeting", "agenda": "meeting", "minutes": "meeting", "notice_deadline": "notice",
+           "option_deadline": "notice",
            "term_end": "notice", "withdrawal": "notice", "followup": "followup", "adoption": "adoption",
            "assignment": "assignment"}
 

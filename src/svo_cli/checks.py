@@ -42,6 +42,8 @@ DATA_CHECKS: tuple[Check, ...] = (
     Check("sources-quoted", ("SVO209",), _data(validate.check_sources_quoted), False, "check_about_sources_quoted"),
     Check("event-replay", ("SVO208", "SVO215"), _data(validate.check_event_replay), False, "check_about_event_replay"),
     Check("term-rules", ("SVO216", "SVO217"), _data(validate.check_terms), False, "check_about_term_rules"),
+    Check("options", ("SVO230", "SVO231", "SVO232", "SVO233"), _data(validate.check_options), True,
+          "check_about_options"),
 )
 REGISTER_CHECKS: tuple[Check, ...] = (
     Check("document-register", ("SVO402",), register.check_documents, True, "check_about_document_register"),

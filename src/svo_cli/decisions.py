@@ -25,7 +25,7 @@ DEFAULT_DECISION_LEAD = parse_duration("3 months")
 # How far back a lead in meetings may reach for the window's rows (rule 16e): a body that meets four times a
 # year puts its second-last meeting before a day at most about half a year before it; a year is ample.
 MEETINGS_REACH = parse_duration("12 months")
-DECIDED_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.ADOPTION)  # the rows a board decides ahead of
+DECIDED_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.OPTION_DEADLINE, DeadlineKind.ADOPTION)  # the rows a board decides ahead of
 NO_NEXT_MEETING = timedelta(days=91)  # with no later meeting known: boards meet at least this often
 NO_MEETING_SINCE = timedelta(days=30)  # --since without an earlier meeting
 # What previous_working_day (twice: act-by, decide-by) and month-end clamping can move a decide-by day
@@ -299,6 +299,8 @@ def ending(agreements: Sequence[Agreement], as_of: date, until: date,
             reason = "withdrawn"
         elif tl.end_reason is not None and tl.end_reason != EndReason.FIXED:
             reason = tl.end_reason.value
+        elif tl.option_lapsed:
+            reason = "option_lapsed"
         else:
             reason = "capped" if a.renewal is not None and a.renewal.max is not None else "fixed"
         found.append(Ending(a.id, a.title, None, end, reason, tl.approximate))

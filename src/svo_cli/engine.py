@@ -59,6 +59,7 @@ class AgreementStatus:
     approximate: bool
     binding_until: date | None = None  # the last day it is certain to be in force (None: not in force)
     withdrawn: tuple[Withdrawal, ...] = ()  # every withdrawal known on the date, past or future
+    option_deadline: date | None = None  # renewal.option: the next last day to use the option (rule 2a)
     assumed: bool = False  # rests on a fact marked `assumed` in the data (set by the application layer)
 
 
@@ -84,6 +85,9 @@ def status_of(tl: Timeline) -> AgreementStatus:
     if status not in ENDED:
         k = s.first_deadline_on_or_after(as_of)
         next_deadline = s.deadline(k) if k is not None else None
+    option_deadline = next_deadline if tl.option else None
+    if tl.option:
+        next_deadline = None  # an option's deadline is not a notice deadline: silence ends it (rule 2a)
     return AgreementStatus(
         id=a.id, title=a.title, status=status,
         term=term.number if term else None,
@@ -95,6 +99,7 @@ def status_of(tl: Timeline) -> AgreementStatus:
         approximate=tl.approximate,
         binding_until=binding_until(tl) if term is not None else None,
         withdrawn=tuple(Withdrawal(w.party, w.last_day) for w in tl.withdrawals),
+        option_deadline=option_deadline,
     )
 
 
@@ -169,6 +174,10 @@ def _end_reason(tl: Timeline) -> Why:
         return why("reason_terminated_on", date=tl.terminated_on) if tl.terminated_on else why("reason_terminated")
     if tl.end_reason == EndReason.SUPERSEDED:
         return why("reason_superseded", date=tl.superseded_on)
+    if tl.option_lapsed and tl.option_term is not None:
+        return why("reason_option_lapsed", deadline=tl.schedule.natural_deadline(tl.option_term))
+    if tl.option and a.renewal is not None and a.renewal.max is not None:
+        return why("reason_option_capped", max=a.renewal.max)
     if a.renewal is not None and a.renewal.max is not None and a.valid_until is not None:
         return why("reason_capped", max=a.renewal.max)
     return why("reason_fixed")
@@ -184,9 +193,15 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
     rows: list[Deadline] = []
     notice = a.notice
     written = why("written") if notice and notice.written else ""
+    last = tl.option_term  # renewal.option: terms after it exist only if the option is used (rule 2a)
     for k in s.deadline_terms(as_of, until if notices_until is None else notices_until):
+        if last is not None and k > last:
+            break
         term = s.term(k)
         assert term.notice_deadline is not None and term.counted_from is not None
+        if last is not None:
+            rows.append(_option_deadline_row(tl, k, term.notice_deadline, term.counted_from))
+            continue
         renews = why("renews_for", every=a.renewal.every) if a.renewal else why("ends")
         natural_end = s.natural(k).end
         if notice is not None and notice.before_end is not None:
@@ -200,12 +215,17 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
         rows.append(_deadline(term.notice_deadline, DeadlineKind.NOTICE_DEADLINE, a, as_of,
                               s.natural(k).end_coarse, text, term=k))
     for k in s.ending_terms(as_of, until):
+        if last is not None and k > last:
+            break
         term = s.term(k)
         end = term.end
         assert end is not None
         if tl.final_end is not None and end >= tl.final_end:
             text = why("term_end_expires", term=k, reason=_end_reason(tl))
             coarse = s.natural(k).end_coarse + tl.final_coarse
+        elif last is not None:
+            text = _option_term_end(tl, k, end)
+            coarse = s.natural(k).end_coarse
         else:
             text = why("term_end_renews", term=k, end=end, every=a.renewal.every,  # type: ignore[union-attr]
                        next=end + ONE_DAY)
@@ -219,6 +239,30 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
     occs, _ = followup_occurrences(tl, until, as_of=as_of, overdue_limit=OVERDUE_LISTED)
     rows += followup_rows(occs, a.id, a.title, as_of, include_done)
     return rows
+
+
+def _option_deadline_row(tl: Timeline, k: int, day: date, counted_from: date) -> Deadline:
+    """The last day to use the option to extend term k (rule 2a)."""
+    a, s = tl.agreement, tl.schedule
+    option, renewal = a.renewal.option, a.renewal  # type: ignore[union-attr]
+    assert option is not None and renewal is not None
+    end = s.natural(k).end
+    left = renewal.max - (k - 1) if renewal.max is not None else None
+    rule = (why("option_rule_before", term_end_earliest=counted_from, before_end=option.before_end)
+            if option.before_end is not None else why("option_rule_end", term_end_earliest=counted_from))
+    text = why("option_deadline", term=k, every=renewal.every, rule=rule, term_end=end,
+               left=why("option_left", n=left) if left is not None else "")
+    return _deadline(day, DeadlineKind.OPTION_DEADLINE, a, tl.as_of, s.natural(k).end_coarse, text, term=k)
+
+
+def _option_term_end(tl: Timeline, k: int, end: date) -> Why:
+    """A term's end under an option to extend: extended by a use on record, or ending unless used."""
+    a, s = tl.agreement, tl.schedule
+    use = next((u for u in tl.option_uses if u.term == k), None)
+    every = a.renewal.every  # type: ignore[union-attr]
+    if use is not None:
+        return why("term_end_option_used", term=k, end=end, used=use.date, every=every, next=end + ONE_DAY)
+    return why("term_end_option_open", term=k, end=end, deadline=s.deadline(k), every=every)
 
 
 def deadlines(agreements: Sequence[Agreement], as_of: date, until: date, groups: Any = None,

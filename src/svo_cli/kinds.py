@@ -32,6 +32,7 @@ class EndReason(StrEnum):
 
 class DeadlineKind(StrEnum):
     NOTICE_DEADLINE = "notice_deadline"
+    OPTION_DEADLINE = "option_deadline"  # the last day to use an option to extend (renewal.option)
     TERM_END = "term_end"
     FOLLOWUP = "followup"
     ASSIGNMENT = "assignment"

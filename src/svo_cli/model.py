@@ -91,7 +91,7 @@ AgreementKind = Literal[
     "överenskommelse", "avtal", "ramavtal", "avsiktsförklaring", "regelverk", "plan", "strategi",
     "riktlinje", "handlingsplan",
 ]
-EventType = Literal["notice", "extended", "revised", "terminated", "followup_done", "decision", "note"]
+EventType = Literal["notice", "extended", "revised", "terminated", "followup_done", "decision", "note", "option_used"]
 
 
 class Frozen(BaseModel):
@@ -249,11 +249,24 @@ def _period(value: Duration, what: str) -> Duration:
     return value
 
 
+class RenewalOption(Frozen):
+    """An option to extend ("avtalet kan förlängas med ett år i taget"): each term ends unless a holder uses
+    the option by its deadline (docs/rules.md, rule 2a)."""
+
+    before_end: DurationField | None = Field(
+        None, description="Last day to use the option = term end minus this (absent: the term end itself)")
+    by: list[Slug] = Field(default_factory=list, description="Who may use it: party or group ids (default: every "
+                                                             "party to the agreement)")
+    assumed: Assumed = None
+
+
 class Renewal(Frozen):
     every: DurationField = Field(description="The length of each renewed term, at least 1 month (4 weeks), not "
                                              f"working days. A duration: {DURATION_FORMS}")
-    max: int | None = Field(None, ge=0, le=100_000, description="At most this many renewals; the last allowed "
-                                                                "term then expires")
+    max: int | None = Field(None, ge=0, le=100_000, description="At most this many renewals (or uses of the option); "
+                                                                "the last allowed term then expires")
+    option: RenewalOption | None = Field(
+        None, description="Renewal only by using an option to extend: silence ends the agreement at the term end")
     assumed: Assumed = None
 
     @field_validator("every")
@@ -554,6 +567,11 @@ class Workplan(Frozen):
     meeting_rules: MeetingRules | None = None
     agreements: list[Slug] = Field(default_factory=list)
     events: list[PlanEvent] = Field(default_factory=list)
+    tracked_from: DateSpecField | None = Field(
+        None, description="The day the register's records of this plan's assignments and adoptions begin "
+                          "(default: parties.yaml's records_from): one due before it, with no record that it was "
+                          "done or adopted, is 'unrecorded', counted but neither done nor overdue (docs/rules.md, "
+                          "rule 8b)")
     source: Source
     notes: Text | None = None
     last_verified: DateSpecField | None = Field(
@@ -563,10 +581,13 @@ class Workplan(Frozen):
 
 def with_record_start(holder: Any, start: DateSpec) -> Any:
     """An agreement or work plan whose follow-ups without `tracked_from` take the register's record start
-    (parties.yaml `records_from`, rule 8b); the same object when none lacks one."""
+    (parties.yaml `records_from`, rule 8b), and a work plan without its own `tracked_from` too (for its
+    assignments and adoptions); the same object when nothing lacks one."""
+    update: dict[str, Any] = {}
     followups = getattr(holder, "followups", ())
-    if all(f.tracked_from is not None for f in followups):
-        return holder
-    return holder.model_copy(update={"followups": [f if f.tracked_from is not None
-                                                   else f.model_copy(update={"tracked_from": start})
-                                                   for f in followups]})
+    if not all(f.tracked_from is not None for f in followups):
+        update["followups"] = [f if f.tracked_from is not None else f.model_copy(update={"tracked_from": start})
+                               for f in followups]
+    if isinstance(holder, Workplan) and holder.tracked_from is None:
+        update["tracked_from"] = start
+    return holder.model_copy(update=update) if update else holder

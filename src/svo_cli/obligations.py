@@ -465,7 +465,7 @@ class Deadline:
     def ref(self) -> ObligationRef:
         """The obligation this row is, from the row's own fields (never from its explanation)."""
         kind = self.kind
-        if kind in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END):
+        if kind in (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.OPTION_DEADLINE, DeadlineKind.TERM_END):
             item: tuple[str, ...] = (f"term-{self.term}",)
         elif kind == DeadlineKind.ADOPTION:
             item = (self.party or "",)

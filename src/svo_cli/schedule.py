@@ -59,6 +59,12 @@ class NoticeRule:
 
     @classmethod
     def of(cls, agreement: Agreement) -> "NoticeRule":
+        """The clause whose deadline each term has: the option's when the agreement renews only by an
+        option to extend (rule 2a: the last day to use it, the term end without `before_end`), else the
+        notice clause's."""
+        option = agreement.renewal.option if agreement.renewal is not None else None
+        if option is not None and agreement.valid_until is not None:
+            return cls(option.before_end if option.before_end is not None else Duration(text="0 days"))
         n = agreement.notice
         return cls(n.before_end, n.period, PeriodUnit(n.to_end_of) if n.to_end_of else None) if n else cls()
 
@@ -205,6 +211,7 @@ class Schedule:
         self.rule = rule
         self.segments: list[Segment] = [first]
         self.cap = cap  # the last allowed term number (renewal.max + 1)
+        self.settled = 0  # terms 1 … settled have had their option to extend used: no deadline left (rule 2a)
         # The end the agreement's own terms and events give:
         self.own_last: int | None = None
         self.own_end: date | None = None  # None: the natural end of own_last
@@ -351,6 +358,8 @@ class Schedule:
                 return None  # ended earlier by a notice or a termination: nothing left to give notice on
         if self.own_last is not None and k >= self.own_last and not fixed_term:
             return None
+        if k <= self.settled:
+            return None
         if self._finished and self.final is not None and k > self.final:
             return None
         found = self.natural_deadline(k)
@@ -367,7 +376,7 @@ class Schedule:
             found = self.natural_deadline(k)
             return found is not None and found >= day
 
-        k = self.first_where(reached, guess=self._near_deadline(day))
+        k = self.first_where(reached, from_number=self.settled + 1, guess=self._near_deadline(day))
         return k if k is not None and self.deadline(k) is not None else None
 
     def deadline_terms(self, first: date, last: date) -> Iterator[int]:

@@ -47,6 +47,20 @@ class WithdrawalGiven:
     coarse: tuple[Coarse, ...] = ()
 
 
+@dataclass(frozen=True)
+class OptionUse:
+    """A use of the option to extend (rule 2a): an `option_used` event, or the holders' `extend` decisions
+    on one deadline (the use is dated by the last of them). It extends `term` into the next one."""
+
+    date: date
+    by: tuple[str, ...]
+    term: int  # the term it extends
+    deadline: Day | None  # that term's last day to use the option
+    late: bool  # used after that deadline: it still extends (recorded as having happened), validate warns
+    event: int | None = None  # its place in `events` (None: decisions)
+    decision: int | None = None  # the place in `decisions` of the decision that completed it
+
+
 def _coarse(name: CoarseField, spec: DateSpec | None) -> tuple[Coarse, ...]:
     return (Coarse(name, str(spec)),) if spec is not None and spec.approximate else ()
 
@@ -93,6 +107,15 @@ class Timeline:
     ended_by_withdrawals: bool = False
     final_coarse: tuple[Coarse, ...] = ()  # the coarse dates the known end rests on
     terminated_on: date | None = None  # the date of the `terminated` event that fixed the end
+    option_uses: tuple[OptionUse, ...] = ()  # renewal.option: the uses on record by as_of, oldest first
+    option_term: int | None = None  # renewal.option: the last term certain (1 + uses); later ones need a use
+    option_lapsed: bool = False  # renewal.option: the last day to use it passed unused, so it ends (rule 2a)
+    options_beyond: tuple[int, ...] = ()  # places in `events` of uses beyond renewal.max (they change nothing)
+
+    @property
+    def option(self) -> bool:
+        """Renews only by an option to extend (rule 2a)."""
+        return self.option_term is not None
 
     def term_on(self, day: date) -> Term | None:
         """The term in force on day, or None."""
@@ -173,6 +196,9 @@ class _Builder:
         self.coarse: list[Coarse] = list(first.start_coarse + first.end_coarse)
         self.by_withdrawals = False
         self.terminated_on: date | None = None
+        self.option_uses: list[OptionUse] = []
+        self.options_beyond: list[int] = []
+        self.option_lapsed = False
 
     def notice_effect(self, spec: DateSpec) -> NoticeEffect | None:
         """What a notice dated `spec` does, or None when it cannot end anything (given after the end,
@@ -262,6 +288,71 @@ class _Builder:
         self.coarse += coarse
         s.extend(s.number_at(event.date.end), event.until, coarse)
 
+    def option_holders(self) -> tuple[str, ...]:
+        a = self.agreement
+        option = a.renewal.option  # type: ignore[union-attr]
+        return tuple(sorted(expand(option.by or a.parties, self.groups)))  # type: ignore[union-attr]
+
+    def apply_options(self, as_of: date) -> int:
+        """Rule 2a: the uses of the option on record by as_of, each extending the next term not yet
+        extended; then, when the last day to use the option for the last certain term has passed, the
+        agreement ends with that term. Returns that term's number."""
+        a, s = self.agreement, self.schedule
+        holders = set(self.option_holders())
+        records: list[tuple[date, int, int | None, int | None, str | None]] = []  # (day, order, event, decision, by)
+        for i, e in enumerate(a.events):
+            if e.type == "option_used" and e.date.end <= as_of:
+                records.append((e.date.end, 0, i, None, e.by))
+        for i, d in enumerate(a.decisions):
+            if d.decision == "extend" and d.stage == "adopted" and d.date.end <= as_of:
+                records.append((d.date.end, 1, None, i, d.party))
+        records.sort(key=lambda r: (r[0], r[1]))
+        settled = 0
+        decided: dict[int, set[str]] = {}  # target term -> holders that decided to extend it
+        for day, _, event, decision, by in records:
+            k = settled + 1
+            if decision is not None:
+                d = a.decisions[decision]
+                target = self._option_term_of(d.concerns or d.date, day)
+                if target is not None and target <= settled:
+                    continue  # a decision on an option already used
+                who = decided.setdefault(k, set())
+                who.update(expand([d.party], self.groups) & holders)
+                if not holders <= who:
+                    continue  # every holder decides before the option counts as used
+            if s.cap is not None and k >= s.cap:
+                if event is not None:
+                    self.options_beyond.append(event)
+                continue
+            deadline = s.natural_deadline(k)
+            used_by = tuple(sorted(decided.get(k, ()))) if decision is not None else ((by,) if by else ())
+            self.option_uses.append(OptionUse(day, used_by, k, deadline, deadline is not None and day > deadline,
+                                              event, decision))
+            settled = k
+        s.settled = settled
+        last = settled + 1
+        if s.cap is not None and last >= s.cap:
+            return last
+        known = s.known_end()
+        deadline = s.natural_deadline(last)
+        natural = s.natural(last)
+        if deadline is not None and deadline < as_of and natural.end is not None and (known is None or natural.end < known):
+            s.fix_end(last, natural.end, natural.end_earliest, (), EndReason.FIXED)
+            self.option_lapsed = True
+        return last
+
+    def _option_term_of(self, spec: DateSpec, day: date) -> int | None:
+        """The term whose last day to use the option a decision concerns: the one in `concerns`, else the
+        first on or after the decision's date."""
+        s = self.schedule
+        first = spec.start if spec is not None else day
+
+        def reached(k: int) -> bool:
+            found = s.natural_deadline(k)
+            return found is not None and found >= first
+
+        return s.first_where(reached)
+
     def apply_termination(self, event: Event, position: int) -> None:
         s = self.schedule
         spec = event.effective or event.date
@@ -292,6 +383,8 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
             builder.apply_extension(event)
         elif event.type == "terminated":
             builder.apply_termination(event, position)
+    option = agreement.renewal.option if agreement.renewal is not None and agreement.valid_until else None
+    option_term = builder.apply_options(as_of) if option is not None else None
     s = builder.schedule
     supersession_coarse = (superseded_coarse,) if superseded_coarse else ()
     s.finish(agreement.valid_from.start, superseded_on, supersession_coarse)
@@ -304,10 +397,16 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
     terms = _window(s, as_of, through if through is not None else as_of, since)
     coarse = unique(builder.coarse)
     notice = builder.notice or builder.first_notice
-    return Timeline(agreement, as_of, agreement.valid_from.start, terms, s.final_end, s.reason, notice,
+    final_end, reason = s.final_end, s.reason
+    if (option_term is not None and reason == EndReason.FIXED and not builder.option_lapsed
+            and (s.cap is None or option_term < s.cap)):
+        final_end, reason = None, None  # the last allowed term's end is only a limit: it ends earlier unless used
+    return Timeline(agreement, as_of, agreement.valid_from.start, terms, final_end, reason, notice,
                     superseded_on, bool(coarse), s, withdrawals, coarse, tuple(builder.ignored),
                     builder.by_withdrawals and s.reason == EndReason.NOTICE, unique(s.final_coarse),
-                    builder.terminated_on if s.reason == EndReason.TERMINATED else None)
+                    builder.terminated_on if s.reason == EndReason.TERMINATED else None,
+                    tuple(builder.option_uses), option_term, builder.option_lapsed and s.reason == EndReason.FIXED,
+                    tuple(builder.options_beyond))
 
 
 def _window(s: Schedule, as_of: date, through: date, since: date | None) -> tuple[Term, ...]:

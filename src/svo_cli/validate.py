@@ -520,12 +520,48 @@ def check_event_meaning(item: Loaded, groups: dict[str, list[str]],
     return found
 
 
+def check_options(dataset: Dataset) -> list[Diagnostic]:
+    """Options to extend (rule 2a): a use on an agreement without one (SVO232), by a party that does not
+    hold it (SVO233), after its last day (SVO230, it still extends), beyond renewal.max (SVO231)."""
+    members = {g.id: g.members for g in dataset.groups}
+    found: list[Diagnostic] = []
+    for item in dataset.agreements:
+        a: Agreement = item.model
+        uses = [i for i, e in enumerate(a.events) if e.type == "option_used"]
+        option = a.renewal.option if a.renewal is not None and a.valid_until is not None else None
+        if option is None:
+            found += [error("SVO232", T("option_used_without_option"), **_at(item, ("events", i, "type")),
+                            hint=T("add_renewal_option")) for i in uses]
+            continue
+        holders = {m for p in (option.by or a.parties) for m in members.get(p, (p,))}
+        for i in uses:
+            by = a.events[i].by
+            if by is not None and not set(members.get(by, (by,))) <= holders:
+                found.append(error("SVO233", T("option_used_by_non_holder", id=by, holders=", ".join(sorted(holders))),
+                                   **_at(item, ("events", i, "by")), hint=T("only_holders_use_option")))
+        if not uses and not any(d.decision == "extend" for d in a.decisions):
+            continue
+        last_event = max([a.valid_from.start] + [e.date.end for e in a.events] + [d.date.end for d in a.decisions])
+        tl = engine.timeline(a, last_event, through=last_event, groups=members)
+        for use in tl.option_uses:
+            if use.late:
+                path: tuple[str | int, ...] = (("events", use.event, "date") if use.event is not None
+                                               else ("decisions", use.decision or 0, "date"))
+                found.append(warning("SVO230", T("option_used_late", date=use.date.isoformat(), term=use.term,
+                                                 deadline=_iso(use.deadline)),
+                                     **_at(item, path), hint=T("check_date_option")))
+        for position in tl.options_beyond:
+            found.append(warning("SVO231", T("option_used_beyond_max", max=a.renewal.max),  # type: ignore[union-attr]
+                                 **_at(item, ("events", position)), hint=T("check_renewal_max")))
+    return found
+
+
 def check_term_rules(item: Loaded) -> list[Diagnostic]:
     """Warnings about terms: a renewing agreement without a notice rule (SVO216), a termination dated
     after the known end (SVO217)."""
     a: Agreement = item.model
     found: list[Diagnostic] = []
-    if a.renewal is not None and a.valid_until is not None and a.notice is None:
+    if a.renewal is not None and a.valid_until is not None and a.notice is None and a.renewal.option is None:
         found.append(warning("SVO216", T("renews_without_notice_rule"), **_at(item, ("renewal",), key=True),
                              hint=T("add_notice_rule")))
     if any(e.type == "terminated" for e in a.events):

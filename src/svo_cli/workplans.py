@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from datetime import date as Day
 from typing import Sequence
 
 from svo_cli.dates import DateSpec, Duration, add, previous_working_day, subtract
-from svo_cli.i18n import why
-from svo_cli.kinds import DeadlineKind, PlanState
+from svo_cli.i18n import Why, why
+from svo_cli.kinds import DeadlineKind, DeadlineState, PlanState
 from svo_cli.model import Assignment, Group, Party, Workplan
 from svo_cli.obligations import OVERDUE_LISTED, Deadline, Life, collect_occurrences, followup_rows, make_deadline
 
@@ -93,7 +93,8 @@ def adoption_progress(plan: Workplan, groups: Sequence[Group], as_of: date) -> A
         due=due,
         approximate=bool(plan.adoption.due and plan.adoption.due.approximate),
         # overdue only while the plan's obligations run (rule 14), as deadlines and check report it
-        overdue=bool(missing) and due is not None and due < as_of <= (plan_life(plan).last or as_of),
+        overdue=(bool(missing) and due is not None and due < as_of <= (plan_life(plan).last or as_of)
+                 and not unrecorded_before(plan, due, as_of)),
     )
 
 
@@ -110,6 +111,13 @@ def meeting_deadlines(plan: Workplan) -> list[MeetingDeadlines]:
             minutes = add(day, rules.minutes_final_after)
         result.append(MeetingDeadlines(day, m.title, m.kind, agenda, minutes))
     return result
+
+
+def unrecorded_before(plan: Workplan, due: date, as_of: date) -> bool:
+    """An assignment or adoption due before the plan's record start (its `tracked_from`, by default the
+    register's `records_from`) and before the as-of day: with no record it is unrecorded, neither done
+    nor overdue (rule 8b)."""
+    return plan.tracked_from is not None and due < plan.tracked_from.start and due < as_of
 
 
 def plan_life(plan: Workplan) -> Life:
@@ -147,6 +155,8 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
                     if party in prepared else why("adoption", name=names.get(party, party), due=due_text))
             row = make_deadline(progress.due, DeadlineKind.ADOPTION, plan.id, plan.title, as_of, progress.approximate,
                                 text, party=party)
+            if unrecorded_before(plan, progress.due, as_of):
+                row = _unrecorded(row, progress.due, text)
             if keep(row, until if adoptions_until is None else adoptions_until):
                 rows.append(row)
     for area in plan.areas:
@@ -160,6 +170,8 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
                        what=" ".join(a.what.split()), due=str(due), owner=a.owner or "")
             row = make_deadline(due.end, DeadlineKind.ASSIGNMENT, plan.id, plan.title, as_of, due.approximate, text,
                                 assignment=a.id)
+            if unrecorded_before(plan, due.end, as_of):
+                row = _unrecorded(row, due.end, text)
             if keep(row):
                 rows.append(row)
     done_events = [e for e in plan.events if e.type == "followup_done" and e.date.end <= as_of]
@@ -182,6 +194,12 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
     return rows
 
 
+def _unrecorded(row: Deadline, due: date, text: Why) -> Deadline:
+    """The row of an assignment or adoption due before the record start, with no record (rule 8b)."""
+    return replace(row, status=DeadlineState.UNRECORDED, unrecorded=1, unrecorded_since=due,
+                   why=why("unrecorded_plan", text=text, latest=due))
+
+
 def plan_status(plan: Workplan, groups: Sequence[Group], as_of: date) -> PlanStatus:
     """A plan's state and counts. An open assignment past its due term is overdue only while the plan's
     obligations run (rule 14: a year past its period), as in `svo deadlines`; after that it is open."""
@@ -195,7 +213,7 @@ def plan_status(plan: Workplan, groups: Sequence[Group], as_of: date) -> PlanSta
             else:
                 open_ += 1
                 due = assignment_due(plan, a)
-                if tracked and due is not None and due.end < as_of:
+                if tracked and due is not None and due.end < as_of and not unrecorded_before(plan, due.end, as_of):
                     overdue += 1
     upcoming = [m for m in meeting_deadlines(plan) if m.date >= as_of]
     progress = adoption_progress(plan, groups, as_of)

@@ -78,7 +78,8 @@ def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> lis
 
 
 MEETING_KINDS = (DeadlineKind.AGENDA, DeadlineKind.MEETING, DeadlineKind.MINUTES)
-TERM_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END, DeadlineKind.WITHDRAWAL)
+TERM_KINDS = (DeadlineKind.NOTICE_DEADLINE, DeadlineKind.OPTION_DEADLINE, DeadlineKind.TERM_END,
+              DeadlineKind.WITHDRAWAL)
 
 
 @dataclass(frozen=True)
@@ -182,15 +183,17 @@ def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str,
             continue
         left: tuple[str, ...] = ()
         first_deadline = None
+        option = a.renewal.option if a.renewal is not None and a.valid_until is not None else None
         if a.decisions or (a.notice is not None and a.notice.effect == "withdrawal"):
             if superseded is None:
                 superseded = engine.supersessions(agreements)
             tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded)
             left = tuple(w.party for w in tl.withdrawals)
-            first_deadline = _first_deadline(tl.schedule)
+            first_deadline = _first_deadline(tl.schedule, natural=option is not None)
         lead_set = (a.notice is not None and a.notice.decision_lead is not None) or default is not None
         by_meetings = a.notice.decision_meetings if a.notice is not None else None
-        found[a.id] = decisions.Holder(decisions.deciders(a.parties, groups, order, left),
+        found[a.id] = decisions.Holder(decisions.deciders(option.by or a.parties if option else a.parties, groups,
+                                                          order, left),
                                        decisions.recorded(a.decisions, groups, as_of, first_deadline),
                                        decisions.decision_lead(a, default), not lead_set,
                                        by_meetings.count if by_meetings else 0,
@@ -205,9 +208,14 @@ def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str,
     return found
 
 
-def _first_deadline(schedule: Any) -> Callable[[date], date | None]:
-    """The first notice deadline on or after a day (the deadline a decision without `concerns:` is on)."""
+def _first_deadline(schedule: Any, natural: bool = False) -> Callable[[date], date | None]:
+    """The first notice deadline on or after a day (the deadline a decision without `concerns:` is on);
+    `natural`: of every term, also one whose option to extend is used already (rule 2a: a decision to
+    extend stays on the deadline it was taken for, never moves to the next one)."""
     def first(day: date) -> date | None:
+        if natural:
+            k = schedule.first_where(lambda n: (d := schedule.natural_deadline(n)) is not None and d >= day)
+            return schedule.natural_deadline(k) if k is not None else None
         k = schedule.first_deadline_on_or_after(day)
         return schedule.deadline(k) if k is not None else None
     return first

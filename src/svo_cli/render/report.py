@@ -99,6 +99,8 @@ def _agreement_line(s: AgreementStatus, lang: str) -> str:
         parts.append(label("r_term", lang, term=s.term, start=s.term_start.isoformat() if s.term_start else "", end=end))
     if s.notice_deadline:
         parts.append(label("r_next_notice", lang, date=s.notice_deadline.isoformat()))
+    if s.option_deadline:
+        parts.append(label("r_next_option", lang, date=s.option_deadline.isoformat()))
     if s.ends_on and s.status in ("notice_given", "active"):
         parts.append(label("r_ends", lang, date=s.ends_on.isoformat()))
     return " — ".join(parts) + (" ~" if s.approximate else "") + (label("assumed_short", lang) if s.assumed else "")

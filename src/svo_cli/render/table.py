@@ -219,7 +219,8 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
     for what, why in assumptions(a):
         console.print(Text(label("d_assumed", lang, what=label(f"d_assumed_{what}", lang), why=" ".join(why.split()))))
     console.print(Text(label("d_status", lang, date=tl.as_of.isoformat())), _styled(label(s.status, lang), s.status, plain),
-                  Text(label("d_status_tail", lang, ends=_d(s.ends_on), next=_d(s.notice_deadline))
+                  Text((label("d_status_tail_option", lang, ends=_d(s.ends_on), next=_d(s.option_deadline))
+                        if s.option_deadline else label("d_status_tail", lang, ends=_d(s.ends_on), next=_d(s.notice_deadline)))
                        + (label("d_binding", lang, date=s.binding_until.isoformat()) if s.binding_until else "")
                        + ((label("d_approx_dates", lang, dates=explain(coarse_dates(tl.coarse), lang)) if tl.coarse
                            else label("d_approx", lang)) if s.approximate else "")))

@@ -145,7 +145,9 @@ class Page:
         for s in rows:
             ends = f" – {h(self.L('r_ends', date=s.ends_on.isoformat()))}" if s.ends_on else ""
             notice = (f" – {h(self.L('r_next_notice', date=s.notice_deadline.isoformat()))}"
-                      if s.notice_deadline else "")
+                      if s.notice_deadline else
+                      f" – {h(self.L('r_next_option', date=s.option_deadline.isoformat()))}"
+                      if s.option_deadline else "")
             items.append(f"<li>{self.link(agreement_path(s.id), s.title)} ({h(self.L(s.status))}){notice}{ends}"
                          f"{h(self.L('assumed_short')) if s.assumed else ''}</li>")
         return "<ul>" + "".join(items) + "</ul>"

@@ -1,0 +1,204 @@
+"""Clauses from real agreements (issue 21), rule by rule as docs/rules.md numbers them: 2a, an option to
+extend ("2+1+1"). Dates are checked against python-dateutil as the oracle."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import bare_data, invoke, make_agreement
+from svo_cli.engine import deadlines, detail, statuses, timeline
+from svo_cli.i18n import explain
+from svo_cli.kinds import DeadlineKind
+
+# "Avtalet gäller i två år från 2021-11-01. Beställaren har möjlighet att förlänga avtalet med ett år i
+# taget, högst två gånger. Förlängning ska meddelas senast tre månader före avtalstidens utgång."
+TWO_PLUS = {"valid_from": "2021-11-01", "valid_until": "2023-10-31", "notice": None,
+            "renewal": {"every": "1 year", "max": 2, "option": {"before_end": "3 months", "by": ["region-ostergotland"]}},
+            "parties": ["region-ostergotland", "linkoping"]}
+
+
+def framework(events=(), decisions=(), **changes):
+    return make_agreement(**{**TWO_PLUS, **changes}, events=list(events) or None, decisions=list(decisions) or None)
+
+
+def status(a, day):
+    return statuses([a], day)[0]
+
+
+def used(day: str, by: str = "region-ostergotland") -> dict:
+    return {"date": day, "type": "option_used", "by": by}
+
+
+def option_rows(a, as_of, until):
+    return [r for r in deadlines([a], as_of, until) if r.kind == DeadlineKind.OPTION_DEADLINE]
+
+
+# ---------------------------------------------------------------- 2a. the option deadline, and silence ends it
+
+
+def test_2a_the_option_deadline_is_the_term_end_minus_before_end_and_silence_ends_the_agreement():
+    a = framework()
+    end = date(2023, 10, 31)
+    deadline = end - relativedelta(months=3)
+    s = status(a, date(2023, 6, 1))
+    assert (s.status, s.term, s.option_deadline, s.notice_deadline) == ("active", 1, deadline, None)
+    assert (s.binding_until, s.ends_on) == (end, None)  # its end depends on a decision
+    assert status(a, deadline).option_deadline == deadline  # on its own day the option can still be used
+    after = status(a, deadline + timedelta(days=1))
+    assert (after.status, after.ends_on, after.option_deadline) == ("active", end, None)
+    expired = status(a, end + timedelta(days=1))
+    assert (expired.status, expired.term) == ("expired", None)
+
+
+def test_2a_without_before_end_the_last_day_to_use_it_is_the_term_end():
+    a = framework(renewal={"every": "1 year", "option": {}})
+    assert status(a, date(2023, 6, 1)).option_deadline == date(2023, 10, 31)
+
+
+def test_2a_each_use_extends_the_next_term_and_the_cap_ends_it():
+    once = framework([used("2023-05-10")])
+    s = status(once, date(2024, 6, 1))
+    assert (s.status, s.term, s.option_deadline, s.binding_until) == (
+        "active", 2, date(2024, 10, 31) - relativedelta(months=3), date(2024, 10, 31))
+    assert status(once, date(2024, 11, 1)).status == "expired"  # the second option unused
+    twice = framework([used("2023-05-10"), used("2024-05-10")])
+    s = status(twice, date(2025, 6, 1))
+    assert (s.term, s.option_deadline, s.ends_on) == (3, None, date(2025, 10, 31))  # max 2: the last term
+    assert status(twice, date(2025, 11, 1)).status == "expired"
+
+
+def test_2a_a_late_use_still_extends_and_one_beyond_max_changes_nothing():
+    late = framework([used("2023-09-15")])
+    tl = timeline(late, date(2023, 9, 15))
+    assert [(u.term, u.late, u.deadline) for u in tl.option_uses] == [(1, True, date(2023, 7, 31))]
+    assert status(late, date(2023, 11, 1)).status == "active"
+    assert status(late, date(2023, 9, 1)).ends_on == date(2023, 10, 31)  # before the use: it would end
+    beyond = framework([used("2023-05-10"), used("2024-05-10"), used("2025-05-10")])
+    tl = timeline(beyond, date(2025, 6, 1))
+    assert len(tl.option_uses) == 2 and tl.options_beyond == (2,)
+    assert tl.final_end == date(2025, 10, 31)
+
+
+def test_2a_decisions_use_the_option_once_every_holder_has_decided():
+    both = {"every": "1 year", "max": 2, "option": {"before_end": "3 months"}}  # every party holds it
+    one = framework(renewal=both, decisions=[{"party": "region-ostergotland", "date": "2023-04-01",
+                                              "decision": "extend", "assumed": "test"}])
+    assert status(one, date(2023, 11, 1)).status == "expired"  # Linköping never decided
+    two = framework(renewal=both, decisions=[
+        {"party": "region-ostergotland", "date": "2023-04-01", "decision": "extend", "assumed": "test"},
+        {"party": "linkoping", "date": "2023-05-02", "decision": "extend", "assumed": "test"}])
+    tl = timeline(two, date(2023, 6, 1))
+    assert [(u.date, u.term, u.by) for u in tl.option_uses] == [
+        (date(2023, 5, 2), 1, ("linkoping", "region-ostergotland"))]
+    assert status(two, date(2023, 11, 1)).term == 2
+
+
+def test_2a_rows_name_the_option_and_list_no_term_beyond_the_certain_one():
+    a = framework()
+    rows = deadlines([a], date(2023, 1, 1), date(2026, 12, 31))
+    assert [(r.kind, r.date, r.term) for r in rows] == [
+        (DeadlineKind.OPTION_DEADLINE, date(2023, 7, 31), 1), (DeadlineKind.TERM_END, date(2023, 10, 31), 1)]
+    assert "last day to use the option to extend term 1 by 1 year" in explain(rows[0].why, "en")
+    assert "förlänga period 1" in explain(rows[0].why, "sv")
+    lapsed = deadlines([a], date(2023, 8, 1), date(2026, 12, 31))
+    assert [r.kind for r in lapsed] == [DeadlineKind.TERM_END]
+    assert "was not used by 2023-07-31" in explain(lapsed[0].why, "en")
+
+
+starts = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
+
+
+@st.composite
+def with_option(draw):
+    start = draw(starts)
+    until = start + timedelta(days=draw(st.integers(30, 1500)))
+    option: dict = {}
+    if draw(st.booleans()):
+        option["before_end"] = draw(st.sampled_from(["1 month", "3 months", "6 months", "20 arbetsdagar"]))
+    renewal = {"every": draw(st.sampled_from(["1 year", "6 months", "2 years"])), "option": option}
+    if draw(st.booleans()):
+        renewal["max"] = draw(st.integers(0, 4))
+    uses = sorted(start + timedelta(days=draw(st.integers(0, 3000))) for _ in range(draw(st.integers(0, 3))))
+    a = make_agreement(valid_from=start.isoformat(), valid_until=until.isoformat(), notice=None, renewal=renewal,
+                       events=[used(d.isoformat()) for d in uses] or None)
+    return a, start
+
+
+@settings(max_examples=150, deadline=None)
+@given(with_option(), st.integers(-100, 5000), st.integers(0, 3000))
+def test_2a_status_deadlines_and_show_agree_and_the_end_follows_the_uses(generated, offset, window):
+    a, start = generated
+    as_of = start + timedelta(days=offset)
+    until = as_of + timedelta(days=window)
+    s = status(a, as_of)
+    listed = [r.date for r in option_rows(a, as_of, until)]
+    shown = detail([a], a.id, as_of, until)
+    assert shown.status.option_deadline == s.option_deadline and s.notice_deadline is None
+    assert [r.date for r in shown.deadlines if r.kind == DeadlineKind.OPTION_DEADLINE] == listed
+    assert len(listed) <= 1  # only the last certain term's option is ever a deadline
+    if s.option_deadline is not None and s.option_deadline <= until:
+        assert listed == [s.option_deadline]
+    tl = timeline(a, as_of)
+    last = len(tl.option_uses) + 1
+    term = tl.schedule.natural(last)
+    if tl.option_lapsed:  # the deadline passed unused: it ends with that term, never later
+        assert tl.final_end == term.end and tl.schedule.natural_deadline(last) < as_of
+    if s.status == "expired":
+        assert tl.final_end is not None and as_of > tl.final_end
+    if s.binding_until is not None:
+        assert s.binding_until <= term.end  # never bound past the last certain term
+
+
+# ---------------------------------------------------------------- 2a through the commands
+
+
+def _write(data, text):
+    (data / "agreements" / "ramavtal.yaml").write_text(text, encoding="utf-8")
+
+
+RAMAVTAL = """id: ramavtal
+title: Ramavtal 2+1+1
+kind: avtal
+parties: [region-ostergotland, linkoping]
+valid_from: 2021-11-01
+valid_until: 2023-10-31
+renewal:
+  every: 1 year
+  max: 2
+  option: {before_end: 3 months, by: [region-ostergotland]}
+source: {document: x.txt, quote: q}
+"""
+
+
+def test_2a_the_option_deadline_is_in_deadlines_check_and_the_calendar_with_decide_by(tmp_path):
+    data = bare_data(tmp_path)
+    _write(data, RAMAVTAL)
+    args = ("--data", str(data), "--as-of", "2023-03-01")
+    rows = json.loads(invoke("deadlines", *args, "--format", "json").stdout)["deadlines"]
+    option = [r for r in rows if r["kind"] == "option_deadline"]
+    assert [(r["date"], r["decide_by"], r["deciders"], r["undecided"]) for r in option] == [
+        ("2023-07-31", "2023-04-28", ["region-ostergotland"], ["region-ostergotland"])]
+    check = json.loads(invoke("check", *args, "--meeting", "2023-03-15", "--format", "json").stdout)
+    assert [(d["kind"], d["date"]) for d in check["decisions"]] == [("option_deadline", "2023-07-31")]
+    ics = tmp_path / "svo.ics"
+    invoke("calendar", *args, "--within", "200", "-o", str(ics))
+    text = ics.read_text(encoding="utf-8")
+    assert "Last day to extend: Ramavtal 2+1+1" in text and "DTSTART;VALUE=DATE:20230731" in text
+    status = json.loads(invoke("status", "--data", str(data), "--as-of", "2023-11-01", "--format", "json").stdout)
+    assert status["agreements"][0]["status"] == "expired"
+
+
+def test_2a_the_check_says_why_it_ends_when_the_option_lapsed(tmp_path):
+    data = bare_data(tmp_path)
+    _write(data, RAMAVTAL)
+    doc = json.loads(invoke("check", "--data", str(data), "--as-of", "2023-08-01", "--meeting", "2023-08-15",
+                            "--horizon", "120", "--format", "json").stdout)
+    assert [(e["id"], e["last_day"], e["reason"]) for e in doc["ending"]] == [("ramavtal", "2023-10-31", "option_lapsed")]
+    table = invoke("check", "--data", str(data), "--as-of", "2023-08-01", "--meeting", "2023-08-15", "--horizon",
+                   "120", "--lang", "sv").stdout
+    assert "möjligheten till förlängning utnyttjades inte" in table
