@@ -64,36 +64,39 @@ def deadlines_sheet(r: Any, lang: str) -> Sheet:
 
 CHECK_KEYS = ("col_section", "col_date", "col_act_by", "col_decide_by", "col_decided", "col_undecided",
               "col_decide_by_assumed", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what",
-              "col_binding_until", "col_approximate", "col_assumed")
+              "col_options", "col_binding_until", "col_approximate", "col_assumed")
 
 
 def check_sheet(r: Any, lang: str) -> Sheet:
     """Every part of the check, in its order, a section column first: decisions needed now, overdue,
     due by the meeting, after it, ending, renewed silently since, recorded since."""
+    from svo_cli.render.choices import options_text
+
     rows: list[tuple[Cell, ...]] = []
     names = r.names
     for d in r.decisions:
         status = label("decision_overdue" if d.decision_overdue else "decision_open", lang)
         rows.append((label("s_decisions", lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names), d.days_left,
-                     status, label(d.kind, lang), d.id, d.title, explain(d.why, lang), None, d.approximate, d.assumed))
+                     status, label(d.kind, lang), d.id, d.title, explain(d.why, lang),
+                     options_text(d, lang, names) or None, None, d.approximate, d.assumed))
     for section, d in r.people_items:
         rows.append((label("s_" + section, lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names),
                      d.days_left, label(d.status, lang), label(d.kind, lang), d.id, d.title, explain(d.why, lang), None,
-                     d.approximate, d.assumed))
+                     None, d.approximate, d.assumed))
     from svo_cli.render.views import ending_cells, happened_cells
 
     for e in r.ending:
         _, _, reason, _ = ending_cells(e, names, lang)
         rows.append((label("s_ending", lang), e.last_day, None, None, None, None, None, None, None,
-                     label("col_last_day", lang), e.id, e.title, reason, None, e.approximate, False))
+                     label("col_last_day", lang), e.id, e.title, reason, None, None, e.approximate, False))
     for x in r.renewed:
         rows.append((label("s_renewed", lang), x.date, None, None, None, None, None, None, label("renewed", lang),
-                     label("notice_deadline", lang), x.id, x.title, label("renewed_what", lang, term=x.term),
+                     label("notice_deadline", lang), x.id, x.title, label("renewed_what", lang, term=x.term), None,
                      x.binding_until, x.approximate, False))
     for h in r.since_events:
         _, _, what, party, reference = happened_cells(h, names, lang)
         rows.append((label("s_since", lang), h.date, None, None, None, None, None, None, None, what, h.id, h.title,
-                     "; ".join(x for x in (party, reference) if x), None, False, False))
+                     "; ".join(x for x in (party, reference) if x), None, None, False, False))
     return Sheet(label("sheet_check", lang), _labels(CHECK_KEYS, lang), tuple(rows))
 
 
