@@ -117,7 +117,8 @@ def plans_sheet(r: Any, lang: str) -> Sheet:
 
 
 def to_xlsx(sheet: Sheet) -> bytes:
-    """One worksheet: typed cells, bold frozen header, autofilter, widths from the content."""
+    """One worksheet: typed cells, bold frozen header, autofilter, widths from the content (free text
+    wrapped), set up to print (_printable)."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -131,9 +132,11 @@ def to_xlsx(sheet: Sheet) -> bytes:
         first.set_column(0, 0, min(max(len(line) for line in sheet.incomplete), 120))
         first.activate()
     worksheet = workbook.add_worksheet(sheet.name[:31])
-    bold = workbook.add_format({"bold": True})
-    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    widths = [len(h) for h in sheet.header]
+    bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+    top = workbook.add_format({"valign": "top"})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    widths = [min(len(h), HEADER_WIDTH) for h in sheet.header]
     for col, name in enumerate(sheet.header):
         worksheet.write_string(0, col, name, bold)
     for row_index, row in enumerate(sheet.rows, start=1):
@@ -141,25 +144,62 @@ def to_xlsx(sheet: Sheet) -> bytes:
             if value is None:
                 continue
             if isinstance(value, bool):
-                worksheet.write_boolean(row_index, col, value)
+                worksheet.write_boolean(row_index, col, value, top)
                 shown = 5
             elif isinstance(value, date):
                 worksheet.write_datetime(row_index, col, datetime(value.year, value.month, value.day), day)
                 shown = 10
             elif isinstance(value, int):
-                worksheet.write_number(row_index, col, value)
+                worksheet.write_number(row_index, col, value, top)
                 shown = len(str(value))
             else:
                 text = visible(str(value))
-                worksheet.write_string(row_index, col, text)
+                worksheet.write_string(row_index, col, text, wrap)
                 shown = len(text)
             widths[col] = max(widths[col], shown)
-    for col, width in enumerate(widths):
-        worksheet.set_column(col, col, min(max(width, 6), 60) + 1)
+    for col, width in enumerate(fitted(widths)):
+        worksheet.set_column(col, col, width + 1)
+    _printable(worksheet, sheet.name)
     worksheet.freeze_panes(1, 0)
     worksheet.autofilter(0, 0, max(len(sheet.rows), 1), len(sheet.header) - 1)
     workbook.close()
     return buffer.getvalue()
+
+
+HEADER_WIDTH = 14  # a long header wraps rather than widen a column of short values
+TEXT_WIDTH = 45  # free text wraps at about this many characters (a column is never wider)
+
+
+PAGE_BUDGET = 200  # characters across a landscape A4 page that still print legibly when fitted to its width
+NARROWEST_TEXT = 16  # free text is never squeezed narrower than this
+
+
+def fitted(widths: Sequence[int]) -> list[int]:
+    """Column widths in characters: at least 6, free text at most TEXT_WIDTH; when the sheet is wider than
+    PAGE_BUDGET, the wide (wrapping) columns give way in proportion, down to NARROWEST_TEXT, so that a
+    sheet fitted to the page's width is not printed in tiny type. Dates, numbers and flags keep theirs."""
+    found = [min(max(w, 6), TEXT_WIDTH) for w in widths]
+    wide = [i for i, w in enumerate(found) if w > NARROWEST_TEXT]
+    fixed = sum(w for i, w in enumerate(found) if i not in wide)
+    room = sum(found[i] for i in wide)
+    if not wide or fixed + room <= PAGE_BUDGET:
+        return found
+    share = max(PAGE_BUDGET - fixed, NARROWEST_TEXT * len(wide)) / room
+    for i in wide:
+        found[i] = max(NARROWEST_TEXT, int(found[i] * share))
+    return found
+
+
+def _printable(worksheet: Any, name: str) -> None:
+    """Print set-up: landscape A4, fit to one page wide (as many pages long as needed), the header row on
+    every page, narrow margins, the sheet's name in the header and "page n of m" in the footer."""
+    worksheet.set_landscape()
+    worksheet.set_paper(9)  # A4
+    worksheet.fit_to_pages(1, 0)
+    worksheet.repeat_rows(0)
+    worksheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    worksheet.set_header("&L" + name.replace("&", "&&"))
+    worksheet.set_footer("&R&P / &N")
 
 
 def to_excel_csv(sheet: Sheet, lang: str) -> str:
