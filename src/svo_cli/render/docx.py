@@ -97,7 +97,7 @@ class Writer:
         name = self.style("Table Grid", "Light Grid")
         if name:
             table.style = name
-        table.autofit = False
+        table.autofit = False  # a fixed layout: the columns keep the widths given, long text wraps in them
         head = table.rows[0]
         _repeat_header(head)
         for cell, text in zip(head.cells, header):
@@ -114,9 +114,11 @@ class Writer:
                         paragraph.add_run("\n" + _t(text))
                 else:
                     paragraph.add_run(_t(value))
+        for column, width in zip(table.columns, widths_mm):
+            column.width = Mm(width)  # the grid: what LibreOffice lays the table out by
         for row in table.rows:
             for cell, width in zip(row.cells, widths_mm):
-                cell.width = Mm(width)
+                cell.width = Mm(width)  # each cell: what Word lays it out by
         self.doc.add_paragraph()
 
     def orientation(self, landscape: bool) -> None:
