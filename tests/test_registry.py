@@ -23,7 +23,7 @@ def test_the_clis_format_choices_are_the_registrys(command):
 
 @pytest.mark.parametrize("command", [c for c in Command if "--format" in options_of(c)])
 def test_a_format_the_command_does_not_write_is_a_usage_error_that_lists_its_formats(command):
-    result = invoke(*run_of(command), "--format", "docx", "--as-of", "2026-11-23")
+    result = invoke(*run_of(command), "--format", "pdf", "--as-of", "2026-11-23")
     assert result.exit_code == 2, result.stderr
     assert all(f"'{f}'" in result.stderr for f in formats(command)) and "Traceback" not in result.stderr
 

@@ -155,3 +155,27 @@ def test_the_checks_spreadsheet_has_every_section_the_check_has(tmp_path, fmt):
     renewed_at = len(body) - len(doc["since_events"]) - len(doc["renewed"])
     assert ids[renewed_at:renewed_at + len(doc["renewed"])] == [r["id"] for r in doc["renewed"]]
     assert ids[len(body) - len(doc["since_events"]):] == [h["id"] for h in doc["since_events"]]
+
+
+@pytest.mark.parametrize("command", commands_with(format="xlsx"))
+def test_xlsx_prints_landscape_a4_one_page_wide_with_the_header_on_every_page(tmp_path, command):
+    """Issue 22, item 5: the sheets print (landscape, fit to the page's width, the header row repeated,
+    text wrapped, widths that fit), read back with openpyxl."""
+    import openpyxl
+
+    target = tmp_path / "out.xlsx"
+    result = invoke(*run_of(command), "--as-of", "2026-11-23", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(target).active
+    setup = sheet.page_setup
+    assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # A4
+    # one page wide (fitToWidth left out means the format's default, 1), as many pages long as it takes
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth in (None, 1) and setup.fitToHeight == 0
+    assert sheet.print_title_rows.replace("$", "") == "1:1"
+    assert "&P" in sheet.oddFooter.right.text
+    columns = sheet.max_column
+    widths = [sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, columns + 1)]
+    assert all(6 <= w <= 47 for w in widths), widths  # every column has a width, none wider than wrapped text
+    texts = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert texts and all(c.alignment.wrap_text for c in texts)
+    assert all(c.alignment.wrap_text for c in sheet[1])

@@ -15,11 +15,11 @@ from datetime import date as Day
 from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from svo_cli import engine
-from svo_cli.dates import Duration, add, parse_duration, previous_working_day, subtract
+from svo_cli.dates import ONE_DAY, DateSpec, Duration, add, parse_duration, previous_working_day, subtract
 from svo_cli.engine import AgreementStatus
-from svo_cli.kinds import DeadlineKind, EndReason
-from svo_cli.model import Agreement, Decision, Workplan
-from svo_cli.obligations import Deadline, Decided
+from svo_cli.kinds import IN_FORCE, DeadlineKind, EndReason
+from svo_cli.model import Agreement, Decision, Event, Workplan
+from svo_cli.obligations import Deadline, Decided, Option
 
 DEFAULT_DECISION_LEAD = parse_duration("3 months")
 # How far back a lead in meetings may reach for the window's rows (rule 16e): a body that meets four times a
@@ -165,6 +165,88 @@ def with_decisions(rows: Sequence[Deadline], holders: Mapping[str, Holder], as_o
 def notice_decided(row: Deadline) -> bool:
     """A principal decided to give notice (or withdraw) and no notice is recorded yet: the row stays."""
     return any(d.decision == "notice" for d in row.decided)
+
+
+# --------------------------------------------------------------------------- 16g. each decision's options
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the options of a dataset's rows are computed from: the agreements (for the engine's timelines,
+    supersessions included) and group membership."""
+
+    agreements: Sequence[Agreement]
+    groups: Mapping[str, Sequence[str]] | None = None
+
+    def agreement(self, agreement_id: str) -> Agreement | None:
+        return next((a for a in self.agreements if a.id == agreement_id), None)
+
+
+def notice_options(row: Deadline, choices: Choices) -> tuple[Option, ...]:
+    """A notice deadline's two choices, each as the engine computes it: `continue` (no notice: bound until
+    the binding-until of the day after the deadline, or it runs on, or it ends anyway on its known end) and
+    `notice` by act-by (the agreement's last day, had a notice been given on the deadline); under
+    `notice.effect: withdrawal` the choice is `withdraw` and leads to that party's last day."""
+    a = choices.agreement(row.id)
+    if a is None:
+        return ()
+    superseded = engine.supersessions(choices.agreements)
+    after = row.date + ONE_DAY
+    tl = engine.timeline_of(a, choices.agreements, after, through=after, groups=choices.groups, superseded=superseded)
+    status = engine.status_of(tl)
+    if status.status in IN_FORCE and status.open_ended and tl.final_end is None:
+        keep = Option("continue", "runs_on", None, None, tl.approximate)
+    elif status.status in IN_FORCE and status.binding_until is not None:
+        keep = Option("continue", "bound_until", None, status.binding_until, tl.approximate)
+    else:
+        keep = Option("continue", "ends", None, tl.final_end, tl.approximate)
+    withdrawal = a.notice is not None and a.notice.effect == "withdrawal"
+    party = row.party or next(iter((*row.undecided, *row.deciders, *a.parties)), None)
+    event = Event.model_construct(date=DateSpec.day(row.date), type="notice", by=party)
+    given = a.model_copy(update={"events": [*a.events, event]})
+    noticed = engine.timeline_of(given, choices.agreements, row.date, through=row.date, groups=choices.groups,
+                                 superseded=superseded)
+    if withdrawal:
+        last = next((w.last_day for w in noticed.withdrawals if w.party == party), None)
+        give = Option("withdraw", "party_last_day", row.act_by, last, noticed.approximate)
+    else:
+        give = Option("notice", "last_day", row.act_by, noticed.final_end, noticed.approximate)
+    return keep, give
+
+
+def adoption_options(row: Deadline, choices: Choices) -> tuple[Option, ...]:
+    """A plan's adoption: one choice, `adopt` by act-by, with how far the principals have come (k of n,
+    the missing ones)."""
+    adopted = sum(1 for d in row.decided if d.decision == "adopt")
+    return (Option("adopt", "adopted", row.act_by, None, row.approximate, adopted=adopted,
+                   required=len(row.deciders), missing=tuple(row.undecided)),)
+
+
+def extension_options(act_by: date, extended_until: date | None, lapses_on: date | None,
+                      approximate: bool = False) -> tuple[Option, ...]:
+    """An option to extend (issue 21's clause): `extend` by act-by → until the extended end, `lapse` (do
+    nothing) → it ends on its present end. A deadline kind for options registers a rule in OPTION_RULES
+    that calls this with the engine's two days."""
+    return (Option("extend", "extended_until", act_by, extended_until, approximate),
+            Option("lapse", "ends", None, lapses_on, approximate))
+
+
+# The rule computing each decided row kind's options: a new kind of decision (an option to extend) is one entry.
+OPTION_RULES: dict[DeadlineKind, Callable[[Deadline, Choices], tuple[Option, ...]]] = {
+    DeadlineKind.NOTICE_DEADLINE: notice_options,
+    DeadlineKind.ADOPTION: adoption_options,
+}
+
+
+def options_of(row: Deadline, choices: Choices) -> tuple[Option, ...]:
+    """A row's options (rule 16g): none for a kind without a rule."""
+    rule = OPTION_RULES.get(row.kind)
+    return rule(row, choices) if rule is not None else ()
+
+
+def with_options(rows: Sequence[Deadline], choices: Choices) -> tuple[Deadline, ...]:
+    """The rows, each carrying its options."""
+    return tuple(replace(r, options=options_of(r, choices)) for r in rows)
 
 
 # --------------------------------------------------------------------------- 16e. shown while decidable

@@ -684,3 +684,14 @@ def _publishing_words() -> None:
 
 
 _publishing_words()
+
+
+def _pack_words() -> None:
+    """The words of the meeting pack (options, proposed decisions, the Word document: i18n_pack.py), in LABELS."""
+    from svo_cli.i18n_pack import PACK
+
+    for lang in LANGS:
+        LABELS[lang].update(PACK[lang])
+
+
+_pack_words()

@@ -433,6 +433,21 @@ class Decided(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Option:
+    """One choice a row that needs the boards' decisions offers, and what it leads to (docs/rules.md,
+    rule 16g; computed by decisions.options_of)."""
+
+    choice: str  # continue, notice, withdraw, extend, lapse, adopt
+    outcome: str  # bound_until, runs_on, last_day, party_last_day, extended_until, ends, adopted
+    act_by: Day | None = None  # the last working day to act on this choice (None: nothing to send)
+    leads_to: Day | None = None  # the day the outcome names (None: none known)
+    approximate: bool = False  # leads_to rests on a coarse date
+    adopted: int | None = None  # an adoption: how many of `required` have adopted
+    required: int | None = None
+    missing: tuple[str, ...] = ()  # an adoption: the principals with no decision recorded
+
+
+@dataclass(frozen=True)
 class Deadline:
     date: date
     act_by: Day
@@ -460,6 +475,7 @@ class Deadline:
     decide_by_assumed: bool = False  # the decision lead is svo's default (3 months), not set in the data
     assumed: bool = False  # rests on a fact marked `assumed` in the data (set by the application layer)
     meeting: Day | None = None  # agenda, meeting and minutes rows: the day of the meeting they belong to
+    options: tuple[Option, ...] = ()  # a decision's choices and what each leads to (rule 16g; decisions only)
 
     @property
     def ref(self) -> ObligationRef:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from svo_cli import engine, obligations, workplans
 from svo_cli.app.loading import ERRORS, EVERYTHING, Checked, load
+from svo_cli.app.pack import assumption_reasons, sources_of
 from svo_cli.app.requests import CALENDAR_WITHIN_DAYS, MeetingWindow, Request, UsageProblem, Window, window_end
 from svo_cli.app.results import (
     AgreementResult,
@@ -99,7 +100,8 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
                        counts(people), since, ahead, renewed(loaded, request, since), names_of(dataset),
                        window=span.reason, next_meeting=span.next_meeting,
                        ending=ending(loaded, request, until), since_events=happened(loaded, request, since),
-                       since_meeting=since_meeting, body=meeting_body(dataset, meeting, request.filters.body))
+                       since_meeting=since_meeting, body=meeting_body(dataset, meeting, request.filters.body),
+                       sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *people), dataset, day))
 
 
 def calendar(request: Request, window: Window, remind: int | tuple[int, ...] | None = None,
@@ -149,7 +151,8 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
                         decisions=ahead, renewed=renewed(loaded, request, since),
                         since=since, body=meeting_body(dataset, meeting, request.filters.body),
                         window=span.reason, next_meeting=span.next_meeting, ending=ending(loaded, request, until),
-                        since_events=happened(loaded, request, since), since_meeting=since_meeting)
+                        since_events=happened(loaded, request, since), since_meeting=since_meeting,
+                        sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *items), dataset, day))
 
 
 def timeline(request: Request, years_back: int, years_ahead: int, include_ended: bool) -> TimelineResult:

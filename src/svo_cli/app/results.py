@@ -116,6 +116,8 @@ class CheckResult(Result):
     since_events: tuple[Happened, ...] = ()  # what the register records in (since, as-of]
     since_meeting: bool = True  # `since` is a recorded meeting (False: 30 days, none recorded)
     body: str | None = None  # the body whose meeting it is, when known
+    sources: dict[str, str] = field(default_factory=dict)  # agreement or plan id → its source, for people
+    reasons: dict[str, str] = field(default_factory=dict)  # an assumed row's key → why (the data's `assumed:`)
 
     @property
     def rows(self) -> tuple[Deadline, ...]:
@@ -183,6 +185,8 @@ class ReportResult(Result):
     ending: tuple[Ending, ...] = ()
     since_events: tuple[Happened, ...] = ()
     since_meeting: bool = True
+    sources: dict[str, str] = field(default_factory=dict)  # as CheckResult.sources
+    reasons: dict[str, str] = field(default_factory=dict)  # as CheckResult.reasons
 
     @property
     def by_state(self) -> tuple[tuple[str, tuple[AgreementStatus, ...]], ...]:

@@ -153,7 +153,9 @@ def window_and_decisions(loaded: Checked, request: Request, meeting: date | None
     found = with_decisions(found, dataset, day)
     rows = [r for r in found if r.date <= until]
     people_deciding = group_adoptions([r for r in found if r.decide_by is not None], dataset, day)
-    return tuple(rows), tuple(group_adoptions(rows, dataset, day)), decisions.decisions_among(people_deciding, day, limit)
+    needed = decisions.decisions_among(people_deciding, day, limit)
+    choices = decisions.Choices(dataset.agreement_models(), groups_of(dataset))
+    return tuple(rows), tuple(group_adoptions(rows, dataset, day)), decisions.with_options(needed, choices)
 
 
 def _default_lead(dataset: Dataset) -> Duration | None:

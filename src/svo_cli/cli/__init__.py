@@ -35,6 +35,7 @@ from svo_cli.cli.options import (
     PartyOption,
     ResponsibleOption,
     SchemaKind,
+    TemplateOption,
     UntilOption,
     WithinOption,
     complete_check,
@@ -77,14 +78,16 @@ def command(name: str) -> Callable[[Callable[..., Any]], Any]:
 
 
 def run(command: Command, request: "Request", output: Optional[Path], data: Optional[Path], given: Optional[Enum],
-        fn: Callable[..., Any], *args: Any, fail_on: Optional[FailOn] = None) -> NoReturn:
+        fn: Callable[..., Any], *args: Any, fail_on: Optional[FailOn] = None,
+        template: Optional[Path] = None) -> NoReturn:
     """The one way every command goes: refuse a bad target first, compute, render, write, exit (the
     command's formats, default and width are its row in the render registry)."""
     where = edge.target(output, data, request.lang)
     fmt = edge.output_format(command, given, output, request.lang)
+    base = edge.template(template, fmt, request.lang)
     result = edge.compute(fn, request.lang, request, *args)
     code = None if fail_on is None else EXIT_FINDINGS if result.fails(fail_on.value) else EXIT_OK
-    edge.finish(command, fmt, result, where, request.lang, code)
+    edge.finish(command, fmt, result, where, request.lang, code, template=base)
 
 
 def _version(value: bool) -> None:
@@ -161,6 +164,7 @@ def check(
     format: Annotated[Optional[CheckFormat], FORMAT] = None,
     lang: LangOption = None,
     output: OutputOption = None,
+    template: TemplateOption = None,
     party: PartyOption = None,
     responsible: ResponsibleOption = None,
     kind: KindOption = None,
@@ -171,7 +175,7 @@ def check(
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
     run(Command.CHECK, request, output, data, format, application.check, window,
-        date_option(since, "--since", request.lang), fail_on=fail_on)
+        date_option(since, "--since", request.lang), fail_on=fail_on, template=template)
 
 
 @command("calendar")
@@ -208,6 +212,7 @@ def report(
     format: Annotated[Optional[ReportFormat], FORMAT] = None,
     lang: LangOption = None,
     output: OutputOption = None,
+    template: TemplateOption = None,
     party: PartyOption = None,
     responsible: ResponsibleOption = None,
     kind: KindOption = None,
@@ -217,7 +222,7 @@ def report(
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
-    run(Command.REPORT, request, output, data, format, application.report, window)
+    run(Command.REPORT, request, output, data, format, application.report, window, template=template)
 
 
 @command("timeline")

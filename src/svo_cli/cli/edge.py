@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
@@ -263,12 +264,48 @@ def report_errors(result: Any, lang: str) -> None:
         say(label("data_errors", lang, n=len(errors)))
 
 
+TEMPLATE_LIMIT = 20 * 1024 * 1024  # a Word template larger than this is refused (letterheads are kilobytes)
+
+
+def template(path: Optional[Path], fmt: "Format", lang: str) -> bytes | None:
+    """--template FILE.docx read before anything is computed: only for the docx format, a Word document
+    (a zip holding word/document.xml), at most TEMPLATE_LIMIT bytes; anything else is a usage error."""
+    import zipfile
+
+    from svo_cli.i18n import label
+
+    if path is None:
+        return None
+    if fmt.value != "docx":
+        fail(label("template_needs_docx", lang), lang)
+    try:
+        with open(path, "rb") as handle:
+            content = handle.read(TEMPLATE_LIMIT + 1)
+    except OSError as exc:
+        fail(label("template_not_docx", lang, path=str(path), reason=exc.strerror or str(exc)), lang)
+    reason = None
+    if len(content) > TEMPLATE_LIMIT:
+        reason = f"> {TEMPLATE_LIMIT // (1024 * 1024)} MiB"
+    else:
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                if "word/document.xml" not in archive.namelist():
+                    reason = "word/document.xml"
+        except zipfile.BadZipFile as exc:
+            reason = str(exc)
+    if reason is not None:
+        fail(label("template_not_docx", lang, path=str(path), reason=reason), lang)
+    return content
+
+
 def finish(command: "Command", fmt: "Format", result: Any, where: "Target", lang: str,
-           exit_code: Optional[int] = None) -> NoReturn:
+           exit_code: Optional[int] = None, template: bytes | None = None) -> NoReturn:
     """Render the result, write it, report data errors, exit (1 when the data had errors)."""
+    from dataclasses import replace
+
     from svo_cli.render import REGISTRY, render
 
-    shown = display(lang, where.path is not None, REGISTRY[command].width)
+    shown = replace(display(lang, where.path is not None, REGISTRY[command].width), template=template)
     payload = render(command, fmt, result, shown)
     if _Found.above is not None and fmt.value == "json" and isinstance(payload, str):
         payload = with_data_dir(payload, _Found.above, shown.pretty)

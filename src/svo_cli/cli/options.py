@@ -129,6 +129,8 @@ FORMAT = typer.Option("--format", help="format", show_default=False)  # choices:
 LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="lang", show_default=False)]
 OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="output", show_default=False, metavar="FILE")]
+TemplateOption = Annotated[Optional[Path], typer.Option(
+    "--template", help="template", show_default=False, metavar="FILE.docx")]
 WithinOption = Annotated[Optional[int], typer.Option(
     "--within", min=0, max=36500, metavar="DAYS", help="within", show_default=False)]
 UntilOption = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="until")]

@@ -62,6 +62,7 @@ HELP: dict[str, dict[str, str]] = {
         "format.github": "github: workflow annotations.",
         "lang": "sv or en (default: Swedish when the locale is Swedish, else English).",
         "output": "Write to this file (atomically; '-' is standard output).",
+        "template": "docx: build on this Word document (.docx): its styles, page set-up, letterhead and header.",
         "within": "Window length in days.",
         "until": "Last day of the window.",
         "party": "Only what concerns this principal or group (directly or through a group).",
@@ -158,6 +159,8 @@ HELP: dict[str, dict[str, str]] = {
         "format.github": "github: annoteringar i arbetsflöden.",
         "lang": "sv eller en (annars svenska när systemets språk är svenska, annars engelska).",
         "output": "Skriv till den här filen (atomärt; '-' är standard ut).",
+        "template": "docx: bygg på det här Word-dokumentet (.docx): dess formatmallar, sidinställningar, brevhuvud "
+                    "och sidhuvud.",
         "within": "Fönstrets längd i dagar.",
         "until": "Fönstrets sista dag.",
         "party": "Bara det som rör den här huvudmannen eller gruppen (direkt eller genom en grupp).",

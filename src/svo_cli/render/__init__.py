@@ -39,6 +39,7 @@ class Format(StrEnum):
     CSV_EXCEL = "csv-excel"
     XLSX = "xlsx"
     HTML = "html"
+    DOCX = "docx"
     ICS = "ics"
     SVG = "svg"
     TEXT = "text"
@@ -58,8 +59,9 @@ class Format(StrEnum):
 _SUFFIXES: dict[Format, tuple[str, ...]] = {
     Format.TABLE: (".txt",), Format.JSON: (".json",), Format.MD: (".md",), Format.CSV: (".csv",),
     Format.XLSX: (".xlsx",), Format.HTML: (".html", ".htm"), Format.ICS: (".ics",), Format.SVG: (".svg",),
+    Format.DOCX: (".docx",),
 }
-_BINARY = frozenset({Format.XLSX})
+_BINARY = frozenset({Format.XLSX, Format.DOCX})
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Display:
     width: int = 120
     plain: bool = True
     pretty: bool = True
+    template: bytes | None = None  # --template FILE.docx: the organisation's Word document to build on (docx only)
 
 
 Renderer = Callable[[Any, Display], "str | bytes"]
@@ -222,6 +225,17 @@ def _report_html(r: Any, d: Display) -> str:
     return render_html(r, d.lang)
 
 
+def _docx(command: str) -> Renderer:
+    """The Word document of `svo check` or `svo report` (render/docx.py), on --template's document when given."""
+
+    def render(r: Any, d: Display) -> bytes:
+        from svo_cli.render import docx
+
+        return getattr(docx, f"render_{command}")(r, d.lang, d.template)
+
+    return render
+
+
 def _arshjul(kind: str) -> Renderer:
     def render(r: Any, d: Display) -> str:
         from svo_cli.render import arshjul
@@ -277,9 +291,11 @@ REGISTRY: dict[Command, Outputs] = {
         **_tabular(_plans_view), **_spreadsheets("plans_sheet"), Format.JSON: _json("plans_document")}),
     Command.CHECK: Outputs(Format.TABLE, 160, {
         Format.TABLE: lambda r, d: _sections(r, d, "table"), Format.MD: lambda r, d: _sections(r, d, "md"),
-        Format.CSV: _check_csv, **_spreadsheets("check_sheet"), Format.JSON: _json("check_document")}),
+        Format.CSV: _check_csv, **_spreadsheets("check_sheet"), Format.JSON: _json("check_document"),
+        Format.DOCX: _docx("check")}),
     Command.CALENDAR: Outputs(Format.ICS, 120, {Format.ICS: _calendar}),
-    Command.REPORT: Outputs(Format.MD, 120, {Format.MD: _report_md, Format.HTML: _report_html}),
+    Command.REPORT: Outputs(Format.MD, 120, {Format.MD: _report_md, Format.HTML: _report_html,
+                                             Format.DOCX: _docx("report")}),
     Command.TIMELINE: Outputs(Format.TABLE, 120, {Format.TABLE: _timeline}),
     Command.ARSHJUL: Outputs(Format.SVG, 120, {Format.SVG: _arshjul("svg"), Format.HTML: _arshjul("html")}),
     Command.VALIDATE: Outputs(Format.TEXT, 120, {

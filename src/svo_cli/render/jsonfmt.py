@@ -76,6 +76,16 @@ def deadline_row(d: Deadline, lang: str = "en") -> dict:
             "decision_overdue": d.decision_overdue, "assumed": d.assumed}
 
 
+def options_rows(d: Deadline, lang: str = "en") -> list[dict]:
+    """A decision's options (rule 16g): each choice, the day to act on it, what it leads to, in words."""
+    from svo_cli.render.choices import option_text
+
+    return [{"choice": o.choice, "act_by": o.act_by.isoformat() if o.act_by else None, "outcome": o.outcome,
+             "leads_to": o.leads_to.isoformat() if o.leads_to else None, "approximate": o.approximate,
+             "adopted": o.adopted, "required": o.required, "missing": list(o.missing),
+             "text": option_text(o, lang)} for o in d.options]
+
+
 def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:
     return Plain(as_of=r.as_of.isoformat(), until=r.until.isoformat(),
                  deadlines=[deadline_row(d, lang) for d in r.rows], **findings_fields(r.findings, lang))
@@ -128,7 +138,7 @@ def check_document(r: CheckResult, lang: str = "en") -> dict:
         until=r.until.isoformat(),
         meeting=r.meeting.isoformat() if r.meeting else None,
         since=r.since.isoformat() if r.since else None,
-        decisions=[deadline_row(d, lang) for d in r.decisions],
+        decisions=[dict(deadline_row(d, lang), options=options_rows(d, lang)) for d in r.decisions],
         renewed=[{"id": x.id, "title": x.title, "date": x.date.isoformat(), "term": x.term,
                   "binding_until": x.binding_until.isoformat() if x.binding_until else None,
                   "approximate": x.approximate} for x in r.renewed],

@@ -41,6 +41,13 @@ def _what(d, lang: str, names: dict | None = None) -> str:
             + (label("assumed_mark", lang) if d.assumed else "") + decision_note(d, names or {}, lang))
 
 
+def _options(d, lang: str, names: dict | None = None) -> list[str]:
+    """A decision's options, one line each (rule 16g)."""
+    from svo_cli.render.choices import option_text
+
+    return [option_text(o, lang, names) for o in d.options]
+
+
 def _assumed_legend(r: ReportResult) -> bool:
     """Whether anything in the report rests on an assumed fact (then the legend says what the mark means)."""
     return any(d.assumed for d in (*r.decisions, *r.items)) or any(s.assumed for s in r.statuses)
@@ -54,8 +61,11 @@ def _decision_md(r: ReportResult, lang: str) -> list[str]:
             f"{label('col_what', lang)} |", "|---|---|---|---|"]
     for d in r.decisions:
         late = " **" + md(label("decision_overdue", lang), 'part') + "**" if d.decision_overdue else ""
+        lines = _options(d, lang, r.party_names)
+        options = f" **{md(label('col_options', lang), 'part')}:** {md('; '.join(lines), 'part')}" if lines else ""
         out.append(f"| {decide_by_cell(d, lang)}{late} | {d.act_by.isoformat()} | "
-                   f"{d.date.isoformat()} | **{md(d.title, 'part')}**: {md(_what(d, lang, r.party_names), 'part')} |")
+                   f"{d.date.isoformat()} | **{md(d.title, 'part')}**: {md(_what(d, lang, r.party_names), 'part')}"
+                   f"{options} |")
     return out + [""]
 
 
@@ -277,7 +287,9 @@ def render_html(r: ReportResult, lang: str) -> str:
             out.append(f'<tr class="{"overdue" if d.decision_overdue else ""}"><td class="date">'
                        f'{h(decide_by_cell(d, lang))}{late}</td>'
                        f'<td class="date">{d.act_by.isoformat()}</td><td class="date">{d.date.isoformat()}</td>'
-                       f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang, r.party_names))}</td></tr>")
+                       f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang, r.party_names))}"
+                       + "".join(f'<br><span class="option">{h(line)}</span>'
+                                 for line in _options(d, lang, r.party_names)) + "</td></tr>")
         out.append("</tbody></table></section>")
     else:
         out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')

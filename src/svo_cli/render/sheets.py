@@ -64,36 +64,39 @@ def deadlines_sheet(r: Any, lang: str) -> Sheet:
 
 CHECK_KEYS = ("col_section", "col_date", "col_act_by", "col_decide_by", "col_decided", "col_undecided",
               "col_decide_by_assumed", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what",
-              "col_binding_until", "col_approximate", "col_assumed")
+              "col_options", "col_binding_until", "col_approximate", "col_assumed")
 
 
 def check_sheet(r: Any, lang: str) -> Sheet:
     """Every part of the check, in its order, a section column first: decisions needed now, overdue,
     due by the meeting, after it, ending, renewed silently since, recorded since."""
+    from svo_cli.render.choices import options_text
+
     rows: list[tuple[Cell, ...]] = []
     names = r.names
     for d in r.decisions:
         status = label("decision_overdue" if d.decision_overdue else "decision_open", lang)
         rows.append((label("s_decisions", lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names), d.days_left,
-                     status, label(d.kind, lang), d.id, d.title, explain(d.why, lang), None, d.approximate, d.assumed))
+                     status, label(d.kind, lang), d.id, d.title, explain(d.why, lang),
+                     options_text(d, lang, names) or None, None, d.approximate, d.assumed))
     for section, d in r.people_items:
         rows.append((label("s_" + section, lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names),
                      d.days_left, label(d.status, lang), label(d.kind, lang), d.id, d.title, explain(d.why, lang), None,
-                     d.approximate, d.assumed))
+                     None, d.approximate, d.assumed))
     from svo_cli.render.views import ending_cells, happened_cells
 
     for e in r.ending:
         _, _, reason, _ = ending_cells(e, names, lang)
         rows.append((label("s_ending", lang), e.last_day, None, None, None, None, None, None, None,
-                     label("col_last_day", lang), e.id, e.title, reason, None, e.approximate, False))
+                     label("col_last_day", lang), e.id, e.title, reason, None, None, e.approximate, False))
     for x in r.renewed:
         rows.append((label("s_renewed", lang), x.date, None, None, None, None, None, None, label("renewed", lang),
-                     label("notice_deadline", lang), x.id, x.title, label("renewed_what", lang, term=x.term),
+                     label("notice_deadline", lang), x.id, x.title, label("renewed_what", lang, term=x.term), None,
                      x.binding_until, x.approximate, False))
     for h in r.since_events:
         _, _, what, party, reference = happened_cells(h, names, lang)
         rows.append((label("s_since", lang), h.date, None, None, None, None, None, None, None, what, h.id, h.title,
-                     "; ".join(x for x in (party, reference) if x), None, False, False))
+                     "; ".join(x for x in (party, reference) if x), None, None, False, False))
     return Sheet(label("sheet_check", lang), _labels(CHECK_KEYS, lang), tuple(rows))
 
 
@@ -114,7 +117,8 @@ def plans_sheet(r: Any, lang: str) -> Sheet:
 
 
 def to_xlsx(sheet: Sheet) -> bytes:
-    """One worksheet: typed cells, bold frozen header, autofilter, widths from the content."""
+    """One worksheet: typed cells, bold frozen header, autofilter, widths from the content (free text
+    wrapped), set up to print (_printable)."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -128,9 +132,11 @@ def to_xlsx(sheet: Sheet) -> bytes:
         first.set_column(0, 0, min(max(len(line) for line in sheet.incomplete), 120))
         first.activate()
     worksheet = workbook.add_worksheet(sheet.name[:31])
-    bold = workbook.add_format({"bold": True})
-    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    widths = [len(h) for h in sheet.header]
+    bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+    top = workbook.add_format({"valign": "top"})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    widths = [min(len(h), HEADER_WIDTH) for h in sheet.header]
     for col, name in enumerate(sheet.header):
         worksheet.write_string(0, col, name, bold)
     for row_index, row in enumerate(sheet.rows, start=1):
@@ -138,25 +144,62 @@ def to_xlsx(sheet: Sheet) -> bytes:
             if value is None:
                 continue
             if isinstance(value, bool):
-                worksheet.write_boolean(row_index, col, value)
+                worksheet.write_boolean(row_index, col, value, top)
                 shown = 5
             elif isinstance(value, date):
                 worksheet.write_datetime(row_index, col, datetime(value.year, value.month, value.day), day)
                 shown = 10
             elif isinstance(value, int):
-                worksheet.write_number(row_index, col, value)
+                worksheet.write_number(row_index, col, value, top)
                 shown = len(str(value))
             else:
                 text = visible(str(value))
-                worksheet.write_string(row_index, col, text)
+                worksheet.write_string(row_index, col, text, wrap)
                 shown = len(text)
             widths[col] = max(widths[col], shown)
-    for col, width in enumerate(widths):
-        worksheet.set_column(col, col, min(max(width, 6), 60) + 1)
+    for col, width in enumerate(fitted(widths)):
+        worksheet.set_column(col, col, width + 1)
+    _printable(worksheet, sheet.name)
     worksheet.freeze_panes(1, 0)
     worksheet.autofilter(0, 0, max(len(sheet.rows), 1), len(sheet.header) - 1)
     workbook.close()
     return buffer.getvalue()
+
+
+HEADER_WIDTH = 14  # a long header wraps rather than widen a column of short values
+TEXT_WIDTH = 45  # free text wraps at about this many characters (a column is never wider)
+
+
+PAGE_BUDGET = 200  # characters across a landscape A4 page that still print legibly when fitted to its width
+NARROWEST_TEXT = 16  # free text is never squeezed narrower than this
+
+
+def fitted(widths: Sequence[int]) -> list[int]:
+    """Column widths in characters: at least 6, free text at most TEXT_WIDTH; when the sheet is wider than
+    PAGE_BUDGET, the wide (wrapping) columns give way in proportion, down to NARROWEST_TEXT, so that a
+    sheet fitted to the page's width is not printed in tiny type. Dates, numbers and flags keep theirs."""
+    found = [min(max(w, 6), TEXT_WIDTH) for w in widths]
+    wide = [i for i, w in enumerate(found) if w > NARROWEST_TEXT]
+    fixed = sum(w for i, w in enumerate(found) if i not in wide)
+    room = sum(found[i] for i in wide)
+    if not wide or fixed + room <= PAGE_BUDGET:
+        return found
+    share = max(PAGE_BUDGET - fixed, NARROWEST_TEXT * len(wide)) / room
+    for i in wide:
+        found[i] = max(NARROWEST_TEXT, int(found[i] * share))
+    return found
+
+
+def _printable(worksheet: Any, name: str) -> None:
+    """Print set-up: landscape A4, fit to one page wide (as many pages long as needed), the header row on
+    every page, narrow margins, the sheet's name in the header and "page n of m" in the footer."""
+    worksheet.set_landscape()
+    worksheet.set_paper(9)  # A4
+    worksheet.fit_to_pages(1, 0)
+    worksheet.repeat_rows(0)
+    worksheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    worksheet.set_header("&L" + name.replace("&", "&&"))
+    worksheet.set_footer("&R&P / &N")
 
 
 def to_excel_csv(sheet: Sheet, lang: str) -> str:

@@ -131,9 +131,12 @@ def decide_by_cell(d: Deadline, lang: str) -> str:
 
 def _decision_cells(d: Deadline, names: dict[str, str], lang: str) -> tuple[Any, ...]:
     state = label("decision_overdue", lang) if d.decision_overdue else label("decision_open", lang)
+    from svo_cli.render.choices import options_text
+
     return (d.date.isoformat(), decide_by_cell(d, lang), d.act_by.isoformat(), state,
             d.id, explain(d.why, lang) + (label("approximate", lang) if d.approximate else "") +
-            (label("assumed_mark", lang) if d.assumed else "") + decision_note(d, names, lang))
+            (label("assumed_mark", lang) if d.assumed else "") + decision_note(d, names, lang),
+            options_text(d, lang, names) or "–")
 
 
 def after_title(r: Any, lang: str) -> str:
@@ -185,11 +188,12 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
     """The pre-meeting check as sections, in the meeting's order: decisions needed now, overdue, due by the
     meeting, after the meeting (the horizon), renewed since; then the data's warnings and the summary."""
     target = label("the_meeting", lang, date=r.meeting.isoformat()) if r.meeting else r.until.isoformat()
-    header = tuple(label(k, lang) for k in ("col_deadline", "col_decide_by", "col_act_by", "col_status", "col_id", "col_what"))
+    header = tuple(label(k, lang) for k in ("col_deadline", "col_decide_by", "col_act_by", "col_status", "col_id", "col_what",
+                                             "col_options"))
     views = [View(label("sec_decisions", lang, date=r.as_of.isoformat()), header,
                   tuple(_decision_cells(d, names, lang) for d in r.decisions), "", status_column=3,
                   row_status=tuple("overdue" if d.decision_overdue else "due" for d in r.decisions),
-                  wrap_column=5, titles=tuple(d.title for d in r.decisions))]
+                  wrap_column=5, also_wrap=(6,), titles=tuple(d.title for d in r.decisions))]
     titles = {"overdue": label("sec_overdue", lang),
               "by_meeting": label("sec_by_meeting", lang, target=target),
               "after_meeting": after_title(r, lang), "unrecorded": label("sec_unrecorded", lang)}
