@@ -202,3 +202,13 @@ def test_2a_the_check_says_why_it_ends_when_the_option_lapsed(tmp_path):
     table = invoke("check", "--data", str(data), "--as-of", "2023-08-01", "--meeting", "2023-08-15", "--horizon",
                    "120", "--lang", "sv").stdout
     assert "möjligheten till förlängning utnyttjades inte" in table
+
+
+def test_2a_the_check_gives_the_option_s_two_choices(tmp_path):
+    data = bare_data(tmp_path)
+    _write(data, RAMAVTAL)
+    doc = json.loads(invoke("check", "--data", str(data), "--as-of", "2023-03-01", "--meeting", "2023-03-15",
+                            "--format", "json").stdout)
+    options = doc["decisions"][0]["options"]
+    assert [(o["choice"], o["act_by"], o["leads_to"]) for o in options] == [
+        ("extend", "2023-07-31", "2024-10-31"), ("lapse", None, "2023-10-31")]

@@ -231,9 +231,21 @@ def extension_options(act_by: date, extended_until: date | None, lapses_on: date
             Option("lapse", "ends", None, lapses_on, approximate))
 
 
+def option_to_extend_options(row: Deadline, choices: Choices) -> tuple[Option, ...]:
+    """An option deadline (rule 2a): `extend` by act-by → the end of the next term, `lapse` → the end of
+    the term the row is for."""
+    a = choices.agreement(row.id)
+    if a is None or row.term is None:
+        return ()
+    tl = engine.timeline_of(a, choices.agreements, row.date, through=row.date, groups=choices.groups)
+    s = tl.schedule
+    return extension_options(row.act_by, s.natural(row.term + 1).end, s.natural(row.term).end, tl.approximate)
+
+
 # The rule computing each decided row kind's options: a new kind of decision (an option to extend) is one entry.
 OPTION_RULES: dict[DeadlineKind, Callable[[Deadline, Choices], tuple[Option, ...]]] = {
     DeadlineKind.NOTICE_DEADLINE: notice_options,
+    DeadlineKind.OPTION_DEADLINE: option_to_extend_options,
     DeadlineKind.ADOPTION: adoption_options,
 }
 
