@@ -69,7 +69,8 @@ def test_16g_an_option_to_extend_plugs_in_as_one_rule():
     extend, lapse = decisions.extension_options(date(2027, 3, 31), date(2029, 12, 31), date(2027, 12, 31))
     assert option_text(extend, "en") == "extend by 2027-03-31 → until 2029-12-31"
     assert option_text(lapse, "sv") == "låta optionen löpa ut → upphör 2027-12-31"
-    assert set(decisions.OPTION_RULES) == {DeadlineKind.NOTICE_DEADLINE, DeadlineKind.ADOPTION}
+    assert set(decisions.OPTION_RULES) == {DeadlineKind.NOTICE_DEADLINE, DeadlineKind.OPTION_DEADLINE,
+                                           DeadlineKind.ADOPTION}
     other = make_deadline(date(2027, 1, 1), DeadlineKind.FOLLOWUP, "x", "T", AS_OF, False, why("meeting", title="T"))
     assert decisions.options_of(other, decisions.Choices([])) == ()
 
