@@ -212,3 +212,101 @@ def test_2a_the_check_gives_the_option_s_two_choices(tmp_path):
     options = doc["decisions"][0]["options"]
     assert [(o["choice"], o["act_by"], o["leads_to"]) for o in options] == [
         ("extend", "2023-07-31", "2024-10-31"), ("lapse", None, "2023-10-31")]
+
+
+# ---------------------------------------------------------------- 2b. a latest end
+
+
+def test_2b_latest_end_caps_an_open_ended_agreement_and_invents_no_deadline():
+    # "Avtalet gäller tillsvidare, dock längst t.o.m. 2010-12-31. Uppsägningstid tre månader."
+    a = make_agreement(valid_from="2008-01-01", valid_until=None, renewal=None, latest_end="2010-12-31",
+                       notice={"period": "3 months"})
+    s = status(a, date(2010, 3, 1))
+    assert (s.status, s.ends_on, s.notice_deadline) == ("active", date(2010, 12, 31), None)
+    assert s.binding_until == date(2010, 3, 1) + relativedelta(months=3)  # notice today: 2010-06-01
+    assert [r.kind for r in deadlines([a], date(2010, 3, 1), date(2011, 3, 1))] == [DeadlineKind.TERM_END]
+    assert "at the latest through 2010-12-31" in explain(deadlines([a], date(2010, 3, 1), date(2011, 3, 1))[0].why, "en")
+    assert status(a, date(2011, 1, 1)).status == "expired"
+
+
+def test_2b_latest_end_cuts_renewals_and_their_deadlines():
+    a = make_agreement(valid_from="2018-01-01", valid_until="2019-12-31", renewal={"every": "2 years"},
+                       notice={"before_end": "6 months"}, latest_end="2022-06-30")
+    tl = timeline(a, date(2018, 1, 1), through=date(2030, 1, 1))
+    assert tl.final_end == date(2022, 6, 30)
+    # term 2 (2020-2021) keeps its deadline; term 3 ends on the cap whatever is done: none
+    assert [(t.number, t.end, t.notice_deadline) for t in tl.terms] == [
+        (1, date(2019, 12, 31), date(2019, 6, 30)), (2, date(2021, 12, 31), date(2021, 6, 30)),
+        (3, date(2022, 6, 30), None)]
+    assert status(a, date(2021, 8, 1)).binding_until == date(2022, 6, 30)
+    assert status(a, date(2022, 7, 1)).status == "expired"
+
+
+# ---------------------------------------------------------------- 3. notice.by: who may give notice
+
+
+def test_3_a_notice_by_a_party_without_the_right_has_no_effect():
+    # "Uppsägning är möjlig från kommunens sida."
+    clause = {"before_end": "6 months", "by": ["linkoping"]}
+    base = dict(parties=["region-ostergotland", "linkoping"], notice=clause, valid_from="2021-01-01",
+                valid_until="2022-12-31")
+    supplier = make_agreement(**base, events=[{"date": "2022-03-01", "type": "notice", "by": "region-ostergotland"}])
+    s = status(supplier, date(2023, 1, 1))
+    assert (s.status, s.term) == ("active", 2)
+    assert timeline(supplier, date(2023, 1, 1)).ignored_notices == (0,)
+    municipality = make_agreement(**base, events=[{"date": "2022-03-01", "type": "notice", "by": "linkoping"}])
+    assert status(municipality, date(2023, 1, 1)).status == "terminated"
+
+
+def test_3_the_notice_deadline_s_deciders_are_the_holders(tmp_path):
+    data = bare_data(tmp_path)
+    _write(data, RAMAVTAL.replace("ramavtal", "ramavtal").replace(
+        "renewal:\n  every: 1 year\n  max: 2\n  option: {before_end: 3 months, by: [region-ostergotland]}\n",
+        "renewal: {every: 2 years}\nnotice: {before_end: 6 months, by: [linkoping]}\n"))
+    rows = json.loads(invoke("deadlines", "--data", str(data), "--as-of", "2023-01-01", "--format", "json").stdout)
+    notice = [r for r in rows["deadlines"] if r["kind"] == "notice_deadline"]
+    assert notice and all(r["deciders"] == ["linkoping"] for r in notice)
+
+
+# ---------------------------------------------------------------- 3 and 6: moot deadlines, coarse ends
+
+
+def test_3_a_fixed_term_with_only_an_early_termination_period_has_no_notice_deadline():
+    a = make_agreement(valid_from="2024-01-01", valid_until="2027-12-31", renewal=None,
+                       notice={"period": "3 months", "to_end_of": "quarter"})
+    s = status(a, date(2027, 6, 1))
+    assert (s.notice_deadline, s.ends_on) == (None, date(2027, 12, 31))
+    assert [r.kind for r in deadlines([a], date(2027, 6, 1), date(2028, 6, 1))] == [DeadlineKind.TERM_END]
+    stated = make_agreement(valid_from="2016-01-01", valid_until="2018-12-31", renewal=None,
+                            notice={"before_end": "12 months"})  # "uppsägning ska ske senast …": kept
+    assert status(stated, date(2017, 6, 1)).notice_deadline == date(2017, 12, 31)
+
+
+def test_6_binding_until_reads_a_coarse_end_at_its_earliest():
+    a = make_agreement(valid_from="2020-11-01", valid_until="2022-10", renewal=None, notice={"before_end": "3 months"})
+    s = status(a, date(2022, 8, 1))
+    assert (s.binding_until, s.ends_on) == (date(2022, 10, 1), date(2022, 10, 31))
+
+
+# ---------------------------------------------------------------- 4b. a late withdrawal is SVO208
+
+
+def test_4b_a_late_withdrawal_is_reported(tmp_path):
+    data = bare_data(tmp_path)
+    (data / "agreements" / "wd.yaml").write_text(
+        "id: wd\ntitle: W\nkind: avtal\nparties: [region-ostergotland, linkoping, motala]\n"
+        "valid_from: 2025-01-01\nvalid_until: 2026-12-31\nrenewal: {every: 1 year}\n"
+        "notice: {before_end: 6 months, effect: withdrawal}\n"
+        "events:\n  - {date: 2026-07-15, type: notice, by: motala, assumed: test}\n"
+        "source: {document: x.txt, quote: q}\nlast_verified: 2026-11-01\n", encoding="utf-8")
+    result = invoke("validate", str(data), "--as-of", "2026-12-01", "--format", "json")
+    found = [(f["code"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]
+             if f["code"] == "SVO208"]
+    assert found == [("SVO208", 10, "late notice of withdrawal: given 2026-07-15, after the notice deadline "
+                                    "2026-06-30; motala stays a party through 2027-12-31 (the end of term 2)")]
+
+
+def test_6_binding_until_is_never_before_the_as_of_date():
+    a = make_agreement(valid_from="2015-01-01", valid_until="2017", renewal=None, notice=None)
+    s = status(a, date(2017, 6, 1))
+    assert (s.status, s.binding_until, s.ends_on) == ("active", date(2017, 6, 1), date(2017, 12, 31))

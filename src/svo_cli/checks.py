@@ -38,7 +38,7 @@ DATA_CHECKS: tuple[Check, ...] = (
     Check("supersession", ("SVO205",), _data(validate.check_supersession), True, "check_about_supersession"),
     Check("dates", ("SVO206", "SVO212"), _data(validate.check_dates), True, "check_about_dates"),
     Check("notice-rules", ("SVO207", "SVO210", "SVO214"), _data(validate.check_notice_rules), True, "check_about_notice_rules"),
-    Check("event-meaning", ("SVO218", "SVO219", "SVO220"), _data(validate.check_events_meaning), True, "check_about_event_meaning"),
+    Check("event-meaning", ("SVO218", "SVO219", "SVO220", "SVO234"), _data(validate.check_events_meaning), True, "check_about_event_meaning"),
     Check("sources-quoted", ("SVO209",), _data(validate.check_sources_quoted), False, "check_about_sources_quoted"),
     Check("event-replay", ("SVO208", "SVO215"), _data(validate.check_event_replay), False, "check_about_event_replay"),
     Check("term-rules", ("SVO216", "SVO217"), _data(validate.check_terms), False, "check_about_term_rules"),

@@ -106,22 +106,31 @@ def status_of(tl: Timeline) -> AgreementStatus:
 def binding_until(tl: Timeline) -> date | None:
     """The last day the agreement is certain to be in force, seen from the as-of date: the end of the
     first term whose notice deadline is still ahead (every earlier term is certain); the known end
-    when no deadline is ahead; for an open-ended agreement, the day notice given today would end it."""
+    when no deadline is ahead; for an open-ended agreement, the day notice given today would end it.
+    A coarse end counts as its earliest reading ("oktober 2022" is certain through 2022-10-01), and a
+    `latest_end` cap only ever brings the day earlier (rule 6)."""
     as_of, s = tl.as_of, tl.schedule
     current = tl.term_on(as_of)
     if current is None:
         return None
+    capped = tl.end_reason == EndReason.LATEST_END
+    known = (s.final_end_earliest or tl.final_end) if tl.final_end is not None else None
+    natural = s.natural(current.number)
     k = s.first_deadline_on_or_after(as_of)
     if k is not None:
-        found = s.end_of(k)
-    elif tl.final_end is not None:
-        found = tl.final_end
-    elif current.end is None:  # open-ended: notice given today
+        found = s.end_earliest_of(k)
+    elif capped and natural.end is None:  # open-ended under a cap: notice given today, at most the cap
         found = s.rule.end_after(as_of) or as_of
-    else:  # renewing without a notice rule: a notice today ends the current term
-        found = current.end
-    if tl.final_end is not None and found is not None:
-        found = min(found, tl.final_end)
+    elif known is not None:
+        found = known
+    elif natural.end is None:  # open-ended: notice given today
+        found = s.rule.end_after(as_of) or as_of
+    else:  # renewing without a notice rule (or in the capped term): a notice today ends the current term
+        found = natural.end_earliest
+    if known is not None and found is not None:
+        found = min(found, known)
+    if found is not None and found < as_of:
+        found = as_of  # in force today by a coarse end's latest reading: nothing later is certain
     return found
 
 
@@ -174,6 +183,8 @@ def _end_reason(tl: Timeline) -> Why:
         return why("reason_terminated_on", date=tl.terminated_on) if tl.terminated_on else why("reason_terminated")
     if tl.end_reason == EndReason.SUPERSEDED:
         return why("reason_superseded", date=tl.superseded_on)
+    if tl.end_reason == EndReason.LATEST_END:
+        return why("reason_latest_end", date=a.latest_end)
     if tl.option_lapsed and tl.option_term is not None:
         return why("reason_option_lapsed", deadline=tl.schedule.natural_deadline(tl.option_term))
     if tl.option and a.renewal is not None and a.renewal.max is not None:

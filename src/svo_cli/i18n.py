@@ -175,6 +175,7 @@ LABELS: dict[str, dict[str, str]] = {
         "end_notice": "notice given", "end_terminated": "terminated", "end_superseded": "superseded",
         "end_capped": "the last allowed renewal ends", "end_fixed": "its fixed term ends",
         "end_option_lapsed": "the option to extend was not used",
+        "end_latest_end": "its latest end (latest_end)",
         "ev_notice": "notice", "ev_withdrawal": "withdrawal", "ev_terminated": "termination", "ev_decision": "decision",
         "ev_adoption": "adoption", "ev_followup_done": "follow-up done", "ev_extended": "extension",
         "data_errors": "{n} data errors: results leave out what could not be read (run 'svo validate' for details)",
@@ -366,6 +367,7 @@ LABELS: dict[str, dict[str, str]] = {
         "end_notice": "uppsagd", "end_terminated": "avslutad", "end_superseded": "ersatt",
         "end_capped": "den sista tillåtna förlängningen slutar", "end_fixed": "den fasta avtalstiden slutar",
         "end_option_lapsed": "möjligheten till förlängning utnyttjades inte",
+        "end_latest_end": "det gäller längst till och med den dagen",
         "ev_notice": "uppsägning", "ev_withdrawal": "utträde", "ev_terminated": "avslut", "ev_decision": "beslut",
         "ev_adoption": "antagande", "ev_followup_done": "uppföljning klar", "ev_extended": "förlängning",
         "data_errors": "{n} fel i data: resultaten utelämnar det som inte kunde läsas (kör 'svo validate' för detaljer)",
@@ -470,6 +472,7 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "to_end_of_year": " to the end of a year",
         "reason_capped": "the last of at most {max} renewals",
         "reason_option_lapsed": "the option to extend was not used by {deadline}",
+        "reason_latest_end": "it runs at the latest through {date}",
         "reason_option_capped": "the last of at most {max} extensions by the option",
         "option_deadline": "last day to use the option to extend term {term} by {every}: {rule}; otherwise the "
                            "agreement ends after {term_end}{left}",
@@ -489,7 +492,7 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "coarse_valid_from": "valid_from {spec}", "coarse_valid_until": "valid_until {spec}",
         "coarse_notice": "notice {spec}", "coarse_extended": "extended {spec}",
         "coarse_extended_until": "extended until {spec}", "coarse_terminated": "terminated {spec}",
-        "coarse_terminated_effective": "terminated effective {spec}",
+        "coarse_terminated_effective": "terminated effective {spec}", "coarse_latest_end": "latest_end {spec}",
         "coarse_supersession": "supersession {id} valid_from {spec}",
         "earlier_overdue": "{text}; {n} earlier occurrences also overdue, the oldest due {oldest}",
         "unrecorded": "follow-up '{what}': {rule}; {n} earlier follow-ups without a record since {oldest}, the "
@@ -542,6 +545,7 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "to_end_of_year": " till slutet av ett år",
         "reason_capped": "den sista av högst {max} förlängningar",
         "reason_option_lapsed": "möjligheten till förlängning utnyttjades inte senast {deadline}",
+        "reason_latest_end": "det gäller längst till och med {date}",
         "reason_option_capped": "den sista av högst {max} förlängningar genom option",
         "option_deadline": "sista dag att utnyttja möjligheten att förlänga period {term} med {every}: {rule}; "
                            "annars upphör avtalet efter {term_end}{left}",
@@ -561,6 +565,7 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "coarse_valid_until": "gäller till {spec}", "coarse_notice": "uppsägning {spec}",
         "coarse_extended": "förlängt {spec}", "coarse_extended_until": "förlängt till {spec}",
         "coarse_terminated": "avslutat {spec}", "coarse_terminated_effective": "avslutas {spec}",
+        "coarse_latest_end": "gäller längst {spec}",
         "coarse_supersession": "ersätts av {id} som gäller från {spec}",
         "earlier_overdue": "{text}; ytterligare {n} tidigare tillfälle(n) är också försenade, det äldsta skulle vara "
                            "klart {oldest}",

@@ -28,6 +28,7 @@ class EndReason(StrEnum):
     NOTICE = "notice"
     TERMINATED = "terminated"
     SUPERSEDED = "superseded"
+    LATEST_END = "latest_end"  # the cap `latest_end` ends it (rule 2b)
 
 
 class DeadlineKind(StrEnum):
@@ -88,6 +89,7 @@ class CoarseField(StrEnum):
     EXTENDED_UNTIL = "extended until"
     TERMINATED = "terminated"
     TERMINATED_EFFECTIVE = "terminated effective"
+    LATEST_END = "latest_end"
     SUPERSESSION = "supersession"  # a newer agreement's coarse valid_from
     FIRST = "first"  # a follow-up's first occurrence
     DUE = "due"  # a one-off follow-up's due date

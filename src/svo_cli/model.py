@@ -213,6 +213,8 @@ class Notice(Frozen):
         "ends_agreement", description="ends_agreement: a notice ends the agreement for all; withdrawal: it ends only "
                                       "the participation of the party that gave it (`by`)")
     written: bool = True
+    by: list[Slug] = Field(default_factory=list, description="Only these parties (or groups: their members) may give "
+                                                             "notice or withdraw; absent: every party")
     decision_lead: DurationField | None = Field(
         None, description="How long before the last day to act each principal's board must decide to give notice "
                           "(default: parties.yaml's decision_lead, else 3 months)")
@@ -424,6 +426,8 @@ class Agreement(Frozen):
     valid_from: DateSpecField
     valid_until: DateSpecField | None = Field(
         None, description="Last day in force; absent or 'tills vidare' = open-ended")
+    latest_end: DateSpecField | None = Field(
+        None, description="A cap ('dock längst t.o.m. …'): no term, renewal or option reaches past this day")
     notice: Notice | None = None
     renewal: Renewal | None = None
     followups: list[Followup] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)

@@ -352,6 +352,8 @@ class Schedule:
         ends anyway), none on or after a supersession. A fixed term keeps the deadline its own clause
         states ("uppsägning ska ske senast …"): a silent miss is worse than a notice that changes little."""
         fixed_term = self.every is None and k == self.own_last
+        if fixed_term and self.rule.before_end is None:
+            return None  # only an early-termination period: a fixed term ends at its end whatever is done (rule 3)
         if fixed_term and self.final_end is not None:
             natural_end = self.natural(k).end
             if natural_end is not None and self.final_end < natural_end:
@@ -404,6 +406,15 @@ class Schedule:
         if not self._finished and k == self.own_last and self.own_end is not None:
             return self.own_end
         return end
+
+    def end_earliest_of(self, k: int) -> date | None:
+        """Term k's last day, its earliest reading (a coarse end is certain only through its first day)."""
+        natural = self.natural(k)
+        if self._finished and k == self.final and self.final_end is not None and self.final_end >= natural.start:
+            return self.final_end_earliest or self.final_end
+        if not self._finished and k == self.own_last and self.own_end is not None:
+            return self.own_end_earliest or self.own_end
+        return natural.end_earliest
 
     def ending_terms(self, first: date, last: date) -> Iterator[int]:
         """Numbers of the terms that end in [first, last], in order."""

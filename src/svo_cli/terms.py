@@ -45,6 +45,9 @@ class WithdrawalGiven:
     term: int  # the term whose end (or early end) is its last day
     approximate: bool
     coarse: tuple[Coarse, ...] = ()
+    late: bool = False  # given after the notice deadline of the term it was given in: it leaves a term later
+    given_in_term: int = 0
+    position: int | None = None  # its place in the agreement's `events`
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class Timeline:
     option_term: int | None = None  # renewal.option: the last term certain (1 + uses); later ones need a use
     option_lapsed: bool = False  # renewal.option: the last day to use it passed unused, so it ends (rule 2a)
     options_beyond: tuple[int, ...] = ()  # places in `events` of uses beyond renewal.max (they change nothing)
+    ignored_notices: tuple[int, ...] = ()  # places in `events` of notices by a party without the right (notice.by)
 
     @property
     def option(self) -> bool:
@@ -199,6 +203,9 @@ class _Builder:
         self.option_uses: list[OptionUse] = []
         self.options_beyond: list[int] = []
         self.option_lapsed = False
+        self.ignored_notices: list[int] = []
+        notice = agreement.notice
+        self.notice_holders = expand(notice.by, groups) if notice is not None and notice.by else None
 
     def notice_effect(self, spec: DateSpec) -> NoticeEffect | None:
         """What a notice dated `spec` does, or None when it cannot end anything (given after the end,
@@ -230,12 +237,24 @@ class _Builder:
         assert ends.end is not None and ends.end_earliest is not None
         return NoticeEffect(k, ends.end, ends.end_earliest, current, k > current)
 
-    def apply_notice(self, event: Event) -> None:
+    def may_give_notice(self, event: Event, position: int) -> bool:
+        """notice.by: only its parties (groups as their members) may give notice or withdraw; a notice by
+        another has no effect (validate: SVO234). A notice without `by` counts: who gave it is unknown."""
+        if self.notice_holders is None or event.by is None:
+            return True
+        if expand([event.by], self.groups) <= self.notice_holders:
+            return True
+        self.ignored_notices.append(position)
+        return False
+
+    def apply_notice(self, event: Event, position: int = -1) -> None:
         s = self.schedule
+        if not self.may_give_notice(event, position):
+            return
         self.coarse += _coarse(CoarseField.NOTICE, event.date)
         notice_rule = self.agreement.notice
         if notice_rule is not None and notice_rule.effect == "withdrawal":
-            self.apply_withdrawal(event)
+            self.apply_withdrawal(event, position)
             return
         effect = self.notice_effect(event.date)
         if effect is None:
@@ -255,21 +274,24 @@ class _Builder:
         elif self.first_notice is None:
             self.first_notice = record
 
-    def apply_withdrawal(self, event: Event) -> None:
+    def apply_withdrawal(self, event: Event, position: int | None = None) -> None:
         s = self.schedule
         party = event.by
         if party is None or any(w.party == party for w in self.withdrawals):
             return  # without `by` nobody leaves (validate reports it); a second notice changes nothing
         effect = self.notice_effect(event.date)
+        late, given_in = False, 0
         if effect is not None:
             k, last = effect.term, effect.last
+            late, given_in = effect.late, effect.given_in
         else:
             known = s.known_end()
             if known is None:
                 return
             k, last = s.number_at(known), known  # it leaves when the agreement ends anyway
         coarse = _coarse(CoarseField.NOTICE, event.date)  # the term's coarse dates are added once the schedule is final
-        self.withdrawals.append(WithdrawalGiven(party, event.date.end, last, k, bool(coarse), unique(coarse)))
+        self.withdrawals.append(WithdrawalGiven(party, event.date.end, last, k, bool(coarse), unique(coarse), late,
+                                                given_in, position))
         members = expand(self.agreement.parties, self.groups)
         gone: set[str] = set()
         for w in sorted(self.withdrawals, key=lambda w: w.last_day):
@@ -353,6 +375,20 @@ class _Builder:
 
         return s.first_where(reached)
 
+    def apply_latest_end(self) -> None:
+        """Rule 2b: `latest_end` caps the agreement: when its own end is later (or unknown), it ends on the
+        cap, in the term that contains it."""
+        cap = self.agreement.latest_end
+        if cap is None:
+            return
+        s = self.schedule
+        known = s.known_end()
+        if known is not None and known <= cap.end:
+            return
+        coarse = _coarse(CoarseField.LATEST_END, cap)
+        self.coarse += coarse
+        s.fix_end(s.number_at(cap.end), cap.end, cap.start, coarse, EndReason.LATEST_END)
+
     def apply_termination(self, event: Event, position: int) -> None:
         s = self.schedule
         spec = event.effective or event.date
@@ -378,20 +414,22 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
     builder = _Builder(agreement, group_members(groups))
     for position, event in numbered_events_until(agreement, as_of):
         if event.type == "notice":
-            builder.apply_notice(event)
+            builder.apply_notice(event, position)
         elif event.type == "extended":
             builder.apply_extension(event)
         elif event.type == "terminated":
             builder.apply_termination(event, position)
     option = agreement.renewal.option if agreement.renewal is not None and agreement.valid_until else None
     option_term = builder.apply_options(as_of) if option is not None else None
+    builder.apply_latest_end()
     s = builder.schedule
     supersession_coarse = (superseded_coarse,) if superseded_coarse else ()
     s.finish(agreement.valid_from.start, superseded_on, supersession_coarse)
     if superseded_on is not None:
         builder.coarse += supersession_coarse
     # Withdrawals rest on their terms too (known only once the schedule is final).
-    withdrawals = tuple(WithdrawalGiven(w.party, w.date, w.last_day, w.term, bool(c), c)
+    withdrawals = tuple(WithdrawalGiven(w.party, w.date, w.last_day, w.term, bool(c), c, w.late, w.given_in_term,
+                                        w.position)
                         for w in builder.withdrawals
                         for c in [unique(w.coarse + s.term(w.term).coarse)])
     terms = _window(s, as_of, through if through is not None else as_of, since)
@@ -406,7 +444,7 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
                     builder.by_withdrawals and s.reason == EndReason.NOTICE, unique(s.final_coarse),
                     builder.terminated_on if s.reason == EndReason.TERMINATED else None,
                     tuple(builder.option_uses), option_term, builder.option_lapsed and s.reason == EndReason.FIXED,
-                    tuple(builder.options_beyond))
+                    tuple(builder.options_beyond), tuple(builder.ignored_notices))
 
 
 def _window(s: Schedule, as_of: date, through: date, since: date | None) -> tuple[Term, ...]:

@@ -258,6 +258,10 @@ def check_dates(dataset: Dataset) -> list[Diagnostic]:
             found.append(error("SVO206", T("valid_until_before_valid_from", until=str(a.valid_until),
                                            start=str(a.valid_from)),
                                **_at(item, ("valid_until",)), hint=T("valid_until_is_last_day")))
+        if a.latest_end is not None and a.latest_end.end < a.valid_from.start:
+            found.append(error("SVO206", T("latest_end_before_valid_from", until=str(a.latest_end),
+                                           start=str(a.valid_from)),
+                               **_at(item, ("latest_end",)), hint=T("latest_end_is_last_day")))
         previous = None
         for i, event in enumerate(a.events):
             if previous is not None and event.date.end < previous:
@@ -351,6 +355,15 @@ def _replay(item: Loaded) -> list[Diagnostic]:
                              hint=T("check_date_renews_once") if renewals == 1
                              else T("check_date_renews_n_times",
                                     n=renewals)))
+    for w in tl.withdrawals:
+        if w.late and w.position is not None:
+            missed = next((d for j in range(w.term - 1, w.given_in_term - 1, -1)
+                           if (d := tl.schedule.natural_deadline(j)) is not None), None)
+            found.append(warning("SVO208", T("late_withdrawal", date=w.date.isoformat(), deadline=_iso(missed),
+                                             party=w.party, end=_iso(w.last_day), term=w.term),
+                                 **_at(item, ("events", w.position, "date")),
+                                 hint=T("check_date_renews_n_times", n=w.term - w.given_in_term)
+                                 if w.term - w.given_in_term > 1 else T("check_date_renews_once")))
     _, unmatched = engine.followup_occurrences(tl, last_event, as_of=last_event, overdue_limit=0)
     known = {f.id for f in a.followups}
     for done in unmatched:
@@ -497,6 +510,8 @@ def check_event_meaning(item: Loaded, groups: dict[str, list[str]],
     for pid in a.parties:
         members.update(groups.get(pid, ()))
     withdrawal = a.notice is not None and a.notice.effect == "withdrawal"
+    holders = ({m for p in a.notice.by for m in groups.get(p, [p])}
+               if a.notice is not None and a.notice.by else None)
     for i, event in enumerate(a.events):
         if event.date.end < a.valid_from.start:
             found.append(error("SVO218", T("event_before_valid_from", type=event.type,
@@ -517,6 +532,9 @@ def check_event_meaning(item: Loaded, groups: dict[str, list[str]],
             found.append(error("SVO219", T("notice_by_non_party", id=event.by),
                                **_at(item, ("events", i, "by")),
                                hint=T("only_parties_give_notice")))
+        elif holders is not None and not set(groups.get(event.by, [event.by])) <= holders:
+            found.append(error("SVO234", T("notice_by_without_right", id=event.by, holders=", ".join(sorted(holders))),
+                               **_at(item, ("events", i, "by")), hint=T("only_notice_by_give_notice")))
     return found
 
 

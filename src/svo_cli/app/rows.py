@@ -194,8 +194,8 @@ def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str,
             first_deadline = _first_deadline(tl.schedule, natural=option is not None)
         lead_set = (a.notice is not None and a.notice.decision_lead is not None) or default is not None
         by_meetings = a.notice.decision_meetings if a.notice is not None else None
-        found[a.id] = decisions.Holder(decisions.deciders(option.by or a.parties if option else a.parties, groups,
-                                                          order, left),
+        who = (option.by or a.parties) if option else (a.notice.by or a.parties) if a.notice else a.parties
+        found[a.id] = decisions.Holder(decisions.deciders(who, groups, order, left),
                                        decisions.recorded(a.decisions, groups, as_of, first_deadline),
                                        decisions.decision_lead(a, default), not lead_set,
                                        by_meetings.count if by_meetings else 0,
