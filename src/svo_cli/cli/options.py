@@ -41,6 +41,7 @@ class SchemaKind(str, Enum):
     agreement = "agreement"
     workplan = "workplan"
     parties = "parties"
+    minutes = "minutes"
 
 
 # --------------------------------------------------------------------------- shell completion
