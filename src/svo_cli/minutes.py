@@ -185,7 +185,8 @@ def assignment_row(s: ItemState, as_of: date) -> Deadline:
     if s.carried:
         text = why("minutes_carried", text=text)
     coarse = (Coarse(CoarseField.DUE, str(s.due)),) if s.approximate else ()
-    return make_deadline(s.due_day, DeadlineKind.ASSIGNMENT, m.id, m.title, as_of,  # type: ignore[arg-type]
+    # the row's title is the item's (what to do), its id the minutes' (the holder)
+    return make_deadline(s.due_day, DeadlineKind.ASSIGNMENT, m.id, " ".join(item.title.split()), as_of,  # type: ignore[arg-type]
                          s.approximate, with_coarse(text, coarse), assignment=item.id)
 
 
