@@ -71,7 +71,8 @@ def returning_rows(r: Any) -> list[dict[str, Any]]:
 def items_view(r: Any, lang: str) -> View:
     header = tuple(label(k, lang) for k in ("col_id", "col_kind_item", "col_state_item", "col_due", "col_owner",
                                             "col_follow_up", "col_what"))
-    rows = tuple((s.item.id, label("item_" + s.item.kind, lang), item_state_text(s, lang), due_text(s, lang),
+    rows = tuple((s.item.id, label("item_" + s.item.kind, lang), item_state_text(s, lang),
+                  due_text(s, lang) + (label("assumed_short", lang) if s.item.assumed else ""),
                   s.owner or "", chain_text(s, lang), " ".join(s.item.title.split())) for s in r.states)
     return View(label("minutes_items", lang, date=r.minutes.date.start.isoformat()), header, rows, "",
                 wrap_column=6, also_wrap=(5,), titles=tuple(s.item.title for s in r.states))
