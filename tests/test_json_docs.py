@@ -13,6 +13,7 @@ import pytest
 from conftest import invoke
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "json.md").read_text(encoding="utf-8")
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "chefsgrupp-2026"  # a register with minutes
 AS_OF = ["--as-of", "2026-11-23"]
 
 
@@ -53,7 +54,7 @@ def _keys(value: object) -> set[str]:
     """Every key at any depth, except inside a data file's own content and inside findings (documented
     in data-format.md and at the top of json.md)."""
     if isinstance(value, dict):
-        return set(value) | {k for key, v in value.items() if key not in ("agreement", "plan", "findings")
+        return set(value) | {k for key, v in value.items() if key not in ("agreement", "plan", "minutes", "findings")
                              for k in _keys(v)}
     if isinstance(value, list):
         return {k for v in value for k in _keys(v)}
@@ -65,7 +66,9 @@ CASES = {  # section: the sections its fields are named in, the commands whose o
     "svo deadlines": (["svo deadlines", "svo validate"], [["deadlines", "--within", "400"]]),
     "svo plans": (["svo plans"], [["plans"]]),
     "svo check": (["svo check", "svo deadlines", "svo validate"],
-                  [["check", "--meeting", "2026-12-10", "--fail-on", "never"]]),
+                  [["check", "--meeting", "2026-12-10", "--fail-on", "never"],
+                   ["check", "--data", str(EXAMPLE), "--meeting", "2026-12-10", "--fail-on", "never"]]),
+    "Minutes": (["Minutes", "svo validate"], [["show", "chefsgrupp-2026-02-06", "--data", str(EXAMPLE)]]),
     "An agreement": (["An agreement", "svo status", "svo deadlines", "svo validate"],
                      [["show", "missbruk-psykisk-funktionsnedsattning"], ["show", "placerade-barn-och-unga"]]),
     "A work plan": (["A work plan", "svo plans", "svo deadlines", "svo validate"],
@@ -73,7 +76,7 @@ CASES = {  # section: the sections its fields are named in, the commands whose o
     "svo validate": (["svo validate"], [["validate"]]),
 }
 FINDING = {"path", "line", "column", "severity", "code", "message", "hint"}
-DATA_FILE = {"kind", "body", "period", "from", "until"}  # inside `agreement` / `plan`: the file's own fields
+DATA_FILE = {"kind", "body", "period", "from", "until", "date"}  # inside `agreement` / `plan` / `minutes`: the file's own fields
 
 
 def _output(command: list[str]) -> dict:

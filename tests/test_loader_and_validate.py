@@ -73,6 +73,7 @@ REPRODUCED_BY_A_TEST = {
     "SVO407": "test_register.py::test_svo407_a_self_test_that_fails",
     "SVO408": "test_register.py::test_svo408_a_fact_no_quote_of_the_file_states",
     "SVO409": "test_register.py::test_svo409_an_event_dated_after_the_as_of_day",
+    "SVO256": "test_minutes.py::test_svo256_a_follow_up_of_an_item_already_closed",
 }
 
 

@@ -20,8 +20,8 @@ def check(*args: str) -> dict:
 def test_the_done_when_of_the_meeting_of_2026_12_10():
     doc = check("--meeting", "2026-12-10", "--as-of", "2026-11-23")
     assert list(doc) == ["as_of", "until", "meeting", "since", "decisions", "renewed", "items", "window",
-                         "next_meeting", "since_meeting", "ending", "since_events", "findings", "findings_omitted",
-                         "summary"]
+                         "next_meeting", "since_meeting", "ending", "since_events", "returning", "findings",
+                         "findings_omitted", "summary"]
     notices = [d for d in doc["decisions"] if d["kind"] == "notice_deadline"]
     assert {d["id"] for d in notices} == {"missbruk-psykisk-funktionsnedsattning", "samverkan-barn-och-unga"}
     for d in notices:

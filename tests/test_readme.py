@@ -26,7 +26,7 @@ def test_every_example_runs(tmp_path, monkeypatch, example):
     args = [str(REPO.parent / "shared" / "seeds") if a == "../shared/seeds" else a for a in args]
     if "../shared/seeds" in example and not (REPO.parent / "shared" / "seeds").is_dir():
         pytest.skip("the seeds are beside the repository")
-    args = [str(REPO / a) if a.startswith("data/") else a for a in args]
+    args = [str(REPO / a) if a.startswith(("data/", "examples/")) else a for a in args]
     monkeypatch.chdir(tmp_path)  # outputs (-o) land here
     result = invoke(*args, env={"SVO_DATA": str(DATA)})
     assert result.exit_code in (0, 1), (example, result.stderr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from svo_cli import register, validate
+from svo_cli import minutes_checks, register, validate
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.loader import Dataset
 from svo_cli.register import Context
@@ -44,6 +44,8 @@ DATA_CHECKS: tuple[Check, ...] = (
     Check("term-rules", ("SVO216", "SVO217"), _data(validate.check_terms), False, "check_about_term_rules"),
     Check("options", ("SVO230", "SVO231", "SVO232", "SVO233"), _data(validate.check_options), True,
           "check_about_options"),
+    Check("minutes", ("SVO250", "SVO251", "SVO252", "SVO253", "SVO254", "SVO255", "SVO256"),
+          _data(minutes_checks.check_minutes), True, "check_about_minutes"),
 )
 REGISTER_CHECKS: tuple[Check, ...] = (
     Check("document-register", ("SVO402",), register.check_documents, True, "check_about_document_register"),

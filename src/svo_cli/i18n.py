@@ -700,3 +700,15 @@ def _pack_words() -> None:
 
 
 _pack_words()
+
+
+def _minutes_words() -> None:
+    """The words of meeting follow-up (kept beside, in i18n_minutes.py), in LABELS and EXPLANATIONS."""
+    from svo_cli.i18n_minutes import MINUTES_EXPLANATIONS, MINUTES_LABELS
+
+    for lang in LANGS:
+        LABELS[lang].update(MINUTES_LABELS[lang])
+        EXPLANATIONS[lang].update(MINUTES_EXPLANATIONS[lang])
+
+
+_minutes_words()

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from svo_cli.diagnostics import MAX_PER_FILE, Diagnostic, error, warning
 from svo_cli.messages import T
-from svo_cli.model import Agreement, Group, PartiesFile, Party, SourcesFile, Workplan, with_record_start
+from svo_cli.model import Agreement, Group, Minutes, PartiesFile, Party, SourcesFile, Workplan, with_record_start
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -26,6 +26,7 @@ PARTIES_FILE = "parties.yaml"
 SOURCES_FILE = "sources.yaml"
 AGREEMENTS_DIR = "agreements"
 WORKPLANS_DIR = "workplans"
+MINUTES_DIR = "minutes"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -45,7 +46,8 @@ PARTIES = FileKind("parties", PartiesFile, file=PARTIES_FILE, required=True)
 SOURCES = FileKind("sources", SourcesFile, file=SOURCES_FILE)
 AGREEMENTS = FileKind("agreements", Agreement, directory=AGREEMENTS_DIR, required=True)
 WORKPLANS = FileKind("workplans", Workplan, directory=WORKPLANS_DIR)
-KINDS: tuple[FileKind, ...] = (PARTIES, SOURCES, AGREEMENTS, WORKPLANS)
+MINUTES = FileKind("minutes", Minutes, directory=MINUTES_DIR)
+KINDS: tuple[FileKind, ...] = (PARTIES, SOURCES, AGREEMENTS, WORKPLANS, MINUTES)
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,10 @@ class Dataset:
     # Agreements and plans read but not valid: the parsed YAML as `model`, so the checks can still resolve
     # their ids and references (one round reports every mistake; no cascade of "unknown agreement").
     unloaded: tuple[Loaded[Any], ...] = ()
+    minutes: tuple[Loaded[Minutes], ...] = ()  # meetings' minutes (data/minutes/), oldest first
+
+    def minutes_models(self) -> tuple[Minutes, ...]:
+        return tuple(item.model for item in self.minutes)
 
     def holders(self) -> tuple[Loaded[Agreement | Workplan], ...]:
         """Agreements, then work plans: the files that hold obligations."""
@@ -89,7 +95,8 @@ class Dataset:
         if kind.name in one:
             found = one[kind.name]
             return (found,) if found is not None else ()
-        return {AGREEMENTS.name: self.agreements, WORKPLANS.name: self.workplans}.get(kind.name, ())
+        return {AGREEMENTS.name: self.agreements, WORKPLANS.name: self.workplans,
+                MINUTES.name: self.minutes}.get(kind.name, ())
 
     def agreement_models(self) -> tuple[Agreement, ...]:
         return tuple(item.model for item in self.agreements)
@@ -183,6 +190,7 @@ _CODES = {
     "notice_rule": "SVO105",
     "followup_form": "SVO105",
     "event_form": "SVO105",
+    "minutes_form": "SVO105",
     "date_spec": "SVO110",
     "duration": "SVO111",
     "email": "SVO112",
@@ -590,5 +598,6 @@ def _dataset(loaded: dict[str, list[Loaded[BaseModel]]], files: Sequence[str] = 
     if start is not None:  # the register's record start, for every follow-up without its own (rule 8b)
         agreements = tuple(replace(item, model=with_record_start(item.model, start)) for item in agreements)
         workplans = tuple(replace(item, model=with_record_start(item.model, start)) for item in workplans)
+    minutes: Any = tuple(sorted(loaded[MINUTES.name], key=lambda item: (item.model.date.start, item.model.id)))
     return Dataset(parties, groups, agreements, parties_file, workplans, tuple(files), sources_file,
-                   tuple(unloaded))
+                   tuple(unloaded), minutes)

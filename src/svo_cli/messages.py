@@ -604,3 +604,14 @@ FINDINGS: dict[str, dict[str, str]] = {
         "termination_only_earlier": "kontrollera datumet: ett avslut kan bara tidigarelägga slutet",
     },
 }
+
+
+def _minutes_findings() -> None:
+    """The findings of minutes files (kept beside, in messages_minutes.py), in FINDINGS."""
+    from svo_cli.messages_minutes import MINUTES_FINDINGS
+
+    for lang, texts in MINUTES_FINDINGS.items():
+        FINDINGS[lang].update(texts)
+
+
+_minutes_findings()

@@ -44,6 +44,7 @@ def _at(item: Loaded, loc: Loc) -> dict[str, Any]:
 def _items(dataset: Dataset) -> Iterator[Loaded]:
     yield from dataset.agreements
     yield from dataset.workplans
+    yield from dataset.minutes
 
 
 def sources(item: Loaded) -> Iterator[tuple[Loc, Any]]:
@@ -54,7 +55,10 @@ def sources(item: Loaded) -> Iterator[tuple[Loc, Any]]:
     notice = getattr(model, "notice", None)
     if notice is not None and notice.decision_meetings is not None and notice.decision_meetings.source is not None:
         yield ("notice", "decision_meetings", "source"), notice.decision_meetings.source
-    for key in ("followups", "events", "decisions", "meetings", "expect"):
+    next_meeting = getattr(model, "next_meeting", None)  # minutes: the next meeting they give
+    if next_meeting is not None and next_meeting.source is not None:
+        yield ("next_meeting", "source"), next_meeting.source
+    for key in ("followups", "events", "decisions", "meetings", "expect", "items"):
         for i, entry in enumerate(getattr(model, key, ())):
             if getattr(entry, "source", None) is not None:
                 yield (key, i, "source"), entry.source
@@ -456,7 +460,9 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
                     expected_missing = computed
                 wanted["missing"] = expected_missing
             found += _mismatches(held, i, day, got, wanted)
-    return found
+    from svo_cli.minutes_checks import check_minutes_expectations
+
+    return found + check_minutes_expectations(dataset)
 
 
 # --------------------------------------------------------------------------- events after the day

@@ -30,6 +30,7 @@ from svo_cli.app.results import (
     CalendarResult,
     CheckResult,
     DeadlinesResult,
+    MinutesResult,
     PlanResult,
     PlansResult,
     Renewed,
@@ -43,7 +44,7 @@ from svo_cli.app.views import principal_order, swedish_order
 
 __all__ = [
     "CALENDAR_WITHIN_DAYS", "CHECK_DAYS_WITHOUT_MEETING", "DEFAULT_WITHIN_DAYS", "AgreementResult", "CalendarResult",
-    "CheckResult", "DeadlinesResult", "Filters", "MeetingWindow", "PlanResult", "PlansResult", "Renewed",
+    "CheckResult", "DeadlinesResult", "Filters", "MinutesResult", "MeetingWindow", "PlanResult", "PlansResult", "Renewed",
     "ReportResult", "Request", "Result", "StatusResult", "TimelineResult", "UsageProblem", "ValidateRequest",
     "ValidateResult", "Window", "calendar", "check", "data_root", "deadlines", "load", "plans", "principal_order",
     "read_documents", "read_once", "report", "show", "status", "swedish_order", "timeline", "validate_files",

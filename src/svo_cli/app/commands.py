@@ -6,8 +6,9 @@ import difflib
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-from svo_cli import engine, obligations, workplans
+from svo_cli import engine, minutes, obligations, workplans
 from svo_cli.app.loading import ERRORS, EVERYTHING, Checked, load
 from svo_cli.app.pack import assumption_reasons, sources_of
 from svo_cli.app.requests import CALENDAR_WITHIN_DAYS, MeetingWindow, Request, UsageProblem, Window, window_end
@@ -16,6 +17,7 @@ from svo_cli.app.results import (
     CalendarResult,
     CheckResult,
     DeadlinesResult,
+    MinutesResult,
     PlanResult,
     PlansResult,
     ReportResult,
@@ -40,6 +42,7 @@ from svo_cli.app.views import (
     deadline_order,
     groups_of,
     kept,
+    kept_ids,
     meeting_body,
     names_of,
     ordered_progress,
@@ -101,7 +104,19 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
                        window=span.reason, next_meeting=span.next_meeting,
                        ending=ending(loaded, request, until), since_events=happened(loaded, request, since),
                        since_meeting=since_meeting, body=meeting_body(dataset, meeting, request.filters.body),
-                       sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *people), dataset, day))
+                       sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *people), dataset, day),
+                       returning=returning(loaded, request, meeting), has_minutes=bool(dataset.minutes))
+
+
+def returning(loaded: Checked, request: Request, meeting: date | None) -> tuple[minutes.Returning, ...]:
+    """The meetings' matters returning to this meeting (rule 23), in the view: minutes of --body, items
+    whose owner contains --responsible; none under --kind (agreements only)."""
+    dataset = loaded.dataset
+    keep = kept_ids(dataset, request.filters)
+    needle = (request.filters.responsible or "").casefold()
+    states = [s for s in minutes.item_states(dataset.minutes_models(), dataset.workplan_models(), request.as_of)
+              if (keep is None or s.minutes.id in keep) and needle in (s.owner or "").casefold()]
+    return tuple(minutes.returning(states, meeting, request.as_of))
 
 
 def calendar(request: Request, window: Window, remind: int | tuple[int, ...] | None = None,
@@ -114,6 +129,7 @@ def calendar(request: Request, window: Window, remind: int | tuple[int, ...] | N
     dataset = loaded.dataset
     sources = {a.id: source_line(a.source, dataset) for a in dataset.agreement_models()}
     sources.update({p.id: source_line(p.source, dataset) for p in dataset.workplan_models()})
+    sources.update({m.id: source_line(m.source, dataset) for m in dataset.minutes_models()})
     _, people = rows_in(loaded, request, until, decisions_ahead=True)
     people = tuple(d for d in people if d.status != DeadlineState.UNRECORDED)  # nothing to act on (rule 8b)
     party = request.filters.party
@@ -166,11 +182,14 @@ def timeline(request: Request, years_back: int, years_ahead: int, include_ended:
 UNREAD_CODES = frozenset({"SVO001", "SVO009", "SVO301", "SVO302", "SVO304"})
 
 
-def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanResult:
+def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanResult | MinutesResult:
     """One agreement or work plan in full, `years` ahead."""
     loaded = load(request)
     dataset, day = loaded.dataset, request.as_of
     end = day + timedelta(days=365 * years)
+    held = next((m for m in dataset.minutes_models() if m.id == item_id), None)
+    if held is not None:
+        return show_minutes(loaded, held, day)
     plan = next((p for p in dataset.workplan_models() if p.id == item_id), None)
     if plan is not None:
         rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end),
@@ -198,7 +217,26 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
                                first=f"{first.location()}: {first.code} {first.message}")
     if found is None:
         ids = [a.id for a in agreements] + [p.id for p in dataset.workplan_models()]
+        ids += [m.id for m in dataset.minutes_models()]
         close = [i for i in ids if item_id.lower() in i][:3] or difflib.get_close_matches(item_id, ids, n=3)
         raise UsageProblem("no_such_id_close" if close else "no_such_id", id=item_id, close=", ".join(close))
     names = {**names_of(dataset), **{g.id: g.name for g in dataset.groups}}
     return AgreementResult(day, loaded.findings, found, source_line(found.agreement.source, dataset), names)
+
+
+def show_minutes(loaded: Checked, held: Any, day: date) -> MinutesResult:
+    """One meeting's minutes: its items where they stand on the date, with their follow-up chains, and what
+    it said about earlier meetings' items."""
+    dataset = loaded.dataset
+    models, plans = dataset.minutes_models(), dataset.workplan_models()
+    states = minutes.item_states(models, plans, max(day, held.date.start))
+    by_key = {s.key: s for s in states}
+    own = tuple(s for s in states if s.minutes.id == held.id)
+    follows = []
+    for item in held.items:
+        if item.follows is not None:
+            root = minutes.resolve_follows(models, item.follows)
+            follows.append((item, by_key.get(f"{root[0].id}/{root[1].id}") if root else None))
+    following = minutes.next_meeting(minutes.meeting_days(models, plans, held.body), held.date.start)
+    return MinutesResult(day, loaded.findings, held, own, tuple(follows), following,
+                         source_line(held.source, dataset))

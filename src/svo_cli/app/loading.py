@@ -156,7 +156,8 @@ def data_root(path: Path) -> Path | None:
 def read_documents(dataset: Dataset, directory: Path) -> tuple[dict[str, str], frozenset[str]]:
     """The plain text of every document the data names, from `directory` (edge I/O: the checks get
     texts, never paths). Returns the texts and the names not found there."""
-    names = {source.document for item in (*dataset.agreements, *dataset.workplans) for _, source in register.sources(item)}
+    names = {source.document for item in (*dataset.agreements, *dataset.workplans, *dataset.minutes)
+             for _, source in register.sources(item)}
     texts: dict[str, str] = {}
     for name in sorted(names):
         path = directory / name
@@ -217,7 +218,7 @@ def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequ
 # What one file's change can break in another: ids two files share, a party, group or agreement that one
 # file names and another defines, a loop of supersessions. Reported wherever they are found, so removing a
 # party an agreement uses, or an agreement a plan lists, is caught when only the changed file is named.
-ACROSS_FILES = frozenset({"SVO202", "SVO203", "SVO204", "SVO205"})
+ACROSS_FILES = frozenset({"SVO202", "SVO203", "SVO204", "SVO205", "SVO250", "SVO254", "SVO255"})
 
 
 def _run_checks(dataset: Dataset, request: ValidateRequest) -> list[Diagnostic]:

@@ -11,6 +11,7 @@ from svo_cli.decisions import Ending, Happened, Renewed
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus, Detail
 from svo_cli.kinds import DeadlineState
+from svo_cli.minutes import ItemState, Returning
 from svo_cli.model import Workplan
 from svo_cli.obligations import Deadline
 from svo_cli.picture import Picture
@@ -118,6 +119,8 @@ class CheckResult(Result):
     body: str | None = None  # the body whose meeting it is, when known
     sources: dict[str, str] = field(default_factory=dict)  # agreement or plan id → its source, for people
     reasons: dict[str, str] = field(default_factory=dict)  # an assumed row's key → why (the data's `assumed:`)
+    returning: tuple[Returning, ...] = ()  # meetings' matters returning to this meeting (rule 23)
+    has_minutes: bool = False  # the data holds minutes (the returning section is shown)
 
     @property
     def rows(self) -> tuple[Deadline, ...]:
@@ -219,6 +222,18 @@ class PlanResult(Result):
         """Every assignment with its area's title and its due term (None: continuous work)."""
         return tuple((area.title, a, assignment_due(self.plan, a)) for area in self.plan.areas
                      for a in area.assignments)
+
+
+@dataclass(frozen=True)
+class MinutesResult(Result):
+    """`svo show <minutes-id>`: the meeting's items where they stand, each with its follow-up chain, and
+    what this meeting said about earlier meetings' items."""
+
+    minutes: Any  # model.Minutes
+    states: tuple[ItemState, ...]  # the items this meeting decided (root items)
+    follow_ups: tuple[tuple[Any, ItemState | None], ...]  # (this meeting's item that follows, the item it follows)
+    next_meeting: date | None
+    citation: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Callable, Collection, Sequence
 
-from svo_cli import decisions, engine, workplans
+from svo_cli import decisions, engine, minutes, workplans
 from svo_cli.app.loading import Checked
 from svo_cli.app.requests import CHECK_DAYS_WITHOUT_MEETING, MeetingWindow, Request, UsageProblem
 from svo_cli.app.views import (
@@ -37,6 +37,7 @@ def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: d
                             notices_until=decisions_until)
     rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until,
                                          adoptions_until=decisions_until)
+    rows += minutes.minutes_deadlines(dataset.minutes_models(), dataset.workplan_models(), as_of, until)
     return sorted(mark_assumed(rows, dataset, as_of), key=deadline_order(dataset))
 
 
@@ -58,6 +59,9 @@ def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> lis
                           for x in area.assignments if x.assumed}
         assumed_items |= {(kind, plan.id, m.date.start.isoformat()) for m in plan.meetings if m.assumed
                           for kind in MEETING_KINDS}
+    if dataset.minutes:  # meetings' assignments: the item's own assumption, or an assumed next meeting
+        assumed_items |= {(DeadlineKind.ASSIGNMENT, held, item) for held, item in
+                          minutes.assumed_rows(dataset.minutes_models(), dataset.workplan_models(), as_of)}
     terms: dict[tuple[str, bool], bool] = {}
     out: list[Deadline] = []
     for row in rows:

@@ -75,6 +75,7 @@ def check_filters(dataset: Dataset, filters: Filters) -> None:
         if kind not in get_args(AgreementKind):
             raise unknown("--kind", kind, get_args(AgreementKind))
     bodies = {p.body.lower(): p.body for p in dataset.workplan_models()}
+    bodies.update({m.body.lower(): m.body for m in dataset.minutes_models() if m.body.lower() not in bodies})
     if filters.body and filters.body.lower() not in bodies:
         raise unknown("--body", filters.body, sorted(bodies.values()))
 
@@ -106,6 +107,14 @@ def kept_ids(dataset: Dataset, filters: Filters) -> set[str] | None:
         if needle and needle not in owners:
             continue
         kept.add(plan.id)
+    for m in dataset.minutes_models():  # minutes: by body; by the owners of their items (filter_rows: per row)
+        if filters.body and m.body.casefold() != filters.body.casefold():
+            continue
+        if filters.kinds:
+            continue
+        if needle and needle not in " ".join(x.owner or "" for x in m.items).casefold():
+            continue
+        kept.add(m.id)
     return kept
 
 
@@ -115,9 +124,34 @@ def filter_rows(rows: Sequence[Deadline], dataset: Dataset, filters: Filters) ->
         return list(rows)
     wanted = _members(dataset, filters.party) if filters.party else None
     groups = {g.id: set(g.members) for g in dataset.groups}
-    # a row naming a group (a group's withdrawal) is each member's too
+    owners = _minutes_owners(dataset, rows) if filters.responsible and dataset.minutes else {}
+    needle = (filters.responsible or "").casefold()
+    # a row naming a group (a group's withdrawal) is each member's too; a meeting's assignment is its owner's
     return [d for d in rows if d.id in keep and (wanted is None or d.party is None or d.party in wanted
-                                                 or bool(wanted & groups.get(d.party, set())))]
+                                                 or bool(wanted & groups.get(d.party, set())))
+            and ((d.id, d.assignment) not in owners or needle in owners[d.id, d.assignment].casefold())]
+
+
+def _minutes_owners(dataset: Dataset, rows: Sequence[Deadline]) -> dict[tuple[str, str | None], str]:
+    """(minutes id, item id) → the owner of each meeting's assignment among the rows (the latest a
+    follow-up gives)."""
+    from svo_cli.minutes import item_states
+
+    ids = {m.id for m in dataset.minutes_models()}
+    if not any(d.id in ids for d in rows):
+        return {}
+    found: dict[tuple[str, str | None], str] = {}
+    for s in item_states(dataset.minutes_models(), dataset.workplan_models(), _as_of(rows)):
+        found[s.minutes.id, s.item.id] = s.owner or ""
+    return found
+
+
+def _as_of(rows: Sequence[Deadline]) -> date:
+    """The as-of date the rows were made on (a row's date minus its days left)."""
+    from datetime import timedelta
+
+    row = rows[0]
+    return row.date - timedelta(days=row.days_left)
 
 
 def kept(items: Sequence[Any], dataset: Dataset, filters: Filters) -> tuple[Any, ...]:

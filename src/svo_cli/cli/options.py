@@ -41,6 +41,7 @@ class SchemaKind(str, Enum):
     agreement = "agreement"
     workplan = "workplan"
     parties = "parties"
+    minutes = "minutes"
 
 
 # --------------------------------------------------------------------------- shell completion
@@ -73,14 +74,14 @@ def _completion_root(ctx: Any) -> Optional[Path]:
 
 
 def complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Agreement and work-plan ids: the names of the data files, listed under the loader's rule."""
+    """Agreement, work-plan and minutes ids: the names of the data files, listed under the loader's rule."""
     from svo_cli import loader
 
     root = _completion_root(ctx)
     if root is None:
         return []
     ids: list[str] = []
-    for kind in (loader.AGREEMENTS, loader.WORKPLANS):
+    for kind in (loader.AGREEMENTS, loader.WORKPLANS, loader.MINUTES):
         files, _ = loader.kind_files(root, kind)
         ids += [loader.stem(p) for p in files]
     return shell_candidates(ids, incomplete)

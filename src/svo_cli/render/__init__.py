@@ -185,10 +185,14 @@ def _json(document: str) -> Renderer:
 
 
 def _show_table(r: Any, d: Display) -> str:
-    from svo_cli.app import PlanResult
+    from svo_cli.app import MinutesResult, PlanResult
     from svo_cli.render.table import render_detail, render_plan
 
-    if isinstance(r, PlanResult):
+    if isinstance(r, MinutesResult):
+        from svo_cli.render.minutes import render_minutes
+
+        text = render_minutes(r, d.plain, d.width, d.lang)
+    elif isinstance(r, PlanResult):
         text = render_plan(r, d.plain, d.width, d.lang)
     else:
         text = render_detail(r.detail, d.plain, d.width, d.lang, citation=r.citation, names=r.names)

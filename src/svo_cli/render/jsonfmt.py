@@ -12,6 +12,7 @@ from svo_cli.app import (
     AgreementResult,
     CheckResult,
     DeadlinesResult,
+    MinutesResult,
     PlanResult,
     PlansResult,
     StatusResult,
@@ -21,6 +22,7 @@ from svo_cli.diagnostics import Diagnostic, shown
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, tr
 from svo_cli.obligations import Deadline
+from svo_cli.render.minutes import returning_rows
 from svo_cli.workplans import PlanStatus
 
 
@@ -150,12 +152,17 @@ def check_document(r: CheckResult, lang: str = "en") -> dict:
                  "reason": e.reason, "approximate": e.approximate} for e in r.ending],
         since_events=[{"date": h.date.isoformat(), "kind": h.kind, "id": h.id, "title": h.title, "party": h.party,
                        "decision": h.decision, "reference": h.reference} for h in r.since_events],
+        returning=returning_rows(r),
         **findings_fields(r.findings, lang),
         summary=r.counts,
     )
 
 
-def show_document(r: AgreementResult | PlanResult, lang: str = "en") -> dict:
+def show_document(r: AgreementResult | PlanResult | MinutesResult, lang: str = "en") -> dict:
+    if isinstance(r, MinutesResult):
+        from svo_cli.render.minutes import minutes_document
+
+        return minutes_document(r, lang)
     if isinstance(r, PlanResult):
         return {"as_of": r.as_of, "plan": r.plan.model_dump(mode="json", by_alias=True),
                 "status": _plan_row(r.status),

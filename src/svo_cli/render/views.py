@@ -206,6 +206,10 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
         views.append(View(titles[section], _deadline_header(lang), tuple(deadline_cells(d, lang, names) for d in rows), "",
                           status_column=4, row_status=tuple(_deadline_key(d) for d in rows), wrap_column=7,
                           titles=tuple(d.title for d in rows)))
+    if getattr(r, "has_minutes", False):  # the meetings' matters returning to this one (rule 23)
+        from svo_cli.render.minutes import returning_view
+
+        views.append(returning_view(r, lang))
     views.append(ending_view(r, names, lang))
     since = since_text(r, lang)
     renewed_header = tuple(label(k, lang) for k in ("col_deadline", "col_id", "col_term", "col_binding_until", "col_title"))
@@ -222,6 +226,8 @@ def check_views(r: Any, names: dict[str, str], lang: str) -> list[View]:
         summary += label("summary_after", lang, n=len(after), date=r.until.isoformat())
     if r.counts.get("unrecorded"):
         summary += label("summary_unrecorded", lang, n=r.counts["unrecorded"])
+    if getattr(r, "returning", ()):
+        summary += label("summary_returning", lang, n=len(r.returning))
     summary = label("summary_decisions", lang, n=len(r.decisions)) + summary
     if any(d.assumed for d in (*r.decisions, *r.people)):
         summary += "\n" + label("assumed_legend", lang).strip()
