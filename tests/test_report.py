@@ -168,3 +168,20 @@ def test_report_marks_what_rests_on_an_assumption_with_a_legend():
         assert "[antagande] markerar ett resultat som vilar på ett faktum som ingen källa anger" in text, fmt
     english = invoke("report", "--meeting", "2026-12-10", "--as-of", "2026-11-23", "--format", "html").stdout
     assert "[assumption]" in english and "[assumption] marks a result" in english
+
+
+def test_the_report_has_the_check_s_ending_and_since_sections_in_both_formats():
+    """What ends in the window and what was recorded since the last meeting, as svo check lists them
+    (issue 20 item 3): in Markdown and in HTML, in the reader's language."""
+    import json as _json
+
+    from conftest import invoke
+
+    args = ("--meeting", "2026-12-10", "--as-of", "2026-12-02")
+    check = _json.loads(invoke("check", *args, "--format", "json").stdout)
+    md_text = invoke("report", *args, "--format", "md").stdout
+    assert "## Ending, through " in md_text and "## Recorded since " in md_text
+    for event in check["since_events"]:
+        assert f"| {event['date']} | {event['id']} |" in md_text
+    html_text = invoke("report", *args, "--format", "html", "--lang", "sv").stdout
+    assert '<section id="ending"><h2>Upphör' in html_text and '<section id="since">' in html_text

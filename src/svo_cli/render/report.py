@@ -16,7 +16,16 @@ from svo_cli.i18n import explain, label
 from svo_cli.picture import Picture
 from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import render_text
-from svo_cli.render.views import after_title, decide_by_cell, decision_note, incomplete_banner, since_text
+from svo_cli.render.views import (
+    View,
+    after_title,
+    decide_by_cell,
+    decision_note,
+    ending_view,
+    incomplete_banner,
+    since_text,
+    since_view,
+)
 from svo_cli.safe import visible
 
 
@@ -78,6 +87,29 @@ def _renewed_md(r: ReportResult, lang: str) -> list[str]:
     out += [f"| {x.date.isoformat()} | {md(x.title, 'cell')} | {x.term} | "
             f"{x.binding_until.isoformat() if x.binding_until else '–'} |" for x in r.renewed]
     return out + [""]
+
+
+def _ending_and_since(r: ReportResult, lang: str) -> list[View]:
+    """What ends in the window and what the register records as happened since (as in svo check)."""
+    return [ending_view(r, r.party_names, lang), since_view(r, r.party_names, lang, since_text(r, lang))]
+
+
+def _view_md(view: View, lang: str) -> list[str]:
+    out = [f"## {md(view.title, 'cell')}", ""]
+    if not view.rows:
+        return out + [label("r_none", lang), ""]
+    out += ["| " + " | ".join(md(c, "cell") for c in view.header) + " |", "|" + "---|" * len(view.header)]
+    out += ["| " + " | ".join(md(str(c), "cell") for c in row) + " |" for row in view.rows]
+    return out + [""]
+
+
+def _view_html(view: View, name: str, lang: str) -> list[str]:
+    out = [f'<section id="{name}"><h2>{h(view.title)}</h2>']
+    if not view.rows:
+        return out + [f'<p class="muted">{h(label("r_none", lang))}</p></section>']
+    out.append("<table><thead><tr>" + "".join(f"<th>{h(c)}</th>" for c in view.header) + "</tr></thead><tbody>")
+    out += ["<tr>" + "".join(f"<td>{h(str(c))}</td>" for c in row) + "</tr>" for row in view.rows]
+    return out + ["</tbody></table></section>"]
 
 
 def _target(r: ReportResult, lang: str) -> str:
@@ -159,6 +191,8 @@ def render_markdown(r: ReportResult, lang: str) -> str:
     if any(s.approximate for s in r.statuses):
         out += [md(label("approx_note", lang).strip()), ""]
     out += _renewed_md(r, lang)
+    for view in _ending_and_since(r, lang):
+        out += _view_md(view, lang)
     out += [f"## {md(label('r_plans', lang), 'cell')}", ""]
     out += [f"| {label('col_title', lang)} | {label('col_adoption', lang)} | {label('col_missing', lang)} |", "|---|---|---|"]
     for p in r.plans:
@@ -327,6 +361,8 @@ def render_html(r: ReportResult, lang: str) -> str:
         out.append("</tbody></table></section>")
     else:
         out.append(f'<p class="muted">{h(label("r_none", lang))}</p></section>')
+    for view, name in zip(_ending_and_since(r, lang), ("ending", "since")):
+        out += _view_html(view, name, lang)
     out.append(f'<section id="plans"><h2>{h(label("r_plans", lang))}</h2><table><thead><tr>'
                f"<th>{h(label('col_title', lang))}</th><th>{h(label('col_adoption', lang))}</th>"
                f"<th>{h(label('col_missing', lang))}</th></tr></thead><tbody>")
