@@ -310,3 +310,111 @@ def test_6_binding_until_is_never_before_the_as_of_date():
     a = make_agreement(valid_from="2015-01-01", valid_until="2017", renewal=None, notice=None)
     s = status(a, date(2017, 6, 1))
     assert (s.status, s.binding_until, s.ends_on) == ("active", date(2017, 6, 1), date(2017, 12, 31))
+
+
+# ---------------------------------------------------------------- 4b. a membership floor: min_parties
+
+
+FORBUND = """id: forbund
+title: Samordningsförbund
+kind: avtal
+parties: [region-ostergotland, staten, skl, motala]
+valid_from: 2020-01-01
+notice: {period: 6 months, effect: withdrawal}
+MIN
+events:
+  - {date: 2027-09-15, type: notice, by: motala, assumed: test}
+source: {document: x.txt, quote: q}
+"""
+
+
+def test_4b_a_federation_ends_when_its_last_municipality_leaves(tmp_path):
+    """Its only municipality leaves on 2028-03-15: with min_parties {kommun: 1} the federation ends then;
+    without it three parties remain and it goes on (fewer than two is the default floor)."""
+    data = bare_data(tmp_path)
+    path = data / "agreements" / "forbund.yaml"
+    for floor, expected in (("min_parties: {kommun: 1, region: 1}", "terminated"), ("", "active")):
+        path.write_text(FORBUND.replace("MIN", floor), encoding="utf-8")
+        row = json.loads(invoke("status", "--data", str(data), "--as-of", "2028-03-16", "--format",
+                                "json").stdout)["agreements"][0]
+        assert (row["status"], row["withdrawn"]) == (expected, [{"party": "motala", "last_day": "2028-03-15"}]), floor
+        before = json.loads(invoke("status", "--data", str(data), "--as-of", "2028-03-15", "--format",
+                                   "json").stdout)["agreements"][0]
+        assert before["status"] == ("notice_given" if floor else "active")
+
+
+# ---------------------------------------------------------------- 5a. an end tied to another agreement
+
+
+def test_5a_an_agreement_ends_with_the_one_it_ends_with():
+    # "Avtalet gäller under samma avtalsperiod som huvudavtalet."
+    main = make_agreement(id="huvudavtal", valid_from="2018-01-01", valid_until="2021-12-31",
+                          renewal={"every": "2 years"}, notice={"before_end": "12 months"})
+    side = make_agreement(id="bilaga", valid_from="2019-01-01", valid_until=None, renewal=None,
+                          notice={"period": "6 months"}, ends_with="huvudavtal")
+    s = {x.id: x for x in statuses([main, side], date(2022, 6, 1))}
+    assert s["bilaga"].ends_on is None and s["bilaga"].binding_until == date(2022, 12, 1)  # its own notice
+    ended = main.model_copy(update={"events": make_agreement(events=[
+        {"date": "2022-11-01", "type": "notice"}]).events})
+    s = {x.id: x for x in statuses([ended, side], date(2023, 6, 1))}
+    assert (s["huvudavtal"].ends_on, s["bilaga"].ends_on) == (date(2023, 12, 31), date(2023, 12, 31))
+    s = {x.id: x for x in statuses([ended, side], date(2024, 1, 1))}
+    assert (s["huvudavtal"].status, s["bilaga"].status) == ("terminated", "expired")
+    rows = [r for r in deadlines([ended, side], date(2023, 6, 1), date(2024, 6, 1)) if r.id == "bilaga"]
+    assert [explain(r.why, "en") for r in rows if r.kind == DeadlineKind.TERM_END] == [
+        "term 1 ends and the agreement expires (it ends with huvudavtal)"]
+
+
+def test_5a_binding_until_is_never_after_the_main_agreement_s():
+    main = make_agreement(id="huvudavtal", valid_from="2018-01-01", valid_until="2021-12-31",
+                          renewal={"every": "2 years"}, notice={"before_end": "12 months"})
+    side = make_agreement(id="bilaga", valid_from="2019-01-01", valid_until="2021-12-31",
+                          renewal={"every": "5 years"}, notice={"before_end": "1 month"}, ends_with="huvudavtal")
+    s = {x.id: x for x in statuses([main, side], date(2022, 6, 1))}
+    assert s["huvudavtal"].binding_until == date(2023, 12, 31)
+    assert s["bilaga"].binding_until == date(2023, 12, 31)  # its own term would run to 2026-12-31
+
+
+# ---------------------------------------------------------------- 4e. adoption before entry into force
+
+
+ADOPTED = """id: samverkan
+title: Överenskommelse om samverkan
+kind: överenskommelse
+parties: [region-ostergotland, linkoping, motala]
+valid_from: 2027-01-01
+adoption:
+  required: [region-ostergotland, linkoping, motala]
+  due: 2026-12-31
+  condition: true
+  assumed: test
+decisions:
+  - {party: region-ostergotland, date: 2026-10-15, decision: adopt, assumed: test}
+DECISIONS
+events:
+  - {date: 2026-11-01, type: decision, note: beslut i regionfullmäktige, assumed: test}
+source: {document: x.txt, quote: q}
+"""
+
+
+def test_4e_an_agreement_waits_for_every_principal_s_adoption(tmp_path):
+    """'gäller under förutsättning att regionfullmäktige och samtliga kommunfullmäktige fattar beslut':
+    awaiting adoption while one is missing, in force from the later of valid_from and the last adoption;
+    the adoption rows count k of n; decisions before valid_from are no error."""
+    data = bare_data(tmp_path)
+    path = data / "agreements" / "samverkan.yaml"
+    path.write_text(ADOPTED.replace("DECISIONS\n", ""), encoding="utf-8")
+    args = ("--data", str(data))
+    assert "SVO218" not in invoke("validate", str(data), "--as-of", "2026-12-01").stdout
+    row = json.loads(invoke("status", *args, "--as-of", "2027-02-01", "--format", "json").stdout)["agreements"][0]
+    assert (row["status"], row["term"], row["binding_until"]) == ("awaiting_adoption", None, None)
+    rows = json.loads(invoke("deadlines", *args, "--as-of", "2026-12-01", "--format", "json").stdout)["deadlines"]
+    assert sorted(r["party"] for r in rows if r["kind"] == "adoption") == ["linkoping", "motala"]
+    table = " ".join(invoke("deadlines", *args, "--as-of", "2026-12-01", "--lang", "sv").stdout.split())
+    assert "antagande registrerat för 1 av 3" in table
+    later = ADOPTED.replace("DECISIONS\n", "  - {party: linkoping, date: 2026-11-20, decision: adopt, assumed: test}\n"
+                                         "  - {party: motala, date: 2027-02-10, decision: adopt, assumed: test}\n")
+    path.write_text(later, encoding="utf-8")
+    on = {day: json.loads(invoke("status", *args, "--as-of", day, "--format", "json").stdout)["agreements"][0]["status"]
+          for day in ("2026-12-15", "2027-02-09", "2027-02-10")}
+    assert on == {"2026-12-15": "upcoming", "2027-02-09": "awaiting_adoption", "2027-02-10": "active"}

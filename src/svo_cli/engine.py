@@ -29,6 +29,9 @@ from svo_cli.terms import (
     NumberedEvent,
     Supersession,
     Timeline,
+    adopted_by,
+    expand,
+    group_members,
     numbered_events_until,
     supersessions,
     timeline,
@@ -72,6 +75,8 @@ def status_of(tl: Timeline) -> AgreementStatus:
     elif tl.final_end is not None and as_of > tl.final_end:
         ended_by = tl.end_reason in (EndReason.NOTICE, EndReason.TERMINATED)
         status = AgreementState.TERMINATED if ended_by else AgreementState.EXPIRED
+    elif tl.awaiting_adoption:
+        status = AgreementState.AWAITING_ADOPTION  # not in force until every principal has adopted it
     elif tl.end_reason == EndReason.NOTICE:
         status = AgreementState.NOTICE_GIVEN
     else:
@@ -129,34 +134,79 @@ def binding_until(tl: Timeline) -> date | None:
         found = natural.end_earliest
     if known is not None and found is not None:
         found = min(found, known)
+    if tl.ends_with is not None and tl.ends_with.binding is not None and found is not None:
+        found = min(found, tl.ends_with.binding)  # never certain longer than the agreement it ends with
     if found is not None and found < as_of:
         found = as_of  # in force today by a coarse end's latest reading: nothing later is certain
     return found
+
+
+@dataclass(frozen=True)
+class EndsWith:
+    """The agreement another `ends_with` (rule 5a), as known on the as-of date: its id, its known last
+    day (latest and earliest reading) and the day it is certain to be in force through."""
+
+    other: str
+    end: date | None
+    end_earliest: date | None
+    binding: date | None
+    coarse: tuple[Coarse, ...] = ()
+
+
+ENDS_WITH_DEPTH = 8  # a chain of ends_with followed at most this far (a loop is SVO236)
+
+
+def ends_with_of(a: Agreement, others: Mapping[str, Agreement] | None, as_of: date,
+                 superseded: Mapping[str, Supersession], groups: Any = None, depth: int = 0) -> EndsWith | None:
+    """What the agreement a `ends_with` says on as_of (None: it names none, or one not in `others`)."""
+    if a.ends_with is None or others is None or depth >= ENDS_WITH_DEPTH:
+        return None
+    other = others.get(a.ends_with)
+    if other is None or other.id == a.id:
+        return None
+    inner = ends_with_of(other, others, as_of, superseded, groups, depth + 1)
+    found = superseded.get(other.id)
+    tl = timeline(other, as_of, since=as_of, groups=groups, superseded_on=found.day if found else None,
+                  superseded_coarse=found.coarse if found else None, ends_with=inner)
+    earliest = (tl.schedule.final_end_earliest or tl.final_end) if tl.final_end is not None else None
+    return EndsWith(other.id, tl.final_end, earliest, status_of(tl).binding_until, tuple(tl.final_coarse))
+
+
+def by_id(agreements: Sequence[Agreement]) -> dict[str, Agreement] | None:
+    """The agreements by id when one of them `ends_with` another (else None: nothing to look up)."""
+    return {a.id: a for a in agreements} if any(a.ends_with for a in agreements) else None
 
 
 def timeline_of(a: Agreement, agreements: Sequence[Agreement], as_of: date, through: date | None = None,
                 since: date | None = None, groups: Any = None,
                 superseded: Mapping[str, Supersession] | None = None) -> Timeline:
     """One agreement's timeline, superseded by the others as they say (`superseded`: their
-    supersessions, when the caller has them already: for many agreements, compute them once)."""
-    found = (supersessions(agreements) if superseded is None else superseded).get(a.id)
+    supersessions, when the caller has them already: for many agreements, compute them once), and
+    ended with the one it `ends_with`."""
+    superseded = supersessions(agreements) if superseded is None else superseded
+    found = superseded.get(a.id)
+    ends = ends_with_of(a, by_id(agreements) if a.ends_with else None, as_of, superseded, groups)
     return timeline(a, as_of, through=through, since=since, groups=groups,
-                    superseded_on=found.day if found else None, superseded_coarse=found.coarse if found else None)
+                    superseded_on=found.day if found else None, superseded_coarse=found.coarse if found else None,
+                    ends_with=ends)
 
 
 def agreement_status(a: Agreement, as_of: date, superseded: Mapping[str, Supersession],
-                     groups: Any = None) -> AgreementStatus:
-    """One agreement's status on as_of, superseded as `superseded` (supersessions(all agreements)) says:
-    the row `statuses` gives it, computed alone."""
+                     groups: Any = None, others: Mapping[str, Agreement] | None = None) -> AgreementStatus:
+    """One agreement's status on as_of, superseded as `superseded` (supersessions(all agreements)) says
+    and ended with the one it `ends_with` among `others` (by id): the row `statuses` gives it, computed
+    alone."""
     found = superseded.get(a.id)
     tl = timeline(a, as_of, since=as_of, groups=groups, superseded_on=found.day if found else None,
-                  superseded_coarse=found.coarse if found else None)
+                  superseded_coarse=found.coarse if found else None,
+                  ends_with=ends_with_of(a, others, as_of, superseded, groups))
     return status_of(tl)
 
 
 def statuses(agreements: Sequence[Agreement], as_of: date, groups: Any = None) -> list[AgreementStatus]:
     superseded = supersessions(agreements)
-    return [agreement_status(a, as_of, superseded, groups) for a in agreements]
+    others = by_id(agreements)
+    return [agreement_status(a, as_of, superseded, groups, others) for a in agreements]
 
 
 def followup_occurrences(tl: Timeline, through: date, as_of: date | None = None,
@@ -185,6 +235,8 @@ def _end_reason(tl: Timeline) -> Why:
         return why("reason_superseded", date=tl.superseded_on)
     if tl.end_reason == EndReason.LATEST_END:
         return why("reason_latest_end", date=a.latest_end)
+    if tl.end_reason == EndReason.ENDS_WITH:
+        return why("reason_ends_with", id=a.ends_with)
     if tl.option_lapsed and tl.option_term is not None:
         return why("reason_option_lapsed", deadline=tl.schedule.natural_deadline(tl.option_term))
     if tl.option and a.renewal is not None and a.renewal.max is not None:
@@ -194,8 +246,29 @@ def _end_reason(tl: Timeline) -> Why:
     return why("reason_fixed")
 
 
+def adoption_rows(tl: Timeline, until: date, groups: Any = None) -> list[Deadline]:
+    """Rule 4e: each required principal that has not adopted the agreement is one `adoption` row (with
+    `party`), due on the last day of `adoption.due`, overdue after it while the agreement has not ended."""
+    a, as_of = tl.agreement, tl.as_of
+    adoption = a.adoption
+    if adoption is None or adoption.due is None:
+        return []
+    members = group_members(groups)
+    adopted = adopted_by(a, as_of, members)
+    due = adoption.due
+    rows = []
+    for party in sorted(expand(adoption.required, members)):
+        if party in adopted:
+            continue
+        row = make_deadline(due.end, DeadlineKind.ADOPTION, a.id, a.title, as_of, due.approximate,
+                            why("adoption", name=party, due=str(due)), party=party)
+        if row.date <= until and (row.date >= as_of or status_of(tl).status not in ENDED):
+            rows.append(row)
+    return rows
+
+
 def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
-                        notices_until: date | None = None) -> list[Deadline]:
+                        notices_until: date | None = None, groups: Any = None) -> list[Deadline]:
     """Notice deadlines, term ends and withdrawals in [as_of, until]; follow-ups due by `until` that are
     open (the latest overdue ones too, however old, with a count of earlier ones). With `notices_until`,
     notice deadlines through that day instead (a later day: the ones whose board decision can fall in
@@ -249,7 +322,7 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
                                   term=w.term, party=w.party))
     occs, _ = followup_occurrences(tl, until, as_of=as_of, overdue_limit=OVERDUE_LISTED)
     rows += followup_rows(occs, a.id, a.title, as_of, include_done)
-    return rows
+    return rows + adoption_rows(tl, until, groups)
 
 
 def _option_deadline_row(tl: Timeline, k: int, day: date, counted_from: date) -> Deadline:
@@ -281,13 +354,15 @@ def deadlines(agreements: Sequence[Agreement], as_of: date, until: date, groups:
     """Every dated obligation in [as_of, until] plus what is overdue under agreements still in force
     (or upcoming), soonest first; notice deadlines through `notices_until` when it is given."""
     superseded = supersessions(agreements)
+    others = by_id(agreements)
     rows: list[Deadline] = []
     for a in agreements:
         found = superseded.get(a.id)
         tl = timeline(a, as_of, through=as_of, since=as_of, groups=groups,
                       superseded_on=found.day if found else None,
-                      superseded_coarse=found.coarse if found else None)
-        rows_found = agreement_deadlines(tl, until, notices_until=notices_until)
+                      superseded_coarse=found.coarse if found else None,
+                      ends_with=ends_with_of(a, others, as_of, superseded, groups))
+        rows_found = agreement_deadlines(tl, until, notices_until=notices_until, groups=groups)
         if status_of(tl).status in ENDED:
             # Nothing can be followed up under an agreement that is no longer in force.
             rows_found = [d for d in rows_found if d.date >= as_of]
@@ -314,6 +389,6 @@ def detail(agreements: Sequence[Agreement], agreement_id: str, as_of: date, unti
     if found is None:
         return None
     tl = timeline_of(found, agreements, as_of, through=until, groups=groups)
-    rows = sorted(agreement_deadlines(tl, until, include_done=True), key=lambda d: (d.date, d.kind))
+    rows = sorted(agreement_deadlines(tl, until, include_done=True, groups=groups), key=lambda d: (d.date, d.kind))
     act_by = {t.number: previous_working_day(t.notice_deadline) for t in tl.terms if t.notice_deadline}
     return Detail(found, status_of(tl), tl, tuple(rows), act_by)

@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         # statuses
         "upcoming": "upcoming", "active": "active", "notice_given": "notice given", "expired": "expired",
+        "awaiting_adoption": "awaiting adoption",
         "terminated": "terminated", "superseded": "superseded", "ended": "ended",
         "overdue": "overdue", "due": "act now", "done": "done", "unrecorded": "no record",
         # deadline kinds
@@ -176,6 +177,7 @@ LABELS: dict[str, dict[str, str]] = {
         "end_capped": "the last allowed renewal ends", "end_fixed": "its fixed term ends",
         "end_option_lapsed": "the option to extend was not used",
         "end_latest_end": "its latest end (latest_end)",
+        "end_ends_with": "the agreement it ends with ends",
         "ev_notice": "notice", "ev_withdrawal": "withdrawal", "ev_terminated": "termination", "ev_decision": "decision",
         "ev_adoption": "adoption", "ev_followup_done": "follow-up done", "ev_extended": "extension",
         "data_errors": "{n} data errors: results leave out what could not be read (run 'svo validate' for details)",
@@ -239,6 +241,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "sv": {
         "upcoming": "kommande", "active": "gäller", "notice_given": "uppsagd", "expired": "upphört",
+        "awaiting_adoption": "väntar på antagande",
         "terminated": "avslutad", "superseded": "ersatt", "ended": "avslutad",
         "overdue": "försenad", "due": "agera nu", "done": "klar", "unrecorded": "ingen registrering",
         "notice_deadline": "sista dag för uppsägning", "option_deadline": "sista dag för förlängning", "term_end": "avtalstidens slut", "followup": "uppföljning",
@@ -368,6 +371,7 @@ LABELS: dict[str, dict[str, str]] = {
         "end_capped": "den sista tillåtna förlängningen slutar", "end_fixed": "den fasta avtalstiden slutar",
         "end_option_lapsed": "möjligheten till förlängning utnyttjades inte",
         "end_latest_end": "det gäller längst till och med den dagen",
+        "end_ends_with": "avtalet det hör till upphör",
         "ev_notice": "uppsägning", "ev_withdrawal": "utträde", "ev_terminated": "avslut", "ev_decision": "beslut",
         "ev_adoption": "antagande", "ev_followup_done": "uppföljning klar", "ev_extended": "förlängning",
         "data_errors": "{n} fel i data: resultaten utelämnar det som inte kunde läsas (kör 'svo validate' för detaljer)",
@@ -473,6 +477,7 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "reason_capped": "the last of at most {max} renewals",
         "reason_option_lapsed": "the option to extend was not used by {deadline}",
         "reason_latest_end": "it runs at the latest through {date}",
+        "reason_ends_with": "it ends with {id}",
         "reason_option_capped": "the last of at most {max} extensions by the option",
         "option_deadline": "last day to use the option to extend term {term} by {every}: {rule}; otherwise the "
                            "agreement ends after {term_end}{left}",
@@ -546,6 +551,7 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "reason_capped": "den sista av högst {max} förlängningar",
         "reason_option_lapsed": "möjligheten till förlängning utnyttjades inte senast {deadline}",
         "reason_latest_end": "det gäller längst till och med {date}",
+        "reason_ends_with": "det upphör med {id}",
         "reason_option_capped": "den sista av högst {max} förlängningar genom option",
         "option_deadline": "sista dag att utnyttja möjligheten att förlänga period {term} med {every}: {rule}; "
                            "annars upphör avtalet efter {term_end}{left}",

@@ -15,6 +15,7 @@ class AgreementState(StrEnum):
     EXPIRED = "expired"
     TERMINATED = "terminated"
     SUPERSEDED = "superseded"
+    AWAITING_ADOPTION = "awaiting_adoption"  # adoption.condition: not in force until every principal adopted it
 
 
 IN_FORCE = frozenset({AgreementState.ACTIVE, AgreementState.NOTICE_GIVEN})
@@ -29,6 +30,7 @@ class EndReason(StrEnum):
     TERMINATED = "terminated"
     SUPERSEDED = "superseded"
     LATEST_END = "latest_end"  # the cap `latest_end` ends it (rule 2b)
+    ENDS_WITH = "ends_with"  # the agreement it `ends_with` ends (rule 5a)
 
 
 class DeadlineKind(StrEnum):

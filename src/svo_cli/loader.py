@@ -16,7 +16,17 @@ from pydantic import BaseModel, ValidationError
 
 from svo_cli.diagnostics import MAX_PER_FILE, Diagnostic, error, warning
 from svo_cli.messages import T
-from svo_cli.model import Agreement, Group, Minutes, PartiesFile, Party, SourcesFile, Workplan, with_record_start
+from svo_cli.model import (
+    Agreement,
+    Group,
+    Minutes,
+    PartiesFile,
+    Party,
+    SourcesFile,
+    Workplan,
+    with_party_kinds,
+    with_record_start,
+)
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -594,6 +604,10 @@ def _dataset(loaded: dict[str, list[Loaded[BaseModel]]], files: Sequence[str] = 
     workplans: Any = tuple(loaded[WORKPLANS.name])
     parties = tuple(parties_file.model.parties) if parties_file else ()
     groups = tuple(parties_file.model.groups) if parties_file else ()
+    kinds = {p.id: p.kind for p in parties}
+    if any(item.model.min_parties for item in agreements):  # what min_parties counts (rule 4b)
+        agreements = tuple(replace(item, model=with_party_kinds(item.model, kinds)) if item.model.min_parties
+                           else item for item in agreements)
     start = parties_file.model.records_from if parties_file else None
     if start is not None:  # the register's record start, for every follow-up without its own (rule 8b)
         agreements = tuple(replace(item, model=with_record_start(item.model, start)) for item in agreements)

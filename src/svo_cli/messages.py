@@ -247,6 +247,12 @@ FINDINGS: dict[str, dict[str, str]] = {
         "only_notice_by_give_notice": "check who gave notice; only the parties in notice.by may",
         "latest_end_before_valid_from": "latest_end {until} is before valid_from {start}",
         "latest_end_is_last_day": "latest_end is the last day it can be in force",
+        "ends_with_unknown": "ends_with names an unknown agreement '{id}'",
+        "ends_with_loop": "ends_with '{id}' comes back to this agreement: none of them has an end to take",
+        "ends_with_main_agreement": "name the main agreement, the one whose end ends the others",
+        "min_parties_without_withdrawal": "min_parties counts the parties left after withdrawals, but notice.effect is "
+                                          "not 'withdrawal': it changes nothing",
+        "min_parties_needs_withdrawal": "set notice.effect: withdrawal as the clause states it, or remove min_parties",
         "late_withdrawal": "late notice of withdrawal: given {date}, after the notice deadline {deadline}; {party} stays "
                            "a party through {end} (the end of term {term})",
         "add_renewal_option": "add renewal.option as the clause states it, or record the extension as 'extended' with 'until'",
@@ -522,6 +528,12 @@ FINDINGS: dict[str, dict[str, str]] = {
         "only_notice_by_give_notice": "kontrollera vem som sade upp; bara parterna i notice.by får göra det",
         "latest_end_before_valid_from": "latest_end {until} är före valid_from {start}",
         "latest_end_is_last_day": "latest_end är den sista dagen avtalet kan gälla",
+        "ends_with_unknown": "ends_with anger ett okänt avtal '{id}'",
+        "ends_with_loop": "ends_with '{id}' leder tillbaka till detta avtal: inget av dem har något slut att ta",
+        "ends_with_main_agreement": "ange huvudavtalet, det vars slut avslutar de andra",
+        "min_parties_without_withdrawal": "min_parties räknar parterna som är kvar efter utträden, men notice.effect är "
+                                          "inte 'withdrawal': det ändrar ingenting",
+        "min_parties_needs_withdrawal": "ange notice.effect: withdrawal som klausulen säger, eller ta bort min_parties",
         "late_withdrawal": "sen uppsägning av deltagande: given {date}, efter sista uppsägningsdag {deadline}; {party} "
                            "är part till och med {end} (slutet av period {term})",
         "add_renewal_option": "lägg till renewal.option som klausulen anger den, eller registrera förlängningen som 'extended' med 'until'",

@@ -12,6 +12,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -87,6 +88,7 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120,
                             description="Lower-case letters, digits and single hyphens")]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 
+PartyKind = Literal["region", "kommun", "stat", "organisation", "myndighet"]
 AgreementKind = Literal[
     "överenskommelse", "avtal", "ramavtal", "avsiktsförklaring", "regelverk", "plan", "strategi",
     "riktlinje", "handlingsplan",
@@ -143,7 +145,7 @@ Contacts = Annotated[list[Contact], Field(default_factory=list, max_length=20,
 class Party(Frozen):
     id: Slug
     name: Text
-    kind: Literal["region", "kommun", "stat", "organisation", "myndighet"] = Field(
+    kind: PartyKind = Field(
         description="region and kommun are the 14 principals; stat (the state), organisation (SKR, …) and "
                     "myndighet (an authority) are parties to national agreements")
     contacts: Contacts
@@ -417,6 +419,23 @@ class Decision(Frozen):
     assumed: Assumed = None
 
 
+class Adoption(Frozen):
+    required: list[Slug] = Field(min_length=1, description="Party or group ids that must adopt the plan")
+    due: DateSpecField | None = Field(None, description="Adoption is overdue after this (its last day)")
+    assumed: Assumed = None
+
+
+class AgreementAdoption(Adoption):
+    """Adoption of an agreement by each principal ("gäller under förutsättning att regionfullmäktige och
+    samtliga kommunfullmäktige fattar beslut"): who must adopt it, by when, and whether it enters into
+    force only once they have (rule 4e)."""
+
+    required: list[Slug] = Field(min_length=1, description="Party or group ids that must adopt the agreement")
+    condition: bool = Field(False, description="In force only once every required party has adopted it: "
+                                               "'awaiting_adoption' until then")
+    source: Source | None = None
+
+
 class Agreement(Frozen):
     id: Slug
     title: Text
@@ -428,6 +447,15 @@ class Agreement(Frozen):
         None, description="Last day in force; absent or 'tills vidare' = open-ended")
     latest_end: DateSpecField | None = Field(
         None, description="A cap ('dock längst t.o.m. …'): no term, renewal or option reaches past this day")
+    adoption: AgreementAdoption | None = Field(
+        None, description="Each principal's adoption (decisions with decision: adopt), as for work plans")
+    ends_with: Slug | None = Field(
+        None, description="Another agreement whose end ends this one too, whatever ends it ('samma avtalsperiod som "
+                          "huvudavtalet', 'till det att ALFA upphör'): this one's last day is at the latest that one's")
+    min_parties: dict[PartyKind, Annotated[int, Field(ge=1, le=1000)]] | None = Field(
+        None, description="notice.effect withdrawal: the agreement ends when fewer than this many parties of a kind "
+                          "remain (e.g. {kommun: 1, region: 1}: a förbund ends when its last municipality leaves); "
+                          "absent: when fewer than two parties remain")
     notice: Notice | None = None
     renewal: Renewal | None = None
     followups: list[Followup] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)
@@ -441,6 +469,12 @@ class Agreement(Frozen):
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
     expect: list[Expectation] = Field(default_factory=list)
+    # The kind of each party (parties.yaml), set by the loader (with_party_kinds): what min_parties counts.
+    _party_kinds: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @property
+    def party_kinds(self) -> dict[str, str]:
+        return self._party_kinds
 
     @field_validator("valid_until", mode="before")
     @classmethod
@@ -469,12 +503,6 @@ class Period(Frozen):
     until: DateSpecField
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class Adoption(Frozen):
-    required: list[Slug] = Field(min_length=1, description="Party or group ids that must adopt the plan")
-    due: DateSpecField | None = Field(None, description="Adoption is overdue after this (its last day)")
-    assumed: Assumed = None
 
 
 class Assignment(Frozen):
@@ -709,6 +737,15 @@ class Minutes(Frozen):
         if value.approximate:
             raise _fail("date_spec", T("meeting_needs_day", value=str(value)))
         return value
+
+
+def with_party_kinds(agreement: "Agreement", kinds: dict[str, str]) -> "Agreement":
+    """An agreement that knows its parties' kinds (for `min_parties`); the same one when it has none."""
+    if agreement.min_parties is None:
+        return agreement
+    found = agreement.model_copy()
+    found._party_kinds = dict(kinds)
+    return found
 
 
 def with_record_start(holder: Any, start: DateSpec) -> Any:

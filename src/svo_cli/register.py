@@ -428,6 +428,7 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
     # Work bounded by the input (red-team H5): the supersessions once, then each agreement's (and plan's)
     # status once per date its expectations name, never every agreement for each expectation.
     superseded = engine.supersessions(dataset.agreement_models())
+    others = engine.by_id(dataset.agreement_models())
     groups = {g.id: tuple(g.members) for g in dataset.groups}
     # An agreement a file that did not load supersedes cannot be computed as it is: its self-tests wait
     # for that file (its own findings say why), so one mistake is not reported again here.
@@ -441,7 +442,7 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
         for i, expectation in enumerate(item.model.expect):
             day = expectation.as_of.start
             if day not in rows:
-                rows[day] = engine.agreement_status(item.model, day, superseded, groups)
+                rows[day] = engine.agreement_status(item.model, day, superseded, groups, others)
             got = {name: getattr(rows[day], name, None) for name in AGREEMENT_FIELDS}
             found += _mismatches(item, i, day, got, _expected_fields(expectation, AGREEMENT_FIELDS))
     for held in dataset.workplans:

@@ -115,6 +115,8 @@ class Timeline:
     option_lapsed: bool = False  # renewal.option: the last day to use it passed unused, so it ends (rule 2a)
     options_beyond: tuple[int, ...] = ()  # places in `events` of uses beyond renewal.max (they change nothing)
     ignored_notices: tuple[int, ...] = ()  # places in `events` of notices by a party without the right (notice.by)
+    ends_with: Any = None  # EndsWith: the agreement this one ends with, as known on as_of (rule 5a)
+    awaiting_adoption: bool = False  # adoption.condition and a required principal has not adopted it (rule 4e)
 
     @property
     def option(self) -> bool:
@@ -296,12 +298,21 @@ class _Builder:
         gone: set[str] = set()
         for w in sorted(self.withdrawals, key=lambda w: w.last_day):
             gone |= expand([w.party], self.groups)
-            if len(members - gone) < 2:
+            if self.too_few(members - gone):
                 known = s.known_end()
                 if known is None or w.last_day < known:
                     s.fix_end(w.term, w.last_day, w.last_day, w.coarse, EndReason.NOTICE)
                     self.by_withdrawals = True
                 break
+
+    def too_few(self, remaining: set[str]) -> bool:
+        """Whether the parties left are too few for the agreement to go on (rule 4b): fewer than
+        `min_parties` of some kind (the parties' kinds from parties.yaml), else fewer than two."""
+        floor = self.agreement.min_parties
+        if not floor:
+            return len(remaining) < 2
+        kinds = self.agreement.party_kinds
+        return any(sum(1 for p in remaining if kinds.get(p) == kind) < n for kind, n in floor.items())
 
     def apply_extension(self, event: Event) -> None:
         assert event.until is not None
@@ -389,6 +400,20 @@ class _Builder:
         self.coarse += coarse
         s.fix_end(s.number_at(cap.end), cap.end, cap.start, coarse, EndReason.LATEST_END)
 
+    def apply_ends_with(self, other: Any) -> None:
+        """Rule 5a: when the agreement it `ends_with` has a known last day earlier than this one's own (or
+        this one's is unknown), it ends that day too, in the term that contains it."""
+        if other is None or other.end is None:
+            return
+        s = self.schedule
+        known = s.known_end()
+        if known is not None and known <= other.end:
+            return
+        if other.end < self.agreement.valid_from.start:
+            return  # the other ended before this one began: validate reports nothing can be computed
+        self.coarse += other.coarse
+        s.fix_end(s.number_at(other.end), other.end, other.end_earliest, tuple(other.coarse), EndReason.ENDS_WITH)
+
     def apply_termination(self, event: Event, position: int) -> None:
         s = self.schedule
         spec = event.effective or event.date
@@ -407,7 +432,7 @@ class _Builder:
 
 def timeline(agreement: Agreement, as_of: date, through: date | None = None,
              superseded_on: date | None = None, since: date | None = None, groups: Any = None,
-             superseded_coarse: Coarse | None = None) -> Timeline:
+             superseded_coarse: Coarse | None = None, ends_with: Any = None) -> Timeline:
     """The agreement's terms as known on as_of. `terms` lists the terms from the one containing
     `since` (default: at most HISTORY_TERMS terms before as_of) through the one containing `through`
     (default as_of) and every term whose notice deadline is on or before it, and one renewal beyond."""
@@ -422,6 +447,7 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
     option = agreement.renewal.option if agreement.renewal is not None and agreement.valid_until else None
     option_term = builder.apply_options(as_of) if option is not None else None
     builder.apply_latest_end()
+    builder.apply_ends_with(ends_with)
     s = builder.schedule
     supersession_coarse = (superseded_coarse,) if superseded_coarse else ()
     s.finish(agreement.valid_from.start, superseded_on, supersession_coarse)
@@ -444,7 +470,28 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
                     builder.by_withdrawals and s.reason == EndReason.NOTICE, unique(s.final_coarse),
                     builder.terminated_on if s.reason == EndReason.TERMINATED else None,
                     tuple(builder.option_uses), option_term, builder.option_lapsed and s.reason == EndReason.FIXED,
-                    tuple(builder.options_beyond), tuple(builder.ignored_notices))
+                    tuple(builder.options_beyond), tuple(builder.ignored_notices), ends_with,
+                    awaiting_adoption(agreement, as_of, builder.groups))
+
+
+def adopted_by(agreement: Agreement, as_of: date, groups: GroupMembers) -> dict[str, date]:
+    """The principals that have adopted the agreement by as_of (decisions with `decision: adopt`, a
+    group's for each member), with the day of each one's first adoption."""
+    found: dict[str, date] = {}
+    for d in sorted(agreement.decisions, key=lambda d: d.date.end):
+        if d.decision == "adopt" and d.stage == "adopted" and d.date.end <= as_of:
+            for member in groups.get(d.party, (d.party,)):
+                found.setdefault(member, d.date.end)
+    return found
+
+
+def awaiting_adoption(agreement: Agreement, as_of: date, groups: GroupMembers) -> bool:
+    """Rule 4e: an agreement that enters into force only once every required principal has adopted it
+    (`adoption.condition`), and one has not by as_of."""
+    adoption = agreement.adoption
+    if adoption is None or not adoption.condition:
+        return False
+    return not expand(adoption.required, groups) <= set(adopted_by(agreement, as_of, groups))
 
 
 def _window(s: Schedule, as_of: date, through: date, since: date | None) -> tuple[Term, ...]:

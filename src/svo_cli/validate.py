@@ -171,6 +171,28 @@ def check_references(dataset: Dataset) -> list[Diagnostic]:
                   if event.type == "followup_done" and event.followup not in followups]
     for held in dataset.workplans:
         found += _plan_references(held, parties, agreement_ids)
+    return found + _ends_with_references(dataset, agreement_ids)
+
+
+def _ends_with_references(dataset: Dataset, agreement_ids: set[str]) -> list[Diagnostic]:
+    """SVO236: `ends_with` names an unknown agreement, the agreement itself, or a chain that comes back
+    to it (each would have no end to take)."""
+    links = {item.model.id: item.model.ends_with for item in dataset.agreements if item.model.ends_with}
+    found: list[Diagnostic] = []
+    for item in dataset.agreements:
+        target = item.model.ends_with
+        if target is None:
+            continue
+        seen, current = {item.model.id}, target
+        while current in links and current not in seen:
+            seen.add(current)
+            current = links[current]
+        if target not in agreement_ids:
+            found.append(error("SVO236", T("ends_with_unknown", id=target), **_at(item, ("ends_with",)),
+                               hint=T("transcribe_older_agreement")))
+        elif current == item.model.id:
+            found.append(error("SVO236", T("ends_with_loop", id=target), **_at(item, ("ends_with",)),
+                               hint=T("ends_with_main_agreement")))
     return found
 
 
@@ -513,7 +535,7 @@ def check_event_meaning(item: Loaded, groups: dict[str, list[str]],
     holders = ({m for p in a.notice.by for m in groups.get(p, [p])}
                if a.notice is not None and a.notice.by else None)
     for i, event in enumerate(a.events):
-        if event.date.end < a.valid_from.start:
+        if event.date.end < a.valid_from.start and event.type != "decision":  # decisions come first (rule 4e)
             found.append(error("SVO218", T("event_before_valid_from", type=event.type,
                                            date=str(event.date), start=str(a.valid_from)),
                                **_at(item, ("events", i, "date")),
@@ -582,6 +604,9 @@ def check_term_rules(item: Loaded) -> list[Diagnostic]:
     if a.renewal is not None and a.valid_until is not None and a.notice is None and a.renewal.option is None:
         found.append(warning("SVO216", T("renews_without_notice_rule"), **_at(item, ("renewal",), key=True),
                              hint=T("add_notice_rule")))
+    if a.min_parties and (a.notice is None or a.notice.effect != "withdrawal"):
+        found.append(warning("SVO235", T("min_parties_without_withdrawal"), **_at(item, ("min_parties",), key=True),
+                             hint=T("min_parties_needs_withdrawal")))
     if any(e.type == "terminated" for e in a.events):
         last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
         tl = engine.timeline(a, FAR_FUTURE, through=last_event)

@@ -68,7 +68,8 @@ def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> lis
         ref = row.ref
         assumed: bool
         if row.kind == DeadlineKind.ADOPTION:
-            adoption = plans[row.id].adoption if row.id in plans else None
+            adoption = (plans[row.id].adoption if row.id in plans
+                        else agreements[row.id].adoption if row.id in agreements else None)
             assumed = adoption is not None and bool(adoption.assumed)
         elif row.kind in TERM_KINDS:
             notice = row.kind != DeadlineKind.TERM_END  # a notice deadline or withdrawal rests on the notice rule too

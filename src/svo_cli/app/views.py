@@ -17,6 +17,7 @@ from svo_cli.loader import Dataset
 from svo_cli.model import AgreementKind, Source, Workplan
 from svo_cli.obligations import Deadline, Decided, sort_key
 from svo_cli.picture import Picture, layout
+from svo_cli.terms import adopted_by, expand
 from svo_cli.workplans import AdoptionProgress, PlanStatus
 
 
@@ -164,6 +165,7 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
     order), in place of one row per principal (JSON keeps those, for scripts)."""
     names, party = names_of(dataset), principal_order(dataset)
     plans = {p.id: p for p in dataset.workplan_models()}
+    agreements = {a.id: a for a in dataset.agreement_models() if a.adoption is not None}
     result: list[Deadline] = []
     missing_by_due: dict[tuple[str, date], list[str]] = {}  # one pass: each plan's missing principals by due day
     for row in rows:
@@ -181,14 +183,21 @@ def group_adoptions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> 
             continue
         seen.add(key)
         missing = missing_by_due[key]
-        progress = workplans.adoption_progress(plans[row.id], dataset.groups, as_of)
-        required = tuple(sorted(progress.required, key=party)) if progress else tuple(missing)
-        adopted = dict(progress.adopted) if progress else {}
+        holder: Any = plans.get(row.id) or agreements.get(row.id)
+        if row.id in plans:
+            progress = workplans.adoption_progress(plans[row.id], dataset.groups, as_of)
+            required = tuple(sorted(progress.required, key=party)) if progress else tuple(missing)
+            adopted = dict(progress.adopted) if progress else {}
+        else:  # an agreement's adoption (rule 4e)
+            members = {g.id: tuple(g.members) for g in dataset.groups}
+            every = expand(holder.adoption.required, members) if holder is not None else set(missing)
+            required = tuple(sorted(every, key=party))
+            adopted = {p: d for p, d in adopted_by(holder, as_of, members).items() if p in every} if holder else {}
         missing = sorted(missing, key=party)
-        plan = plans[row.id]
         text = why("adoption_group", k=len(adopted), n=len(required),
                    missing=", ".join(names.get(p, p) for p in missing),
-                   due=str(plan.adoption.due) if plan.adoption and plan.adoption.due else row.date)
+                   due=str(holder.adoption.due) if holder is not None and holder.adoption and holder.adoption.due
+                   else row.date)
         decided = tuple(Decided(p, "adopt", adopted[p]) for p in required if p in adopted)
         result.append(replace(row, party=None, why=text, deciders=required, decided=decided,
                               undecided=tuple(missing)))
