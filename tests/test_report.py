@@ -41,7 +41,8 @@ def test_html_report_is_self_contained_and_complete(tmp_path):
     assert "script" not in tags and "link" not in tags and "img" not in tags and "iframe" not in tags
     assert not any(k in ("src", "href") for _, attrs in parser.tags for k in attrs)
     sections = [a.get("id") for t, a in parser.tags if t == "section"]
-    assert sections == ["summary", "decisions", "overdue", "due", "agreements", "renewed", "plans", "timeline"]
+    assert sections == ["summary", "decisions", "overdue", "due", "agreements", "renewed", "ending", "since", "plans",
+                        "timeline"]
     assert "@page { size: A4" in text and "<th></th>" not in text
     assert tags.count("rect") >= 16 and tags.count("polygon") >= 6
     assert "Sammanfattning" in text and "antagen av 0 av 14 huvudmän" in text
@@ -185,3 +186,25 @@ def test_the_report_has_the_check_s_ending_and_since_sections_in_both_formats():
         assert f"| {event['date']} | {event['id']} |" in md_text
     html_text = invoke("report", *args, "--format", "html", "--lang", "sv").stdout
     assert '<section id="ending"><h2>Upphör' in html_text and '<section id="since">' in html_text
+
+
+def test_show_marks_the_rows_that_rest_on_an_assumption_as_json_does():
+    """svo show's deadline table marks `[assumption]` exactly on the rows its JSON calls assumed (issue 20)."""
+    import json as _json
+
+    from conftest import invoke
+
+    args = ("show", "samverkan-barn-och-unga", "--as-of", "2026-12-02")
+    rows = _json.loads(invoke(*args, "--format", "json").stdout)["deadlines"]
+    text = invoke(*args).stdout
+    section = text[text.index("\nDeadlines\n"):].split("\n\n")[0].splitlines()[3:]
+    lines: list[str] = []
+    for li in section:  # a wrapped cell goes on in indented lines
+        if li[:4].isdigit():
+            lines.append(li.rstrip())
+        else:
+            lines[-1] += " " + li.strip()
+    table = lines
+    assert len(table) == len(rows) and any(r["assumed"] for r in rows) and not all(r["assumed"] for r in rows)
+    for row, line in zip(rows, table):
+        assert line.startswith(row["date"]) and line.endswith("[assumption]") == row["assumed"], line

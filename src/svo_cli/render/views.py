@@ -295,7 +295,7 @@ def show_deadlines_view(deadlines: Sequence[Deadline], lang: str) -> View:
     """The deadlines of one agreement or work plan (its id is the item's own: not repeated)."""
     header = tuple(label(k, lang) for k in ("col_date", "col_act_by", "col_status", "col_kind", "col_what"))
     rows = tuple((d.date.isoformat(), d.act_by.isoformat(), label(d.status, lang), label(d.kind, lang),
-                  explain(d.why, lang)) for d in deadlines)
+                  explain(d.why, lang) + (label("assumed_mark", lang) if d.assumed else "")) for d in deadlines)
     return View(label("col_deadlines", lang), header, rows, "", status_column=2, wrap_column=4, lang=lang,
                 row_status=tuple(_deadline_key(d) for d in deadlines))
 
