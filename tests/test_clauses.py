@@ -418,3 +418,22 @@ def test_4e_an_agreement_waits_for_every_principal_s_adoption(tmp_path):
     on = {day: json.loads(invoke("status", *args, "--as-of", day, "--format", "json").stdout)["agreements"][0]["status"]
           for day in ("2026-12-15", "2027-02-09", "2027-02-10")}
     assert on == {"2026-12-15": "upcoming", "2027-02-09": "awaiting_adoption", "2027-02-10": "active"}
+
+
+# ---------------------------------------------------------------- 5. a supersession leaves no moot deadline
+
+
+def test_5_the_term_a_supersession_ends_has_no_notice_deadline_unless_the_supersession_may_come_later():
+    old = make_agreement(id="old-a", valid_from="2023-01-01", valid_until="2024-12-31", renewal={"every": "2 years"},
+                         notice={"before_end": "3 months"})
+
+    def on(spec):
+        new = make_agreement(id="new-a", valid_from=spec, valid_until=None, renewal=None,
+                             notice={"period": "1 year"}, supersedes=["old-a"])
+        s = {x.id: x for x in statuses([old, new], date(2026, 6, 1))}["old-a"]
+        kinds = [r.kind for r in deadlines([old, new], date(2026, 6, 1), date(2027, 6, 1)) if r.id == "old-a"]
+        return s.notice_deadline, kinds
+
+    assert on("2027-01-01") == (None, [DeadlineKind.TERM_END])  # it ends 2026-12-31 anyway
+    assert on("2027") == (date(2026, 9, 30), [DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END])  # may be later
+    assert on("2026-12") == (None, [DeadlineKind.TERM_END])  # by 2026-12-31 at the latest

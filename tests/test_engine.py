@@ -294,7 +294,8 @@ def test_notice_deadlines_before_a_later_supersession_still_count():
     new = make_agreement(id="new", valid_from="2021-01-01", valid_until="2022-12-30", supersedes=["old"])
     s = status_on(old, date(2017, 6, 1), [new])
     assert (s.status, s.notice_deadline) == ("active", date(2017, 12, 31))
-    assert status_on(old, date(2019, 6, 1), [new]).notice_deadline == date(2019, 12, 31)  # term 2
+    # term 2 (2019-2020) ends 2020-12-31 with the supersession whatever is done: no deadline (rule 5)
+    assert status_on(old, date(2019, 6, 1), [new]).notice_deadline is None
     assert status_on(old, date(2020, 6, 1), [new]).notice_deadline is None  # 2021-12-31 is after supersession
     assert status_on(old, date(2021, 1, 1), [new]).status == "superseded"
 

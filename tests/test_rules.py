@@ -420,12 +420,14 @@ def test_due_from_the_last_working_day_to_act():
 
 def test_explanation_names_the_term_end_counted_from_after_a_supersession():
     old = make_agreement(id="old", valid_from="2016", valid_until="2018-12-31")
-    new = make_agreement(id="new", valid_from="2020-07-01", valid_until="2022-12-31", supersedes=["old"])
-    row = rows_of(old, date(2019, 6, 1), date(2019, 12, 31), "notice_deadline", others=[new])[0]
-    # term 2 is cut short at 2020-06-30, but its deadline was counted from its end 2020-12-31
-    assert row.date == date(2019, 12, 31)
-    assert "term end 2020-12-31 minus 12 months" in text(row)
-    assert detail([old, new], "old", date(2019, 6, 1), date(2021, 1, 1)).timeline.terms[1].end == date(2020, 6, 30)
+    new = make_agreement(id="new", valid_from="2022-07-01", valid_until="2024-12-31", supersedes=["old"])
+    rows = rows_of(old, date(2019, 6, 1), date(2022, 12, 31), "notice_deadline", others=[new])
+    # term 2's deadline is counted from its end; term 3, cut short at 2022-06-30 by the supersession,
+    # ends then whatever is done: no deadline (rule 5)
+    assert [r.date for r in rows] == [date(2019, 12, 31)]
+    assert "term end 2020-12-31 minus 12 months" in text(rows[0])
+    terms = detail([old, new], "old", date(2020, 6, 1), date(2023, 1, 1)).timeline.terms
+    assert (terms[-1].end, terms[-1].notice_deadline) == (date(2022, 6, 30), None)
 
 
 # ---------------------------------------------------------------- bounded work (red F8, F9)

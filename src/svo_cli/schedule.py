@@ -212,6 +212,7 @@ class Schedule:
         self.segments: list[Segment] = [first]
         self.cap = cap  # the last allowed term number (renewal.max + 1)
         self.settled = 0  # terms 1 … settled have had their option to extend used: no deadline left (rule 2a)
+        self.cut_latest: date | None = None  # the supersession day's latest reading (rule 5)
         # The end the agreement's own terms and events give:
         self.own_last: int | None = None
         self.own_end: date | None = None  # None: the natural end of own_last
@@ -364,6 +365,9 @@ class Schedule:
             return None
         if self._finished and self.final is not None and k > self.final:
             return None
+        if (self._finished and self.reason == EndReason.SUPERSEDED and k == self.final and self.cut_latest is not None
+                and (end := self.natural(k).end) is not None and self.cut_latest <= end + ONE_DAY):
+            return None  # superseded by the day after it ends, even at the latest: it ends anyway (rule 5)
         found = self.natural_deadline(k)
         if found is None or (self.cut is not None and found >= self.cut):
             return None
@@ -481,8 +485,11 @@ class Schedule:
         else:
             self.reset_own_end()
 
-    def finish(self, start: date, superseded_on: date | None, coarse: tuple[Coarse, ...]) -> None:
-        """Apply a supersession (the newer agreement's first day) over the agreement's own end."""
+    def finish(self, start: date, superseded_on: date | None, coarse: tuple[Coarse, ...],
+               superseded_latest: date | None = None) -> None:
+        """Apply a supersession (the newer agreement's first day; `superseded_latest`, the latest reading
+        of a coarse one) over the agreement's own end."""
+        self.cut_latest = superseded_latest if superseded_latest is not None else superseded_on
         own = self.known_end()
         self.final, self.final_end, self.final_end_earliest = self.own_last, own, self.own_end_earliest
         self.final_coarse, self.reason = self.own_coarse, self.own_reason

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
-from svo_cli.dates import ONE_DAY, DateSpec
+from svo_cli.dates import ONE_DAY, DateSpec, parse_date_spec
 from svo_cli.kinds import Coarse, CoarseField, EndReason
 from svo_cli.model import Agreement, Event
 from svo_cli.schedule import HORIZON, Beyond, NoticeRule, Schedule, Segment, Term, unique
@@ -450,7 +450,8 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
     builder.apply_ends_with(ends_with)
     s = builder.schedule
     supersession_coarse = (superseded_coarse,) if superseded_coarse else ()
-    s.finish(agreement.valid_from.start, superseded_on, supersession_coarse)
+    latest = (parse_date_spec(superseded_coarse.spec).end if superseded_coarse is not None else superseded_on)
+    s.finish(agreement.valid_from.start, superseded_on, supersession_coarse, latest)
     if superseded_on is not None:
         builder.coarse += supersession_coarse
     # Withdrawals rest on their terms too (known only once the schedule is final).
