@@ -437,3 +437,33 @@ def test_5_the_term_a_supersession_ends_has_no_notice_deadline_unless_the_supers
     assert on("2027-01-01") == (None, [DeadlineKind.TERM_END])  # it ends 2026-12-31 anyway
     assert on("2027") == (date(2026, 9, 30), [DeadlineKind.NOTICE_DEADLINE, DeadlineKind.TERM_END])  # may be later
     assert on("2026-12") == (None, [DeadlineKind.TERM_END])  # by 2026-12-31 at the latest
+# ---------------------------------------------------------------- 1a. no start date stated
+
+
+def test_1a_an_unknown_start_computes_what_does_not_depend_on_it():
+    # "Avtalet gäller till och med 2025-12-31 och förlängs därefter med två år i taget …": no start stated
+    a = make_agreement(valid_from="unknown", valid_until="2025-12-31", renewal={"every": "2 years"},
+                       notice={"before_end": "6 months"},
+                       followups=[{"id": "arlig", "what": "Årlig", "every": "1 year", "first": "2024"}])
+    s = status(a, date(2026, 12, 2))
+    assert (s.status, s.term, s.term_start, s.notice_deadline, s.approximate) == (
+        "active", 2, date(2026, 1, 1), date(2027, 6, 30), True)
+    first = status(a, date(2025, 3, 1))
+    assert (first.term, first.term_start, first.notice_deadline) == (1, None, date(2025, 6, 30))  # never invented
+    shown = detail([a], a.id, date(2025, 3, 1), date(2026, 1, 1))
+    assert shown.status.term_start is None and shown.timeline.start.year == 1900  # a placeholder, never shown
+    follow = [r.date for r in deadlines([a], date(2020, 1, 1), date(2026, 12, 31)) if r.kind == DeadlineKind.FOLLOWUP]
+    assert follow[0] == date(2024, 12, 31)  # nothing before the first day the file states
+    open_ended = make_agreement(valid_from="okänt", valid_until=None, renewal=None, notice={"period": "1 year"})
+    s = status(open_ended, date(2026, 12, 2))
+    assert (s.status, s.binding_until, s.approximate) == ("active", date(2027, 12, 2), True)
+
+
+def test_1a_the_outputs_say_unknown(tmp_path):
+    data = bare_data(tmp_path)
+    _write(data, RAMAVTAL.replace("valid_from: 2021-11-01", "valid_from: unknown"))
+    shown = invoke("show", "ramavtal", "--data", str(data), "--as-of", "2023-03-01", "--lang", "sv").stdout
+    assert "okänd" in shown and "1900" not in shown
+    doc = json.loads(invoke("show", "ramavtal", "--data", str(data), "--as-of", "2023-03-01", "--format", "json").stdout)
+    assert doc["terms"][0]["start"] is None and doc["status"]["term_start"] is None
+    assert "1900" not in json.dumps(doc)

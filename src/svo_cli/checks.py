@@ -41,7 +41,7 @@ DATA_CHECKS: tuple[Check, ...] = (
     Check("event-meaning", ("SVO218", "SVO219", "SVO220", "SVO234"), _data(validate.check_events_meaning), True, "check_about_event_meaning"),
     Check("sources-quoted", ("SVO209",), _data(validate.check_sources_quoted), False, "check_about_sources_quoted"),
     Check("event-replay", ("SVO208", "SVO215"), _data(validate.check_event_replay), False, "check_about_event_replay"),
-    Check("term-rules", ("SVO216", "SVO217", "SVO235"), _data(validate.check_terms), False, "check_about_term_rules"),
+    Check("term-rules", ("SVO216", "SVO217", "SVO235", "SVO237"), _data(validate.check_terms), False, "check_about_term_rules"),
     Check("options", ("SVO230", "SVO231", "SVO232", "SVO233"), _data(validate.check_options), True,
           "check_about_options"),
     Check("minutes", ("SVO250", "SVO251", "SVO252", "SVO253", "SVO254", "SVO255", "SVO256"),

@@ -38,6 +38,10 @@ class DurationError(ValueError):
 # --------------------------------------------------------------------------- date specs
 
 
+UNKNOWN_TEXT = "unknown"
+UNKNOWN_START = date(1900, 1, 1)  # an unknown start's placeholder: before anything the register holds (rule 1a)
+
+
 @dataclass(frozen=True, order=True)
 class DateSpec:
     """A date as a document states it: one day, or a coarse interval of days (both ends inclusive)."""
@@ -48,8 +52,13 @@ class DateSpec:
 
     @property
     def approximate(self) -> bool:
-        """True when the spec covers more than one day (e.g. '2019' or 'vt 2025')."""
-        return self.start != self.end
+        """True when the spec covers more than one day (e.g. '2019' or 'vt 2025'), or is unknown."""
+        return self.start != self.end or self.unknown
+
+    @property
+    def unknown(self) -> bool:
+        """`valid_from: unknown`: no source states the start (rule 1a); its days are a placeholder."""
+        return self.text == UNKNOWN_TEXT
 
     @classmethod
     def day(cls, d: date) -> "DateSpec":
@@ -543,3 +552,7 @@ def mandate_period_end(election_year: int) -> date:
 def mandate_period_start(election_year: int) -> date:
     """First day of the council term that starts after the election in `election_year`."""
     return date(election_year, 10, 15)
+
+
+UNKNOWN = DateSpec(UNKNOWN_START, UNKNOWN_START, UNKNOWN_TEXT)
+UNKNOWN_WORDS = frozenset({"unknown", "okänt", "okänd", "ej angivet", "ej angiven"})

@@ -96,7 +96,7 @@ def status_of(tl: Timeline) -> AgreementStatus:
     return AgreementStatus(
         id=a.id, title=a.title, status=status,
         term=term.number if term else None,
-        term_start=term.start if term else None,
+        term_start=term.start if term and not (term.number == 1 and a.valid_from.unknown) else None,
         term_end=term.end if term else None,
         open_ended=open_ended,
         ends_on=tl.final_end,

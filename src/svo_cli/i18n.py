@@ -45,7 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         # statuses
         "upcoming": "upcoming", "active": "active", "notice_given": "notice given", "expired": "expired",
-        "awaiting_adoption": "awaiting adoption",
+        "awaiting_adoption": "awaiting adoption", "unknown_start": "unknown",
         "terminated": "terminated", "superseded": "superseded", "ended": "ended",
         "overdue": "overdue", "due": "act now", "done": "done", "unrecorded": "no record",
         # deadline kinds
@@ -241,7 +241,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "sv": {
         "upcoming": "kommande", "active": "gäller", "notice_given": "uppsagd", "expired": "upphört",
-        "awaiting_adoption": "väntar på antagande",
+        "awaiting_adoption": "väntar på antagande", "unknown_start": "okänd",
         "terminated": "avslutad", "superseded": "ersatt", "ended": "avslutad",
         "overdue": "försenad", "due": "agera nu", "done": "klar", "unrecorded": "ingen registrering",
         "notice_deadline": "sista dag för uppsägning", "option_deadline": "sista dag för förlängning", "term_end": "avtalstidens slut", "followup": "uppföljning",

@@ -247,6 +247,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "only_notice_by_give_notice": "check who gave notice; only the parties in notice.by may",
         "latest_end_before_valid_from": "latest_end {until} is before valid_from {start}",
         "latest_end_is_last_day": "latest_end is the last day it can be in force",
+        "valid_from_unknown": "valid_from unknown: svo cannot compute the first term's start, follow-ups before the "
+                              "first date the file states, or a supersession by this agreement; every result is "
+                              "marked approximate",
+        "valid_from_unknown_hint": "when a source states the start, record it",
         "ends_with_unknown": "ends_with names an unknown agreement '{id}'",
         "ends_with_loop": "ends_with '{id}' comes back to this agreement: none of them has an end to take",
         "ends_with_main_agreement": "name the main agreement, the one whose end ends the others",
@@ -528,6 +532,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "only_notice_by_give_notice": "kontrollera vem som sade upp; bara parterna i notice.by får göra det",
         "latest_end_before_valid_from": "latest_end {until} är före valid_from {start}",
         "latest_end_is_last_day": "latest_end är den sista dagen avtalet kan gälla",
+        "valid_from_unknown": "valid_from okänt: svo kan inte räkna ut första periodens början, uppföljningar före "
+                              "den första dag filen anger eller en ersättning genom detta avtal; varje resultat "
+                              "markeras som ungefärligt",
+        "valid_from_unknown_hint": "när en källa anger början, registrera den",
         "ends_with_unknown": "ends_with anger ett okänt avtal '{id}'",
         "ends_with_loop": "ends_with '{id}' leder tillbaka till detta avtal: inget av dem har något slut att ta",
         "ends_with_main_agreement": "ange huvudavtalet, det vars slut avslutar de andra",

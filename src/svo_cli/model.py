@@ -22,6 +22,8 @@ from pydantic_core import PydanticCustomError
 from svo_cli.dates import (
     DATE_SPEC_FORMS,
     DURATION_FORMS,
+    UNKNOWN,
+    UNKNOWN_WORDS,
     DateSpec,
     DateSpecError,
     Duration,
@@ -475,6 +477,13 @@ class Agreement(Frozen):
     @property
     def party_kinds(self) -> dict[str, str]:
         return self._party_kinds
+
+    @field_validator("valid_from", mode="before")
+    @classmethod
+    def _unknown_start(cls, value: Any) -> Any:
+        if isinstance(value, str) and " ".join(value.lower().split()) in UNKNOWN_WORDS:
+            return UNKNOWN  # no source states the start (rule 1a): nothing is computed from a day
+        return value
 
     @field_validator("valid_until", mode="before")
     @classmethod

@@ -63,7 +63,20 @@ class Life:
         # the notice that fixed the end (one that changed nothing does not stop the follow-ups)
         effective = tl.notice is not None and tl.notice.last_day == tl.schedule.known_end()
         notice = tl.notice.date if tl.notice is not None and effective else None
-        return cls(tl.start, tl.final_end, tl.schedule, notice)
+        return cls(known_start(tl.agreement, tl.as_of) if tl.agreement.valid_from.unknown else tl.start,
+                   tl.final_end, tl.schedule, notice)
+
+
+def known_start(a: Any, as_of: date) -> date:
+    """For `valid_from: unknown` (rule 1a): the earliest day the agreement itself states — a follow-up's
+    first or due date, an event, a decision, its end — else the as-of date. Follow-ups are counted from
+    it: before it nothing is known, so nothing is invented (neither done nor overdue)."""
+    days = [f.first.start for f in a.followups if f.first is not None]
+    days += [f.due.start for f in a.followups if f.due is not None]
+    days += [e.date.start for e in a.events] + [d.date.start for d in a.decisions]
+    if a.valid_until is not None:
+        days.append(a.valid_until.start)
+    return min(days, default=as_of)
 
 
 # --------------------------------------------------------------------------- one follow-up as a sequence

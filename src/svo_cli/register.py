@@ -241,8 +241,9 @@ def key_facts(agreement: Any) -> list[Fact]:
     """The facts the deadlines rest on: the start and end years, the notice durations, the renewal period
     and each recurring follow-up's period."""
     assumed = agreement.assumed
-    facts = [Fact(("valid_from",), "fact_valid_from", str(agreement.valid_from.start.year),
-                  bool(assumed and assumed.valid_from), year=agreement.valid_from.start.year)]
+    facts = [] if agreement.valid_from.unknown else [
+        Fact(("valid_from",), "fact_valid_from", str(agreement.valid_from.start.year),
+             bool(assumed and assumed.valid_from), year=agreement.valid_from.start.year)]
     if agreement.valid_until is not None:
         facts.append(Fact(("valid_until",), "fact_valid_until", str(agreement.valid_until.end.year),
                           bool(assumed and assumed.valid_until), year=agreement.valid_until.end.year))

@@ -535,6 +535,8 @@ def supersessions(agreements: Iterable[Agreement]) -> dict[str, Supersession]:
     """For each superseded id, the earliest first day of a newer agreement listing it."""
     result: dict[str, Supersession] = {}
     for newer in agreements:
+        if newer.valid_from.unknown:
+            continue  # no day to supersede from (rule 1a; validate says so: SVO237)
         for old in newer.supersedes:
             start = newer.valid_from.start
             if old not in result or start < result[old].day:

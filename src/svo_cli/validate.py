@@ -604,6 +604,9 @@ def check_term_rules(item: Loaded) -> list[Diagnostic]:
     if a.renewal is not None and a.valid_until is not None and a.notice is None and a.renewal.option is None:
         found.append(warning("SVO216", T("renews_without_notice_rule"), **_at(item, ("renewal",), key=True),
                              hint=T("add_notice_rule")))
+    if a.valid_from.unknown:
+        found.append(warning("SVO237", T("valid_from_unknown"), **_at(item, ("valid_from",)),
+                             hint=T("valid_from_unknown_hint")))
     if a.min_parties and (a.notice is None or a.notice.effect != "withdrawal"):
         found.append(warning("SVO235", T("min_parties_without_withdrawal"), **_at(item, ("min_parties",), key=True),
                              hint=T("min_parties_needs_withdrawal")))

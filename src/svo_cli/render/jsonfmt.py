@@ -173,7 +173,9 @@ def show_document(r: AgreementResult | PlanResult | MinutesResult, lang: str = "
         "as_of": r.as_of,
         "agreement": detail.agreement.model_dump(mode="json"),
         "status": asdict(detail.status),
-        "terms": [dict(asdict(t), coarse=[str(c) for c in t.coarse]) for t in detail.timeline.terms],
+        "terms": [dict(asdict(t), coarse=[str(c) for c in t.coarse],
+                       **({"start": None} if t.number == 1 and detail.agreement.valid_from.unknown else {}))
+                  for t in detail.timeline.terms],
         "notice": asdict(detail.timeline.notice) if detail.timeline.notice else None,
         "deadlines": [dict(deadline_row(d, lang), done_on=d.done_on) for d in detail.deadlines],
         **findings_fields(r.findings, lang),

@@ -275,7 +275,9 @@ def terms_view(detail: Any, lang: str) -> View:
     """An agreement's terms: number, start, end, notice deadline, act-by day; the term in force marked."""
     tl, s = detail.timeline, detail.status
     header = tuple(label(k, lang) for k in ("col_term", "col_start", "col_end", "col_next_notice_deadline", "col_act_by")) + ("",)
-    rows = tuple((t.number, t.start.isoformat(), label("open_ended", lang) if t.end is None else t.end.isoformat(),
+    unknown = detail.agreement.valid_from.unknown
+    rows = tuple((t.number, label("unknown_start", lang) if unknown and t.number == 1 else t.start.isoformat(),
+                  label("open_ended", lang) if t.end is None else t.end.isoformat(),
                   _d(t.notice_deadline), _d(detail.notice_act_by.get(t.number)),
                   label("in_force", lang) if s.term == t.number else "") for t in tl.terms)
     return View(label("col_terms", lang), header, rows, "", status_column=5, head_label=True, lang=lang,
