@@ -197,3 +197,18 @@ def test_the_word_pack_says_why_changes_are_missing_outside_git(history, tmp_pat
     assert result.exit_code == 0, result.stderr
     texts = [p.text for p in docx.Document(io.BytesIO(result.stdout_bytes)).paragraphs]
     assert any(t.startswith("Visas inte: datakatalogen") and "git-förråd" in t for t in texts)
+
+
+def test_the_json_fields_are_documented(history):
+    """docs/json.md's `svo changes` section names every field the output has, and its example no other."""
+    import re
+
+    from test_json_docs import SECTIONS, _example, _keys, _top_level
+
+    _, document, _ = _json(history, "--since", "HEAD~2")
+    text = SECTIONS["svo changes"]
+    named = set(re.findall(r'"([a-z_]+)"', text)) | set(re.findall(r"[`.]([a-z_]+)`", text)) | \
+        set(re.findall(r"`([a-z_]+)[`.\[]", text))
+    assert _top_level(_example(text)) == set(document)
+    assert _keys(document) - named == set()
+    assert set(re.findall(r'"([a-z_]+)"\s*:', _example(text))) - _keys(document) - {"path", "line"} == set()
