@@ -145,6 +145,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "show": ("lakarmedverkan",),
     "plans": (),
     "check": ("--meeting", "2026-12-10", "--fail-on", "never"),
+    "changes": ("--since", "HEAD"),  # the repository's own git checkout (tests/test_changes.py: a repository of its own)
     "calendar": (),
     "report": ("--meeting", "2026-12-10"),
     "timeline": (),

@@ -107,3 +107,36 @@ def test_the_reminder_workflow_sends_once_a_day_from_the_repositorys_secrets(tmp
     result = invoke(*shlex.split(line)[1:], "--as-of", "2027-09-02", env={**smtp_env(port), "SVO_DATA": str(data)})
     assert result.exit_code == 0, result.stderr
     assert len(inbox.messages) == 2
+
+
+CHANGES = REPO / ".github" / "workflows" / "svo-changes.yml"
+
+
+def test_the_pull_request_workflow_is_the_documented_file_and_its_svo_line_runs(tmp_path, monkeypatch):
+    """docs/ci.md's pull-request step comments `svo changes --since origin/main --format md`; the line runs in a
+    repository whose origin/main is an earlier commit (exit 0, or 1 for data errors, which the step allows)."""
+    import os
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    shown = re.search(r"```yaml\n(name: svo-changes\n.*?)```", DOC, re.S)
+    assert shown and shown.group(1) == CHANGES.read_text(encoding="utf-8")
+    flow = yaml.safe_load(CHANGES.read_text(encoding="utf-8"))
+    assert (flow[True] if True in flow else flow["on"]) == "pull_request"
+    lines = _svo_lines(CHANGES)
+    assert lines == ["svo changes --since origin/main --format md --lang sv -o changes.md || test $? -eq 1"]
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x.se",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x.se"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "base"],
+                 ["update-ref", "refs/remotes/origin/main", "HEAD"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
+    monkeypatch.chdir(repo)
+    command = shlex.split(lines[0].split("||")[0])
+    result = invoke(*command[1:], env={"SVO_DATA": str(repo / "data")})
+    assert result.exit_code in (0, 1), result.stderr
+    assert (repo / "changes.md").read_text(encoding="utf-8").startswith("## Ändringar i registret från origin/main")

@@ -74,7 +74,8 @@ def test_the_sections_come_in_the_checks_order_with_header_and_page_numbers(tmp_
     titles = headings(document, 1)
     starts = ["1. Beslut som behövs nu", "2. Försenat", "3. Senast mötet 2026-12-10", "4. De 91 dagarna efter mötet",
               "5. Tidigare uppföljningar, uppdrag och antaganden utan registrering", "6. Upphör", "7. Förlängt utan uppsägning sedan",
-              "8. Registrerat sedan", "Anmärkningar i datafilerna"]
+              "8. Registrerat sedan", "9. Ändrat sedan", "Anmärkningar i datafilerna",
+              "Bilaga: gemensamma styrdokument"]
     assert len(titles) == len(starts) and all(t.startswith(s) for t, s in zip(titles, starts)), titles
     header = " ".join(p.text for p in document.sections[0].header.paragraphs)
     assert header == "SVO · möte 2026-12-10 · per 2026-12-02"

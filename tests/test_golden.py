@@ -85,5 +85,6 @@ def test_every_format_of_every_command_has_a_golden():
         return command, Format(given) if given else REGISTRY[command].default
 
     pinned = {pair(args) for args in [*CASES.values(), *NO_DATE.values()]}
-    wanted = {(c, f) for c, row in REGISTRY.items() for f in row.renderers if not f.binary}
+    # svo changes names commits (their hashes and dates): tests/test_changes.py pins it in a repository of its own
+    wanted = {(c, f) for c, row in REGISTRY.items() for f in row.renderers if not f.binary and c != Command.CHANGES}
     assert wanted - pinned == set()

@@ -65,6 +65,8 @@ CASES = {  # section: the sections its fields are named in, the commands whose o
     "svo status": (["svo status"], [["status"]]),
     "svo deadlines": (["svo deadlines", "svo validate"], [["deadlines", "--within", "400"]]),
     "svo plans": (["svo plans"], [["plans"]]),
+    "svo status --view register": (["svo status --view register", "svo status"],
+                                   [["status", "--view", "register"], ["status", "--view", "register", "--all"]]),
     "svo check": (["svo check", "svo deadlines", "svo validate"],
                   [["check", "--meeting", "2026-12-10", "--fail-on", "never"],
                    ["check", "--data", str(EXAMPLE), "--meeting", "2026-12-10", "--fail-on", "never"]]),

@@ -15,6 +15,14 @@ from conftest import DATA, commands_with, formats_of, invoke, options_of, run_of
 def broken(tmp_path_factory):
     data = tmp_path_factory.mktemp("broken") / "data"
     shutil.copytree(DATA, data)
+    if shutil.which("git"):  # a repository whose last commit is whole: svo changes --since HEAD reads its history
+        import os
+        import subprocess
+
+        env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x.se",
+               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x.se"}
+        for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "whole"]):
+            subprocess.run(["git", "-C", str(data), *args], check=True, env=env, capture_output=True)
     path = data / "agreements" / "samverkan-barn-och-unga.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("valid_from:", "valid_form:"), encoding="utf-8")
     return data

@@ -718,3 +718,14 @@ def _minutes_words() -> None:
 
 
 _minutes_words()
+
+
+def _changes_words() -> None:
+    """The words of svo changes and of the steering-documents appendix (i18n_changes.py), in LABELS."""
+    from svo_cli.i18n_changes import CHANGES
+
+    for lang in LANGS:
+        LABELS[lang].update(CHANGES[lang])
+
+
+_changes_words()

@@ -83,10 +83,11 @@ def plans(request: Request) -> PlansResult:
     return PlansResult(request.as_of, loaded.findings, rows, names_of(loaded.dataset))
 
 
-def check(request: Request, window: MeetingWindow, since: date | None = None) -> CheckResult:
+def check(request: Request, window: MeetingWindow, since: date | None = None, pack: bool = False) -> CheckResult:
     """The meeting's questions: which decisions must be taken now, what is overdue, what falls due by the
     meeting and until the next one, what ends, and what renewed silently or was recorded since the last
-    meeting."""
+    meeting. For the Word pack (`pack`), also what the data's changes since then did (git) and the
+    steering-documents appendix."""
     loaded = _load_for(request, EVERYTHING)
     dataset, day = loaded.dataset, request.as_of
     span = meeting_window(dataset, day, window, request.filters.body)
@@ -105,7 +106,8 @@ def check(request: Request, window: MeetingWindow, since: date | None = None) ->
                        ending=ending(loaded, request, until), since_events=happened(loaded, request, since),
                        since_meeting=since_meeting, body=meeting_body(dataset, meeting, request.filters.body),
                        sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *people), dataset, day),
-                       returning=returning(loaded, request, meeting), has_minutes=bool(dataset.minutes))
+                       returning=returning(loaded, request, meeting), has_minutes=bool(dataset.minutes),
+                       **(_pack_parts(request, loaded, since) if pack else {}))
 
 
 def returning(loaded: Checked, request: Request, meeting: date | None) -> tuple[minutes.Returning, ...]:
@@ -117,6 +119,16 @@ def returning(loaded: Checked, request: Request, meeting: date | None) -> tuple[
     states = [s for s in minutes.item_states(dataset.minutes_models(), dataset.workplan_models(), request.as_of)
               if (keep is None or s.minutes.id in keep) and needle in (s.owner or "").casefold()]
     return tuple(minutes.returning(states, meeting, request.as_of))
+
+
+def _pack_parts(request: Request, loaded: Checked, since: date) -> dict[str, object]:
+    """What only the Word pack shows: the changes since `since` (app/history.py) and the appendix."""
+    from svo_cli.app.history import since_day
+    from svo_cli.app.steering import SteeringResult, steering_rows
+
+    rows, left = steering_rows(loaded, request.as_of, request.lang)
+    return {"changes": since_day(request, since),
+            "register": SteeringResult(request.as_of, (), kept(rows, loaded.dataset, request.filters), left)}
 
 
 def calendar(request: Request, window: Window, remind: int | tuple[int, ...] | None = None,

@@ -47,6 +47,7 @@ from svo_cli.render import Command
 EXIT_UNAVAILABLE = 69  # svo remind --send: the mail server refused or went away (sysexits' EX_UNAVAILABLE)
 
 if TYPE_CHECKING:
+    from enum import Enum as ChangesFormat
     from enum import Enum as CheckFormat
     from enum import Enum as DeadlinesFormat
     from enum import Enum as PlansFormat
@@ -60,6 +61,12 @@ if TYPE_CHECKING:
 else:  # each command's --format choices: its row of the render registry
     StatusFormat, DeadlinesFormat, ShowFormat, PlansFormat, CheckFormat, ReportFormat, WheelFormat, ValidateFormat = (
         format_choices(c) for c in ("status", "deadlines", "show", "plans", "check", "report", "arshjul", "validate"))
+    ChangesFormat = format_choices("changes")
+
+
+class StatusView(str, Enum):
+    agreements = "agreements"
+    register = "register"
 
 app = typer.Typer(
     name="svo",
@@ -106,11 +113,18 @@ def main_callback(
 @command("status")
 def status(data: DataOption = None, as_of: AsOfOption = None, format: Annotated[Optional[StatusFormat], FORMAT] = None,
            lang: LangOption = None, output: OutputOption = None, party: PartyOption = None,
-           responsible: ResponsibleOption = None, kind: KindOption = None, body: BodyOption = None) -> None:
+           responsible: ResponsibleOption = None, kind: KindOption = None, body: BodyOption = None,
+           view: Annotated[Optional[StatusView], typer.Option("--view", help="view", show_default=False)] = None,
+           all_documents: Annotated[bool, typer.Option("--all", help="status_all")] = False,
+           template: TemplateOption = None) -> None:
     from svo_cli import app as application
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
-    run(Command.STATUS, request, output, data, format, application.status)
+    if view is StatusView.register:
+        from svo_cli.app.steering import register
+
+        run(Command.STATUS, request, output, data, format, register, all_documents, template=template)
+    run(Command.STATUS, request, output, data, format, application.status, template=template)
 
 
 @command("deadlines")
@@ -174,8 +188,27 @@ def check(
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
+    pack = edge.output_format(Command.CHECK, format, output, request.lang).value == "docx"  # the Word pack
     run(Command.CHECK, request, output, data, format, application.check, window,
-        date_option(since, "--since", request.lang), fail_on=fail_on, template=template)
+        date_option(since, "--since", request.lang), pack, fail_on=fail_on, template=template)
+
+
+@command("changes")
+def changes(
+    since: Annotated[str, typer.Option("--since", metavar="REV|DATE", help="changes_since")],
+    until: Annotated[Optional[str], typer.Option("--until", metavar="REV", help="changes_until",
+                                                 show_default=False)] = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    format: Annotated[Optional[ChangesFormat], FORMAT] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    template: TemplateOption = None,
+) -> None:
+    from svo_cli.app.history import changes as compute
+
+    request = edge.request(data, as_of, lang)
+    run(Command.CHANGES, request, output, data, format, compute, since, until, template=template)
 
 
 @command("calendar")

@@ -204,3 +204,34 @@ def help_text(key: str, lang: str) -> str:
     from svo_cli.messages import lookup
 
     return lookup(HELP, "help", key, lang)
+
+
+# svo changes and svo status --view register
+HELP["en"].update({
+    "changes.short": "Shows what changed in the register between two git revisions.",
+    "changes": "The data directory at two git revisions (--since REV or DATE: the last commit on or before that "
+               "day; --until REV, default the working tree), both computed on the date: per agreement and plan "
+               "added, removed, superseded, the dates that moved (old → new), what was recorded, the quotes that "
+               "changed. Exit 1 when either version has data errors, 2 when the directory is not in git.",
+    "changes_since": "The earlier version: a git revision (HEAD~1, origin/main, a commit) or a date YYYY-MM-DD "
+                     "(the last commit on or before that day, Stockholm time).",
+    "changes_until": "The later version: a git revision (default: the working tree, uncommitted edits included).",
+    "view": "agreements (default): each agreement's state; register: the steering-documents appendix of the work "
+            "plans (document, kind, validity, notice and renewal, next deadline, follow-up, responsible, source).",
+    "status_all": "--view register: include ended documents (superseded, expired, terminated).",
+})
+HELP["sv"].update({
+    "changes.short": "Visar vad som ändrats i registret mellan två git-revisioner.",
+    "changes": "Datakatalogen vid två git-revisioner (--since REV eller DATUM: den sista incheckningen den dagen "
+               "eller tidigare; --until REV, annars arbetskopian), båda beräknade på datumet: per överenskommelse "
+               "och plan tillagd, borttagen, ersatt, datum som flyttats (före → efter), vad som registrerats, "
+               "citat som ändrats. Slutkod 1 när någon version har fel i datan, 2 när katalogen inte ligger i git.",
+    "changes_since": "Den tidigare versionen: en git-revision (HEAD~1, origin/main, en incheckning) eller ett datum "
+                     "ÅÅÅÅ-MM-DD (den sista incheckningen den dagen eller tidigare, svensk tid).",
+    "changes_until": "Den senare versionen: en git-revision (standard: arbetskopian, med ändringar som inte "
+                     "checkats in).",
+    "view": "agreements (standard): varje överenskommelses läge; register: arbetsplanernas bilaga över "
+            "styrdokument (dokument, slag, giltighetstid, uppsägning och förlängning, nästa tidsgräns, "
+            "uppföljning, ansvar, källa).",
+    "status_all": "--view register: ta med upphörda dokument (ersatta, utgångna, uppsagda).",
+})

@@ -29,6 +29,7 @@ class Command(StrEnum):
     TIMELINE = "timeline"
     ARSHJUL = "arshjul"
     VALIDATE = "validate"
+    CHANGES = "changes"
 
 
 class Format(StrEnum):
@@ -267,6 +268,52 @@ def _findings_github(r: Any, d: Display) -> str:
     return render_github(r.findings, r.files, d.lang)
 
 
+def _register_aware(default: Renderer, register: Renderer) -> Renderer:
+    """A status renderer that writes the steering-documents appendix for `--view register`."""
+
+    def render(r: Any, d: Display) -> str | bytes:
+        from svo_cli.app.steering import SteeringResult
+
+        return register(r, d) if isinstance(r, SteeringResult) else default(r, d)
+
+    return render
+
+
+def _status_renderers() -> dict[Format, Renderer]:
+    """svo status: the agreements' states, or with --view register the steering-documents appendix, in every
+    format (render/changes.py for the appendix)."""
+    def view(r: Any, d: Display) -> Any:
+        from svo_cli.render.changes import steering_view
+
+        return steering_view(r, d.lang)
+
+    register = {**_tabular(view), **_spreadsheets("steering_sheet"), Format.JSON: _json("steering_document")}
+    default = {**_tabular(_status_view), **_spreadsheets("status_sheet"), Format.JSON: _json("status_document")}
+    found = {fmt: _register_aware(default[fmt], register[fmt]) for fmt in default}
+    found[Format.DOCX] = _docx_of("render_status_docx")
+    return found
+
+
+def _docx_of(name: str) -> Renderer:
+    def render(r: Any, d: Display) -> bytes:
+        from svo_cli.render import changes
+
+        return getattr(changes, name)(r, d.lang, d.template)
+
+    return render
+
+
+def _changes_renderers() -> dict[Format, Renderer]:
+    def view(r: Any, d: Display) -> Any:
+        from svo_cli.render.changes import changes_view
+
+        return changes_view(r, d.lang)
+
+    tabular = _tabular(view)
+    return {Format.TABLE: tabular[Format.TABLE], Format.JSON: _json("changes_document"),
+            Format.MD: tabular[Format.MD], Format.DOCX: _docx_of("render_changes_docx")}
+
+
 def _check_csv(r: Any, d: Display) -> str:
     """The check as RFC 4180 CSV: the spreadsheet's columns (every section, a section column first)."""
     from svo_cli.render.csvfmt import to_csv
@@ -286,8 +333,7 @@ class Outputs:
 
 
 REGISTRY: dict[Command, Outputs] = {
-    Command.STATUS: Outputs(Format.TABLE, 120, {
-        **_tabular(_status_view), **_spreadsheets("status_sheet"), Format.JSON: _json("status_document")}),
+    Command.STATUS: Outputs(Format.TABLE, 120, _status_renderers()),
     Command.DEADLINES: Outputs(Format.TABLE, 160, {
         **_tabular(_deadlines_view), **_spreadsheets("deadlines_sheet"), Format.JSON: _json("deadlines_document")}),
     Command.SHOW: Outputs(Format.TABLE, 120, {Format.TABLE: _show_table, Format.JSON: _json("show_document")}),
@@ -304,6 +350,7 @@ REGISTRY: dict[Command, Outputs] = {
     Command.ARSHJUL: Outputs(Format.SVG, 120, {Format.SVG: _arshjul("svg"), Format.HTML: _arshjul("html")}),
     Command.VALIDATE: Outputs(Format.TEXT, 120, {
         Format.TEXT: _findings_text, Format.JSON: _json("validate_document"), Format.GITHUB: _findings_github}),
+    Command.CHANGES: Outputs(Format.TABLE, 160, _changes_renderers()),
 }
 
 

@@ -381,12 +381,22 @@ def _pack(r: Any, lang: str, template: bytes | None, names: dict[str, str],
     _renewed(w, r, lang, f"{number}. " + label("sec_renewed", lang, since=since))
     number += 1
     _since(w, r, lang, f"{number}. " + label("sec_since", lang, since=since), names)
+    if getattr(r, "changes", None) is not None:  # the check's pack: what the data's changes did (git)
+        from svo_cli.render.changes import changes_section
+
+        number += 1
+        key = "sec_changes" if r.since_meeting else "sec_changes_since"
+        changes_section(w, r.changes, lang, f"{number}. " + label(key, lang, since=since), names)
     if extra is not None:
         extra(w, "end")
     _findings(w, r, lang)
     rows = r.people if hasattr(r, "people_in") else r.items
     assumed = any(d.assumed or d.decide_by_assumed for d in (*r.decisions, *rows))
     _closing(w, r, lang, assumed)
+    if getattr(r, "register", None) is not None:  # the pack ends with the steering-documents appendix
+        from svo_cli.render.changes import register_section
+
+        register_section(w, r.register, lang, label("sec_register", lang))
     return w.bytes()
 
 

@@ -180,3 +180,17 @@ def show_document(r: AgreementResult | PlanResult | MinutesResult, lang: str = "
         "deadlines": [dict(deadline_row(d, lang), done_on=d.done_on) for d in detail.deadlines],
         **findings_fields(r.findings, lang),
     }
+
+
+def steering_document(r: Any, lang: str = "en") -> dict:
+    """svo status --view register (render/changes.py)."""
+    from svo_cli.render.changes import steering_document as document
+
+    return document(r, lang)
+
+
+def changes_document(r: Any, lang: str = "en") -> dict:
+    """svo changes (render/changes.py)."""
+    from svo_cli.render.changes import changes_document as document
+
+    return document(r, lang)

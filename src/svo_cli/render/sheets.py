@@ -216,3 +216,10 @@ def to_excel_csv(sheet: Sheet, lang: str) -> str:
 
     return to_csv(sheet.header, [tuple(cell(v) for v in row) for row in sheet.rows], excel=True,
                   incomplete=sheet.incomplete)
+
+
+def steering_sheet(r: Any, lang: str) -> Sheet:
+    """svo status --view register (render/changes.py)."""
+    from svo_cli.render.changes import steering_sheet as sheet
+
+    return sheet(r, lang)  # type: ignore[no-any-return]
