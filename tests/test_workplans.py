@@ -162,3 +162,19 @@ def test_plans_and_deadlines_agree_on_what_is_overdue(day):
         rows = all_plan_deadlines([p], dataset.groups, dataset.parties, day, day)
         listed = sum(1 for r in rows if r.kind == "assignment" and r.status == "overdue")
         assert plan_status(p, dataset.groups, day).assignments_overdue == listed, (p.id, day)
+
+
+def test_rule_15a_meetings_a_year_are_counted_against_the_dated_ones():
+    """LGVO meets four times a year (003:546); the register dates three meetings in 2024 and none in 2025:
+    svo show says so, in JSON for every year, and invents no day."""
+    import json as _json
+
+    from conftest import invoke
+
+    doc = _json.loads(invoke("show", "lgvo-arbetsplan-2024-2025", "--as-of", "2026-12-02", "--format", "json").stdout)
+    assert doc["meetings_dated"] == [{"year": 2024, "dated": 3, "per_year": 4}, {"year": 2025, "dated": 0, "per_year": 4}]
+    assert len([m for m in doc["meetings"] if m["kind"] == "meeting"]) == 3
+    text = " ".join(invoke("show", "lgvo-arbetsplan-2024-2025", "--as-of", "2026-12-02", "--lang", "sv").stdout.split())
+    assert "LGVO sammanträder 4 gånger per år (meeting_rules.per_year); daterade i registret: 3 under 2024, 0 under 2025" in text
+    other = _json.loads(invoke("show", "svo-arbetsplan-2026-2027", "--as-of", "2026-12-02", "--format", "json").stdout)
+    assert other["meetings_dated"] == []

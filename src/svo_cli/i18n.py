@@ -46,6 +46,9 @@ LABELS: dict[str, dict[str, str]] = {
         # statuses
         "upcoming": "upcoming", "active": "active", "notice_given": "notice given", "expired": "expired",
         "awaiting_adoption": "awaiting adoption", "unknown_start": "unknown",
+        "p_meetings_dated": "{body} meets {n} times a year (meeting_rules.per_year); dated in the register: {years}. "
+                            "The others are not yet recorded: their agenda and minutes deadlines cannot be shown.",
+        "p_meetings_year": "{dated} in {year}",
         "terminated": "terminated", "superseded": "superseded", "ended": "ended",
         "overdue": "overdue", "due": "act now", "done": "done", "unrecorded": "no record",
         # deadline kinds
@@ -242,6 +245,10 @@ LABELS: dict[str, dict[str, str]] = {
     "sv": {
         "upcoming": "kommande", "active": "gäller", "notice_given": "uppsagd", "expired": "upphört",
         "awaiting_adoption": "väntar på antagande", "unknown_start": "okänd",
+        "p_meetings_dated": "{body} sammanträder {n} gånger per år (meeting_rules.per_year); daterade i registret: "
+                            "{years}. De övriga är inte registrerade: deras dagordnings- och protokolldagar kan inte "
+                            "visas.",
+        "p_meetings_year": "{dated} under {year}",
         "terminated": "avslutad", "superseded": "ersatt", "ended": "avslutad",
         "overdue": "försenad", "due": "agera nu", "done": "klar", "unrecorded": "ingen registrering",
         "notice_deadline": "sista dag för uppsägning", "option_deadline": "sista dag för förlängning", "term_end": "avtalstidens slut", "followup": "uppföljning",

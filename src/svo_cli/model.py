@@ -551,6 +551,9 @@ class Meeting(Frozen):
 class MeetingRules(Frozen):
     agenda_before: DurationField | None = None
     minutes_final_after: DurationField | None = None
+    per_year: int | None = Field(None, ge=1, le=52, description="How many meetings the body holds a year ('LGVO "
+                                                                "sammanträder fyra gånger per år'): svo show says "
+                                                                "for each year of the period how many are dated")
 
 
 class PlanEvent(Frozen):

@@ -120,6 +120,30 @@ def unrecorded_before(plan: Workplan, due: date, as_of: date) -> bool:
     return plan.tracked_from is not None and due < plan.tracked_from.start and due < as_of
 
 
+@dataclass(frozen=True)
+class MeetingsDated:
+    """One year of a plan's period: how many meetings (kind `meeting`) are dated, of the `per_year` the
+    plan states (rule 15a)."""
+
+    year: int
+    dated: int
+    per_year: int
+
+
+def meetings_dated(plan: Workplan) -> tuple[MeetingsDated, ...]:
+    """For each calendar year of the plan's period, the meetings dated against `meeting_rules.per_year`
+    (none without it)."""
+    rules = plan.meeting_rules
+    if rules is None or rules.per_year is None:
+        return ()
+    years = range(plan.period.from_.start.year, plan.period.until.end.year + 1)
+    counts = {y: 0 for y in years}
+    for m in plan.meetings:
+        if m.kind == "meeting" and m.date.start.year in counts:
+            counts[m.date.start.year] += 1
+    return tuple(MeetingsDated(y, counts[y], rules.per_year) for y in years)
+
+
 def plan_life(plan: Workplan) -> Life:
     """A plan's obligations run one year past its period: the follow-up of its last year comes after."""
     return Life(plan.period.from_.start, add(plan.period.until.end, AFTERLIFE))

@@ -23,7 +23,7 @@ from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, tr
 from svo_cli.obligations import Deadline
 from svo_cli.render.minutes import returning_rows
-from svo_cli.workplans import PlanStatus
+from svo_cli.workplans import PlanStatus, meetings_dated
 
 
 def _plain(value: Any) -> Any:
@@ -167,6 +167,7 @@ def show_document(r: AgreementResult | PlanResult | MinutesResult, lang: str = "
         return {"as_of": r.as_of, "plan": r.plan.model_dump(mode="json", by_alias=True),
                 "status": _plan_row(r.status),
                 "meetings": [asdict(m) for m in r.meetings],
+                "meetings_dated": [asdict(m) for m in meetings_dated(r.plan)],
                 "deadlines": [deadline_row(d, lang) for d in r.rows], **findings_fields(r.findings, lang)}
     detail = r.detail
     return {

@@ -24,6 +24,7 @@ from svo_cli.render.views import (
     terms_view,
 )
 from svo_cli.safe import visible
+from svo_cli.workplans import meetings_dated
 
 STATUS_STYLE = {
     "active": "green", "notice_given": "yellow", "upcoming": "cyan", "expired": "dim",
@@ -264,6 +265,12 @@ def render_plan(r: Any, plain: bool, width: int = 120, lang: str = "en") -> str:
         console.print()
     if meetings:
         print_view(console, meetings_view(meetings, lang), plain, width)
+        console.print()
+    short = [m for m in meetings_dated(plan) if m.dated < m.per_year]
+    if short:
+        console.print(Text(label("p_meetings_dated", lang, body=plan.body, n=short[0].per_year,
+                                 years=", ".join(label("p_meetings_year", lang, dated=m.dated, year=m.year)
+                                                 for m in short))))
         console.print()
     _print_deadlines(console, r.rows, plain, lang, width)
     _print_source(console, plan.source, plan.notes, plain, lang, r.citation)
