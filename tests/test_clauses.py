@@ -467,3 +467,51 @@ def test_1a_the_outputs_say_unknown(tmp_path):
     doc = json.loads(invoke("show", "ramavtal", "--data", str(data), "--as-of", "2023-03-01", "--format", "json").stdout)
     assert doc["terms"][0]["start"] is None and doc["status"]["term_start"] is None
     assert "1900" not in json.dumps(doc)
+
+
+# ---------------------------------------------------------------- properties over the new clauses
+
+
+@st.composite
+def capped(draw):
+    """Renewing or open-ended agreements with a latest end, a notice right held by one party, or both."""
+    start = draw(starts)
+    fields: dict = {"valid_from": start.isoformat(), "parties": ["region-ostergotland", "linkoping"]}
+    if draw(st.booleans()):
+        fields.update(valid_until=(start + timedelta(days=draw(st.integers(30, 1500)))).isoformat(),
+                      renewal={"every": draw(st.sampled_from(["1 year", "2 years", "6 months"]))},
+                      notice={"before_end": draw(st.sampled_from(["1 month", "3 months", "12 months"]))})
+    else:
+        fields.update(valid_until=None, renewal=None, notice={"period": draw(st.sampled_from(["3 months", "1 year"]))})
+    if draw(st.booleans()):
+        fields["latest_end"] = (start + timedelta(days=draw(st.integers(0, 4000)))).isoformat()
+    if draw(st.booleans()):
+        fields["notice"] = {**fields["notice"], "by": ["linkoping"]}
+        day = start + timedelta(days=draw(st.integers(0, 3000)))
+        fields["events"] = [{"date": day.isoformat(), "type": "notice",
+                             "by": draw(st.sampled_from(["linkoping", "region-ostergotland"]))}]
+    return make_agreement(**fields), start
+
+
+@settings(max_examples=150, deadline=None)
+@given(capped(), st.integers(-100, 5000), st.integers(0, 3000))
+def test_latest_end_and_notice_by_keep_status_deadlines_and_show_in_step(generated, offset, window):
+    a, start = generated
+    as_of = start + timedelta(days=offset)
+    until = as_of + timedelta(days=window)
+    s = status(a, as_of)
+    listed = [r.date for r in deadlines([a], as_of, until) if r.kind == DeadlineKind.NOTICE_DEADLINE]
+    shown = detail([a], a.id, as_of, until)
+    assert shown.status == s
+    assert [r.date for r in shown.deadlines if r.kind == DeadlineKind.NOTICE_DEADLINE] == listed
+    if s.notice_deadline is not None and s.notice_deadline <= until:
+        assert listed[0] == s.notice_deadline
+    tl = timeline(a, as_of)
+    if a.latest_end is not None:
+        cap = a.latest_end.end
+        assert tl.final_end is not None and tl.final_end <= cap  # nothing reaches past the cap
+        assert s.binding_until is None or s.binding_until <= max(cap, as_of)
+        for k in tl.schedule.deadline_terms(as_of, until):  # no deadline whose notice could only end it after the cap
+            assert tl.schedule.natural(k).end < cap
+    if a.notice is not None and a.notice.by and a.events and a.events[0].by == "region-ostergotland":
+        assert tl.notice is None and s.status != "terminated"  # a notice without the right has no effect
