@@ -211,3 +211,20 @@ def test_rule_24_the_check_before_the_next_meeting_and_a_later_minutes_file_mark
     assert "teamsgrupp" not in rows and "finansiering-lansdelssamordnare" in rows
     validated = invoke("validate", str(data), "--strict")
     assert validated.exit_code == 0, validated.stdout
+
+
+def test_the_word_pack_follows_up_earlier_decisions(tmp_path):
+    """The check's Word document has "Uppföljning av tidigare beslut": the earlier meetings' open
+    assignments in the window and the matters returning to the meeting (issue 23, item 2)."""
+    import docx
+
+    out = tmp_path / "kontroll.docx"
+    invoke("check", "--data", str(EXAMPLE), "--meeting", "2026-04-17", "--as-of", "2026-04-01", "--lang", "sv",
+           "-o", str(out))
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    at = next(i for i, h in enumerate(headings) if h.endswith("Uppföljning av tidigare beslut"))
+    assert headings[at + 1] == "Återkommer till mötet"
+    cells = [" ".join(c.text for c in row.cells) for table in document.tables for row in table.rows]
+    assert any(c.startswith("2026-04-17 kommande Teamsgrupp som informationskanal") for c in cells)
+    assert any("riktlinje-oppen-specialiserad-vard" in c for c in cells)

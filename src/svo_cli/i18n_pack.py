@@ -6,6 +6,7 @@ from __future__ import annotations
 PACK: dict[str, dict[str, str]] = {
     "en": {
         "col_options": "Options",
+        "doc_follow_up": "Follow-up of earlier decisions",
         # one option: the choice, and what it leads to
         "opt_continue_bound_until": "continue → bound until {date}",
         "opt_continue_runs_on": "continue → runs on until further notice",
@@ -48,6 +49,7 @@ PACK: dict[str, dict[str, str]] = {
         "template_needs_docx": "--template is for --format docx (or -o FILE.docx)",
     },
     "sv": {
+        "doc_follow_up": "Uppföljning av tidigare beslut",
         "col_options": "Val",
         "opt_continue_bound_until": "fortsätta → bindande till {date}",
         "opt_continue_runs_on": "fortsätta → gäller tills vidare",

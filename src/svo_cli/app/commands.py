@@ -107,6 +107,7 @@ def check(request: Request, window: MeetingWindow, since: date | None = None, pa
                        since_meeting=since_meeting, body=meeting_body(dataset, meeting, request.filters.body),
                        sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *people), dataset, day),
                        returning=returning(loaded, request, meeting), has_minutes=bool(dataset.minutes),
+                       minutes_ids=tuple(m.id for m in dataset.minutes_models()),
                        **(_pack_parts(request, loaded, since) if pack else {}))
 
 

@@ -121,6 +121,7 @@ class CheckResult(Result):
     reasons: dict[str, str] = field(default_factory=dict)  # an assumed row's key → why (the data's `assumed:`)
     returning: tuple[Returning, ...] = ()  # meetings' matters returning to this meeting (rule 23)
     has_minutes: bool = False  # the data holds minutes (the returning section is shown)
+    minutes_ids: tuple[str, ...] = ()  # the minutes' ids: their assignment rows are the pack's follow-up section
     changes: Any = None  # the Word pack's: app.history.ChangesResult since `since` (None: not asked for)
     register: Any = None  # the Word pack's: app.steering.SteeringResult, the steering-documents appendix
 

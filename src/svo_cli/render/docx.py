@@ -23,6 +23,7 @@ from docx.shared import Mm
 
 from svo_cli import __version__
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import DeadlineKind
 from svo_cli.obligations import Deadline
 from svo_cli.render.choices import option_text, proposal
 from svo_cli.render.views import after_title, decide_by_cell, decision_note, incomplete_banner, since_text
@@ -277,6 +278,30 @@ def _items(w: Writer, r: Any, lang: str, title: str, rows: Sequence[Deadline], n
     w.table(header, cells, (*widths, rest * 0.68, rest * 0.32))
 
 
+def _follow_up(w: Writer, r: Any, lang: str, title: str, names: dict[str, str]) -> None:
+    """"Uppföljning av tidigare beslut" (issue 23): the earlier meetings' open assignments in the check's
+    window (overdue, due by the meeting, after it) and the matters returning to this meeting."""
+    from svo_cli.render.minutes import returning_view
+
+    w.heading(title, 1)
+    ids = set(r.minutes_ids)
+    rows = [d for d in r.people if d.id in ids and d.kind == DeadlineKind.ASSIGNMENT]
+    if rows:
+        header = tuple(label(k, lang) for k in ("col_date", "col_status", "col_what"))
+        width = w.text_width()
+        w.table(header, [(d.date.isoformat(), label(d.status, lang), (d.title, _what(d, lang, names)))
+                         for d in rows], (24, 26, width - 50))
+    view = returning_view(r, lang)
+    w.heading(view.title, 2)
+    if not view.rows:
+        w.para(label("r_none", lang))
+    else:
+        width = w.text_width()
+        w.table(view.header, view.rows, (34, 24, 40, 22, width - 120))
+    if not rows and not view.rows:
+        w.para(label("r_none", lang))
+
+
 def _ending(w: Writer, r: Any, lang: str, title: str, names: dict[str, str]) -> None:
     from svo_cli.render.views import ending_cells
 
@@ -374,6 +399,9 @@ def _pack(r: Any, lang: str, template: bytes | None, names: dict[str, str],
         number += 1
         _items(w, r, lang, f"{number}. {title}", rows, names)
     w.orientation(landscape=False)
+    if getattr(r, "has_minutes", False):  # the meetings' own assignments and returning matters (issue 23)
+        number += 1
+        _follow_up(w, r, lang, f"{number}. " + label("doc_follow_up", lang), names)
     since = since_text(r, lang)
     number += 1
     _ending(w, r, lang, f"{number}. " + label("sec_ending", lang, date=r.until.isoformat()), names)
