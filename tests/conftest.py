@@ -263,3 +263,44 @@ def smtp():
 def smtp_env(port: int, password: str = "right") -> dict:
     return {"SVO_SMTP_HOST": "127.0.0.1", "SVO_SMTP_PORT": str(port), "SVO_SMTP_USER": "svo",
             "SVO_SMTP_PASSWORD": password, "SVO_SMTP_STARTTLS": "0", "SVO_SMTP_FROM": "svo@region.se"}
+
+
+def broken_links(root: Path) -> list[tuple[str, str]]:
+    """Every link of every page under `root` that does not resolve: (page, href). A link resolves when it is
+    relative, names a file inside `root`, and its fragment (if any) is an id on that page."""
+    import re
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+            self.ids: set[str] = set()
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if a.get("id"):
+                self.ids.add(a["id"] or "")
+            if tag == "a" and a.get("href") is not None:
+                self.hrefs.append(a["href"] or "")
+
+    parsed: dict[Path, Links] = {}
+
+    def parse(page: Path) -> Links:
+        if page not in parsed:
+            links = Links()
+            links.feed(page.read_text(encoding="utf-8"))
+            parsed[page] = links
+        return parsed[page]
+
+    top = root.resolve()
+    broken = []
+    for page in sorted(root.rglob("*.html")):
+        for href in parse(page).hrefs:
+            path, _, fragment = href.partition("#")
+            target = (page.parent / path).resolve() if path else page.resolve()
+            ok = (not re.match(r"[a-z][a-z0-9+.-]*:", href) and target.is_file() and target.is_relative_to(top)
+                  and (not fragment or target.suffix != ".html" or fragment in parse(target).ids))
+            if not ok:
+                broken.append((page.relative_to(root).as_posix(), href))
+    return broken

@@ -54,6 +54,11 @@ PUBLISH: dict[str, dict[str, str]] = {
         "site_assignments": "Assignments",
         "site_wheel_svg": "The wheel as an SVG file (to print or use elsewhere)",
         "site_written": "svo site: {n} files written to {dir}",
+        "site_minutes": "Meeting minutes",
+        "site_minutes_meta": "{body} · meeting on {date}",
+        "site_minutes_item": "Item",
+        "site_minutes_follows": "Follows up",
+        "site_minutes_state_now": "Where that item stands",
         "aj_title": "Annual wheel {year}",
         "aj_desc": "The year as a wheel of twelve months, January at the top, clockwise: {n} dated obligations on "
                    "rings by kind; every one is listed by month below the wheel.",
@@ -119,6 +124,11 @@ PUBLISH: dict[str, dict[str, str]] = {
         "site_assignments": "Uppdrag",
         "site_wheel_svg": "Hjulet som SVG-fil (för utskrift eller annan användning)",
         "site_written": "svo site: {n} filer skrivna till {dir}",
+        "site_minutes": "Mötesanteckningar",
+        "site_minutes_meta": "{body} · möte {date}",
+        "site_minutes_item": "Punkt",
+        "site_minutes_follows": "Följer upp",
+        "site_minutes_state_now": "Var den punkten står",
         "aj_title": "Årshjul {year}",
         "aj_desc": "Året som ett hjul med tolv månader, januari överst, medurs: {n} daterade åtaganden på ringar "
                    "efter slag; alla står per månad under hjulet.",
