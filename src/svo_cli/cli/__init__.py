@@ -311,13 +311,15 @@ def site(
     from svo_cli.output import OutputFailed, OutputRefused
     from svo_cli.site import build
     from svo_cli.site.pages import render_site
-    from svo_cli.site.write import check_directory, write_tree
+    from svo_cli.site.swap import check_target, publish
+    from svo_cli.site.write import check_directory
 
     request = edge.request(data, as_of, lang)
     try:
         check_directory(output, request.data_dir)
+        check_target(output)
         result = edge.compute(build, request.lang, request)
-        count = write_tree(render_site(result), output, request.data_dir)
+        count = publish(render_site(result), output)
     except OutputRefused as exc:
         edge.fail(label(exc.message_id, request.lang, **exc.params), request.lang)
     except OutputFailed as exc:
