@@ -237,9 +237,11 @@ def data_with_contacts(tmp_path: Path, linkoping: str | None = None, kinda: str 
 class Inbox:
     def __init__(self):
         self.messages: list[bytes] = []
+        self.recipients: list[list[str]] = []  # each message's envelope recipients (RCPT TO)
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         self.messages.append(envelope.content)
+        self.recipients.append(list(envelope.rcpt_tos))
         return "250 OK"
 
 

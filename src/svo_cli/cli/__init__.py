@@ -370,7 +370,8 @@ def remind(
             check_directory(output, request.data_dir)
         result = edge.compute(reminders.remind, language, request, days, sender)
         total = len(result.reminders)
-        typer.echo(label("rm_summary", language, date=request.as_of.isoformat(), n=total, k=total))
+        typer.echo(label("rm_summary", language, date=request.as_of.isoformat(), n=total,
+                         k=sum(len(r.to) + len(r.cc) for r in result.reminders)))
         for r in result.reminders:
             edge.say(f"  {r.party}: " + ", ".join(a for _, a in r.to + r.cc) + f" ({len(r.milestones)})", err=False)
         if result.without_contacts:
