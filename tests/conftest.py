@@ -237,9 +237,11 @@ def data_with_contacts(tmp_path: Path, linkoping: str | None = None, kinda: str 
 class Inbox:
     def __init__(self):
         self.messages: list[bytes] = []
+        self.recipients: list[list[str]] = []  # each message's envelope recipients (RCPT TO)
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         self.messages.append(envelope.content)
+        self.recipients.append(list(envelope.rcpt_tos))
         return "250 OK"
 
 
@@ -263,3 +265,105 @@ def smtp():
 def smtp_env(port: int, password: str = "right") -> dict:
     return {"SVO_SMTP_HOST": "127.0.0.1", "SVO_SMTP_PORT": str(port), "SVO_SMTP_USER": "svo",
             "SVO_SMTP_PASSWORD": password, "SVO_SMTP_STARTTLS": "0", "SVO_SMTP_FROM": "svo@region.se"}
+
+
+def broken_links(root: Path) -> list[tuple[str, str]]:
+    """Every link of every page under `root` that does not resolve: (page, href). A link resolves when it is
+    relative, names a file inside `root`, and its fragment (if any) is an id on that page."""
+    import re
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+            self.ids: set[str] = set()
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if a.get("id"):
+                self.ids.add(a["id"] or "")
+            if tag == "a" and a.get("href") is not None:
+                self.hrefs.append(a["href"] or "")
+
+    parsed: dict[Path, Links] = {}
+
+    def parse(page: Path) -> Links:
+        if page not in parsed:
+            links = Links()
+            links.feed(page.read_text(encoding="utf-8"))
+            parsed[page] = links
+        return parsed[page]
+
+    top = root.resolve()
+    broken = []
+    for page in sorted(root.rglob("*.html")):
+        for href in parse(page).hrefs:
+            path, _, fragment = href.partition("#")
+            target = (page.parent / path).resolve() if path else page.resolve()
+            ok = (not re.match(r"[a-z][a-z0-9+.-]*:", href) and target.is_file() and target.is_relative_to(top)
+                  and (not fragment or target.suffix != ".html" or fragment in parse(target).ids))
+            if not ok:
+                broken.append((page.relative_to(root).as_posix(), href))
+    return broken
+
+
+@dataclass(frozen=True)
+class Browsed:
+    requests: list[tuple[str, int]]  # every request the browser made of the site's server: (path, status)
+    console: list[str]  # the browser's console messages and load failures, from its log on stderr
+    dom: str  # the frames page as the browser left it
+
+
+def browse(root: Path, pages: list[str], profile: Path) -> Browsed:
+    """Load every page (paths under `root`) in headless Chromium, served over HTTP on the loopback address
+    (a file:// load logs no failed resource): one page that frames them all. No DevTools protocol, no script
+    in the pages: what the browser fetched is read from the server's side, its console from its log."""
+    import html
+    import threading
+    import urllib.parse
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[tuple[str, int]] = []
+    frames = ("<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>all</title></head><body>" + "".join(
+        f'<iframe src="/{html.escape(urllib.parse.quote(p))}" width="800" height="200" title="{html.escape(p)}">'
+        f"</iframe>" for p in pages) + "</body></html>").encode("utf-8")
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            if self.path == "/__all__.html":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(frames)))
+                self.end_headers()
+                self.wfile.write(frames)
+                return
+            super().do_GET()
+
+        def log_request(self, code: Any = "-", size: Any = "-") -> None:
+            if self.path != "/__all__.html":
+                seen.append((urllib.parse.unquote(self.path), int(code)))
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/__all__.html"
+        run = subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                              "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                              "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                              f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+                              "--virtual-time-budget=30000", "--dump-dom", url],
+                             capture_output=True, text=True, timeout=300, check=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    console = [line for line in run.stderr.splitlines()
+               if ":CONSOLE" in line or "Failed to load" in line or "ERR_FILE_NOT_FOUND" in line]
+    return Browsed(seen, console, run.stdout)

@@ -160,9 +160,21 @@ class Group(Frozen):
     contacts: Contacts
 
 
+class Body(Frozen):
+    """A responsible body (LGVO, LPO Barn och unga, a steering group …): svo remind tells its contacts of the
+    boards' decisions on what it is responsible for."""
+
+    id: Slug
+    name: Text = Field(description="as agreements name it in `responsible` and work plans and minutes in `body` "
+                                   "(compared without regard to case)")
+    contacts: Contacts
+
+
 class PartiesFile(Frozen):
     parties: list[Party] = Field(min_length=1)
     groups: list[Group] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=list, description="responsible bodies and who svo remind mails "
+                                                                 "for them (optional)")
     decision_lead: DurationField | None = Field(
         None, description="Default for every agreement: how long before the last day to act a principal's board "
                           "must decide (a board decision needs preparation and a meeting); 3 months when absent")

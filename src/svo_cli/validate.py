@@ -11,7 +11,7 @@ from svo_cli import engine
 from svo_cli.diagnostics import Diagnostic, error, warning
 from svo_cli.loader import Dataset, Loaded
 from svo_cli.messages import T
-from svo_cli.model import Agreement, Group, Party, Workplan
+from svo_cli.model import Agreement, Body, Group, Party, Workplan
 from svo_cli.yamlfile import Loc
 
 FAR_FUTURE = date(9000, 1, 1)
@@ -97,13 +97,16 @@ def _duplicate_party_ids(dataset: Dataset) -> list[Diagnostic]:
     item = dataset.parties_file
     if item is None:
         return []
-    counts = Counter([p.id for p in dataset.parties] + [g.id for g in dataset.groups])
+    bodies = item.model.bodies
+    counts = Counter([p.id for p in dataset.parties] + [g.id for g in dataset.groups] + [b.id for b in bodies])
     found = [error("SVO202", T("duplicate_party_id", id=party.id), **_at(item, ("parties", i, "id")))
              for i, party in enumerate(dataset.parties) if counts[party.id] > 1]
     found += [error("SVO202", T("duplicate_id", id=group.id), **_at(item, ("groups", i, "id")))
               for i, group in enumerate(dataset.groups) if counts[group.id] > 1]
-    holders_by_key: tuple[tuple[str, Sequence[Party | Group]], ...] = (("parties", dataset.parties),
-                                                                      ("groups", dataset.groups))
+    found += [error("SVO202", T("duplicate_id", id=body.id), **_at(item, ("bodies", i, "id")))
+              for i, body in enumerate(bodies) if counts[body.id] > 1]
+    holders_by_key: tuple[tuple[str, Sequence[Party | Group | Body]], ...] = (
+        ("parties", dataset.parties), ("groups", dataset.groups), ("bodies", bodies))
     for key, holders in holders_by_key:
         for i, holder in enumerate(holders):
             seen: set[str] = set()

@@ -311,13 +311,15 @@ def site(
     from svo_cli.output import OutputFailed, OutputRefused
     from svo_cli.site import build
     from svo_cli.site.pages import render_site
-    from svo_cli.site.write import check_directory, write_tree
+    from svo_cli.site.swap import check_target, publish
+    from svo_cli.site.write import check_directory
 
     request = edge.request(data, as_of, lang)
     try:
         check_directory(output, request.data_dir)
+        check_target(output)
         result = edge.compute(build, request.lang, request)
-        count = write_tree(render_site(result), output, request.data_dir)
+        count = publish(render_site(result), output)
     except OutputRefused as exc:
         edge.fail(label(exc.message_id, request.lang, **exc.params), request.lang)
     except OutputFailed as exc:
@@ -368,7 +370,8 @@ def remind(
             check_directory(output, request.data_dir)
         result = edge.compute(reminders.remind, language, request, days, sender)
         total = len(result.reminders)
-        typer.echo(label("rm_summary", language, date=request.as_of.isoformat(), n=total, k=total))
+        typer.echo(label("rm_summary", language, date=request.as_of.isoformat(), n=total,
+                         k=sum(len(r.to) + len(r.cc) for r in result.reminders)))
         for r in result.reminders:
             edge.say(f"  {r.party}: " + ", ".join(a for _, a in r.to + r.cc) + f" ({len(r.milestones)})", err=False)
         if result.without_contacts:

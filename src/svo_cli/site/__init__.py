@@ -1,7 +1,7 @@
 """svo site: a static web site of the register, built from the application layer's results.
 
 `build` gathers the results (the pre-meeting check, status, plans, every agreement and plan in full, each
-principal's deadlines and calendar, the årshjul) from one reading of the data directory; `pages.render_site`
+principal's deadlines and calendar, every meeting's minutes, the årshjul) from one reading of the data directory; `pages.render_site`
 turns them into files (path → bytes): Swedish at the root, English under en/, a calendar feed per principal
 at kalender/<principal>.ics and one for all at kalender/alla.ics. No server, no script, no external request.
 """
@@ -16,6 +16,7 @@ from svo_cli.app import (
     CheckResult,
     DeadlinesResult,
     MeetingWindow,
+    MinutesResult,
     PlanResult,
     PlansResult,
     Request,
@@ -52,6 +53,7 @@ class SiteResult(Result):
     wheel: WheelResult
     calendar: CalendarResult  # everything
     names: dict[str, str] = field(default_factory=dict)
+    minutes: tuple[MinutesResult, ...] = ()  # every meeting's minutes, by date then id
 
 
 def build(request: Request) -> SiteResult:
@@ -75,9 +77,12 @@ def build(request: Request) -> SiteResult:
                                                                                    key=lambda a: a.id))
         workplans = tuple(app.show(request, p.id, YEARS_SHOWN) for p in sorted(dataset.workplan_models(),
                                                                                  key=lambda p: p.id))
+        held = tuple(app.show(request, m.id, YEARS_SHOWN) for m in sorted(dataset.minutes_models(),
+                                                                           key=lambda m: (m.date.start, m.id)))
         wheel = arshjul.arshjul(request)
         everything = app.calendar(request, year, REMIND_DAYS)
     names = {**{p.id: p.name for p in dataset.parties}, **{g.id: g.name for g in dataset.groups}}
     return SiteResult(request.as_of, loaded.findings, check, status, plans, tuple(principals),
                       tuple(a for a in agreements if isinstance(a, AgreementResult)),
-                      tuple(p for p in workplans if isinstance(p, PlanResult)), wheel, everything, names)
+                      tuple(p for p in workplans if isinstance(p, PlanResult)), wheel, everything, names,
+                      tuple(m for m in held if isinstance(m, MinutesResult)))

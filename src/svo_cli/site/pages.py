@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, Sequence
 
 from svo_cli import __version__
-from svo_cli.app import AgreementResult, PlanResult
+from svo_cli.app import AgreementResult, MinutesResult, PlanResult
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
 from svo_cli.obligations import Deadline
@@ -58,6 +58,15 @@ def plan_path(pid: str) -> str:
     return f"plan/{pid}.html"
 
 
+def minutes_path(mid: str) -> str:
+    return f"moten/{mid}.html"
+
+
+def item_anchor(item_id: str) -> str:
+    """The fragment of a meeting's item on its minutes page."""
+    return f"punkt-{item_id}"
+
+
 def feed_path(pid: str) -> str:
     return f"kalender/{pid}.ics"
 
@@ -82,11 +91,14 @@ class Page:
     def link(self, target: str, text: str) -> str:
         return f'<a href="{h(self.href(target))}">{h(text)}</a>'
 
-    def item_link(self, item_id: str, text: str) -> str:
+    def item_link(self, item_id: str, text: str, item: str | None = None) -> str:
+        """A link to the page of an agreement, plan or minutes (`item`: a meeting's item on that page)."""
         if any(a.detail.agreement.id == item_id for a in self.site.agreements):
             return self.link(agreement_path(item_id), text)
         if any(p.plan.id == item_id for p in self.site.workplans):
             return self.link(plan_path(item_id), text)
+        if any(m.minutes.id == item_id for m in self.site.minutes):
+            return self.link(minutes_path(item_id) + (f"#{item_anchor(item)}" if item else ""), text)
         return h(text)
 
     def html(self, title: str, body: Sequence[str]) -> bytes:
@@ -133,7 +145,7 @@ class Page:
             overdue = d.status == "overdue"
             cells += [f'<td class="date{" late" if overdue else ""}">{d.date.isoformat()}</td>',
                       f'<td class="date">{d.act_by.isoformat()}</td>', f"<td>{h(self.L(d.kind))}</td>",
-                      f"<td><strong>{self.item_link(d.id, d.title)}</strong>: {h(self.what(d))}</td>"]
+                      f"<td><strong>{self.item_link(d.id, d.title, d.assignment)}</strong>: {h(self.what(d))}</td>"]
             out.append("<tr>" + "".join(cells) + "</tr>")
         return "".join(out) + "</tbody></table>"
 
@@ -170,6 +182,9 @@ def index_page(site: SiteResult, lang: str) -> bytes:
     principals = "<ul>" + "".join(f"<li>{p.link(principal_path(x.id), x.name)} ({p.link(feed_path(x.id), p.L('site_feed'))})"
                                   f"</li>" for x in site.principals) + "</ul>"
     plans = "<ul>" + "".join(f"<li>{p.link(plan_path(x.plan.id), x.plan.title)}</li>" for x in site.workplans) + "</ul>"
+    held = ("<ul>" + "".join(f"<li>{x.minutes.date.start.isoformat()}: {p.link(minutes_path(x.minutes.id), x.minutes.title)}"
+                             f" ({h(x.minutes.body)})</li>" for x in site.minutes) + "</ul>"
+            if site.minutes else f"<p>{h(p.L('r_none'))}</p>")
     body = [p.section("sec_decisions", p.deadline_table(check.decisions, decisions=True), date=site.as_of.isoformat()),
             p.section("site_overdue", p.deadline_table(check.people_in("overdue"))),
             p.section("site_coming", p.deadline_table(check.people_in("by_meeting") + check.people_in("after_meeting")),
@@ -179,6 +194,7 @@ def index_page(site: SiteResult, lang: str) -> bytes:
             p.section("site_principals", principals),
             p.section("r_agreements", p.status_list(site.status.rows)),
             p.section("r_plans", plans),
+            p.section("site_minutes", held),
             p.section("site_feeds", f"<p>{h(p.L('site_feeds_text'))}</p><p>{p.link(ALL_FEED, p.L('site_feed_all'))}</p>")]
     return p.html(p.L("site_title"), body)
 
@@ -267,6 +283,56 @@ def plan_page(site: SiteResult, lang: str, r: PlanResult) -> bytes:
     return p.html(plan.title, body)
 
 
+def minutes_page(site: SiteResult, lang: str, r: MinutesResult) -> bytes:
+    """One meeting's minutes: its items where they stand on the date, each with its follow-up chain (linked to
+    the later minutes that followed it up), and the earlier items this meeting followed up (linked back)."""
+    from svo_cli.render.minutes import due_text, item_state_text
+
+    m = r.minutes
+    p = Page(site, lang, minutes_path(m.id))
+
+    def at(minutes_id: str, item_id: str) -> str:
+        return p.item_link(minutes_id, f"{minutes_id}/{item_id}", item_id)
+
+    def chain(s: object) -> str:
+        steps = [f"{h(f.minutes.date.start.isoformat())} {at(f.minutes.id, f.item.id)}: "
+                 f"{h(p.L('status_' + str(f.item.status)))}" for f in getattr(s, "chain", ())]
+        return "; ".join(steps) or "–"
+
+    head = "".join(f'<th scope="col">{h(p.L(k))}</th>' for k in (
+        "col_id", "col_kind_item", "col_state_item", "col_due", "col_owner", "col_follow_up", "col_what"))
+    rows = "".join(
+        f'<tr id="{h(item_anchor(s.item.id))}"><td>{h(s.item.id)}</td><td>{h(p.L("item_" + s.item.kind))}</td>'
+        f"<td>{h(item_state_text(s, lang))}</td>"
+        f'<td class="date">{h(due_text(s, lang) + (p.L("assumed_short") if s.item.assumed else ""))}</td>'
+        f"<td>{h(s.owner or '')}</td><td>{chain(s)}</td><td>{h(' '.join(s.item.title.split()))}</td></tr>"
+        for s in r.states)
+    items = (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if r.states
+             else f"<p>{h(p.L('r_none'))}</p>")
+    follow_head = "".join(f'<th scope="col">{h(p.L(k))}</th>' for k in (
+        "site_minutes_item", "site_minutes_follows", "col_state_item", "site_minutes_state_now", "col_what"))
+    follow_rows = []
+    for item, state in r.follow_ups:
+        target = (at(state.minutes.id, state.item.id) if state is not None else h(str(item.follows)))
+        follow_rows.append(
+            f'<tr id="{h(item_anchor(item.id))}"><td>{h(item.id)}</td><td>{target}</td>'
+            f"<td>{h(p.L('status_' + str(item.status)))}</td>"
+            f"<td>{h(item_state_text(state, lang)) if state is not None else '–'}</td>"
+            f"<td>{h(' '.join(item.title.split()))}</td></tr>")
+    follows = (f"<table><thead><tr>{follow_head}</tr></thead><tbody>{''.join(follow_rows)}</tbody></table>"
+               if follow_rows else f"<p>{h(p.L('r_none'))}</p>")
+    upcoming = (p.L("minutes_next_meeting", date=r.next_meeting.isoformat()) if r.next_meeting
+                else p.L("minutes_next_unknown"))
+    body = [f"<p>{h(p.L('site_minutes_meta', body=m.body, date=m.date.start.isoformat()))}</p>",
+            f"<p>{h(upcoming)}</p>",
+            p.section("minutes_items", items, date=m.date.start.isoformat()),
+            p.section("minutes_follow_ups_here", follows),
+            p.section("col_source", _quote(p, m.source, r.citation))]
+    if m.notes:
+        body.append(p.section("col_notes", f"<p>{h(m.notes)}</p>"))
+    return p.html(m.title, body)
+
+
 def wheel_page(site: SiteResult, lang: str) -> bytes:
     p = Page(site, lang, WHEEL_PAGE)
     body = [f"<p>{p.link(WHEEL_SVG, p.L('site_wheel_svg'))}</p>", wheel.render_svg(site.wheel, lang),
@@ -298,5 +364,7 @@ def render_site(site: SiteResult) -> dict[str, bytes]:
             files[prefix + agreement_path(a.detail.agreement.id)] = agreement_page(site, lang, a)
         for w in site.workplans:
             files[prefix + plan_path(w.plan.id)] = plan_page(site, lang, w)
+        for r in site.minutes:
+            files[prefix + minutes_path(r.minutes.id)] = minutes_page(site, lang, r)
         files[prefix + ALL_FEED] = feed(site, lang, site.calendar.rows, "svo", site.calendar.remind)
     return files

@@ -1,6 +1,7 @@
 """A directory of files written without destroying anything: each file through output.py (atomic, never
 into the data directory, never a YAML file), the directory itself refused when it is inside the data
-directory or is not a directory. Files the build does not make are left as they are."""
+directory or is not a directory. Files the build does not make are left as they are (svo remind's mails;
+svo site replaces its whole directory instead: swap.py)."""
 
 from __future__ import annotations
 
