@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import chromium, hostile_data, svo
+from conftest import browse, chromium, hostile_data, svo
 
 GREEN_CURRENT = (0x2E, 0x7D, 0x32)
 RED_NOTICE = (0xC6, 0x28, 0x28)
@@ -129,6 +129,12 @@ def test_html_report_is_drawn_in_headless_chromium(tmp_path):
                           f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
                          capture_output=True, text=True, timeout=120, check=False).stdout
     assert '<svg class="timeline"' in dom and dom.count("<rect") >= 16
+    # Served over HTTP (a file:// load logs no failed request): the page alone is fetched, nothing from
+    # elsewhere, and the browser's console stays silent.
+    browsed = browse(page.parent, [page.name], tmp_path / "profile-served")
+    assert browsed.console == [], browsed.console
+    assert {path for path, _ in browsed.requests} - {"/favicon.ico"} == {"/" + page.name}, browsed.requests
+    assert all(code == 200 for path, code in browsed.requests if path != "/favicon.ico"), browsed.requests
 
 
 def test_terminal_timeline():
