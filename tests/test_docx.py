@@ -171,3 +171,17 @@ def test_libreoffice_opens_and_converts_the_document(tmp_path, command):
     assert pdf.exists() and pdf.stat().st_size > 10_000, (ran.stdout, ran.stderr)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert b"/MediaBox [0 0 595" in pdf.read_bytes() or b"/MediaBox[0 0 595" in pdf.read_bytes()  # A4 pages
+
+
+def test_a_row_s_reason_is_on_a_line_of_its_own_never_written_out(tmp_path):
+    """The explanation and the reason for its [antagande] are two lines of one cell: a real line break,
+    never the text "\\x0a" (found by trying the pack as a new user)."""
+    import docx as _docx
+
+    from conftest import invoke
+
+    out = tmp_path / "kontroll.docx"
+    invoke("check", "--meeting", "2026-12-10", "--as-of", "2026-12-02", "--lang", "sv", "-o", str(out))
+    cells = [c.text for t in _docx.Document(str(out)).tables for r in t.rows for c in r.cells]
+    assert not [c for c in cells if "\\x0a" in c]
+    assert any("[antagande]\nVarför [antagande]" in c for c in cells)

@@ -291,3 +291,10 @@ def test_every_label_used_in_the_source_exists_in_both_languages():
     used = set(re.findall(r'\blabel\(\s*["\']([^"\']+)["\'](?!\s*\+)', source))  # not prefixes ("s_" + …)
     assert used, "no label calls found"
     assert sorted(used - set(LABELS["en"])) == [] and sorted(used - set(LABELS["sv"])) == []
+
+
+def test_the_check_in_markdown_has_the_meeting_s_title_as_the_report_and_word_have():
+    from conftest import invoke
+
+    text = invoke("check", "--meeting", "2026-12-10", "--as-of", "2026-12-02", "--lang", "sv", "--format", "md").stdout
+    assert text.startswith("# Inför mötet 2026-12-10\n\n## 1. Beslut som behövs nu")

@@ -214,3 +214,14 @@ def test_show_marks_the_rows_that_rest_on_an_assumption_as_json_does():
     assert len(table) == len(rows) and any(r["assumed"] for r in rows) and not all(r["assumed"] for r in rows)
     for row, line in zip(rows, table):
         assert line.startswith(row["date"]) and line.endswith("[assumption]") == row["assumed"], line
+
+
+def test_the_report_names_the_missing_principals_in_every_section():
+    """Every section of the report names principals, never ids (the rows after the meeting once said
+    "missing: boxholm, finspang, …")."""
+    from conftest import invoke
+
+    args = ("report", "--meeting", "2026-12-10", "--as-of", "2026-12-02", "--lang", "sv")
+    for fmt in ("html", "md"):
+        text = invoke(*args, "--format", fmt).stdout
+        assert "Boxholms kommun" in text and "saknas: boxholm" not in text, fmt

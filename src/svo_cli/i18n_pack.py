@@ -81,7 +81,7 @@ PACK: dict[str, dict[str, str]] = {
         "doc_page": "Sida ",
         "doc_dates": "Tidsgräns {date} · agera senast {act_by} · beslut senast {decide_by}",
         "doc_why_assumed": "Varför [antagande]: {reason}",
-        "doc_lead_default": "Beslut senast vilar på svos standard (3 månader före agera senast): ingen källa anger "
+        "doc_lead_default": "Beslut senast vilar på svo:s standard (3 månader före agera senast): ingen källa anger "
                             "beslutstiden.",
         "doc_source": "Källa: {source}",
         "doc_findings": "Anmärkningar i datafilerna",

@@ -168,9 +168,11 @@ def _sections(r: Any, d: Display, kind: str) -> str:
     views = [replace(v, lang=d.lang) for v in check_views(r, r.names, d.lang)]
     views[0] = replace(views[0], banner=incomplete_banner(r.errors, d.lang))
     if kind == "md":
-        from svo_cli.render.markdown import render_view_md
+        from svo_cli.render.markdown import escape, render_view_md
+        from svo_cli.render.report import meeting_title
 
-        return "\n".join(render_view_md(v) for v in views)
+        title = f"# {escape(meeting_title(r, d.lang), 'cell')}\n\n"  # as the report and the Word document
+        return title + "\n".join(render_view_md(v) for v in views)
     from svo_cli.render.table import render_view
 
     return "\n".join(render_view(v, d.plain, d.width).rstrip("\n") + "\n" for v in views)

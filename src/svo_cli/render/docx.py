@@ -40,6 +40,16 @@ def _t(text: Any) -> str:
     return visible(str(text), newlines=False)
 
 
+def _lines(paragraph: Any, text: str, first_break: bool = False) -> None:
+    """Text into a paragraph, each line after a real line break (a row's explanation and its reason are
+    two lines; written out, a line feed would read as "\\x0a")."""
+    for i, line in enumerate(text.split("\n")):
+        run = paragraph.add_run()
+        if i or first_break:
+            run.add_break()
+        run.add_text(_t(line))
+
+
 class Writer:
     """One Word document being written: headings, paragraphs, tables, sections; styles looked up by name and
     left out (the paragraph keeps the template's default) when the template has no such style."""
@@ -112,9 +122,9 @@ class Writer:
                     lead, text = value
                     paragraph.add_run(_t(lead)).bold = True
                     if text:
-                        paragraph.add_run("\n" + _t(text))
+                        _lines(paragraph, str(text), first_break=True)
                 else:
-                    paragraph.add_run(_t(value))
+                    _lines(paragraph, str(value))
         for column, width in zip(table.columns, widths_mm):
             column.width = Mm(width)  # the grid: what LibreOffice lays the table out by
         for row in table.rows:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from html import escape
+from typing import Any
 
 from svo_cli import __version__
 from svo_cli.app import ReportResult
@@ -35,8 +36,9 @@ def h(text: str) -> str:
 
 
 
-def _title(r: ReportResult, lang: str) -> str:
-    """"Inför SVO-mötet 2026-12-10" when the report prepares a meeting, else "svo-rapport 2026-11-23"."""
+def meeting_title(r: Any, lang: str) -> str:
+    """"Inför SVO-mötet 2026-12-10" when the report (or check) prepares a meeting, else "svo-rapport
+    2026-11-23"."""
     if r.meeting is not None:
         key = "r_title_body" if r.body else "r_title_meeting"
         return label(key, lang, body=r.body or "", date=r.meeting.isoformat())
@@ -163,7 +165,7 @@ def _plan_cells(p, names: dict, lang: str) -> tuple[str, str, str]:
 
 
 def render_markdown(r: ReportResult, lang: str) -> str:
-    out = [f"# {md(_title(r, lang), 'cell')}", "",
+    out = [f"# {md(meeting_title(r, lang), 'cell')}", "",
            md(label("r_window", lang, start=r.as_of.isoformat(), target=_target(r, lang), date=r.as_of.isoformat())), "",
            f"## {md(label('r_summary', lang), 'cell')}", ""]
     banner = incomplete_banner(r.errors, lang)
@@ -182,7 +184,7 @@ def render_markdown(r: ReportResult, lang: str) -> str:
                 "|---|---|---|---|"]
         for d in rows:
             out.append(f"| {d.date.isoformat()} | {d.act_by.isoformat()} | {md(label(d.kind, lang), 'cell')} | "
-                       f"**{md(d.title, 'part')}**: {md(_what(d, lang), 'part')} |")
+                       f"**{md(d.title, 'part')}**: {md(_what(d, lang, r.party_names), 'part')} |")
         out.append("")
     out += [f"## {md(label('r_agreements', lang), 'cell')}", ""]
     for state, group in r.by_state:
@@ -305,8 +307,8 @@ def render_html(r: ReportResult, lang: str) -> str:
     summary = _summary_lines(r, lang)
     out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{h(_title(r, lang))}</title><style>{CSS}</style></head><body>",
-           f"<h1>{h(_title(r, lang))}</h1>",
+           f"<title>{h(meeting_title(r, lang))}</title><style>{CSS}</style></head><body>",
+           f"<h1>{h(meeting_title(r, lang))}</h1>",
            *html_banner(r.errors, lang),
            f'<p class="window">{h(label("r_window", lang, start=r.as_of.isoformat(), target=target, date=r.as_of.isoformat()))}</p>',
            f'<section id="summary"><h2>{h(label("r_summary", lang))}</h2><ul class="summary">']
@@ -340,7 +342,7 @@ def render_html(r: ReportResult, lang: str) -> str:
         for d in rows:
             out.append(f'<tr class="{h(d.status)}"><td class="date">{d.date.isoformat()}</td>'
                        f'<td class="date">{d.act_by.isoformat()}</td><td>{h(label(d.kind, lang))}</td>'
-                       f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang))}</td></tr>")
+                       f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang, r.party_names))}</td></tr>")
         out.append("</tbody></table></section>")
     out.append(f'<section id="agreements"><h2>{h(label("r_agreements", lang))}</h2>')
     for state, group in r.by_state:

@@ -209,7 +209,8 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
     if a.responsible:
         console.print(Text(label("d_responsible", lang, who=a.responsible)))
     end = f"{a.valid_until}" if a.valid_until else label("open_ended", lang)
-    line = label("d_valid", lang, start=a.valid_from, end=end)
+    line = label("d_valid_first" if a.renewal and a.valid_until else "d_valid", lang,
+                 start=label("unknown_start", lang) if a.valid_from.unknown else a.valid_from, end=end)
     if a.renewal:
         line += label("d_renewal", lang, every=duration_text(a.renewal.every, lang))
     if a.notice and a.notice.before_end:
