@@ -141,3 +141,15 @@ def test_the_browser_check_fails_on_a_broken_page(tmp_path):
     assert failed == ["/borta.html", "/saknas.css", "/saknas.png"]
     assert any("trasig sida" in line for line in browsed.console), browsed.console
     assert broken_links(root) == [("bad.html", "ingenstans.html"), ("bad.html", "ok.html#nej")]
+
+
+def test_the_site_marks_a_default_decide_by_and_says_how_far_the_boards_have_come(tmp_path):
+    """As check, report and the Word document do: "2026-09-30 [antagande]" and "beslutat 0 av 14; saknas: …"
+    (found by trying svo as a new user: the site left both out)."""
+    from conftest import invoke
+
+    out = tmp_path / "site"
+    invoke("site", "-o", str(out), "--as-of", "2026-12-02", "--lang", "sv")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "2026-09-30 [antagande]" in index
+    assert "beslutat 0 av 14; saknas: Boxholms kommun" in index

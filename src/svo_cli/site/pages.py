@@ -14,7 +14,7 @@ from svo_cli.obligations import Deadline
 from svo_cli.render import arshjul as wheel
 from svo_cli.render.ics import render_calendar
 from svo_cli.render.report import h
-from svo_cli.render.views import incomplete_banner
+from svo_cli.render.views import decide_by_cell, decision_note, incomplete_banner
 from svo_cli.site import Principal, SiteResult
 
 LANGS = ("sv", "en")  # Swedish at the root, English under en/
@@ -126,8 +126,10 @@ class Page:
     # ------------------------------------------------------------------ pieces
 
     def what(self, d: Deadline) -> str:
-        return (explain(d.why, self.lang) + (self.L("approximate") if d.approximate else "")
-                + (self.L("assumed_mark") if d.assumed else ""))
+        """A row's explanation with the marks and the boards' progress the tables give it ("decided 0 of
+        14; missing: …")."""
+        return (explain(d.why, self.lang) + decision_note(d, self.site.names, self.lang)
+                + (self.L("approximate") if d.approximate else "") + (self.L("assumed_mark") if d.assumed else ""))
 
     def deadline_table(self, rows: Iterable[Deadline], decisions: bool = False) -> str:
         rows = list(rows)
@@ -141,7 +143,7 @@ class Page:
             cells = []
             if decisions:
                 late = f' <span class="late">{h(self.L("decision_overdue"))}</span>' if d.decision_overdue else ""
-                cells.append(f'<td class="date">{d.decide_by.isoformat() if d.decide_by else "–"}{late}</td>')
+                cells.append(f'<td class="date">{h(decide_by_cell(d, self.lang))}{late}</td>')
             overdue = d.status == "overdue"
             cells += [f'<td class="date{" late" if overdue else ""}">{d.date.isoformat()}</td>',
                       f'<td class="date">{d.act_by.isoformat()}</td>', f"<td>{h(self.L(d.kind))}</td>",
