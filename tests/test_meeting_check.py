@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import invoke
+from conftest import REPO, invoke
 from svo_cli.app import swedish_order
 
 
@@ -139,3 +139,14 @@ def test_show_carries_decisions_and_assumptions():
     doc = json.loads(invoke("show", "samverkan-barn-och-unga", "--as-of", "2026-11-23", "--format", "json").stdout)
     row = next(r for r in doc["deadlines"] if r["kind"] == "notice_deadline" and r["date"] == "2026-12-31")
     assert (row["decide_by"], row["decision_overdue"]) == ("2026-09-30", True) and len(row["deciders"]) == 14
+
+
+def test_the_since_headings_name_whose_meeting_it_was_and_minutes_count_as_meetings():
+    """'Renewed silently since 2024-08-23' did not say that 2024-08-23 was LGVO's meeting; the example's
+    check ignored its own minutes of 2026-02-06 and fell back to 30 days (found by trying svo as a new user)."""
+    table = invoke("check", "--meeting", "2026-12-10", "--as-of", "2026-12-02", "--lang", "sv").stdout
+    assert "Förlängt utan uppsägning sedan 2024-08-23 (LGVO-mötet)" in table
+    example = str(REPO / "examples" / "chefsgrupp-2026")
+    doc = json.loads(invoke("check", "--data", example, "--meeting", "2026-04-17", "--as-of", "2026-04-01",
+                            "--format", "json").stdout)
+    assert doc["since"] == "2026-02-06"

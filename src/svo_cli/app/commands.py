@@ -33,6 +33,7 @@ from svo_cli.app.rows import (
     meeting_window,
     renewed,
     rows_in,
+    since_body,
     window_and_decisions,
     with_decisions,
 )
@@ -105,6 +106,7 @@ def check(request: Request, window: MeetingWindow, since: date | None = None, pa
                        window=span.reason, next_meeting=span.next_meeting,
                        ending=ending(loaded, request, until), since_events=happened(loaded, request, since),
                        since_meeting=since_meeting, body=meeting_body(dataset, meeting, request.filters.body),
+                       since_body=since_body(dataset, since, since_meeting),
                        sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *people), dataset, day),
                        returning=returning(loaded, request, meeting), has_minutes=bool(dataset.minutes),
                        minutes_ids=tuple(m.id for m in dataset.minutes_models()),
@@ -181,6 +183,7 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
                         since=since, body=meeting_body(dataset, meeting, request.filters.body),
                         window=span.reason, next_meeting=span.next_meeting, ending=ending(loaded, request, until),
                         since_events=happened(loaded, request, since), since_meeting=since_meeting,
+                        since_body=since_body(dataset, since, since_meeting),
                         sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *items), dataset, day))
 
 

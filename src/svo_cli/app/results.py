@@ -116,6 +116,7 @@ class CheckResult(Result):
     ending: tuple[Ending, ...] = ()  # agreements and participations whose last day is in the window
     since_events: tuple[Happened, ...] = ()  # what the register records in (since, as-of]
     since_meeting: bool = True  # `since` is a recorded meeting (False: 30 days, none recorded)
+    since_body: str | None = None  # whose meeting `since` is (the headings name it)
     body: str | None = None  # the body whose meeting it is, when known
     sources: dict[str, str] = field(default_factory=dict)  # agreement or plan id → its source, for people
     reasons: dict[str, str] = field(default_factory=dict)  # an assumed row's key → why (the data's `assumed:`)
@@ -191,6 +192,7 @@ class ReportResult(Result):
     ending: tuple[Ending, ...] = ()
     since_events: tuple[Happened, ...] = ()
     since_meeting: bool = True
+    since_body: str | None = None  # as CheckResult.since_body
     sources: dict[str, str] = field(default_factory=dict)  # as CheckResult.sources
     reasons: dict[str, str] = field(default_factory=dict)  # as CheckResult.reasons
 

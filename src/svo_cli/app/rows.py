@@ -125,10 +125,21 @@ def meeting_window(dataset: Dataset, as_of: date, window: MeetingWindow,
 
 
 def default_since(dataset: Dataset, as_of: date, body: str | None = None) -> tuple[date, bool]:
-    """The last work-plan meeting before the date (of the body, when given), else 30 days before it; and
-    whether a meeting was found."""
-    days = decisions.meeting_days(dataset.workplan_models(), body)
+    """The last meeting before the date (of the body, when given) — a work plan's meeting or a meeting
+    whose minutes the register holds — else 30 days before it; and whether a meeting was found."""
+    days = decisions.meeting_days(dataset.workplan_models(), body) + [
+        m.date.start for m in dataset.minutes_models() if body is None or m.body.casefold() == body.casefold()]
     return decisions.default_since(days, as_of), any(d < as_of for d in days)
+
+
+def since_body(dataset: Dataset, since: date, found: bool) -> str | None:
+    """The body whose meeting `since` is (the check's headings name it: "since LGVO's meeting …")."""
+    if not found:
+        return None
+    bodies = sorted({p.body for p in dataset.workplan_models() for m in p.meetings
+                     if m.kind == "meeting" and m.date.start == since}
+                    | {m.body for m in dataset.minutes_models() if m.date.start == since})
+    return "/".join(bodies) or None
 
 
 def rows_in(loaded: Checked, request: Request, until: date,

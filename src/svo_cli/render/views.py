@@ -153,7 +153,8 @@ def since_text(r: Any, lang: str) -> str:
     if r.since is None:
         return "–"
     if getattr(r, "since_meeting", True):
-        return r.since.isoformat()
+        body = getattr(r, "since_body", None)
+        return label("since_meeting_of", lang, since=r.since.isoformat(), body=body) if body else r.since.isoformat()
     return label("since_no_meeting", lang, since=r.since.isoformat(), body=(r.body + "-") if r.body else "")
 
 
