@@ -34,9 +34,9 @@ def test_every_command_lists_missing_principals_in_the_same_swedish_order():
                   if line.startswith("| Samråd vård och omsorg (SVO), arbetsplan för åren 2026-2027"))
     html = _run("report", "--meeting", "2026-12-10", "--format", "html")
     html_rows = [line for line in html.splitlines() if line.startswith("<tr") and "Boxholms kommun" in line]
-    # the three decisions (each naming the principals without a decision), the adoption due after the
-    # meeting, and the work plans' table
-    assert len(html_rows) == 5
+    # the three decisions (each naming the principals without a decision), the two notice deadlines and
+    # the adoption due after the meeting (their missing principals by name), and the work plans' table
+    assert len(html_rows) == 7
     show = _run("show", PLAN)
     adoption = show.split("Huvudmännens beslut")[1].split("\n\n")[0]
     deadlines = show.split("Tidsgränser")[1]
