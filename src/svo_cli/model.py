@@ -544,20 +544,22 @@ class Area(Frozen):
     assignments: list[Assignment] = Field(default_factory=list)
 
 
+def _meeting_day(value: DateSpec) -> DateSpec:
+    if value.approximate:
+        raise _fail("date_spec", T("meeting_needs_day", value=str(value)))
+    return value
+
+
+MeetingDayField = Annotated[DateSpecField, AfterValidator(_meeting_day)]  # a meeting is held on one day
+
+
 class Meeting(Frozen):
-    date: DateSpecField
+    date: MeetingDayField
     title: Text
     kind: Literal["meeting", "conference"] = "meeting"
     note: Text | None = None
     source: Source | None = None
     assumed: Assumed = None
-
-    @field_validator("date")
-    @classmethod
-    def _a_day(cls, value: DateSpec) -> DateSpec:
-        if value.approximate:
-            raise _fail("date_spec", T("meeting_needs_day", value=str(value)))
-        return value
 
 
 class MeetingRules(Frozen):
@@ -705,16 +707,9 @@ class MinutesItem(Frozen):
 class NextMeetingDay(Frozen):
     """The body's next meeting as the minutes state it ("Nästa möte: …"), or assumed."""
 
-    date: DateSpecField
+    date: MeetingDayField
     source: Source | None = None
     assumed: Assumed = None
-
-    @field_validator("date")
-    @classmethod
-    def _a_day(cls, value: DateSpec) -> DateSpec:
-        if value.approximate:
-            raise _fail("date_spec", T("meeting_needs_day", value=str(value)))
-        return value
 
     @model_validator(mode="after")
     def _provenance(self) -> "NextMeetingDay":
@@ -744,7 +739,7 @@ class Minutes(Frozen):
 
     id: Slug
     body: Text = Field(description="The body that met (its meetings are the `next_meeting` of its minutes)")
-    date: DateSpecField = Field(description="The meeting's day")
+    date: MeetingDayField = Field(description="The meeting's day")
     title: Text
     source: Source
     next_meeting: NextMeetingDay | None = Field(None, description="The body's next meeting, when the minutes "
@@ -754,13 +749,6 @@ class Minutes(Frozen):
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
     expect: list[MinutesExpectation] = Field(default_factory=list)
-
-    @field_validator("date")
-    @classmethod
-    def _a_day(cls, value: DateSpec) -> DateSpec:
-        if value.approximate:
-            raise _fail("date_spec", T("meeting_needs_day", value=str(value)))
-        return value
 
 
 def with_party_kinds(agreement: "Agreement", kinds: dict[str, str]) -> "Agreement":
