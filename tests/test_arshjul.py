@@ -92,3 +92,15 @@ def test_text_from_the_data_is_escaped(tmp_path):
     text = target.read_text(encoding="utf-8")
     assert "<script>" not in text and "&lt;script&gt;" in text
     ET.parse(target)  # still well-formed XML
+
+
+def test_the_list_under_the_wheel_wraps_long_titles_so_entries_read_apart(tmp_path):
+    """Two assignments of the same day once read the same ("uppdrag: Samråd vård och omsorg (SVO), arbets…"):
+    an entry goes on over more lines instead of being cut (found by trying svo as a new user)."""
+    from conftest import invoke
+
+    out = tmp_path / "a.svg"
+    invoke("arshjul", "--year", "2027", "--lang", "sv", "-o", str(out))
+    svg = out.read_text(encoding="utf-8")
+    assert "arbetsplan för åren 2026-2027" in svg and "arbetsplan 2024-2025" in svg
+    assert "(SVO), arbets…" not in svg

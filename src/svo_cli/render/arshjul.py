@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from datetime import date
 from html import escape
+from typing import Any
 
 from svo_cli.arshjul import RINGS, Mark, WheelResult
 from svo_cli.i18n import MONTHS_EN, MONTHS_SV, label
@@ -69,6 +70,36 @@ def _short(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
+def _wrapped(text: str, chars: int, most: int = 3) -> list[str]:
+    """A list entry on as many lines as it needs (at most `most`, the last one shortened): two entries
+    that share their first 45 characters must still read apart."""
+    import textwrap
+
+    lines = textwrap.wrap(text, chars, break_long_words=True, break_on_hyphens=False) or [""]
+    if len(lines) > most:
+        lines = lines[: most - 1] + [_short(" ".join(lines[most - 1:]), chars)]
+    return lines
+
+
+def _list_rows(r: WheelResult, lang: str, months: tuple[str, ...]) -> list[list[tuple[str, Any]]]:
+    """Each month's lines of the list under the wheel: its name, then each mark (its first line with its
+    shape and day, the rest indented) and the mark's own words."""
+    by_month: list[list[Mark]] = [[] for _ in range(12)]
+    for m in r.marks:
+        by_month[m.day.month - 1].append(m)
+    result = []
+    for month, marks in enumerate(by_month):
+        rows: list[tuple[str, Any]] = [("head", months[month])]
+        for m in marks:
+            first, *more = _wrapped(mark_text(m, lang, own_words=False), COLUMN_CHARS)
+            rows += [("mark", (m, first))] + [("more", line) for line in more]
+            rows += [("more", line) for line in (_wrapped(m.what, COLUMN_CHARS - 2) if m.what else [])]
+        if not marks:
+            rows.append(("more", label("aj_none", lang)))
+        result.append(rows)
+    return result
+
+
 def _months(lang: str) -> tuple[str, ...]:
     return MONTHS_SV if lang == "sv" else MONTHS_EN
 
@@ -76,10 +107,8 @@ def _months(lang: str) -> tuple[str, ...]:
 def render_svg(r: WheelResult, lang: str) -> str:
     months = _months(lang)
     title = label("aj_title", lang, year=r.year)
-    by_month: list[list[Mark]] = [[] for _ in range(12)]
-    for m in r.marks:
-        by_month[m.day.month - 1].append(m)
-    list_lines = sum(1 + max(1, sum(2 if m.what else 1 for m in ms)) for ms in by_month)
+    rows_by_month = _list_rows(r, lang, months)
+    list_lines = sum(len(rows) for rows in rows_by_month)
     column_lines = (list_lines + 1) // 2
     list_top = CY + R_OUT + 100
     height = list_top + column_lines * LINE + 40
@@ -131,28 +160,21 @@ def render_svg(r: WheelResult, lang: str) -> str:
     # every mark, by month, in two columns
     y, column = list_top + 20, 0
     lines_in_column = 0
-    for month, marks in enumerate(by_month):
-        rows: list[tuple[bool | None, object]] = [(True, months[month])]
-        for m in marks:
-            rows += [(False, m)] + ([(None, m.what)] if m.what else [])
-        if not marks:
-            rows.append((None, label("aj_none", lang)))
-        for heading, item in rows:
-            if lines_in_column >= column_lines and column == 0 and heading:
+    for rows in rows_by_month:
+        for kind, item in rows:
+            if lines_in_column >= column_lines and column == 0 and kind == "head":
                 column, lines_in_column, y = 1, 0, list_top + 20
             x = 20 + column * (WIDTH / 2)
-            if heading:
+            if kind == "head":
                 out.append(f'<text x="{x:.1f}" y="{y}" font-size="13" font-weight="700" fill="#1b1f24">'
                            f'{h(str(item).capitalize())}</text>')
-            elif heading is None:
-                out.append(f'<text x="{x + 26:.1f}" y="{y}" font-size="12" fill="#4a525c">'
-                           f'{h(_short(str(item), COLUMN_CHARS - 2))}</text>')
+            elif kind == "more":
+                out.append(f'<text x="{x + 26:.1f}" y="{y}" font-size="12" fill="#4a525c">{h(str(item))}</text>')
             else:
-                assert isinstance(item, Mark)
-                out.append(f'{_shape(item.ring, x + 4, y - 4, 4.5)}/>')
+                mark, first = item
+                out.append(f'{_shape(mark.ring, x + 4, y - 4, 4.5)}/>')
                 out.append(f'<text x="{x + 12:.1f}" y="{y}" font-size="12" fill="#1b1f24">'
-                           f'<tspan font-weight="600">{item.day.day:>2}</tspan> '
-                           f'{h(_short(mark_text(item, lang, own_words=False), COLUMN_CHARS))}</text>')
+                           f'<tspan font-weight="600">{mark.day.day:>2}</tspan> {h(first)}</text>')
             y += LINE
             lines_in_column += 1
     out.append("</svg>")
