@@ -225,3 +225,12 @@ def test_the_report_names_the_missing_principals_in_every_section():
     for fmt in ("html", "md"):
         text = invoke(*args, "--format", fmt).stdout
         assert "Boxholms kommun" in text and "saknas: boxholm" not in text, fmt
+
+
+def test_the_report_timeline_never_cuts_an_id():
+    """The picture's label column fits the longest id ("missbruk-psykisk-funktionsnedsa…" once)."""
+    from conftest import invoke
+
+    html = invoke("report", "--meeting", "2026-12-10", "--as-of", "2026-12-02", "--format", "html").stdout
+    svg = html[html.index('<svg class="timeline"'):]
+    assert ">missbruk-psykisk-funktionsnedsattning</text>" in svg and "…</text>" not in svg

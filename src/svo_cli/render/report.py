@@ -245,7 +245,9 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 
 def render_svg(picture: Picture, lang: str, meeting: date | None = None) -> str:
     # About as wide as an A4 page's text (700 px at 96 dpi), so 12 px labels print at 9 pt (>= 8 pt).
-    label_w, plot_w, row_h, top = 230, 460, 22, 28
+    longest = max((len(row.id) for row in picture.rows), default=0)
+    # the labels' column fits the longest id (ids are never cut, README): about 7 px a character at 12 px
+    label_w, plot_w, row_h, top = max(230, 7 * longest + 12), 460, 22, 28
     width = label_w + plot_w + 10
     height = top + row_h * len(picture.rows) + 30
     span = (picture.end - picture.start).days + 1
@@ -263,7 +265,7 @@ def render_svg(picture: Picture, lang: str, meeting: date | None = None) -> str:
                 parts.append(f'<text class="axis" x="{x(d) + 3:.1f}" y="{top - 14}">{year}</text>')
     for i, row in enumerate(picture.rows):
         y = top + i * row_h
-        name = row.id if len(row.id) <= 32 else row.id[:31] + "…"
+        name = row.id
         parts.append(f'<g class="row" data-id="{h(row.id)}"><title>{h(row.title)}</title>')
         parts.append(f'<text x="4" y="{y + 14}">{h(name)}</text>')
         for bar in row.bars:
