@@ -150,3 +150,12 @@ def test_the_since_headings_name_whose_meeting_it_was_and_minutes_count_as_meeti
     doc = json.loads(invoke("check", "--data", example, "--meeting", "2026-04-17", "--as-of", "2026-04-01",
                             "--format", "json").stdout)
     assert doc["since"] == "2026-02-06"
+
+
+def test_recorded_since_lists_the_plans_assignments_done():
+    """'Recorded since' lists a plan's assignments recorded done in the window, with their ids (a reader
+    expects them beside the follow-ups done; found by trying svo as a new user)."""
+    doc = json.loads(invoke("check", "--meeting", "2026-12-10", "--as-of", "2026-12-02", "--format", "json").stdout)
+    done = [(e["id"], e["reference"]) for e in doc["since_events"] if e["kind"] == "assignment_done"]
+    assert ("svo-arbetsplan-2024-2025", "upphandling-hjalpmedel") in done
+    assert all(doc["since"] < e["date"] <= "2026-12-02" for e in doc["since_events"])

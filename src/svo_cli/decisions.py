@@ -449,4 +449,8 @@ def happened(agreements: Sequence[Agreement], plans: Sequence[Workplan], since: 
         for pe in p.events:
             if pe.type in ("followup_done", "adopted") and within(pe.date):
                 found.append(Happened(pe.date.end, "adoption" if pe.type == "adopted" else pe.type, p.id, p.title, None, None, pe.reference))
+        for area in p.areas:  # assignments recorded done (their id where a registry number goes)
+            for x in area.assignments:
+                if x.done is not None and within(x.done):
+                    found.append(Happened(x.done.end, "assignment_done", p.id, p.title, None, None, x.id))
     return tuple(sorted(found, key=lambda h: (h.date, h.id, h.kind, h.party or "")))
