@@ -12,7 +12,7 @@ from svo_cli import minutes as engine
 from svo_cli.app.loading import ERRORS
 from svo_cli.checks import CHECKS, run
 from svo_cli.loader import load_dataset
-from svo_cli.model import Minutes
+from svo_cli.model_minutes import Minutes
 from svo_cli.register import Context
 from svo_cli.schema import json_schema
 

@@ -19,7 +19,6 @@ from svo_cli.messages import T
 from svo_cli.model import (
     Agreement,
     Group,
-    Minutes,
     PartiesFile,
     Party,
     SourcesFile,
@@ -27,6 +26,7 @@ from svo_cli.model import (
     with_party_kinds,
     with_record_start,
 )
+from svo_cli.model_minutes import Minutes
 from svo_cli.yamlfile import SourceMap, YamlDocument, display_path, read_yaml_file
 
 M = TypeVar("M", bound=BaseModel)

@@ -15,7 +15,8 @@ from typing import Iterable, Sequence
 from svo_cli.dates import DateSpec
 from svo_cli.i18n import why
 from svo_cli.kinds import Coarse, CoarseField, DeadlineKind
-from svo_cli.model import NEXT_MEETING, Minutes, MinutesItem, Workplan
+from svo_cli.model import Workplan
+from svo_cli.model_minutes import NEXT_MEETING, Minutes, MinutesItem
 from svo_cli.obligations import Deadline, make_deadline, with_coarse
 
 OPEN, DONE, DROPPED = "open", "done", "dropped"

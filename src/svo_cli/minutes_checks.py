@@ -10,7 +10,7 @@ from svo_cli.diagnostics import Diagnostic, error, warning
 from svo_cli.loader import Dataset, Loaded
 from svo_cli.messages import T
 from svo_cli.minutes import counts_of, follow_ups, item_states, meeting_days, next_meeting
-from svo_cli.model import NEXT_MEETING
+from svo_cli.model_minutes import NEXT_MEETING
 from svo_cli.yamlfile import Loc
 
 

@@ -2,133 +2,49 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     Field,
-    PlainSerializer,
-    PlainValidator,
     PrivateAttr,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from svo_cli.dates import (
-    DATE_SPEC_FORMS,
     DURATION_FORMS,
     UNKNOWN,
     UNKNOWN_WORDS,
     DateSpec,
-    DateSpecError,
     Duration,
-    DurationError,
-    parse_date_spec,
-    parse_duration,
 )
 from svo_cli.messages import T
-
-# At most this many follow-ups in one file (the county's files have at most 3): each lists its
-# occurrences in every window, so the bound keeps every command's work bounded (docs/rules.md).
-MAX_FOLLOWUPS = 50
-
-
-def _fail(kind: str, text: str, meant: str | None = None) -> PydanticCustomError:
-    """A validation error whose text (a T, translatable) travels in the error's context, with what the
-    writer likely meant when that is known (the finding's hint)."""
-    return PydanticCustomError(kind, "{text}", {"text": text, "meant": meant} if meant else {"text": text})
-
-
-OPEN_ENDED_WORDS = frozenset({"tills vidare", "tillsvidare", "until further notice", "open-ended"})
-
-
-def _date_spec(value: Any) -> DateSpec:
-    if isinstance(value, DateSpec):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    try:
-        return parse_date_spec(value)
-    except DateSpecError as exc:
-        raise _fail("date_spec", exc.args[0], exc.meant) from None
-
-
-def _duration(value: Any) -> Duration:
-    if isinstance(value, Duration):
-        return value
-    try:
-        return parse_duration(value)
-    except DurationError as exc:
-        raise _fail("duration", exc.args[0], exc.meant) from None
-
-
-DateSpecField = Annotated[
-    DateSpec,
-    PlainValidator(_date_spec),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema({
-        "description": f"A date spec: {DATE_SPEC_FORMS}",
-        "anyOf": [
-            {"type": "string", "pattern": r"^\s*(\d{4}(-\d{2}(-\d{2})?|-[HhQq]\d)?|([Vv][Tt]|[Hh][Tt]|[Vv]åren|[Hh]östen)\s*\d{4})\s*$"},
-            {"type": "integer", "minimum": 1900, "maximum": 2199},
-        ],
-    }),
-]
-DurationField = Annotated[
-    Duration,
-    PlainValidator(_duration),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "description": f"A duration: {DURATION_FORMS}",
-                    "examples": ["12 months", "2 år", "P2Y", "5 arbetsdagar"]}),
-]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120,
-                            description="Lower-case letters, digits and single hyphens")]
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-
-PartyKind = Literal["region", "kommun", "stat", "organisation", "myndighet"]
-AgreementKind = Literal[
-    "överenskommelse", "avtal", "ramavtal", "avsiktsförklaring", "regelverk", "plan", "strategi",
-    "riktlinje", "handlingsplan",
-]
-EventType = Literal["notice", "extended", "revised", "terminated", "followup_done", "decision", "note", "option_used"]
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
+from svo_cli.model_types import (  # noqa: F401 - the models' types, used (and imported) from here too
+    _CONTROL,
+    _LABEL,
+    EMAIL,
+    MAX_FOLLOWUPS,
+    OPEN_ENDED_WORDS,
+    AgreementKind,
+    DateSpecField,
+    DurationField,
+    EmailField,
+    EventType,
+    Frozen,
+    OneLine,
+    PartyKind,
+    Slug,
+    Text,
+    _date_spec,
+    _duration,
+    _email,
+    _fail,
+    _one_line,
+)
 
 # --------------------------------------------------------------------------- parties
-
-
-# An address as mail systems take it: a dot-atom local part, a domain of two or more labels (letters of any
-# script, digits, inner hyphens: linköping.se), no spaces, no control characters, at most 254 characters.
-_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
-EMAIL = re.compile(rf"[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+)*@{_LABEL}(?:\.{_LABEL})+")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _email(value: Any) -> str:
-    if not isinstance(value, str) or len(value.strip()) > 254 or not EMAIL.fullmatch(value.strip()):
-        raise _fail("email", T("not_an_email", value=repr(value)))
-    return value.strip()
-
-
-def _one_line(value: Any) -> Any:
-    """Text that goes into a mail header or a calendar line: one line, no control characters."""
-    if isinstance(value, str) and _CONTROL.search(value):
-        raise _fail("one_line", T("not_one_line", value=repr(value)))
-    return value
-
-
-EmailField = Annotated[str, PlainValidator(_email),
-                       WithJsonSchema({"type": "string", "format": "email", "maxLength": 254,
-                                       "description": "An e-mail address: name@example.se"})]
-OneLine = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
 
 
 class Contact(Frozen):
@@ -635,120 +551,6 @@ class Workplan(Frozen):
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
     expect: list[PlanExpectation] = Field(default_factory=list)
-
-
-# --------------------------------------------------------------------------- minutes
-
-
-MinutesItemKind = Literal["decision", "assignment", "information", "referral"]
-NEXT_MEETING = "next_meeting"  # an assignment due at the body's next meeting (docs/rules.md, rule 22)
-_NEXT_MEETING_WORDS = frozenset({"next_meeting", "next meeting", "nästa möte", "nästa mötestillfälle"})
-
-
-def _due_or_next_meeting(value: Any) -> DateSpec | str:
-    if isinstance(value, str) and " ".join(value.lower().split()) in _NEXT_MEETING_WORDS:
-        return NEXT_MEETING
-    return _date_spec(value)
-
-
-def _due_text(value: DateSpec | str) -> str:
-    return str(value)
-
-
-DueField = Annotated[
-    DateSpec | str,
-    PlainValidator(_due_or_next_meeting),
-    PlainSerializer(_due_text, return_type=str),
-    WithJsonSchema({
-        "description": f"A date spec ({DATE_SPEC_FORMS}), or next_meeting: due at the body's next meeting",
-        "anyOf": [
-            {"type": "string", "pattern": r"^\s*(\d{4}(-\d{2}(-\d{2})?|-[HhQq]\d)?|([Vv][Tt]|[Hh][Tt]|[Vv]åren|[Hh]östen)\s*\d{4})\s*$"},
-            {"type": "integer", "minimum": 1900, "maximum": 2199},
-            {"const": NEXT_MEETING},
-        ],
-    }),
-]
-FollowsRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", max_length=241,
-                                  description="<minutes-id>/<item-id>: the earlier item this one follows up")]
-
-
-class MinutesItem(Frozen):
-    """One item of a meeting's minutes: a decision, an assignment, information or a referral; or, with
-    `follows`, what this meeting did about an earlier meeting's item (`status`)."""
-
-    id: Slug
-    title: Text
-    kind: MinutesItemKind = Field(description="decision, assignment (with owner and due), information or referral "
-                                              "(sent on to another body, or back)")
-    owner: Text | None = Field(None, description="assignment: who carries it out")
-    due: DueField | None = Field(None, description="assignment: due on the spec's last day, or next_meeting; "
-                                                   "absent = continuous")
-    returns: Literal["next_meeting", "later"] | None = Field(
-        None, description="The matter comes back: at the body's next meeting, or later (no date)")
-    related: list[Slug] = Field(default_factory=list, description="Ids of agreements, work plans or minutes")
-    follows: FollowsRef | None = None
-    status: Literal["done", "carried", "dropped"] | None = Field(
-        None, description="with follows: the earlier item is done, carried (still open) or dropped")
-    note: Text | None = None
-    source: Source | None = Field(None, description="Where the minutes say it (a verbatim quote)")
-    assumed: Assumed = None
-
-    @model_validator(mode="after")
-    def _fields_for_kind(self) -> "MinutesItem":
-        if (self.owner is not None or self.due is not None) and self.kind != "assignment":
-            raise _fail("minutes_form", T("minutes_owner_due_only_assignment"))
-        if (self.follows is None) != (self.status is None):
-            raise _fail("minutes_form", T("minutes_follows_needs_status"))
-        if self.source is None and self.assumed is None:
-            raise _fail("minutes_form", T("minutes_item_needs_source"))
-        return self
-
-
-class NextMeetingDay(Frozen):
-    """The body's next meeting as the minutes state it ("Nästa möte: …"), or assumed."""
-
-    date: MeetingDayField
-    source: Source | None = None
-    assumed: Assumed = None
-
-    @model_validator(mode="after")
-    def _provenance(self) -> "NextMeetingDay":
-        if self.source is None and self.assumed is None:
-            raise _fail("minutes_form", T("minutes_item_needs_source"))
-        return self
-
-
-class MinutesExpectation(Frozen):
-    """A minutes file's self-test: what svo computes for its items on `as_of` (any subset of the fields)."""
-
-    as_of: DateSpecField
-    open: int | None = Field(None, ge=0, le=100_000, description="Its items still open (assignments and returning "
-                                                                  "matters not done or dropped)")
-    overdue: int | None = Field(None, ge=0, le=100_000, description="Its open assignments past their due day")
-    done: int | None = Field(None, ge=0, le=100_000, description="Its items closed as done")
-    dropped: int | None = Field(None, ge=0, le=100_000, description="Its items closed as dropped")
-    next_meeting: DateSpecField | None = Field(None, description="The body's next meeting after this one, as svo "
-                                                                 "resolves it")
-    source: Source | None = None
-    assumed: Assumed = None
-
-
-class Minutes(Frozen):
-    """A meeting's minutes (data/minutes/<id>.yaml): its decisions, assignments and what it did about
-    earlier meetings' items."""
-
-    id: Slug
-    body: Text = Field(description="The body that met (its meetings are the `next_meeting` of its minutes)")
-    date: MeetingDayField = Field(description="The meeting's day")
-    title: Text
-    source: Source
-    next_meeting: NextMeetingDay | None = Field(None, description="The body's next meeting, when the minutes "
-                                                                  "give it")
-    items: list[MinutesItem] = Field(default_factory=list, max_length=200)
-    notes: Text | None = None
-    last_verified: DateSpecField | None = Field(
-        None, description="When a person last checked this file against its source (YYYY-MM-DD)")
-    expect: list[MinutesExpectation] = Field(default_factory=list)
 
 
 def with_party_kinds(agreement: "Agreement", kinds: dict[str, str]) -> "Agreement":

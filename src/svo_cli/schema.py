@@ -11,7 +11,8 @@ SCHEMA_BASE = "https://svo.example/schema"
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    from svo_cli.model import OPEN_ENDED_WORDS, Agreement, Minutes, PartiesFile, Workplan
+    from svo_cli.model import OPEN_ENDED_WORDS, Agreement, PartiesFile, Workplan
+    from svo_cli.model_minutes import Minutes
 
     models: dict[str, type[BaseModel]] = {"agreement": Agreement, "workplan": Workplan, "parties": PartiesFile,
                                           "minutes": Minutes}

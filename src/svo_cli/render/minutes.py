@@ -8,7 +8,7 @@ from typing import Any
 
 from svo_cli.i18n import label
 from svo_cli.minutes import ItemState, Returning
-from svo_cli.model import NEXT_MEETING
+from svo_cli.model_minutes import NEXT_MEETING
 from svo_cli.render.views import View
 
 # --------------------------------------------------------------------------- an item, in words

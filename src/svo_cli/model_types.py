@@ -1,0 +1,116 @@
+"""The value types and validators the data files' models share: dates, durations, ids, text, e-mail
+addresses, one-line text, and the frozen base model (the models themselves: model.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from svo_cli.dates import (
+    DATE_SPEC_FORMS,
+    DURATION_FORMS,
+    DateSpec,
+    DateSpecError,
+    Duration,
+    DurationError,
+    parse_date_spec,
+    parse_duration,
+)
+from svo_cli.messages import T
+
+# At most this many follow-ups in one file (the county's files have at most 3): each lists its
+# occurrences in every window, so the bound keeps every command's work bounded (docs/rules.md).
+MAX_FOLLOWUPS = 50
+
+
+def _fail(kind: str, text: str, meant: str | None = None) -> PydanticCustomError:
+    """A validation error whose text (a T, translatable) travels in the error's context, with what the
+    writer likely meant when that is known (the finding's hint)."""
+    return PydanticCustomError(kind, "{text}", {"text": text, "meant": meant} if meant else {"text": text})
+
+
+OPEN_ENDED_WORDS = frozenset({"tills vidare", "tillsvidare", "until further notice", "open-ended"})
+
+
+def _date_spec(value: Any) -> DateSpec:
+    if isinstance(value, DateSpec):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    try:
+        return parse_date_spec(value)
+    except DateSpecError as exc:
+        raise _fail("date_spec", exc.args[0], exc.meant) from None
+
+
+def _duration(value: Any) -> Duration:
+    if isinstance(value, Duration):
+        return value
+    try:
+        return parse_duration(value)
+    except DurationError as exc:
+        raise _fail("duration", exc.args[0], exc.meant) from None
+
+
+DateSpecField = Annotated[
+    DateSpec,
+    PlainValidator(_date_spec),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({
+        "description": f"A date spec: {DATE_SPEC_FORMS}",
+        "anyOf": [
+            {"type": "string", "pattern": r"^\s*(\d{4}(-\d{2}(-\d{2})?|-[HhQq]\d)?|([Vv][Tt]|[Hh][Tt]|[Vv]åren|[Hh]östen)\s*\d{4})\s*$"},
+            {"type": "integer", "minimum": 1900, "maximum": 2199},
+        ],
+    }),
+]
+DurationField = Annotated[
+    Duration,
+    PlainValidator(_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "description": f"A duration: {DURATION_FORMS}",
+                    "examples": ["12 months", "2 år", "P2Y", "5 arbetsdagar"]}),
+]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120,
+                            description="Lower-case letters, digits and single hyphens")]
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+
+PartyKind = Literal["region", "kommun", "stat", "organisation", "myndighet"]
+AgreementKind = Literal[
+    "överenskommelse", "avtal", "ramavtal", "avsiktsförklaring", "regelverk", "plan", "strategi",
+    "riktlinje", "handlingsplan",
+]
+EventType = Literal["notice", "extended", "revised", "terminated", "followup_done", "decision", "note", "option_used"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+# An address as mail systems take it: a dot-atom local part, a domain of two or more labels (letters of any
+# script, digits, inner hyphens: linköping.se), no spaces, no control characters, at most 254 characters.
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+EMAIL = re.compile(rf"[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+)*@{_LABEL}(?:\.{_LABEL})+")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _email(value: Any) -> str:
+    if not isinstance(value, str) or len(value.strip()) > 254 or not EMAIL.fullmatch(value.strip()):
+        raise _fail("email", T("not_an_email", value=repr(value)))
+    return value.strip()
+
+
+def _one_line(value: Any) -> Any:
+    """Text that goes into a mail header or a calendar line: one line, no control characters."""
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise _fail("one_line", T("not_one_line", value=repr(value)))
+    return value
+
+
+EmailField = Annotated[str, PlainValidator(_email),
+                       WithJsonSchema({"type": "string", "format": "email", "maxLength": 254,
+                                       "description": "An e-mail address: name@example.se"})]
+OneLine = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
