@@ -24,6 +24,7 @@ from svo_cli.messages import T
 from svo_cli.model_types import (  # noqa: F401 - the models' types, used (and imported) from here too
     _CONTROL,
     _LABEL,
+    DATE_SPEC_SCHEMAS,
     EMAIL,
     MAX_FOLLOWUPS,
     OPEN_ENDED_WORDS,

@@ -10,6 +10,7 @@ from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema, mod
 from svo_cli.dates import DATE_SPEC_FORMS, DateSpec
 from svo_cli.messages import T
 from svo_cli.model import (
+    DATE_SPEC_SCHEMAS,
     Assumed,
     DateSpecField,
     Frozen,
@@ -42,11 +43,7 @@ DueField = Annotated[
     PlainSerializer(_due_text, return_type=str),
     WithJsonSchema({
         "description": f"A date spec ({DATE_SPEC_FORMS}), or next_meeting: due at the body's next meeting",
-        "anyOf": [
-            {"type": "string", "pattern": r"^\s*(\d{4}(-\d{2}(-\d{2})?|-[HhQq]\d)?|([Vv][Tt]|[Hh][Tt]|[Vv]åren|[Hh]östen)\s*\d{4})\s*$"},
-            {"type": "integer", "minimum": 1900, "maximum": 2199},
-            {"const": NEXT_MEETING},
-        ],
+        "anyOf": [*DATE_SPEC_SCHEMAS, {"const": NEXT_MEETING}],
     }),
 ]
 FollowsRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", max_length=241,

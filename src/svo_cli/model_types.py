@@ -55,17 +55,16 @@ def _duration(value: Any) -> Duration:
         raise _fail("duration", exc.args[0], exc.meant) from None
 
 
+# What an editor accepts as a date spec (the JSON Schema's forms; the parser says what is wrong in words).
+DATE_SPEC_SCHEMAS = (
+    {"type": "string", "pattern": r"^\s*(\d{4}(-\d{2}(-\d{2})?|-[HhQq]\d)?|([Vv][Tt]|[Hh][Tt]|[Vv]åren|[Hh]östen)\s*\d{4})\s*$"},
+    {"type": "integer", "minimum": 1900, "maximum": 2199},
+)
 DateSpecField = Annotated[
     DateSpec,
     PlainValidator(_date_spec),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({
-        "description": f"A date spec: {DATE_SPEC_FORMS}",
-        "anyOf": [
-            {"type": "string", "pattern": r"^\s*(\d{4}(-\d{2}(-\d{2})?|-[HhQq]\d)?|([Vv][Tt]|[Hh][Tt]|[Vv]åren|[Hh]östen)\s*\d{4})\s*$"},
-            {"type": "integer", "minimum": 1900, "maximum": 2199},
-        ],
-    }),
+    WithJsonSchema({"description": f"A date spec: {DATE_SPEC_FORMS}", "anyOf": [*DATE_SPEC_SCHEMAS]}),
 ]
 DurationField = Annotated[
     Duration,
