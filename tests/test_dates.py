@@ -255,3 +255,24 @@ def test_fast_calendar_arithmetic_equals_relativedelta(day, years, months, extra
         assert shift(day, duration, times) == expected
     assert add(day, duration) == day + relativedelta(years=years, months=months, days=extra_days)
     assert subtract(day, duration) == day - relativedelta(years=years, months=months, days=extra_days)
+
+
+def test_working_days_load_only_the_swedish_holidays_and_agree_with_the_library():
+    """Only the Swedish module of `holidays` is imported (its countries package imports all ~250), and
+    the days are the library's own: PUBLIC, plus the three whole-day eves of BANK."""
+    import subprocess
+    import sys
+
+    import holidays
+
+    from svo_cli.dates import WORKING_DAY_EVES, non_working_holidays
+
+    probe = ("import sys; from svo_cli.dates import non_working_holidays; non_working_holidays(2026); "
+             "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['holidays.countries.sweden']"
+    for year in range(1900, 2101, 7):
+        public = holidays.Sweden(years=year, categories=(holidays.PUBLIC,), include_sundays=False, language="en_US")
+        bank = holidays.Sweden(years=year, categories=(holidays.BANK,), include_sundays=False, language="en_US")
+        eves = {d for d, name in bank.items() if any(n in name.split("; ") for n in WORKING_DAY_EVES)}
+        assert non_working_holidays(year) == frozenset(public.keys()) | frozenset(eves)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import calendar
+import os
 import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from svo_cli.kinds import PeriodUnit
 from svo_cli.messages import T
@@ -373,6 +375,38 @@ def term_end(start: date, length: Duration) -> date:
 WORKING_DAY_EVES = ("Midsummer Eve", "Christmas Eve", "New Year's Eve")
 
 
+@lru_cache(maxsize=1)
+def _swedish_calendar() -> tuple[Any, str, str]:
+    """The `holidays` library's Sweden class and its PUBLIC and BANK categories, imported lazily (only
+    working-day arithmetic needs them) and alone: `holidays.countries` imports every one of its ~250
+    country modules when it is imported (0.08 s), so the Swedish module is loaded from its file under
+    its own name, with the library's core, and nothing else."""
+    import importlib.util
+    import sys
+
+    from holidays.constants import BANK, PUBLIC  # the library's core, countries loaded lazily
+
+    name = "holidays.countries.sweden"
+    module = sys.modules.get(name)
+    if module is None:
+        import holidays
+
+        location = os.path.join(os.path.dirname(holidays.__file__), "countries", "sweden.py")
+        spec = importlib.util.spec_from_file_location(name, location)
+        if spec is None or spec.loader is None:  # pragma: no cover - a broken installation
+            from holidays.countries.sweden import Sweden
+
+            return Sweden, PUBLIC, BANK
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:  # pragma: no cover - leave no half-loaded module behind
+            sys.modules.pop(name, None)
+            raise
+    return module.Sweden, PUBLIC, BANK
+
+
 @lru_cache(maxsize=512)
 def non_working_holidays(year: int) -> frozenset[date]:
     """Swedish public holidays plus midsommarafton, julafton and nyårsafton in `year`.
@@ -381,14 +415,9 @@ def non_working_holidays(year: int) -> frozenset[date]:
     (Sundays excluded; weekends are handled separately) and, from the BANK category, only the three
     eves that are whole days off. Half days ("from 2pm") remain working days.
     """
-    import holidays  # imported lazily: only working-day arithmetic needs it
-
-    public = holidays.Sweden(
-        years=year, categories=(holidays.PUBLIC,), include_sundays=False, language="en_US"
-    )
-    bank = holidays.Sweden(
-        years=year, categories=(holidays.BANK,), include_sundays=False, language="en_US"
-    )
+    sweden, public_category, bank_category = _swedish_calendar()
+    public = sweden(years=year, categories=(public_category,), include_sundays=False, language="en_US")
+    bank = sweden(years=year, categories=(bank_category,), include_sundays=False, language="en_US")
     eves = {d for d, name in bank.items() if any(n in name.split("; ") for n in WORKING_DAY_EVES)}
     return frozenset(public.keys()) | frozenset(eves)
 
