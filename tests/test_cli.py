@@ -22,6 +22,17 @@ def test_version_and_help_through_the_entry_point():
         assert command in result.stdout
 
 
+def test_version_is_answered_before_the_command_tree_is_built():
+    """`svo --version` prints what the command tree's eager --version option prints, without importing
+    typer or building the commands (issue 26: start-up near `import typer`)."""
+    import subprocess
+    import sys
+
+    probe = "import sys; sys.argv = ['svo', '--version']; from svo_cli.launch import main; main(); print('typer' in sys.modules)"
+    fast = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert fast == svo("--version").stdout + "False\n"
+
+
 def test_status_table_is_plain_when_piped():
     result = svo("status", "--as-of", "2026-11-23")
     assert result.returncode == 0

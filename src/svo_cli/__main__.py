@@ -1,3 +1,3 @@
-from svo_cli.cli import main
+from svo_cli.launch import main
 
 main()
