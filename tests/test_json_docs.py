@@ -111,3 +111,28 @@ def test_notice_given_fields_are_documented():
 
     row = next(line for line in SECTIONS["An agreement"].splitlines() if line.startswith("| `notice` |"))
     assert set(re.findall(r'"([a-z_]+)"', row)) == {f.name for f in fields(NoticeGiven)}
+
+
+def test_status_rows_are_built_directly_as_asdict_would_give_them():
+    """The JSON status rows are built field by field (issue 26: `asdict` was a third of the render);
+    they are what `asdict` and the plain pass give, in the same order, for every field the row has."""
+    from dataclasses import asdict, fields
+    from datetime import date
+
+    from conftest import DATA
+    from svo_cli import app
+    from svo_cli.engine import AgreementStatus
+    from svo_cli.render import jsonfmt
+
+    from dataclasses import replace
+
+    from svo_cli.engine import Withdrawal
+
+    result = app.status(app.Request(data_dir=DATA, as_of=date(2026, 11, 23)))
+    assert result.rows
+    withdrawn = replace(result.rows[0], withdrawn=(Withdrawal("linkoping", date(2027, 12, 31)),),
+                        option_deadline=date(2027, 6, 30), assumed=True)
+    for row in (*result.rows, withdrawn):
+        built = jsonfmt._status_row(row)
+        assert list(built) == [f.name for f in fields(AgreementStatus)]
+        assert json.dumps(built) == json.dumps(jsonfmt._plain(asdict(row)))

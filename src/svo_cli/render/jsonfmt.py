@@ -55,13 +55,24 @@ def dumps(document: Any, pretty: bool = True) -> str:
     return json.dumps(values, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def _day(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
 def _status_row(r: AgreementStatus) -> dict:
-    return asdict(r)
+    """An agreement's status as JSON values, built directly (as `asdict` and the plain pass would give
+    them, field by field in declaration order, at a third of the cost: thousands of rows)."""
+    return {"id": r.id, "title": r.title, "status": r.status.value, "term": r.term,
+            "term_start": _day(r.term_start), "term_end": _day(r.term_end), "open_ended": r.open_ended,
+            "ends_on": _day(r.ends_on), "notice_deadline": _day(r.notice_deadline), "approximate": r.approximate,
+            "binding_until": _day(r.binding_until),
+            "withdrawn": [{"party": w.party, "last_day": w.last_day.isoformat()} for w in r.withdrawn],
+            "option_deadline": _day(r.option_deadline), "assumed": r.assumed}
 
 
 def status_document(r: StatusResult, lang: str = "en") -> dict:
-    return {"as_of": r.as_of, "agreements": [_status_row(row) for row in r.rows],
-            **findings_fields(r.findings, lang)}
+    return Plain(as_of=r.as_of.isoformat(), agreements=[_status_row(row) for row in r.rows],
+                 **findings_fields(r.findings, lang))
 
 
 def deadline_row(d: Deadline, lang: str = "en") -> dict:
