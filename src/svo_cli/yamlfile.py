@@ -219,7 +219,8 @@ def parse_yaml_text(text: str, path: str, *, fast: bool = True) -> tuple[YamlDoc
     each of those at its exact position. The event path is the reference: the node path gives the
     same values, positions and findings (tests/test_yaml_paths.py compares them), and hands any file
     it finds a problem in to the event path, which reports the first problem in the file's order.
-    `fast=False` takes the event path for every file.
+    `fast=False` takes the event path for every file. `text` is what `decode` gives: raw control
+    characters were refused there, so only escapes can put one in a value.
     """
     if not fast or _RISKY.search(text) or text.count("[") + text.count("{") > MAX_FAST_BRACKETS:
         return _parse_events(text, path)
@@ -399,7 +400,10 @@ def _document(root: Any, path: str, source_map: SourceMap) -> tuple[YamlDocument
         pos = source_map.value(())
         return None, [error("SVO011", T("file_not_a_mapping", kind=kind), path, pos.line, pos.column,
                             hint=T("start_with_id"))]
-    found = _escaped_controls(root, (), path, source_map)
+    # A control character reaches a key or value only through a double-quoted escape ("\\e", "\\x1b"):
+    # raw ones were refused before parsing, and line breaks are read as "\\n". No backslash, no walk.
+    text = source_map._text
+    found = _escaped_controls(root, (), path, source_map) if text is None or "\\" in text else []
     if found:
         return None, found
     return YamlDocument(path, root, source_map), []
