@@ -245,3 +245,32 @@ def test_calendar_uids_unique_and_a_finding_for_the_same_meeting_twice(tmp_path)
     assert any(summary.startswith("svo: ") for summary in found)
     result = invoke("validate", str(tmp_path / "data"))
     assert result.exit_code == 1 and "SVO222" in result.stdout
+
+
+# ---------------------------------------------------------------- issue 26: the event replay computes no window
+
+
+def test_bounded_work_event_replay_computes_no_terms_it_does_not_read(tmp_path, monkeypatch):
+    """The replay builds the timeline on a far date for its notice, end and withdrawals; the hundred
+    terms of that date's window are never read, so none is computed (SVO215 found all the same)."""
+    from svo_cli import validate as validating
+    from svo_cli.schedule import Schedule
+
+    text = agreement("yearly", "valid_until: 2015-12-31\nrenewal: {every: 1 year}\nnotice: {period: 3 months}\n"
+                               "followups:\n  - {id: f, what: w, every: 1 year, first: 2015-12-31}\n"
+                               "events:\n  - {date: 2020-06-01, type: followup_done, followup: f, occurrence: 1999-01-01}\n",
+                     valid_from="2015-01-01")
+    dataset, diagnostics = load_dataset(_data(tmp_path, {"yearly": text}))
+    assert not [d for d in diagnostics if d.is_error]
+    calls = 0
+    term = Schedule.term
+
+    def counting(self, k):
+        nonlocal calls
+        calls += 1
+        return term(self, k)
+
+    monkeypatch.setattr(Schedule, "term", counting)
+    found = validating.check_event_replay(dataset)
+    assert [d.code for d in found] == ["SVO215"]
+    assert calls < 10

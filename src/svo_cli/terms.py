@@ -432,10 +432,12 @@ class _Builder:
 
 def timeline(agreement: Agreement, as_of: date, through: date | None = None,
              superseded_on: date | None = None, since: date | None = None, groups: Any = None,
-             superseded_coarse: Coarse | None = None, ends_with: Any = None) -> Timeline:
+             superseded_coarse: Coarse | None = None, ends_with: Any = None, window: bool = True) -> Timeline:
     """The agreement's terms as known on as_of. `terms` lists the terms from the one containing
     `since` (default: at most HISTORY_TERMS terms before as_of) through the one containing `through`
-    (default as_of) and every term whose notice deadline is on or before it, and one renewal beyond."""
+    (default as_of) and every term whose notice deadline is on or before it, and one renewal beyond.
+    `window=False` leaves `terms` empty, for callers that read only the schedule, the notice, the end
+    and the withdrawals (the event replay, on a far date: a hundred terms it would never read)."""
     builder = _Builder(agreement, group_members(groups))
     for position, event in numbered_events_until(agreement, as_of):
         if event.type == "notice":
@@ -459,7 +461,7 @@ def timeline(agreement: Agreement, as_of: date, through: date | None = None,
                                         w.position)
                         for w in builder.withdrawals
                         for c in [unique(w.coarse + s.term(w.term).coarse)])
-    terms = _window(s, as_of, through if through is not None else as_of, since)
+    terms = _window(s, as_of, through if through is not None else as_of, since) if window else ()
     coarse = unique(builder.coarse)
     notice = builder.notice or builder.first_notice
     final_end, reason = s.final_end, s.reason

@@ -365,7 +365,7 @@ def _replay(item: Loaded) -> list[Diagnostic]:
     a: Agreement = item.model
     found: list[Diagnostic] = []
     last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
-    tl = engine.timeline(a, FAR_FUTURE, through=last_event)
+    tl = engine.timeline(a, FAR_FUTURE, through=last_event, window=False)  # reads no term of the window
     notice = tl.notice
     if notice is not None and notice.late and notice.last_day == tl.final_end:  # the notice that fixed the end
         i = next(i for i, e in enumerate(a.events) if e.type == "notice" and e.date.end == notice.date)
@@ -389,8 +389,10 @@ def _replay(item: Loaded) -> list[Diagnostic]:
                                  **_at(item, ("events", w.position, "date")),
                                  hint=T("check_date_renews_n_times", n=w.term - w.given_in_term)
                                  if w.term - w.given_in_term > 1 else T("check_date_renews_once")))
-    _, unmatched = engine.followup_occurrences(tl, last_event, as_of=last_event, overdue_limit=0)
     known = {f.id for f in a.followups}
+    if not any(e.type == "followup_done" and e.followup in known for e in a.events):
+        return found  # no done event that could match nothing
+    _, unmatched = engine.followup_occurrences(tl, last_event, as_of=last_event, overdue_limit=0)
     for done in unmatched:
         if done.followup not in known:
             continue  # reported as SVO211
@@ -615,7 +617,7 @@ def check_term_rules(item: Loaded) -> list[Diagnostic]:
                              hint=T("min_parties_needs_withdrawal")))
     if any(e.type == "terminated" for e in a.events):
         last_event = max([a.valid_from.start] + [e.date.end for e in a.events])
-        tl = engine.timeline(a, FAR_FUTURE, through=last_event)
+        tl = engine.timeline(a, FAR_FUTURE, through=last_event, window=False)  # reads no term of the window
         for ignored in tl.ignored_terminations:
             last = (ignored.event.effective or ignored.event.date).end
             found.append(warning("SVO217", T("termination_after_end", last=last.isoformat(),
