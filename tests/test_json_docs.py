@@ -116,17 +116,13 @@ def test_notice_given_fields_are_documented():
 def test_status_rows_are_built_directly_as_asdict_would_give_them():
     """The JSON status rows are built field by field (issue 26: `asdict` was a third of the render);
     they are what `asdict` and the plain pass give, in the same order, for every field the row has."""
-    from dataclasses import asdict, fields
+    from dataclasses import asdict, fields, replace
     from datetime import date
 
     from conftest import DATA
     from svo_cli import app
-    from svo_cli.engine import AgreementStatus
+    from svo_cli.engine import AgreementStatus, Withdrawal
     from svo_cli.render import jsonfmt
-
-    from dataclasses import replace
-
-    from svo_cli.engine import Withdrawal
 
     result = app.status(app.Request(data_dir=DATA, as_of=date(2026, 11, 23)))
     assert result.rows
