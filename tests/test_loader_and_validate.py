@@ -284,3 +284,13 @@ def test_a_finding_inside_a_union_points_at_the_files_own_key(tmp_path, monkeypa
     _, diags = load(tmp_path / "data")
     quote = [d for d in diags if d.code in ("SVO103", "SVO104")]
     assert quote and all(d.line > 1 for d in quote)
+
+
+def test_a_files_stem_is_pathlibs_without_a_path_object():
+    """`stem` (the id a file should hold) is string arithmetic, as pathlib's suffix and stem are."""
+    from svo_cli.loader import YAML_SUFFIXES, stem
+
+    for name in ("x.yaml", "..yaml", ".yaml", "a..yaml", "x.yaml.", "X.YML", "d/y.Yaml", "d.yaml/x", "x",
+                 "a.b.yml", ".x.yaml", "é.yaml"):
+        path = Path(name)
+        assert stem(name) == stem(path) == (path.stem if path.suffix.lower() in YAML_SUFFIXES else path.name)

@@ -70,12 +70,15 @@ class Loaded(Generic[M_co]):
 
     @property
     def stem(self) -> str:
-        return stem(Path(self.path))
+        return stem(self.path)
 
 
-def stem(path: Path) -> str:
-    """A data file's name without .yaml/.yml (any case): the id it should hold."""
-    return path.stem if path.suffix.lower() in YAML_SUFFIXES else path.name
+def stem(path: Path | str) -> str:
+    """A data file's name without .yaml/.yml (any case): the id it should hold. (String arithmetic as
+    pathlib's suffix and stem do it, without building a Path: called for every file.)"""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 and name[dot:].lower() in YAML_SUFFIXES else name
 
 
 @dataclass(frozen=True)
@@ -381,7 +384,9 @@ def _data_files(directory: Path, root: Path, required: bool) -> tuple[list[Path]
                               hint=T("create_agreements_directory", path=shown))]
         return [], []
     try:
-        entries = sorted(directory.iterdir())
+        entries = sorted(directory.iterdir(), key=str)  # one directory: the order of the names
+        with os.scandir(directory) as listing:
+            plain = {entry.name for entry in listing if not _maybe_link(entry)}
     except OSError as exc:
         return [], [error("SVO001", T("cannot_read_directory", reason=exc.strerror or str(exc)), shown, 1, 1,
                           hint=T("check_directory_readable"))]
@@ -392,12 +397,23 @@ def _data_files(directory: Path, root: Path, required: bool) -> tuple[list[Path]
             diags.append(warning("SVO303", T("not_a_data_file"), display_path(path), 1, 1,
                                  hint=T("rename_to_yaml_or_move")))
             continue
-        refusal = refused(path, root)
+        # An entry that is not a symlink is where its directory is, and the directory passed the rule
+        # (or is the root itself): only symlinks, and what the listing cannot tell, need resolving.
+        refusal = refused(path, root) if path.name not in plain else None
         if refusal is not None:
             diags.append(refusal)
             continue
         files.append(path)
     return files, diags
+
+
+def _maybe_link(entry: os.DirEntry[str]) -> bool:
+    """Whether a directory entry is a symlink (from the listing itself: no call per file); when that
+    cannot be told, it is treated as one (and resolved)."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True
 
 
 def kind_files(root: Path, kind: FileKind) -> tuple[list[Path], list[Diagnostic]]:
