@@ -294,3 +294,27 @@ def test_a_files_stem_is_pathlibs_without_a_path_object():
                  "a.b.yml", ".x.yaml", "é.yaml"):
         path = Path(name)
         assert stem(name) == stem(path) == (path.stem if path.suffix.lower() in YAML_SUFFIXES else path.name)
+
+
+def test_per_file_checks_run_in_the_workers_give_what_the_check_gives(tmp_path, monkeypatch):
+    """The event replay, run by the loader's workers on each agreement they read (issue 26), finds what
+    the check finds after loading, in the same order, on the model as the dataset holds it."""
+    import sys
+
+    import svo_cli.loader as loader
+    from svo_cli.validate import EVENT_REPLAY, check_event_replay
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    data = generate(240, tmp_path / "data")
+    monkeypatch.setattr(loader, "PARALLEL_FROM_FILES", 1)
+    monkeypatch.setattr(loader, "CHUNK_FILES", 50)
+    serial, serial_diags = loader.load_dataset(data, jobs=1)
+    parallel, parallel_diags = loader.load(data, jobs=2, file_checks=(EVENT_REPLAY,))
+    assert parallel_diags == serial_diags
+    assert all(item.checked_by("event-replay") is None for item in serial.agreements)
+    assert all(item.checked_by("event-replay") is not None for item in parallel.agreements)
+    assert [a.model for a in parallel.agreements] == [a.model for a in serial.agreements]
+    found = check_event_replay(parallel)
+    assert found == check_event_replay(serial) and {d.code for d in found} >= {"SVO208"}

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from svo_cli import minutes_checks, register, validate
 from svo_cli.diagnostics import Diagnostic
-from svo_cli.loader import Dataset
+from svo_cli.loader import Dataset, FileCheck
 from svo_cli.register import Context
 
 
@@ -24,6 +24,12 @@ class Check:
     run: Callable[[Dataset, Context], list[Diagnostic]]
     errors: bool  # can find errors: the commands that report only errors run it (ERROR_CHECKS)
     about: str  # the message id of its one-line description (messages.FINDINGS, in each language)
+    per_file: FileCheck | None = None  # its per-agreement part, which the loader's workers can run
+
+
+def file_checks(checks: Sequence[Check]) -> tuple[FileCheck, ...]:
+    """The per-file parts of these checks, for the loader to run in its workers."""
+    return tuple(c.per_file for c in checks if c.per_file is not None)
 
 
 def _data(check: Callable[[Dataset], list[Diagnostic]]) -> Callable[[Dataset, Context], list[Diagnostic]]:
@@ -40,7 +46,8 @@ DATA_CHECKS: tuple[Check, ...] = (
     Check("notice-rules", ("SVO207", "SVO210", "SVO214"), _data(validate.check_notice_rules), True, "check_about_notice_rules"),
     Check("event-meaning", ("SVO218", "SVO219", "SVO220", "SVO234"), _data(validate.check_events_meaning), True, "check_about_event_meaning"),
     Check("sources-quoted", ("SVO209",), _data(validate.check_sources_quoted), False, "check_about_sources_quoted"),
-    Check("event-replay", ("SVO208", "SVO215"), _data(validate.check_event_replay), False, "check_about_event_replay"),
+    Check("event-replay", ("SVO208", "SVO215"), _data(validate.check_event_replay), False, "check_about_event_replay",
+          validate.EVENT_REPLAY),
     Check("term-rules", ("SVO216", "SVO217", "SVO235", "SVO237"), _data(validate.check_terms), False, "check_about_term_rules"),
     Check("options", ("SVO230", "SVO231", "SVO232", "SVO233"), _data(validate.check_options), True,
           "check_about_options"),

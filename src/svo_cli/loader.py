@@ -10,7 +10,7 @@ import signal
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Generator, Generic, Sequence, TypeVar
+from typing import Annotated, Any, Callable, Generator, Generic, Sequence, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -67,10 +67,28 @@ class Loaded(Generic[M_co]):
     model: M_co
     path: str
     source_map: SourceMap
+    # findings of per-file checks (FileCheck) computed where the file was read, by check name
+    checked: tuple[tuple[str, tuple[Diagnostic, ...]], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def stem(self) -> str:
         return stem(self.path)
+
+    def checked_by(self, name: str) -> tuple[Diagnostic, ...] | None:
+        """The findings the named per-file check gave when the file was read (None: not run there)."""
+        return next((found for check, found in self.checked if check == name), None)
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """A check of one agreement on its own (its model as the dataset holds it, nothing else), which the
+    loader's worker processes run on each agreement they read, so that on a large directory it is not
+    left to the serial part after loading. `wants` tells from the parsed values alone whether the check
+    can find anything in the file (when not, the model is not built in the worker)."""
+
+    name: str
+    run: Callable[[Loaded[Any]], list[Diagnostic]]
+    wants: Callable[[dict[str, Any]], bool]
 
 
 def stem(path: Path | str) -> str:
@@ -517,15 +535,16 @@ def _plan_named(paths: Sequence[Path], root: Path | None) -> tuple[list[_Planned
     return planned, diags
 
 
-def load(root: Path | None, only: Sequence[Path] | None = None,
-         jobs: int | None = None) -> tuple[Dataset, list[Diagnostic]]:
+def load(root: Path | None, only: Sequence[Path] | None = None, jobs: int | None = None,
+         file_checks: Sequence[FileCheck] = ()) -> tuple[Dataset, list[Diagnostic]]:
     """Read data files, every kind through the same rule, limits and parsing: all of them below the data
     directory `root`, or `only` the named files (for `svo validate PATH ...`), with the parties and the
     register of `root` when it is given and they are not named.
 
     Large directories are read and parsed by worker processes (one per core, in chunks) while this
     process builds the models from each chunk as it arrives: parsed values and texts cross the
-    process boundary cheaply, models would not."""
+    process boundary cheaply, models would not. The workers also run the `file_checks` on each agreement
+    (building its model there as the dataset will hold it) and send back only their findings."""
     if only is None:
         if root is None:
             raise ValueError("load: a data directory or files to read")
@@ -535,13 +554,21 @@ def load(root: Path | None, only: Sequence[Path] | None = None,
         shown = [display_path(path) for path, _ in planned]
     loaded: dict[str, list[Loaded[BaseModel]]] = {kind.name: [] for kind in KINDS}
     unloaded: list[Loaded[Any]] = []
-    with closing(_parsed([path for path, _ in planned], jobs)) as parsed:  # Ctrl-C ends the pool at once
-        for (path, kind), (document, found) in zip(planned, parsed):
+
+    def settled() -> _Settle:  # what the dataset changes in each agreement, once the parties are read
+        parties_file: Any = next(iter(loaded[PARTIES.name][-1:]), None)
+        if parties_file is None:
+            return {}, None
+        return {p.id: p.kind for p in parties_file.model.parties}, parties_file.model.records_from
+
+    checks = tuple(file_checks)
+    with closing(_parsed(planned, jobs, checks, settled)) as parsed:  # Ctrl-C ends the pool at once
+        for (path, kind), (document, found, checked) in zip(planned, parsed):
             if document is not None:
                 kind = kind or kind_of_document(document)
                 built, found = build_model(document, kind.model)
                 if built is not None:
-                    loaded[kind.name].append(Loaded(built, document.path, document.source_map))
+                    loaded[kind.name].append(Loaded(built, document.path, document.source_map, checked))
                 elif kind.name in (AGREEMENTS.name, WORKPLANS.name):
                     unloaded.append(Loaded(document.data, document.path, document.source_map))
             diags += found
@@ -564,14 +591,29 @@ PARALLEL_FROM_FILES = 1500  # below this, starting worker processes costs more t
 CHUNK_FILES = 200
 
 
-def _parsed(paths_in: Sequence[Path], jobs: int | None) -> Generator[tuple[YamlDocument | None, list[Diagnostic]], None, None]:
-    """(document, diagnostics) for each file, in order; in worker processes when that wins."""
-    paths = [str(p) for p in paths_in]
+_Settle = tuple[dict[str, Any], Any]  # party kinds by id, the register's records_from
+_Result = tuple[YamlDocument | None, list[Diagnostic], tuple[tuple[str, tuple[Diagnostic, ...]], ...]]
+
+
+def _parsed(planned: Sequence[_Planned], jobs: int | None, checks: tuple[FileCheck, ...] = (),
+            settled: Callable[[], _Settle] = lambda: ({}, None)) -> Generator[_Result, None, None]:
+    """(document, diagnostics, per-file findings) for each file, in order; in worker processes when that
+    wins. The single files (parties, register) are read here first, so that the workers know what the
+    dataset will change in each agreement (`settled`) before they run the per-file checks."""
+    paths = [str(p) for p, _ in planned]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     if workers < 2 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(_read_one, paths)
+        for path in paths:
+            yield (*_read_one(path), ())
         return
-    chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
+    head = 0
+    while head < len(planned) and planned[head][1] in (PARTIES, SOURCES):
+        yield (*_read_one(paths[head]), ())
+        head += 1
+    agreement = [kind is AGREEMENTS for _, kind in planned]
+    context = settled() if checks else ({}, None)
+    chunks = [(paths[i:i + CHUNK_FILES], agreement[i:i + CHUNK_FILES], checks, context)
+              for i in range(head, len(paths), CHUNK_FILES)]
     # Ctrl-C: the workers are forked with SIGINT ignored (they never print a traceback); the main
     # process kills them and exits 130 at once, without waiting on the pool's threads.
     # Ctrl-C during the fork is held back (blocked, not lost) until the handler is in place.
@@ -608,8 +650,39 @@ def _read_one(path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     return read_yaml_file(Path(path), display_path(Path(path)))
 
 
-def _read_chunk(paths: list[str]) -> list[tuple[YamlDocument | None, list[Diagnostic]]]:
-    return [_read_one(p) for p in paths]
+def _read_chunk(task: tuple[list[str], list[bool], tuple[FileCheck, ...], _Settle]) -> list[_Result]:
+    paths, agreement, checks, context = task
+    results: list[_Result] = []
+    for path, is_agreement in zip(paths, agreement):
+        document, found = _read_one(path)
+        checked = _checked(document, checks, context) if checks and is_agreement and document is not None else ()
+        results.append((document, found, checked))
+    return results
+
+
+def _checked(document: YamlDocument, checks: tuple[FileCheck, ...],
+             context: _Settle) -> tuple[tuple[str, tuple[Diagnostic, ...]], ...]:
+    """The per-file checks' findings on one agreement, its model built and settled as the dataset will
+    hold it (_dataset); none when it is not a valid agreement (the main process reports why)."""
+    wanted = [check for check in checks if isinstance(document.data, dict) and check.wants(document.data)]
+    if not wanted:
+        return tuple((check.name, ()) for check in checks)
+    built, _ = build_model(document, Agreement)
+    if built is None:
+        return ()
+    kinds, start = context
+    item = Loaded(_settle(built, kinds, start), document.path, document.source_map)
+    return tuple((check.name, tuple(check.run(item)) if check in wanted else ()) for check in checks)
+
+
+def _settle(agreement: Agreement, kinds: dict[str, Any], start: Any) -> Agreement:
+    """An agreement as the dataset holds it: what min_parties counts (rule 4b), and the register's record
+    start for every follow-up without its own (rule 8b)."""
+    if agreement.min_parties:
+        agreement = with_party_kinds(agreement, kinds)
+    if start is not None:
+        agreement = with_record_start(agreement, start)
+    return agreement
 
 
 def _dataset(loaded: dict[str, list[Loaded[BaseModel]]], files: Sequence[str] = (),
@@ -621,12 +694,10 @@ def _dataset(loaded: dict[str, list[Loaded[BaseModel]]], files: Sequence[str] = 
     parties = tuple(parties_file.model.parties) if parties_file else ()
     groups = tuple(parties_file.model.groups) if parties_file else ()
     kinds = {p.id: p.kind for p in parties}
-    if any(item.model.min_parties for item in agreements):  # what min_parties counts (rule 4b)
-        agreements = tuple(replace(item, model=with_party_kinds(item.model, kinds)) if item.model.min_parties
-                           else item for item in agreements)
     start = parties_file.model.records_from if parties_file else None
+    if start is not None or any(item.model.min_parties for item in agreements):  # rules 4b and 8b: _settle
+        agreements = tuple(replace(item, model=_settle(item.model, kinds, start)) for item in agreements)
     if start is not None:  # the register's record start, for every follow-up without its own (rule 8b)
-        agreements = tuple(replace(item, model=with_record_start(item.model, start)) for item in agreements)
         workplans = tuple(replace(item, model=with_record_start(item.model, start)) for item in workplans)
     minutes: Any = tuple(sorted(loaded[MINUTES.name], key=lambda item: (item.model.date.start, item.model.id)))
     return Dataset(parties, groups, agreements, parties_file, workplans, tuple(files), sources_file,

@@ -45,9 +45,9 @@ def load(request: Request, checks: str = ERRORS) -> Checked:
     _require_dir(request.data_dir)
     every = checks == EVERYTHING
     with _loading():
-        dataset, diagnostics = load_data(request.data_dir, jobs=request.jobs)
-        diagnostics += named_checks.run(dataset, register.Context(as_of=request.as_of),
-                                        named_checks.CHECKS if every else named_checks.ERROR_CHECKS)
+        chosen = named_checks.CHECKS if every else named_checks.ERROR_CHECKS
+        dataset, diagnostics = load_data(request.data_dir, jobs=request.jobs, file_checks=named_checks.file_checks(chosen))
+        diagnostics += named_checks.run(dataset, register.Context(as_of=request.as_of), chosen)
     _keep(dataset)
     checked = Checked(dataset, tuple(sorted(diagnostics, key=lambda d: d.sort_key())))
     if _READ_ONCE is not None:
@@ -186,7 +186,8 @@ def validate_files(request: ValidateRequest) -> ValidateResult:
     else:
         _require_dir(data_dir)
         with _loading():
-            dataset, diagnostics = load_data(data_dir, jobs=jobs)
+            dataset, diagnostics = load_data(data_dir, jobs=jobs,
+                                             file_checks=named_checks.file_checks(named_checks.named(request.checks)))
             diagnostics += _run_checks(dataset, request)
         files = len(dataset.files)
     if strict:
@@ -209,7 +210,8 @@ def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequ
         if root is None:
             dataset, diagnostics = load_data(data_dir if _is_dir(data_dir) else None, only=named)
         else:
-            dataset, diagnostics = load_data(root, jobs=request.jobs)
+            dataset, diagnostics = load_data(root, jobs=request.jobs,
+                                             file_checks=named_checks.file_checks(named_checks.named(request.checks)))
         diagnostics += _run_checks(dataset, request)
         found += [d for d in diagnostics if os.path.realpath(d.path) in wanted or d.code in ACROSS_FILES]
     return found, len(files)
