@@ -37,7 +37,7 @@ from svo_cli.terms import (
     timeline,
 )
 
-__all__ = ["AgreementStatus", "Withdrawal", "Detail", "status_of", "agreement_status", "statuses", "deadlines", "detail",
+__all__ = ["AgreementStatus", "Withdrawal", "Detail", "status_of", "state_of", "agreement_status", "statuses", "deadlines", "detail",
            "agreement_deadlines", "followup_occurrences", "timeline", "supersessions",
            "timeline_of"]
 
@@ -66,21 +66,26 @@ class AgreementStatus:
     assumed: bool = False  # rests on a fact marked `assumed` in the data (set by the application layer)
 
 
+def state_of(tl: Timeline) -> AgreementState:
+    """The agreement's state on the timeline's date (status_of's `status`, without the rest of the row)."""
+    as_of = tl.as_of
+    if tl.superseded_on is not None and as_of >= tl.superseded_on:
+        return AgreementState.SUPERSEDED
+    if as_of < tl.start:
+        return AgreementState.UPCOMING
+    if tl.final_end is not None and as_of > tl.final_end:
+        ended_by = tl.end_reason in (EndReason.NOTICE, EndReason.TERMINATED)
+        return AgreementState.TERMINATED if ended_by else AgreementState.EXPIRED
+    if tl.awaiting_adoption:
+        return AgreementState.AWAITING_ADOPTION  # not in force until every principal has adopted it
+    if tl.end_reason == EndReason.NOTICE:
+        return AgreementState.NOTICE_GIVEN
+    return AgreementState.ACTIVE
+
+
 def status_of(tl: Timeline) -> AgreementStatus:
     as_of, a, s = tl.as_of, tl.agreement, tl.schedule
-    if tl.superseded_on is not None and as_of >= tl.superseded_on:
-        status = AgreementState.SUPERSEDED
-    elif as_of < tl.start:
-        status = AgreementState.UPCOMING
-    elif tl.final_end is not None and as_of > tl.final_end:
-        ended_by = tl.end_reason in (EndReason.NOTICE, EndReason.TERMINATED)
-        status = AgreementState.TERMINATED if ended_by else AgreementState.EXPIRED
-    elif tl.awaiting_adoption:
-        status = AgreementState.AWAITING_ADOPTION  # not in force until every principal has adopted it
-    elif tl.end_reason == EndReason.NOTICE:
-        status = AgreementState.NOTICE_GIVEN
-    else:
-        status = AgreementState.ACTIVE
+    status = state_of(tl)
     term = tl.term_on(as_of) if status in IN_FORCE else None
     if term is not None:
         open_ended = term.end is None
@@ -262,7 +267,7 @@ def adoption_rows(tl: Timeline, until: date, groups: Any = None) -> list[Deadlin
             continue
         row = make_deadline(due.end, DeadlineKind.ADOPTION, a.id, a.title, as_of, due.approximate,
                             why("adoption", name=party, due=str(due)), party=party)
-        if row.date <= until and (row.date >= as_of or status_of(tl).status not in ENDED):
+        if row.date <= until and (row.date >= as_of or state_of(tl) not in ENDED):
             rows.append(row)
     return rows
 
@@ -361,9 +366,10 @@ def deadlines(agreements: Sequence[Agreement], as_of: date, until: date, groups:
         tl = timeline(a, as_of, through=as_of, since=as_of, groups=groups,
                       superseded_on=found.day if found else None,
                       superseded_coarse=found.coarse if found else None,
-                      ends_with=ends_with_of(a, others, as_of, superseded, groups))
+                      ends_with=ends_with_of(a, others, as_of, superseded, groups),
+                      window=False)  # the rows come from the schedule: no list of terms is read
         rows_found = agreement_deadlines(tl, until, notices_until=notices_until, groups=groups)
-        if status_of(tl).status in ENDED:
+        if state_of(tl) in ENDED:
             # Nothing can be followed up under an agreement that is no longer in force.
             rows_found = [d for d in rows_found if d.date >= as_of]
         rows += rows_found
