@@ -110,12 +110,23 @@ class _Series:
         # The first occurrence due on or after the record start (`tracked_from`): earlier ones without a
         # record are unrecorded, not overdue (rule 8b). None: every occurrence is before it.
         self.record_lo: int | None = None
+        # Due dates already computed, by k: the searches, bounds and rows ask for the same k several
+        # times (four times each on average), and each is date arithmetic from the anchor.
+        self._dues: dict[int, date | None] = {}
+        self._natural_dues: dict[int, date | None] = {}
         self._bounds()
 
     # ----------------------------------------------------------------- due dates
 
     def due(self, k: int) -> date | None:
         """Occurrence k's due date as its rule gives it (None: the rule gives none)."""
+        dues = self._dues
+        if k in dues:
+            return dues[k]
+        found = dues[k] = self._due(k)
+        return found
+
+    def _due(self, k: int) -> date | None:
         f = self.f
         if self.kind == Form.EVERY:
             assert f.every is not None and f.first is not None
@@ -138,13 +149,20 @@ class _Series:
 
     def _natural_due(self, k: int) -> date | None:
         """For the search: before-notice occurrences follow the deadlines the terms would have."""
-        if self.kind == Form.BEFORE:
-            schedule = self.life.schedule
-            deadline = schedule.natural_deadline(k) if schedule is not None else None
-            if deadline is None:
-                return None
-            return subtract(deadline, self.f.lead) if self.f.lead else deadline
-        return self.due(k)
+        if self.kind != Form.BEFORE:
+            return self.due(k)
+        dues = self._natural_dues
+        if k in dues:
+            return dues[k]
+        found = dues[k] = self._natural_before(k)
+        return found
+
+    def _natural_before(self, k: int) -> date | None:
+        schedule = self.life.schedule
+        deadline = schedule.natural_deadline(k) if schedule is not None else None
+        if deadline is None:
+            return None
+        return subtract(deadline, self.f.lead) if self.f.lead else deadline
 
     def first_from(self) -> int:
         return 1 if self.kind == Form.BEFORE else 0
