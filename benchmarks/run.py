@@ -4,6 +4,7 @@ run (parsing the same files with PyYAML's C loader and nothing else), with peak 
     python benchmarks/run.py                      # 100, 1,000 and 10,000 agreements, 5 runs each
     python benchmarks/run.py --sizes 100000 --runs 3
     python benchmarks/run.py --quick              # 100 and 1,000, 3 runs (a smoke run)
+    python benchmarks/run.py --targets 10000 --runs 3 --instructions 1000   # the ratios of issue 26
     python benchmarks/run.py --sizes 10000 --commands deadlines check --svo "env PYTHONPATH=/tmp/old/src python -m svo_cli"
 
 Prints a table of median seconds, the ratio to the baseline and peak RSS, then the start-up
@@ -156,6 +157,108 @@ def against_jsonschema(count: int, runs: int, workdir: Path) -> list[dict]:
              "ratio": ours / theirs, "peak_mb": ours_mem, "cpu_s": ours_cpu}]
 
 
+# Issue 26's targets: whole-process wall time, minimum over alternated rounds, against the yardstick
+# measured in the same rounds (the C-loader parse of the same files; `import typer` for start-up).
+TARGETS = {"validate": 1.2, "status": 1.5, "deadlines": 2.0, "svo --version": 1.2}
+PRECOMMIT_SECONDS, PRECOMMIT_RATIO = 0.3, 4.0
+PRECOMMIT_FILE = REPO / "data" / "agreements" / "lakarmedverkan.yaml"
+
+
+def target_commands(data: Path) -> dict[str, list[str]]:
+    svo = svo_command()
+    common = ["--data", str(data), "--as-of", AS_OF]
+    return {"validate": svo + ["validate", str(data)],
+            "status": svo + ["status", *common, "--format", "json"],
+            "deadlines": svo + ["deadlines", *common, "--within", "365", "--format", "json"]}
+
+
+def alternated(jobs: dict[str, tuple[list[str], Path | None]], rounds: int) -> dict[str, dict]:
+    """Each command once per round, in turn, `rounds` rounds: the minimum wall and CPU seconds of each
+    and its largest peak memory (a slow spell of the machine hits every command of a round alike)."""
+    best: dict[str, dict] = {}
+    for _ in range(rounds):
+        for name, (argv, cwd) in jobs.items():
+            start = time.perf_counter()
+            proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+            tree_peak = 0
+            while True:
+                waited, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if waited:
+                    break
+                tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
+                time.sleep(0.005)
+            wall = time.perf_counter() - start
+            if os.waitstatus_to_exitcode(status) not in (0, 1):
+                raise SystemExit(f"{' '.join(argv)} exited {os.waitstatus_to_exitcode(status)}")
+            row = best.setdefault(name, {"wall_s": wall, "cpu_s": 9e9, "peak_mb": 0})
+            row["wall_s"] = min(row["wall_s"], wall)
+            row["cpu_s"] = min(row["cpu_s"], usage.ru_utime + usage.ru_stime)
+            row["peak_mb"] = max(row["peak_mb"], round(max(usage.ru_maxrss, tree_peak) / 1024))
+    return best
+
+
+def targets(size: int, rounds: int, workdir: Path) -> list[dict]:
+    """The issue's ratios at `size` agreements, the start-up ratio and the pre-commit case."""
+    data = workdir / f"data-{size}"
+    if not (data / "parties.yaml").exists():
+        generate(size, data)
+    jobs: dict[str, tuple[list[str], Path | None]] = {
+        "baseline": ([sys.executable, "-c", BASELINE, str(data)], None)}
+    jobs.update({name: (argv, None) for name, argv in target_commands(data).items()})
+    measured = alternated(jobs, rounds)
+    base = measured.pop("baseline")
+    rows = [{"size": size, "what": name, **m, "ratio": m["wall_s"] / base["wall_s"],
+             "cpu_ratio": m["cpu_s"] / base["cpu_s"], "target": TARGETS[name]} for name, m in measured.items()]
+    rows.insert(0, {"size": size, "what": "baseline (PyYAML C loader)", **base, "ratio": 1.0, "cpu_ratio": 1.0,
+                    "target": None})
+    svo = svo_command()
+    start = alternated({"typer": ([sys.executable, "-c", "import typer"], None),
+                        "svo --version": (svo + ["--version"], None),
+                        "pre-commit": (svo + ["validate", str(PRECOMMIT_FILE.relative_to(REPO))], REPO)},
+                       max(rounds, 10))
+    typer = start.pop("typer")
+    rows.append({"size": "", "what": "python -c 'import typer'", **typer, "ratio": 1.0, "cpu_ratio": 1.0,
+                 "target": None})
+    for name, m in start.items():
+        rows.append({"size": "", "what": name if name != "pre-commit" else
+                     f"svo validate data/agreements/{PRECOMMIT_FILE.name} (pre-commit)", **m,
+                     "ratio": m["wall_s"] / typer["wall_s"], "cpu_ratio": m["cpu_s"] / typer["cpu_s"],
+                     "target": TARGETS.get(name, PRECOMMIT_RATIO)})
+    return rows
+
+
+def targets_table(rows: list[dict]) -> str:
+    lines = ["| size | what | wall s (min) | × yardstick | target | cpu s (min) | cpu × | peak MB |",
+             "|---:|---|---:|---:|---|---:|---:|---:|"]
+    for r in rows:
+        target = ""
+        if r["target"] is not None:
+            met = r["ratio"] <= r["target"]
+            if "pre-commit" in r["what"]:
+                met = met and r["wall_s"] <= PRECOMMIT_SECONDS
+                target = f"≤ {r['target']:.1f}× and ≤ {PRECOMMIT_SECONDS} s"
+            else:
+                target = f"≤ {r['target']:.1f}×"
+            target += " met" if met else " NOT met"
+        lines.append(f"| {r['size']} | {r['what']} | {r['wall_s']:.3f} | {r['ratio']:.2f} | {target} | "
+                     f"{r['cpu_s']:.3f} | {r['cpu_ratio']:.2f} | {r['peak_mb']} |")
+    return "\n".join(lines)
+
+
+def instruction_counts(size: int, workdir: Path) -> dict:
+    """Instructions of each command in one process (valgrind), and of the yardstick, at a small size."""
+    import counts
+
+    data = workdir / f"data-{size}"
+    if not (data / "parties.yaml").exists():
+        generate(size, data)
+    cache = workdir / "pycache"
+    cache.mkdir(exist_ok=True)
+    found = {name: counts.count_instructions(argv, cache) for name, argv in counts.commands(data).items()}
+    found["baseline (PyYAML C loader)"] = counts.baseline_instructions(data, cache)
+    return found
+
+
 def table(rows: list[dict], ratio_to: str) -> str:
     lines = [f"| size | what | median s | min s | × {ratio_to} | peak MB | cpu s |",
              "|---:|---|---:|---:|---:|---:|---:|"]
@@ -175,6 +278,12 @@ def main() -> None:
     parser.add_argument("--no-jsonschema", action="store_true")
     parser.add_argument("--commands", nargs="+", choices=["validate", "status", "deadlines", "check", "calendar"],
                         help="time only these commands (default: all)")
+    parser.add_argument("--targets", type=int, metavar="N",
+                        help="only the issue's ratios: validate, status, deadlines at N agreements against the "
+                             "C-loader parse, --version and the pre-commit case against import typer, "
+                             "alternated (--runs rounds)")
+    parser.add_argument("--instructions", type=int, metavar="N",
+                        help="with --targets: also count instructions at N agreements (needs valgrind)")
     parser.add_argument("--svo", help="the svo command to time, e.g. 'env PYTHONPATH=/tmp/old/src python -m svo_cli' "
                                       "for another version of the code (default: the installed svo)")
     args = parser.parse_args()
@@ -185,6 +294,25 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.2f} at the start")
+    if args.targets:
+        rows = targets(args.targets, args.runs, args.workdir)
+        print(f"\ntargets (wall: minimum of {args.runs} alternated rounds, 10 for start-up; load average "
+              f"{os.getloadavg()[0]:.2f} at the end)\n" + targets_table(rows))
+        found: dict = {"targets": rows}
+        if args.instructions:
+            if not shutil.which("valgrind"):
+                print("\ninstructions: valgrind is not installed")
+            else:
+                counted = instruction_counts(args.instructions, args.workdir)
+                base = counted["baseline (PyYAML C loader)"]
+                print(f"\ninstructions at {args.instructions} agreements, one process (deterministic):")
+                for name, value in counted.items():
+                    ratio = f" ({value / base:.2f}× the C-loader parse)" if name not in ("version",) else ""
+                    print(f"  {name}: {value:,}{ratio}")
+                found["instructions"] = counted
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=2), encoding="utf-8")
+        return
     results: dict = {"as_of": AS_OF, "runs": args.runs, "sizes": {}, "startup": [], "jsonschema": []}
     for size in args.sizes:
         rows = run_size(size, args.runs, args.workdir)

@@ -172,7 +172,8 @@ def ends_with_of(a: Agreement, others: Mapping[str, Agreement] | None, as_of: da
     inner = ends_with_of(other, others, as_of, superseded, groups, depth + 1)
     found = superseded.get(other.id)
     tl = timeline(other, as_of, since=as_of, groups=groups, superseded_on=found.day if found else None,
-                  superseded_coarse=found.coarse if found else None, ends_with=inner)
+                  superseded_coarse=found.coarse if found else None, ends_with=inner,
+                  window=False)  # its end and status come from the schedule
     earliest = (tl.schedule.final_end_earliest or tl.final_end) if tl.final_end is not None else None
     return EndsWith(other.id, tl.final_end, earliest, status_of(tl).binding_until, tuple(tl.final_coarse))
 
@@ -204,7 +205,8 @@ def agreement_status(a: Agreement, as_of: date, superseded: Mapping[str, Superse
     found = superseded.get(a.id)
     tl = timeline(a, as_of, since=as_of, groups=groups, superseded_on=found.day if found else None,
                   superseded_coarse=found.coarse if found else None,
-                  ends_with=ends_with_of(a, others, as_of, superseded, groups))
+                  ends_with=ends_with_of(a, others, as_of, superseded, groups),
+                  window=False)  # status_of reads the schedule, not the list of terms
     return status_of(tl)
 
 
