@@ -5,6 +5,7 @@ run (parsing the same files with PyYAML's C loader and nothing else), with peak 
     python benchmarks/run.py --sizes 100000 --runs 3
     python benchmarks/run.py --quick              # 100 and 1,000, 3 runs (a smoke run)
     python benchmarks/run.py --targets 10000 --runs 3 --instructions 1000   # the ratios of issue 26
+    python benchmarks/run.py --targets 10000 --before "env PYTHONPATH=/tmp/old/src python -m svo_cli"
     python benchmarks/run.py --sizes 10000 --commands deadlines check --svo "env PYTHONPATH=/tmp/old/src python -m svo_cli"
 
 Prints a table of median seconds, the ratio to the baseline and peak RSS, then the start-up
@@ -164,8 +165,11 @@ PRECOMMIT_SECONDS, PRECOMMIT_RATIO = 0.3, 4.0
 PRECOMMIT_FILE = REPO / "data" / "agreements" / "lakarmedverkan.yaml"
 
 
-def target_commands(data: Path) -> dict[str, list[str]]:
-    svo = svo_command()
+BEFORE: list[str] = []  # --before: another version's svo command, timed in the same rounds
+
+
+def target_commands(data: Path, svo: list[str] | None = None) -> dict[str, list[str]]:
+    svo = svo or svo_command()
     common = ["--data", str(data), "--as-of", AS_OF]
     return {"validate": svo + ["validate", str(data)],
             "status": svo + ["status", *common, "--format", "json"],
@@ -205,25 +209,30 @@ def targets(size: int, rounds: int, workdir: Path) -> list[dict]:
     jobs: dict[str, tuple[list[str], Path | None]] = {
         "baseline": ([sys.executable, "-c", BASELINE, str(data)], None)}
     jobs.update({name: (argv, None) for name, argv in target_commands(data).items()})
+    if BEFORE:
+        jobs.update({f"{name} (before)": (argv, None) for name, argv in target_commands(data, BEFORE).items()})
     measured = alternated(jobs, rounds)
     base = measured.pop("baseline")
     rows = [{"size": size, "what": name, **m, "ratio": m["wall_s"] / base["wall_s"],
-             "cpu_ratio": m["cpu_s"] / base["cpu_s"], "target": TARGETS[name]} for name, m in measured.items()]
+             "cpu_ratio": m["cpu_s"] / base["cpu_s"], "target": TARGETS.get(name)} for name, m in measured.items()]
     rows.insert(0, {"size": size, "what": "baseline (PyYAML C loader)", **base, "ratio": 1.0, "cpu_ratio": 1.0,
                     "target": None})
     svo = svo_command()
-    start = alternated({"typer": ([sys.executable, "-c", "import typer"], None),
-                        "svo --version": (svo + ["--version"], None),
-                        "pre-commit": (svo + ["validate", str(PRECOMMIT_FILE.relative_to(REPO))], REPO)},
-                       max(rounds, 10))
+    starting = {"typer": ([sys.executable, "-c", "import typer"], None),
+                "svo --version": (svo + ["--version"], None),
+                "pre-commit": (svo + ["validate", str(PRECOMMIT_FILE.relative_to(REPO))], REPO)}
+    if BEFORE:
+        starting.update({"svo --version (before)": (BEFORE + ["--version"], None),
+                         "pre-commit (before)": (BEFORE + ["validate", str(PRECOMMIT_FILE.relative_to(REPO))], REPO)})
+    start = alternated(starting, max(rounds, 10))
     typer = start.pop("typer")
     rows.append({"size": "", "what": "python -c 'import typer'", **typer, "ratio": 1.0, "cpu_ratio": 1.0,
                  "target": None})
     for name, m in start.items():
-        rows.append({"size": "", "what": name if name != "pre-commit" else
-                     f"svo validate data/agreements/{PRECOMMIT_FILE.name} (pre-commit)", **m,
-                     "ratio": m["wall_s"] / typer["wall_s"], "cpu_ratio": m["cpu_s"] / typer["cpu_s"],
-                     "target": TARGETS.get(name, PRECOMMIT_RATIO)})
+        shown = name.replace("pre-commit", f"svo validate data/agreements/{PRECOMMIT_FILE.name} (pre-commit)")
+        target = None if name.endswith("(before)") else TARGETS.get(name, PRECOMMIT_RATIO)
+        rows.append({"size": "", "what": shown, **m, "ratio": m["wall_s"] / typer["wall_s"],
+                     "cpu_ratio": m["cpu_s"] / typer["cpu_s"], "target": target})
     return rows
 
 
@@ -282,12 +291,15 @@ def main() -> None:
                         help="only the issue's ratios: validate, status, deadlines at N agreements against the "
                              "C-loader parse, --version and the pre-commit case against import typer, "
                              "alternated (--runs rounds)")
+    parser.add_argument("--before", help="with --targets: another version's svo command, timed in the same "
+                                         "rounds (e.g. 'env PYTHONPATH=/tmp/old/src python -m svo_cli')")
     parser.add_argument("--instructions", type=int, metavar="N",
                         help="with --targets: also count instructions at N agreements (needs valgrind)")
     parser.add_argument("--svo", help="the svo command to time, e.g. 'env PYTHONPATH=/tmp/old/src python -m svo_cli' "
                                       "for another version of the code (default: the installed svo)")
     args = parser.parse_args()
     SVO[:] = shlex.split(args.svo) if args.svo else []
+    BEFORE[:] = shlex.split(args.before) if args.before else []
     COMMANDS[:] = args.commands or []
     if args.quick:
         args.sizes, args.runs = [100, 1000], 3
