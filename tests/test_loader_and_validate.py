@@ -296,9 +296,10 @@ def test_a_files_stem_is_pathlibs_without_a_path_object():
         assert stem(name) == stem(path) == (path.stem if path.suffix.lower() in YAML_SUFFIXES else path.name)
 
 
-def test_per_file_checks_run_in_the_workers_give_what_the_check_gives(tmp_path, monkeypatch):
-    """The event replay, run by the loader's workers on each agreement they read (issue 26), finds what
-    the check finds after loading, in the same order, on the model as the dataset holds it."""
+def test_per_file_checks_run_while_loading_give_what_the_check_gives(tmp_path, monkeypatch):
+    """The event replay, run by the loader on each agreement as it is built while the workers parse the
+    next files (issue 26), finds what the check finds after loading, in the same order, on the model as
+    the dataset holds it (settled while loading: the same models as settled after)."""
     import sys
 
     import svo_cli.loader as loader

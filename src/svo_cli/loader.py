@@ -82,9 +82,9 @@ class Loaded(Generic[M_co]):
 @dataclass(frozen=True)
 class FileCheck:
     """A check of one agreement on its own (its model as the dataset holds it, nothing else), which the
-    loader's worker processes run on each agreement they read, so that on a large directory it is not
-    left to the serial part after loading. `wants` tells from the parsed values alone whether the check
-    can find anything in the file (when not, the model is not built in the worker)."""
+    loader runs on each agreement as soon as it is built, while the worker processes parse the next
+    files, so that on a large directory it is not left to the serial part after loading. `wants` tells
+    from the parsed values alone whether the check can find anything in the file."""
 
     name: str
     run: Callable[[Loaded[Any]], list[Diagnostic]]
@@ -543,8 +543,9 @@ def load(root: Path | None, only: Sequence[Path] | None = None, jobs: int | None
 
     Large directories are read and parsed by worker processes (one per core, in chunks) while this
     process builds the models from each chunk as it arrives: parsed values and texts cross the
-    process boundary cheaply, models would not. The workers also run the `file_checks` on each agreement
-    (building its model there as the dataset will hold it) and send back only their findings."""
+    process boundary cheaply, models would not. Reading a directory, the parties come first, so each
+    agreement is settled as the dataset holds it (_settle) and given the `file_checks` as soon as it is
+    built, in the time this process would otherwise wait for the workers."""
     if only is None:
         if root is None:
             raise ValueError("load: a data directory or files to read")
@@ -554,25 +555,49 @@ def load(root: Path | None, only: Sequence[Path] | None = None, jobs: int | None
         shown = [display_path(path) for path, _ in planned]
     loaded: dict[str, list[Loaded[BaseModel]]] = {kind.name: [] for kind in KINDS}
     unloaded: list[Loaded[Any]] = []
-
-    def settled() -> _Settle:  # what the dataset changes in each agreement, once the parties are read
-        parties_file: Any = next(iter(loaded[PARTIES.name][-1:]), None)
-        if parties_file is None:
-            return {}, None
-        return {p.id: p.kind for p in parties_file.model.parties}, parties_file.model.records_from
-
-    checks = tuple(file_checks)
-    with closing(_parsed(planned, jobs, checks, settled)) as parsed:  # Ctrl-C ends the pool at once
-        for (path, kind), (document, found, checked) in zip(planned, parsed):
+    in_place = only is None  # a directory: parties.yaml is planned first, so it is read when agreements come
+    context: _Settle | None = None
+    with closing(_parsed([path for path, _ in planned], jobs)) as parsed:  # Ctrl-C ends the pool at once
+        for (path, kind), (document, found) in zip(planned, parsed):
             if document is not None:
                 kind = kind or kind_of_document(document)
                 built, found = build_model(document, kind.model)
-                if built is not None:
-                    loaded[kind.name].append(Loaded(built, document.path, document.source_map, checked))
-                elif kind.name in (AGREEMENTS.name, WORKPLANS.name):
-                    unloaded.append(Loaded(document.data, document.path, document.source_map))
+                if built is None:
+                    if kind.name in (AGREEMENTS.name, WORKPLANS.name):
+                        unloaded.append(Loaded(document.data, document.path, document.source_map))
+                elif in_place and kind.name in (AGREEMENTS.name, WORKPLANS.name):
+                    if context is None:
+                        context = _context(loaded)
+                    loaded[kind.name].append(_settled(built, document, context, file_checks))
+                else:
+                    loaded[kind.name].append(Loaded(built, document.path, document.source_map))
             diags += found
-    return _dataset(loaded, shown, unloaded), diags
+    return _dataset(loaded, shown, unloaded, settled=in_place), diags
+
+
+_Settle = tuple[dict[str, Any], Any]  # party kinds by id, the register's records_from
+
+
+def _context(loaded: dict[str, list[Loaded[BaseModel]]]) -> _Settle:
+    """What the dataset changes in each agreement and plan: from the parties file read (the last one)."""
+    parties_file: Any = next(iter(loaded[PARTIES.name][-1:]), None)
+    if parties_file is None:
+        return {}, None
+    return {p.id: p.kind for p in parties_file.model.parties}, parties_file.model.records_from
+
+
+def _settled(built: Any, document: YamlDocument, context: _Settle, checks: Sequence[FileCheck]) -> Loaded[Any]:
+    """An agreement or plan as the dataset holds it, an agreement with its per-file checks' findings."""
+    kinds, start = context
+    if isinstance(built, Workplan):
+        item: Loaded[Any] = Loaded(with_record_start(built, start) if start is not None else built, document.path,
+                                   document.source_map)
+        return item
+    item = Loaded(_settle(built, kinds, start), document.path, document.source_map)
+    if not checks:
+        return item
+    checked = tuple((check.name, tuple(check.run(item)) if check.wants(document.data) else ()) for check in checks)
+    return replace(item, checked=checked)
 
 
 def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list[Diagnostic]]:
@@ -591,29 +616,14 @@ PARALLEL_FROM_FILES = 1500  # below this, starting worker processes costs more t
 CHUNK_FILES = 200
 
 
-_Settle = tuple[dict[str, Any], Any]  # party kinds by id, the register's records_from
-_Result = tuple[YamlDocument | None, list[Diagnostic], tuple[tuple[str, tuple[Diagnostic, ...]], ...]]
-
-
-def _parsed(planned: Sequence[_Planned], jobs: int | None, checks: tuple[FileCheck, ...] = (),
-            settled: Callable[[], _Settle] = lambda: ({}, None)) -> Generator[_Result, None, None]:
-    """(document, diagnostics, per-file findings) for each file, in order; in worker processes when that
-    wins. The single files (parties, register) are read here first, so that the workers know what the
-    dataset will change in each agreement (`settled`) before they run the per-file checks."""
-    paths = [str(p) for p, _ in planned]
+def _parsed(paths_in: Sequence[Path], jobs: int | None) -> Generator[tuple[YamlDocument | None, list[Diagnostic]], None, None]:
+    """(document, diagnostics) for each file, in order; in worker processes when that wins."""
+    paths = [str(p) for p in paths_in]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     if workers < 2 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
-        for path in paths:
-            yield (*_read_one(path), ())
+        yield from map(_read_one, paths)
         return
-    head = 0
-    while head < len(planned) and planned[head][1] in (PARTIES, SOURCES):
-        yield (*_read_one(paths[head]), ())
-        head += 1
-    agreement = [kind is AGREEMENTS for _, kind in planned]
-    context = settled() if checks else ({}, None)
-    chunks = [(paths[i:i + CHUNK_FILES], agreement[i:i + CHUNK_FILES], checks, context)
-              for i in range(head, len(paths), CHUNK_FILES)]
+    chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
     # Ctrl-C: the workers are forked with SIGINT ignored (they never print a traceback); the main
     # process kills them and exits 130 at once, without waiting on the pool's threads.
     # Ctrl-C during the fork is held back (blocked, not lost) until the handler is in place.
@@ -650,29 +660,8 @@ def _read_one(path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     return read_yaml_file(Path(path), display_path(Path(path)))
 
 
-def _read_chunk(task: tuple[list[str], list[bool], tuple[FileCheck, ...], _Settle]) -> list[_Result]:
-    paths, agreement, checks, context = task
-    results: list[_Result] = []
-    for path, is_agreement in zip(paths, agreement):
-        document, found = _read_one(path)
-        checked = _checked(document, checks, context) if checks and is_agreement and document is not None else ()
-        results.append((document, found, checked))
-    return results
-
-
-def _checked(document: YamlDocument, checks: tuple[FileCheck, ...],
-             context: _Settle) -> tuple[tuple[str, tuple[Diagnostic, ...]], ...]:
-    """The per-file checks' findings on one agreement, its model built and settled as the dataset will
-    hold it (_dataset); none when it is not a valid agreement (the main process reports why)."""
-    wanted = [check for check in checks if isinstance(document.data, dict) and check.wants(document.data)]
-    if not wanted:
-        return tuple((check.name, ()) for check in checks)
-    built, _ = build_model(document, Agreement)
-    if built is None:
-        return ()
-    kinds, start = context
-    item = Loaded(_settle(built, kinds, start), document.path, document.source_map)
-    return tuple((check.name, tuple(check.run(item)) if check in wanted else ()) for check in checks)
+def _read_chunk(paths: list[str]) -> list[tuple[YamlDocument | None, list[Diagnostic]]]:
+    return [_read_one(p) for p in paths]
 
 
 def _settle(agreement: Agreement, kinds: dict[str, Any], start: Any) -> Agreement:
@@ -686,7 +675,8 @@ def _settle(agreement: Agreement, kinds: dict[str, Any], start: Any) -> Agreemen
 
 
 def _dataset(loaded: dict[str, list[Loaded[BaseModel]]], files: Sequence[str] = (),
-             unloaded: Sequence[Loaded[Any]] = ()) -> Dataset:
+             unloaded: Sequence[Loaded[Any]] = (), settled: bool = False) -> Dataset:
+    """The dataset of what was loaded; agreements and plans settled here unless `settled` already."""
     parties_file: Any = next(iter(loaded[PARTIES.name][-1:]), None)
     sources_file: Any = next(iter(loaded[SOURCES.name][-1:]), None)
     agreements: Any = tuple(loaded[AGREEMENTS.name])
@@ -695,9 +685,9 @@ def _dataset(loaded: dict[str, list[Loaded[BaseModel]]], files: Sequence[str] = 
     groups = tuple(parties_file.model.groups) if parties_file else ()
     kinds = {p.id: p.kind for p in parties}
     start = parties_file.model.records_from if parties_file else None
-    if start is not None or any(item.model.min_parties for item in agreements):  # rules 4b and 8b: _settle
+    if not settled and (start is not None or any(item.model.min_parties for item in agreements)):  # _settle
         agreements = tuple(replace(item, model=_settle(item.model, kinds, start)) for item in agreements)
-    if start is not None:  # the register's record start, for every follow-up without its own (rule 8b)
+    if not settled and start is not None:  # the register's record start, for follow-ups without their own (8b)
         workplans = tuple(replace(item, model=with_record_start(item.model, start)) for item in workplans)
     minutes: Any = tuple(sorted(loaded[MINUTES.name], key=lambda item: (item.model.date.start, item.model.id)))
     return Dataset(parties, groups, agreements, parties_file, workplans, tuple(files), sources_file,

@@ -353,8 +353,9 @@ def check_sources_quoted(dataset: Dataset) -> list[Diagnostic]:
 
 def check_event_replay(dataset: Dataset) -> list[Diagnostic]:
     """Each agreement with notices or follow-ups done replayed with every event known (costly: a
-    warnings-only check): SVO208 a late notice, SVO215 a follow-up done that completes nothing. On a large
-    directory the loader's workers have replayed each agreement as they read it (EVENT_REPLAY)."""
+    warnings-only check): SVO208 a late notice, SVO215 a follow-up done that completes nothing. Reading a
+    directory, the loader has replayed each agreement as it was built (EVENT_REPLAY), while its worker
+    processes parsed the next files."""
     found: list[Diagnostic] = []
     for item in dataset.agreements:
         done = item.checked_by(EVENT_REPLAY.name)
