@@ -185,3 +185,16 @@ def test_a_row_s_reason_is_on_a_line_of_its_own_never_written_out(tmp_path):
     cells = [c.text for t in _docx.Document(str(out)).tables for r in t.rows for c in r.cells]
     assert not [c for c in cells if "\\x0a" in c]
     assert any("[antagande]\nVarför [antagande]" in c for c in cells)
+
+
+def test_the_report_s_word_document_has_the_changes_and_the_appendix_too(tmp_path):
+    """As the check's pack: what the data's changes did since the last meeting, and the steering documents."""
+    import docx as _docx
+
+    from conftest import invoke
+
+    out = tmp_path / "rapport.docx"
+    invoke("report", "--meeting", "2026-12-10", "--as-of", "2026-12-02", "--lang", "sv", "-o", str(out))
+    headings = [p.text for p in _docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    assert any(h.startswith("9. Ändrat sedan förra mötet, 2024-08-23 (LGVO-mötet)") for h in headings), headings
+    assert headings[-1] == "Bilaga: gemensamma styrdokument"

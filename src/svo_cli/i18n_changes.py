@@ -33,7 +33,7 @@ CHANGES: dict[str, dict[str, str]] = {
         "f_adoption": "adopted", "f_adoption_due": "adoption due",
         "ch_nothing": "–",
         # the pack's section
-        "sec_changes": "Changed since the last meeting ({since})",
+        "sec_changes": "Changed since the last meeting, {since}",
         "sec_changes_since": "Changed since {since}",
         "ch_missing": "Not shown: {reason}.",
         "ch_compared": "The register's data at the last commit on or before {since} ({commit}) compared with "
@@ -99,7 +99,7 @@ CHANGES: dict[str, dict[str, str]] = {
         "f_option_deadline": "sista dag för option", "f_binding_until": "bunden till", "f_decide_by": "beslut senast",
         "f_adoption": "antagen", "f_adoption_due": "antas senast",
         "ch_nothing": "–",
-        "sec_changes": "Ändrat sedan förra mötet ({since})",
+        "sec_changes": "Ändrat sedan förra mötet, {since}",
         "sec_changes_since": "Ändrat sedan {since}",
         "ch_missing": "Visas inte: {reason}.",
         "ch_compared": "Registrets data vid den sista incheckningen den {since} eller tidigare ({commit}) jämförd "

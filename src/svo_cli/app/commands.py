@@ -160,7 +160,9 @@ def calendar(request: Request, window: Window, remind: int | tuple[int, ...] | N
 PAST = (DeadlineState.OVERDUE, DeadlineState.UNRECORDED)  # the report's rows that are not coming
 
 
-def report(request: Request, window: MeetingWindow) -> ReportResult:
+def report(request: Request, window: MeetingWindow, pack: bool = False) -> ReportResult:
+    """The meeting report; for its Word document (`pack`), as the check's, what the data's changes since the
+    last meeting did (git) and the steering-documents appendix."""
     loaded = _load_for(request)
     dataset, day = loaded.dataset, request.as_of
     span = meeting_window(dataset, day, window, request.filters.body)
@@ -184,7 +186,8 @@ def report(request: Request, window: MeetingWindow) -> ReportResult:
                         window=span.reason, next_meeting=span.next_meeting, ending=ending(loaded, request, until),
                         since_events=happened(loaded, request, since), since_meeting=since_meeting,
                         since_body=since_body(dataset, since, since_meeting),
-                        sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *items), dataset, day))
+                        sources=sources_of(dataset), reasons=assumption_reasons((*ahead, *items), dataset, day),
+                        **(_pack_parts(request, loaded, since) if pack else {}))
 
 
 def timeline(request: Request, years_back: int, years_ahead: int, include_ended: bool) -> TimelineResult:

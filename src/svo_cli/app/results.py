@@ -195,6 +195,8 @@ class ReportResult(Result):
     since_body: str | None = None  # as CheckResult.since_body
     sources: dict[str, str] = field(default_factory=dict)  # as CheckResult.sources
     reasons: dict[str, str] = field(default_factory=dict)  # as CheckResult.reasons
+    changes: Any = None  # as CheckResult.changes (the Word document only)
+    register: Any = None  # as CheckResult.register (the Word document only)
 
     @property
     def by_state(self) -> tuple[tuple[str, tuple[AgreementStatus, ...]], ...]:

@@ -255,7 +255,8 @@ def report(
 
     request = edge.request(data, as_of, lang, party, responsible, kind, body)
     window = application.MeetingWindow(date_option(meeting, "--meeting", request.lang), next_meeting, horizon)
-    run(Command.REPORT, request, output, data, format, application.report, window, template=template)
+    pack = edge.output_format(Command.REPORT, format, output, request.lang).value == "docx"  # the Word document
+    run(Command.REPORT, request, output, data, format, application.report, window, pack, template=template)
 
 
 @command("timeline")
