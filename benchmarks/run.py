@@ -74,6 +74,25 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+def run_once(argv: list[str], env: dict | None = None, cwd: Path | None = None,
+             poll: float = 0.01) -> tuple[float, float, float, int]:
+    """One whole-process run: wall seconds, peak memory in MB (the process's own peak RSS or its whole
+    process tree's, workers included, sampled every `poll` seconds, whichever is larger), CPU seconds
+    (user + system, of the process and the workers it waited for) and the exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,
+                            env={**os.environ, **(env or {})})
+    tree_peak = 0
+    while True:
+        waited, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if waited:
+            break
+        tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
+        time.sleep(poll)
+    return (time.perf_counter() - start, max(usage.ru_maxrss, tree_peak) / 1024, usage.ru_utime + usage.ru_stime,
+            os.waitstatus_to_exitcode(status))
+
+
 def measure(argv: list[str], runs: int, env: dict | None = None) -> tuple[float, float, int, float]:
     """Median and minimum wall seconds, the largest peak memory (MB) over `runs` runs (the process's
     own peak RSS, or its whole process tree's, workers included, sampled every 10 ms, whichever is
@@ -81,20 +100,10 @@ def measure(argv: list[str], runs: int, env: dict | None = None) -> tuple[float,
     less sensitive than wall time to other work on a shared machine)."""
     times, peaks, cpus, code = [], [], [], 0
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**os.environ, **(env or {})})
-        tree_peak = 0
-        while True:
-            waited, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if waited:
-                break
-            tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
-            time.sleep(0.01)
-        times.append(time.perf_counter() - start)
-        peaks.append(max(usage.ru_maxrss, tree_peak) / 1024)
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        code = os.waitstatus_to_exitcode(status)
+        wall, peak, cpu, code = run_once(argv, env)
+        times.append(wall)
+        peaks.append(peak)
+        cpus.append(cpu)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited {code}")
     return statistics.median(times), min(times), round(max(peaks)), statistics.median(cpus)
@@ -182,22 +191,13 @@ def alternated(jobs: dict[str, tuple[list[str], Path | None]], rounds: int) -> d
     best: dict[str, dict] = {}
     for _ in range(rounds):
         for name, (argv, cwd) in jobs.items():
-            start = time.perf_counter()
-            proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
-            tree_peak = 0
-            while True:
-                waited, status, usage = os.wait4(proc.pid, os.WNOHANG)
-                if waited:
-                    break
-                tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
-                time.sleep(0.005)
-            wall = time.perf_counter() - start
-            if os.waitstatus_to_exitcode(status) not in (0, 1):
-                raise SystemExit(f"{' '.join(argv)} exited {os.waitstatus_to_exitcode(status)}")
+            wall, peak, cpu, code = run_once(argv, cwd=cwd, poll=0.005)
+            if code not in (0, 1):
+                raise SystemExit(f"{' '.join(argv)} exited {code}")
             row = best.setdefault(name, {"wall_s": wall, "cpu_s": 9e9, "peak_mb": 0})
             row["wall_s"] = min(row["wall_s"], wall)
-            row["cpu_s"] = min(row["cpu_s"], usage.ru_utime + usage.ru_stime)
-            row["peak_mb"] = max(row["peak_mb"], round(max(usage.ru_maxrss, tree_peak) / 1024))
+            row["cpu_s"] = min(row["cpu_s"], cpu)
+            row["peak_mb"] = max(row["peak_mb"], round(peak))
     return best
 
 
