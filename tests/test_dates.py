@@ -257,22 +257,35 @@ def test_fast_calendar_arithmetic_equals_relativedelta(day, years, months, extra
     assert subtract(day, duration) == day - relativedelta(years=years, months=months, days=extra_days)
 
 
-def test_working_days_load_only_the_swedish_holidays_and_agree_with_the_library():
-    """Only the Swedish module of `holidays` is imported (its countries package imports all ~250), and
-    the days are the library's own: PUBLIC, plus the three whole-day eves of BANK."""
+def test_9_working_days_import_no_holidays_module_and_the_library_only_its_swedish_one():
+    """svo's years come from the table (no `holidays` module at all); the library, asked for the years
+    outside it, imports only its Swedish module (its countries package imports all ~250)."""
     import subprocess
     import sys
 
+    probe = ("import sys; from svo_cli.dates import non_working_holidays, library_holidays; "
+             "non_working_holidays(2026); print(sorted(m for m in sys.modules if m.startswith('holidays')));"
+             "library_holidays(2026); print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.splitlines() == ["[]", "['holidays.countries.sweden']"]
+
+
+def test_9_the_holiday_table_is_the_library_s_days_for_every_year_it_holds():
+    """The table is what the library says, PUBLIC plus the three whole-day eves of BANK, year by year
+    (a new `holidays` release that changes a day fails here: `python -m svo_cli.holidays_se` rewrites it)."""
+    from pathlib import Path
+
     import holidays
 
+    from svo_cli import holidays_se
     from svo_cli.dates import WORKING_DAY_EVES, non_working_holidays
 
-    probe = ("import sys; from svo_cli.dates import non_working_holidays; non_working_holidays(2026); "
-             "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))")
-    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert loaded.strip() == "['holidays.countries.sweden']"
-    for year in range(1900, 2101, 7):
+    assert holidays_se.table_text() == Path(holidays_se.__file__).read_text(encoding="utf-8"), \
+        "the holiday table is stale: run python -m svo_cli.holidays_se"
+    for year in (1952, 1953, 2026, 2100, 2101):
         public = holidays.Sweden(years=year, categories=(holidays.PUBLIC,), include_sundays=False, language="en_US")
         bank = holidays.Sweden(years=year, categories=(holidays.BANK,), include_sundays=False, language="en_US")
         eves = {d for d, name in bank.items() if any(n in name.split("; ") for n in WORKING_DAY_EVES)}
         assert non_working_holidays(year) == frozenset(public.keys()) | frozenset(eves)
+    assert non_working_holidays(holidays_se.LAST_YEAR + 1) == frozenset()  # the library's, asked
+    assert len(non_working_holidays(2026)) == 16

@@ -409,12 +409,23 @@ def _swedish_calendar() -> tuple[Any, str, str]:
 
 @lru_cache(maxsize=512)
 def non_working_holidays(year: int) -> frozenset[date]:
-    """Swedish public holidays plus midsommarafton, julafton and nyårsafton in `year`.
+    """Swedish public holidays plus midsommarafton, julafton and nyårsafton in `year` (rule 9).
 
-    Taken from the `holidays` library with its categories set explicitly: the PUBLIC category
-    (Sundays excluded; weekends are handled separately) and, from the BANK category, only the three
-    eves that are whole days off. Half days ("from 2pm") remain working days.
+    The years svo's dates can name (and a margin) come from `holidays_se`, a table the library wrote
+    (`python -m svo_cli.holidays_se` rewrites it; a test holds it to the library): importing the
+    library's calendars costs more than a pre-commit run's checks. Other years ask the library.
     """
+    from svo_cli.holidays_se import days_of
+
+    tabled = days_of(year)
+    return tabled if tabled is not None else library_holidays(year)
+
+
+def library_holidays(year: int) -> frozenset[date]:
+    """Rule 9's non-working days of `year` as the `holidays` library gives them, with its categories
+    set explicitly: the PUBLIC category (Sundays excluded; weekends are handled separately) and, from
+    the BANK category, only the three eves that are whole days off. Half days ("from 2pm") remain
+    working days."""
     sweden, public_category, bank_category = _swedish_calendar()
     public = sweden(years=year, categories=(public_category,), include_sundays=False, language="en_US")
     bank = sweden(years=year, categories=(bank_category,), include_sundays=False, language="en_US")

@@ -17,7 +17,6 @@ from typing import Iterator, Sequence
 from svo_cli import checks as named_checks
 from svo_cli import register
 from svo_cli.app.requests import Request, UsageProblem, ValidateRequest
-from svo_cli.app.results import ValidateResult
 from svo_cli.diagnostics import Diagnostic, promote_warnings
 from svo_cli.loader import Dataset, named_files
 from svo_cli.loader import load as load_data
@@ -168,6 +167,24 @@ def read_documents(dataset: Dataset, directory: Path) -> tuple[dict[str, str], f
         except (OSError, ValueError):
             continue
     return texts, frozenset(names - set(texts))
+
+
+@dataclass(frozen=True)
+class ValidateResult:
+    findings: tuple[Diagnostic, ...]
+    files: int
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for d in self.findings if d.is_error)
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.findings) - self.error_count
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(d.is_error for d in self.findings) else 0
 
 
 def validate_files(request: ValidateRequest) -> ValidateResult:

@@ -248,19 +248,5 @@ class TimelineResult(Result):
     picture: Picture
 
 
-@dataclass(frozen=True)
-class ValidateResult:
-    findings: tuple[Diagnostic, ...]
-    files: int
-
-    @property
-    def error_count(self) -> int:
-        return sum(1 for d in self.findings if d.is_error)
-
-    @property
-    def warning_count(self) -> int:
-        return len(self.findings) - self.error_count
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if any(d.is_error for d in self.findings) else 0
+# svo validate's result, ValidateResult, is kept with what computes it (app/loading.py), so the pre-commit
+# hook's validate never imports the engine's result types.

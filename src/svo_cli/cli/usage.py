@@ -31,8 +31,11 @@ def argv_lang(argv: list[str]) -> str:
 def _translate_params(params: list[Any], lang: str, command: str = "") -> None:
     for param in params:
         # svo declares every help text as an id (an unknown one is MissingText, never shown as itself);
-        # typer's own options are known by name
-        key = _BUILTIN_HELP.get(param.name or "") or param.help
+        # typer's own options are known by name. The id is kept beside the text, so that a command tree
+        # built once can be put into another language again.
+        key = getattr(param, "svo_help_id", None)
+        if key is None:
+            key = param.svo_help_id = _BUILTIN_HELP.get(param.name or "") or param.help
         if key == "format":
             param.help = format_help(command, lang)
         elif key is not None:
