@@ -86,7 +86,7 @@ EventType = Literal["notice", "extended", "revised", "terminated", "followup_don
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 # An address as mail systems take it: a dot-atom local part, a domain of two or more labels (letters of any

@@ -2,10 +2,10 @@
 
 The only package that knows typer, the clock, the environment and the terminal: options.py declares the
 options, usage.py speaks the user's language on help pages and usage errors, edge.py reads the clock and
-the environment and writes the output; this module declares the commands.
+the environment and writes the output; this module declares the commands. (No `from __future__ import
+annotations` here: typer reads the commands' annotations at run time, and would evaluate each string.)
 """
 
-from __future__ import annotations
 
 import os
 import sys
