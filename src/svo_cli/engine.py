@@ -23,6 +23,7 @@ from svo_cli.obligations import (
     followup_rows,
     make_deadline,
     sort_key,
+    unmatched_done,
     with_coarse,
 )
 from svo_cli.terms import (
@@ -223,6 +224,13 @@ def followup_occurrences(tl: Timeline, through: date, as_of: date | None = None,
     done events that matched none, with their places in `events`."""
     done_events = [n for n in numbered_events_until(tl.agreement, tl.as_of) if n.type == "followup_done"]
     return collect_occurrences(Life.of(tl), tl.agreement.followups, done_events, through, as_of, overdue_limit)
+
+
+def followups_done_unmatched(tl: Timeline) -> list[NumberedEvent]:
+    """The follow-up-done events (up to the timeline's day) that complete no occurrence, with their places
+    in `events`: what `followup_occurrences` returns beside the occurrences, without listing them."""
+    done_events = [n for n in numbered_events_until(tl.agreement, tl.as_of) if n.type == "followup_done"]
+    return unmatched_done(Life.of(tl), tl.agreement.followups, done_events)
 
 
 def _deadline(day: date, kind: DeadlineKind, a: Agreement, as_of: date, coarse: Sequence[Coarse], reason: Why,

@@ -430,6 +430,21 @@ def collect_occurrences(life: Life, followups: Sequence[Followup], done_events: 
     return result, unmatched
 
 
+def unmatched_done(life: Life, followups: Sequence[Followup], done_events: Sequence[Any]) -> list[Any]:
+    """The done events that complete no occurrence, as `collect_occurrences` finds them, without listing
+    the occurrences (the event replay asks only this): follow-ups no event names are not looked at."""
+    by_followup: dict[str, list[Any]] = {}
+    for e in done_events:
+        by_followup.setdefault(e.followup, []).append(e)
+    unmatched: list[Any] = []
+    for followup in followups:
+        events = by_followup.get(followup.id)
+        if events:
+            unmatched += _match(_Series(life, followup), events)[1]
+    known = {f.id for f in followups}
+    return unmatched + [e for e in done_events if e.followup not in known]
+
+
 def _unrecorded(series: _Series, done: dict[int, Any], first: int, last: int,
                 listed: Callable[[int], Occurrence]) -> list[Occurrence]:
     """The occurrences first..last (due before the record start and before the day) that no record

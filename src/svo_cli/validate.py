@@ -413,8 +413,7 @@ def _replay(item: Loaded) -> list[Diagnostic]:
     known = {f.id for f in a.followups}
     if not any(e.type == "followup_done" and e.followup in known for e in a.events):
         return found  # no done event that could match nothing
-    _, unmatched = engine.followup_occurrences(tl, last_event, as_of=last_event, overdue_limit=0)
-    for done in unmatched:
+    for done in engine.followups_done_unmatched(tl):
         if done.followup not in known:
             continue  # reported as SVO211
         found.append(warning("SVO215", T("followup_done_no_occurrence",
