@@ -12,7 +12,7 @@ Two measures, each in a fresh process, one process only (SVO_JOBS=1), fixed hash
   bytecode compiled beforehand, so that whether svo was installed with bytecode does not count. They
   depend on the Python build, so they are compared only with a reference taken on the same Python.
 
-Exit 1 when a count is more than TOLERANCE over its reference (tests/test_benchmark_counts.py runs this
+Exit 1 when a count is more than TOLERANCE over its reference (tests/unit/test_benchmark_counts.py runs this
 check in CI, marked slow). A change that makes svo faster should lower the reference (--update) so the
 next regression is caught from there.
 """

@@ -32,7 +32,7 @@ largest data at the floor takes.
 
 The target (rules.md, "Bounded work"): every command on any of these finishes in under 5 s and
 500 MB. Benchmarks are not tests: nothing here fails on a slow machine; the test suite checks the
-results for these shapes (tests/test_rules.py, tests/test_bounded_work.py), not their times.
+results for these shapes (tests/unit/test_rules.py, tests/unit/test_bounded_work.py), not their times.
 """
 
 from __future__ import annotations

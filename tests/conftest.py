@@ -16,7 +16,11 @@ from aiosmtpd.smtp import AuthResult
 
 from svo_cli.model import Agreement
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent  # tests/: unit/, cli/, golden/, process/ beside this file
+REPO = TESTS.parent
+CORPUS = TESTS / "corpus"  # broken files, each naming on its first line the finding it must give
+GOLDEN = TESTS / "golden"  # golden files (formats/, status-*.json) and their frozen data (data/), beside their tests
+BENCHMARKS = REPO / "benchmarks"
 
 
 @pytest.fixture(autouse=True)
@@ -158,7 +162,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "show": ("lakarmedverkan",),
     "plans": (),
     "check": ("--meeting", "2026-12-10", "--fail-on", "never"),
-    "changes": ("--since", "HEAD"),  # the repository's own git checkout (tests/test_changes.py: a repository of its own)
+    "changes": ("--since", "HEAD"),  # the repository's own git checkout (tests/cli/test_changes.py: a repository of its own)
     "calendar": (),
     "report": ("--meeting", "2026-12-10"),
     "timeline": (),

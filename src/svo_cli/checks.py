@@ -3,7 +3,7 @@ selectable by name (`svo validate --check NAME`, `--list-checks`: hledger's mode
 
 The loader's findings (SVO0xx reading, SVO1xx keys and values, SVO3xx the data directory) come from
 reading the files and are not checks: no selection leaves them out. Every other code belongs to exactly
-one check (tests/test_checks.py holds docs/errors.md to this table).
+one check (tests/unit/test_checks.py holds docs/errors.md to this table).
 """
 
 from __future__ import annotations

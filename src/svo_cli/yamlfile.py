@@ -217,7 +217,7 @@ def parse_yaml_text(text: str, path: str, *, fast: bool = True) -> tuple[YamlDoc
     aliases or tags (any '&', '*' or '!'), or that could nest deeply (many brackets, deep indentation,
     long '- - -' runs: the C composer recurses and would overflow), take the event path, which refuses
     each of those at its exact position. The event path is the reference: the node path gives the
-    same values, positions and findings (tests/test_yaml_paths.py compares them), and hands any file
+    same values, positions and findings (tests/unit/test_yaml_paths.py compares them), and hands any file
     it finds a problem in to the event path, which reports the first problem in the file's order.
     `fast=False` takes the event path for every file. `text` is what `decode` gives: raw control
     characters were refused there, so only escapes can put one in a value.

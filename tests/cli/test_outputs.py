@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, hostile_data, svo
+from conftest import CORPUS, DATA, REPO, hostile_data, svo
 from svo_cli import output
 from svo_cli.i18n import EXPLANATIONS, LABELS, detect_lang
 from svo_cli.render.csvfmt import neutralise, to_csv
@@ -129,7 +129,7 @@ def test_output_option(tmp_path):
 
 
 def test_findings_in_swedish():
-    corpus = Path(__file__).parent / "corpus"
+    corpus = CORPUS
     result = svo("validate", str(corpus / "impossible-date.yaml"), str(corpus / "unknown-key.yaml"),
                  str(corpus / "late-notice.yaml"), "--data", str(DATA), "--lang", "sv")
     assert result.returncode == 1
@@ -167,7 +167,7 @@ def test_every_message_id_has_english_and_swedish_with_the_same_placeholders():
             return literals(node.body) | literals(node.orelse)
         return set()
 
-    src = Path(__file__).resolve().parent.parent / "src" / "svo_cli"
+    src = REPO / "src" / "svo_cli"
     used: set[str] = set()
     quoted: set[str] = set()
     for path in src.rglob("*.py"):
@@ -283,7 +283,6 @@ def test_escaped_text_renders_as_exactly_itself(text):
 def test_every_label_used_in_the_source_exists_in_both_languages():
     """label("…") with a literal id: a typo would print the id itself, so every one must exist."""
     import re
-    from pathlib import Path
 
     from svo_cli.i18n import LABELS
 

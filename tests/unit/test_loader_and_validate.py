@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, invoke
+from conftest import BENCHMARKS, CORPUS, DATA, REPO, TESTS, invoke
 from svo_cli.loader import load_dataset, load_files
 from svo_cli.validate import validate
 from svo_cli.yamlfile import read_yaml_file
 
-CORPUS = Path(__file__).parent / "corpus"
 EXPECT = re.compile(r"# expect: (ok|SVO\d{3} \d+:\d+(?:, SVO\d{3} \d+:\d+)*)\s*$")
 FINDING = re.compile(r"(SVO\d{3}) (\d+):(\d+)")
 
@@ -55,35 +54,35 @@ def test_corpus_file_gives_its_expected_finding(path):
 # Codes that need more than one file to show (a directory, a register, a sources directory): the test
 # that reproduces each, asserting its exact finding.
 REPRODUCED_BY_A_TEST = {
-    "SVO001": "test_loader_and_validate.py::test_unreadable_file_is_a_located_finding",
-    "SVO009": "test_loader_and_validate.py::test_file_over_the_size_limit",
-    "SVO112": "test_contacts.py::test_a_bad_address_is_a_located_finding",
-    "SVO205": "test_loader_and_validate.py::test_duplicate_ids_and_supersede_cycles",
-    "SVO221": "test_contacts.py::test_a_duplicate_address_is_a_located_finding",
-    "SVO301": "test_loader_and_validate.py::test_data_directory_without_parties",
-    "SVO302": "test_data_directory.py::test_no_agreements_directory_is_an_error",
-    "SVO303": "test_data_directory.py::test_other_files_are_named_in_a_warning",
-    "SVO304": "test_data_directory.py::test_a_symlink_out_of_the_data_directory_is_refused_without_showing_the_target",
-    "SVO401": "test_register.py::test_svo401_a_quote_that_is_not_verbatim",
-    "SVO402": "test_register.py::test_svo402_a_document_not_in_the_register",
-    "SVO403": "test_register.py::test_svo403_a_document_missing_from_the_sources_directory",
-    "SVO404": "test_register.py::test_svo404_an_event_without_provenance",
-    "SVO405": "test_register.py::test_svo405_no_last_verified",
-    "SVO406": "test_register.py::test_svo406_verified_too_long_ago",
-    "SVO407": "test_register.py::test_svo407_a_self_test_that_fails",
-    "SVO408": "test_register.py::test_svo408_a_fact_no_quote_of_the_file_states",
-    "SVO409": "test_register.py::test_svo409_an_event_dated_after_the_as_of_day",
-    "SVO256": "test_minutes.py::test_svo256_a_follow_up_of_an_item_already_closed",
+    "SVO001": "unit/test_loader_and_validate.py::test_unreadable_file_is_a_located_finding",
+    "SVO009": "unit/test_loader_and_validate.py::test_file_over_the_size_limit",
+    "SVO112": "cli/test_contacts.py::test_a_bad_address_is_a_located_finding",
+    "SVO205": "unit/test_loader_and_validate.py::test_duplicate_ids_and_supersede_cycles",
+    "SVO221": "cli/test_contacts.py::test_a_duplicate_address_is_a_located_finding",
+    "SVO301": "unit/test_loader_and_validate.py::test_data_directory_without_parties",
+    "SVO302": "unit/test_data_directory.py::test_no_agreements_directory_is_an_error",
+    "SVO303": "unit/test_data_directory.py::test_other_files_are_named_in_a_warning",
+    "SVO304": "unit/test_data_directory.py::test_a_symlink_out_of_the_data_directory_is_refused_without_showing_the_target",
+    "SVO401": "cli/test_register.py::test_svo401_a_quote_that_is_not_verbatim",
+    "SVO402": "cli/test_register.py::test_svo402_a_document_not_in_the_register",
+    "SVO403": "cli/test_register.py::test_svo403_a_document_missing_from_the_sources_directory",
+    "SVO404": "cli/test_register.py::test_svo404_an_event_without_provenance",
+    "SVO405": "cli/test_register.py::test_svo405_no_last_verified",
+    "SVO406": "cli/test_register.py::test_svo406_verified_too_long_ago",
+    "SVO407": "cli/test_register.py::test_svo407_a_self_test_that_fails",
+    "SVO408": "cli/test_register.py::test_svo408_a_fact_no_quote_of_the_file_states",
+    "SVO409": "cli/test_register.py::test_svo409_an_event_dated_after_the_as_of_day",
+    "SVO256": "unit/test_minutes.py::test_svo256_a_follow_up_of_an_item_already_closed",
 }
 
 
 def test_every_documented_finding_code_has_a_reproducer():
     """A corpus file whose first line names the code, or a named test that asserts it."""
-    documented = set(re.findall(r"\| (SVO\d{3}) \|", (CORPUS.parent.parent / "docs" / "errors.md").read_text(encoding="utf-8")))
+    documented = set(re.findall(r"\| (SVO\d{3}) \|", (REPO / "docs" / "errors.md").read_text(encoding="utf-8")))
     in_corpus = {code for path in CORPUS_FILES for code, _, _ in FINDING.findall(_expectation(path).group(0))}
     for code, where in REPRODUCED_BY_A_TEST.items():
         file, name = where.split("::")
-        text = (CORPUS.parent / file).read_text(encoding="utf-8")
+        text = (TESTS / file).read_text(encoding="utf-8")
         assert f"def {name}(" in text and code in text.split(f"def {name}(")[1].split("\ndef ")[0], where
     assert sorted(documented - in_corpus - set(REPRODUCED_BY_A_TEST)) == []
 
@@ -175,7 +174,7 @@ def test_an_agreement_and_a_work_plan_sharing_an_id(tmp_path):
 
 
 def test_every_finding_code_in_the_source_is_documented():
-    src = (Path(__file__).resolve().parent.parent / "src" / "svo_cli")
+    src = (REPO / "src" / "svo_cli")
     used = set()
     for path in src.rglob("*.py"):
         used |= set(re.findall(r'"(SVO\d{3})"', path.read_text(encoding="utf-8")))
@@ -305,7 +304,7 @@ def test_per_file_checks_run_while_loading_give_what_the_check_gives(tmp_path, m
     import svo_cli.loader as loader
     from svo_cli.validate import EVENT_REPLAY, check_event_replay
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    sys.path.insert(0, str(BENCHMARKS))
     from generate import generate
 
     data = generate(240, tmp_path / "data")

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO, invoke
+from conftest import CORPUS, DATA, REPO, invoke
 from svo_cli.checks import CHECKS, ERROR_CHECKS, NAMES, named, run
 from svo_cli.diagnostics import Severity
 from svo_cli.loader import load_dataset, load_files
 from svo_cli.messages import FINDINGS
 from svo_cli.register import Context
 
-CORPUS = Path(__file__).parent / "corpus"
 ERRORS_MD = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
 
 

@@ -4,33 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+import sys
 
 import pytest
 
-from conftest import DATA, REPO, bare_data, svo, svo_process
-
-GOLDEN = Path(__file__).parent / "golden"
-
-
-def test_version_and_help_through_the_entry_point():
-    """`python -m svo_cli`, as the `svo` script runs it: the one cheap process test left in the quick run."""
-    assert svo_process("--version").stdout.strip().startswith("svo ")
-    result = svo_process("--help")
-    assert result.returncode == 0
-    for command in ("status", "deadlines", "show", "validate"):
-        assert command in result.stdout
-
-
-def test_version_is_answered_before_the_command_tree_is_built():
-    """`svo --version` prints what the command tree's eager --version option prints, without importing
-    typer or building the commands (issue 26: start-up near `import typer`)."""
-    import subprocess
-    import sys
-
-    probe = "import sys; sys.argv = ['svo', '--version']; from svo_cli.launch import main; main(); print('typer' in sys.modules)"
-    fast = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert fast == svo("--version").stdout + "False\n"
+from conftest import COMMANDS, CORPUS, DATA, REPO, bare_data, invoke, options_of, output_of, run_of, svo
 
 
 def test_status_table_is_plain_when_piped():
@@ -109,7 +87,7 @@ def test_bad_options_exit_2_without_traceback(args):
 
 
 def test_validate_broken_files_gives_located_findings_and_exit_1(tmp_path):
-    corpus = Path(__file__).parent / "corpus"
+    corpus = CORPUS
     bare = bare_data(tmp_path)
     result = svo("validate", str(corpus / "duplicate-key.yaml"), str(corpus / "impossible-date.yaml"),
                  "--data", str(bare))
@@ -126,7 +104,7 @@ def test_validate_broken_files_gives_located_findings_and_exit_1(tmp_path):
 
 
 def test_strict_turns_warnings_into_errors(tmp_path):
-    late = str(Path(__file__).parent / "corpus" / "late-notice.yaml")
+    late = str(CORPUS / "late-notice.yaml")
     bare = bare_data(tmp_path)
     assert svo("validate", late, "--data", str(bare)).returncode == 0
     assert svo("validate", late, "--data", str(bare), "--strict").returncode == 1
@@ -223,8 +201,8 @@ def test_check_next_meeting_and_its_usage_errors():
 
 
 def test_validate_github_annotations(tmp_path):
-    late = str(Path(__file__).parent / "corpus" / "late-notice.yaml")
-    bad = str(Path(__file__).parent / "corpus" / "impossible-date.yaml")
+    late = str(CORPUS / "late-notice.yaml")
+    bad = str(CORPUS / "impossible-date.yaml")
     result = svo("validate", bad, late, "--data", str(bare_data(tmp_path)), "--format", "github")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -256,3 +234,40 @@ def test_show_a_work_plan():
     assert doc["status"]["state"] == "active" and doc["plan"]["period"] == {"from": "2024-01-01", "until": "2025-12-31"}
     assert {"date": "2024-05-31", "title": "LGVO (arbetsplanen reviderad)", "kind": "meeting",
             "agenda_by": "2024-05-17", "minutes_final": "2024-06-10"} in doc["meetings"]
+
+
+def test_an_unexpected_exception_is_one_line_and_exit_70(monkeypatch, capsys):
+    from svo_cli import app, cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app, "status", broken)
+    monkeypatch.setattr(sys, "argv", ["svo", "status", "--data", str(DATA)])
+    monkeypatch.delenv("SVO_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 70
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == ["svo: internal error: RuntimeError: boom; run with SVO_DEBUG=1 for details"]
+
+
+def test_svo_debug_shows_the_traceback(monkeypatch):
+    from svo_cli import app, cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app, "status", broken)
+    monkeypatch.setattr(sys, "argv", ["svo", "status", "--data", str(DATA)])
+    monkeypatch.setenv("SVO_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        cli.main()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_lang_is_accepted_by_every_command(command, tmp_path):
+    dated = ["--as-of", "2026-11-23"] if "--as-of" in options_of(command) else []
+    into = ["-o", str(tmp_path / "out")] if output_of(command) == "DIR" else []
+    result = invoke(*run_of(command), "--lang", "sv", *dated, *into)
+    assert result.exit_code == 0, (command, result.stderr)

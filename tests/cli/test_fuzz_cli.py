@@ -2,7 +2,7 @@
 made svo hang or blow up (large counts, tiny periods, long notice periods, control characters, odd file
 kinds) run through every command and format in-process, with a memory limit. Each run must end with exit
 0, 1 or 2 and never a traceback. CI runs a bounded share (SVO_FUZZ_CLI_EXAMPLES, default 25); run it long
-with e.g. `SVO_FUZZ_CLI_EXAMPLES=2000 .venv/bin/pytest tests/test_fuzz_cli.py`."""
+with e.g. `SVO_FUZZ_CLI_EXAMPLES=2000 .venv/bin/pytest tests/cli/test_fuzz_cli.py`."""
 
 from __future__ import annotations
 

@@ -7,16 +7,14 @@ every value and key, and the same findings (code, line, column, message, hint, e
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
+from conftest import CORPUS, DATA
 from svo_cli.yamlfile import _RISKY, MAX_FAST_BRACKETS, decode, parse_yaml_text
 
-CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(CORPUS.glob("*.yaml")) + sorted(DATA.rglob("*.yaml"))
 EXAMPLES = int(os.environ.get("SVO_FUZZ_EXAMPLES", "1500")) // 3
 DIFFERENTIAL = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

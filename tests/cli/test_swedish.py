@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, commands_with, formats_of, invoke, options_of, run_of
+from conftest import CORPUS, DATA, commands_with, formats_of, invoke, options_of, run_of
 
 AS_OF = "2026-11-23"
 ENGLISH = re.compile(r"\b(note|notes|first|last|term|terms|notice|meeting|meetings|deadline|deadlines|due|overdue|"
@@ -99,7 +99,7 @@ LIBRARY_ENGLISH = re.compile(r"Input should|valid (integer|list|dictionary)|whil
                              r"Jan-30 Jun|with unit")
 
 
-@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "corpus").rglob("*.yaml")),
+@pytest.mark.parametrize("path", sorted((CORPUS).rglob("*.yaml")),
                          ids=lambda p: p.stem)
 def test_validation_findings_are_swedish_under_lang_sv(path, tmp_path):
     """Every finding of the corpus in svo's own Swedish words: nothing from pydantic or PyYAML."""

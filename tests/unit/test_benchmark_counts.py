@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from conftest import BENCHMARKS
+
+sys.path.insert(0, str(BENCHMARKS))
 import counts  # noqa: E402
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import REPO, invoke
 
-DOC = (Path(__file__).resolve().parents[1] / "docs" / "json.md").read_text(encoding="utf-8")
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "chefsgrupp-2026"  # a register with minutes
+DOC = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+EXAMPLE = REPO / "examples" / "chefsgrupp-2026"  # a register with minutes
 AS_OF = ["--as-of", "2026-11-23"]
 
 

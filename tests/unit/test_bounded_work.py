@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from conftest import DATA, invoke
+from conftest import BENCHMARKS, DATA, invoke
 from svo_cli.loader import load_dataset
 from svo_cli.register import Context, check_expectations
 from svo_cli.validate import check_supersede_cycles, strongly_connected, validate
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+sys.path.insert(0, str(BENCHMARKS))
 from pathological import (  # noqa: E402  (the benchmark's shapes, at a small size)
     agreement,
     days,

@@ -6,10 +6,11 @@ import hashlib
 import sys
 from pathlib import Path
 
+from conftest import BENCHMARKS
 from svo_cli.loader import load_dataset
 from svo_cli.validate import validate
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+sys.path.insert(0, str(BENCHMARKS))
 from generate import generate  # noqa: E402
 
 

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
-from conftest import DATA, svo
+from conftest import DATA, GOLDEN, svo
 from svo_cli.loader import load_dataset
 from svo_cli.validate import validate
-
-GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.mark.parametrize("as_of", ["2017-06-01", "2021-06-01", "2026-05-04", "2026-11-23"])

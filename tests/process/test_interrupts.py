@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import COMMANDS, DATA, REPO, invoke, options_of, output_of, run_of
+from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
@@ -41,38 +41,3 @@ def test_ctrl_c_while_loading_a_large_directory_exits_130_without_worker_traceba
     assert b"Traceback" not in stderr and b"ForkPoolWorker" not in stderr
 
 
-def test_an_unexpected_exception_is_one_line_and_exit_70(monkeypatch, capsys):
-    from svo_cli import app, cli
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(app, "status", broken)
-    monkeypatch.setattr(sys, "argv", ["svo", "status", "--data", str(DATA)])
-    monkeypatch.delenv("SVO_DEBUG", raising=False)
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main()
-    assert exit_info.value.code == 70
-    err = capsys.readouterr().err
-    assert err.strip().splitlines() == ["svo: internal error: RuntimeError: boom; run with SVO_DEBUG=1 for details"]
-
-
-def test_svo_debug_shows_the_traceback(monkeypatch):
-    from svo_cli import app, cli
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(app, "status", broken)
-    monkeypatch.setattr(sys, "argv", ["svo", "status", "--data", str(DATA)])
-    monkeypatch.setenv("SVO_DEBUG", "1")
-    with pytest.raises(RuntimeError, match="boom"):
-        cli.main()
-
-
-@pytest.mark.parametrize("command", COMMANDS)
-def test_lang_is_accepted_by_every_command(command, tmp_path):
-    dated = ["--as-of", "2026-11-23"] if "--as-of" in options_of(command) else []
-    into = ["-o", str(tmp_path / "out")] if output_of(command) == "DIR" else []
-    result = invoke(*run_of(command), "--lang", "sv", *dated, *into)
-    assert result.exit_code == 0, (command, result.stderr)

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import GOLDEN, invoke
 
-GOLDEN = Path(__file__).parent / "golden"
 DATA = GOLDEN / "data"
 AS_OF = "2026-11-23"
 
@@ -85,6 +83,6 @@ def test_every_format_of_every_command_has_a_golden():
         return command, Format(given) if given else REGISTRY[command].default
 
     pinned = {pair(args) for args in [*CASES.values(), *NO_DATE.values()]}
-    # svo changes names commits (their hashes and dates): tests/test_changes.py pins it in a repository of its own
+    # svo changes names commits (their hashes and dates): tests/cli/test_changes.py pins it in a repository of its own
     wanted = {(c, f) for c, row in REGISTRY.items() for f in row.renderers if not f.binary and c != Command.CHANGES}
     assert wanted - pinned == set()
