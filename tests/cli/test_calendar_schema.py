@@ -24,6 +24,8 @@ def events(cal: Calendar) -> list:
     return [c for c in cal.walk() if c.name == "VEVENT"]
 
 
+@pytest.mark.rule(id="19")
+@pytest.mark.rule(id="8b")
 def test_calendar_has_every_deadline_as_an_all_day_event_with_a_reminder():
     cal = calendar_of("--as-of", "2026-11-23", "--until", "2027-12-31")
     found = events(cal)

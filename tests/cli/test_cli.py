@@ -18,6 +18,7 @@ def test_status_table_is_plain_when_piped():
     assert "missbruk-psykisk-funktionsnedsattning" in result.stdout and "notice_given" not in result.stdout
 
 
+@pytest.mark.rule(id="8b")
 def test_deadlines_json_window_and_rows():
     result = svo("deadlines", "--as-of", "2026-11-23", "--until", "2026-12-31", "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -142,6 +143,7 @@ def test_read_only_commands_never_change_data_files():
     assert checksums() == before
 
 
+@pytest.mark.rule(id="8b")
 def test_deadlines_include_work_plan_obligations():
     doc = json.loads(svo("deadlines", "--as-of", "2026-11-23", "--until", "2026-12-31", "--format", "json").stdout)
     adoption = [r for r in doc["deadlines"] if r["kind"] == "adoption"]
@@ -162,6 +164,7 @@ def test_plans_command():
     assert svo_plan["state"] == "active"
 
 
+@pytest.mark.rule(id="8b")
 def test_check_at_a_real_lgvo_meeting():
     result = svo("check", "--as-of", "2024-05-17", "--meeting", "2024-05-31", "--format", "json")
     doc = json.loads(result.stdout)
@@ -271,3 +274,25 @@ def test_lang_is_accepted_by_every_command(command, tmp_path):
     into = ["-o", str(tmp_path / "out")] if output_of(command) == "DIR" else []
     result = invoke(*run_of(command), "--lang", "sv", *dated, *into)
     assert result.exit_code == 0, (command, result.stderr)
+
+
+@pytest.mark.rule(id="10")
+@pytest.mark.parametrize(("utc", "today"), [("2026-11-22T23:30:00", "2026-11-23"), ("2026-06-30T21:59:00", "2026-06-30"),
+                                            ("2026-06-30T22:00:00", "2026-07-01")])
+def test_today_is_the_date_in_stockholm_whatever_the_clock_s_zone(monkeypatch, utc, today):
+    """Half past midnight in Stockholm (CET) is still yesterday in UTC; in summer (CEST) the day turns at
+    22:00 UTC. Without --as-of, the commands compute for Stockholm's date."""
+    from datetime import datetime, timezone
+
+    from svo_cli.cli import edge
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            instant = datetime.fromisoformat(utc).replace(tzinfo=timezone.utc)
+            return instant.astimezone(tz) if tz else instant.replace(tzinfo=None)
+
+    monkeypatch.setattr(edge, "datetime", Clock)
+    result = invoke("status", "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    assert json.loads(result.stdout)["as_of"] == today

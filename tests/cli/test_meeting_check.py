@@ -34,6 +34,7 @@ def test_the_done_when_of_the_meeting_of_2026_12_10():
         < table.index("Overdue")
 
 
+@pytest.mark.rule(id="16d")
 def test_renewed_silently_at_the_turn_of_2025():
     doc = check("--as-of", "2026-01-15", "--since", "2025-12-01")
     assert [(r["id"], r["date"], r["term"], r["binding_until"]) for r in doc["renewed"]] == [
@@ -41,6 +42,7 @@ def test_renewed_silently_at_the_turn_of_2025():
         ("placerade-barn-och-unga", "2025-12-31", 4, "2028-12-31")]
 
 
+@pytest.mark.rule(id="16d")
 def test_a_notice_in_time_is_not_a_silent_renewal(tmp_path):
     import shutil
 
@@ -59,6 +61,7 @@ def test_a_notice_in_time_is_not_a_silent_renewal(tmp_path):
     assert "placerade-barn-och-unga" not in ids and "ramavtal-ungdomshalsa" in ids
 
 
+@pytest.mark.rule(id="16c")
 def test_items_carry_their_section():
     doc = check("--meeting", "2026-12-10", "--as-of", "2026-11-23", "--horizon", "60")
     later = check("--meeting", "2027-02-04", "--as-of", "2027-01-15", "--horizon", "60")  # the 2026 adoptions late
@@ -75,6 +78,7 @@ def test_items_carry_their_section():
     assert "After the meeting, through 2027-02-08" in table
 
 
+@pytest.mark.rule(id="21")
 def test_adoption_is_one_row_for_people_and_one_per_principal_for_scripts():
     doc = json.loads(invoke("deadlines", "--as-of", "2026-11-23", "--within", "60", "--format", "json").stdout)
     assert len([r for r in doc["deadlines"] if r["kind"] == "adoption"]) == 14
@@ -89,6 +93,7 @@ def test_swedish_order():
         "Boxholm", "Ydre", "Åtvidaberg", "Älvsby", "Ödeshög"]
 
 
+@pytest.mark.rule(id="20")
 @pytest.mark.parametrize("party, present, absent", [
     ("ydre", "missbruk-psykisk-funktionsnedsattning", "psykisk-halsa-nationell-2017"),
     ("kommunerna-i-ostergotland", "lakarmedverkan", "psykisk-halsa-nationell-2016"),
@@ -104,6 +109,7 @@ def test_views_for_one_principal(party, present, absent):
         assert adoption == ["ydre"]
 
 
+@pytest.mark.rule(id="20")
 def test_filters_by_kind_body_and_responsible():
     doc = json.loads(invoke("status", "--as-of", "2026-11-23", "--kind", "avtal", "--format", "json").stdout)
     assert doc["agreements"] and all(r["id"] for r in doc["agreements"])
@@ -113,11 +119,13 @@ def test_filters_by_kind_body_and_responsible():
     assert bad.exit_code == 2 and "did you mean avtal" in bad.stderr
 
 
+@pytest.mark.rule(id="16")
 def test_next_meeting_without_a_known_meeting_says_so_and_suggests_meeting():
     result = invoke("check", "--next-meeting", "--as-of", "2026-11-23")
     assert result.exit_code == 2 and "--meeting DATE" in result.stderr
 
 
+@pytest.mark.rule(id="16e")
 def test_a_notice_deadline_shows_while_it_can_still_be_decided():
     """90 days ahead from 2026-09-01 ends before 2026-12-31, but the boards must decide by 2026-09-30."""
     doc = json.loads(invoke("deadlines", "--as-of", "2026-09-01", "--format", "json").stdout)
@@ -141,6 +149,7 @@ def test_show_carries_decisions_and_assumptions():
     assert (row["decide_by"], row["decision_overdue"]) == ("2026-09-30", True) and len(row["deciders"]) == 14
 
 
+@pytest.mark.rule(id="16f")
 def test_the_since_headings_name_whose_meeting_it_was_and_minutes_count_as_meetings():
     """'Renewed silently since 2024-08-23' did not say that 2024-08-23 was LGVO's meeting; the example's
     check ignored its own minutes of 2026-02-06 and fell back to 30 days (found by trying svo as a new user)."""
@@ -152,6 +161,7 @@ def test_the_since_headings_name_whose_meeting_it_was_and_minutes_count_as_meeti
     assert doc["since"] == "2026-02-06"
 
 
+@pytest.mark.rule(id="16f")
 def test_recorded_since_lists_the_plans_assignments_done():
     """'Recorded since' lists a plan's assignments recorded done in the window, with their ids (a reader
     expects them beside the follow-ups done; found by trying svo as a new user)."""

@@ -8,6 +8,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO, invoke
 from svo_cli import minutes as engine
 from svo_cli.loader import load_dataset
@@ -64,7 +66,8 @@ def assignments(document: dict) -> dict[str, tuple[str, str, bool, bool]]:
 # ---------------------------------------------------------------- 22. where an item stands; the next meeting
 
 
-def test_rule_22_the_next_meeting_is_known_from_the_minutes_else_unknown(tmp_path):
+@pytest.mark.rule(id="22")
+def test_the_next_meeting_is_known_from_the_minutes_else_unknown(tmp_path):
     found = states(EXAMPLE, date(2026, 4, 1))
     teams = found["teamsgrupp"]
     assert teams.is_open and teams.due == "next_meeting" and teams.due_day == date(2026, 4, 17)
@@ -82,7 +85,8 @@ def test_rule_22_the_next_meeting_is_known_from_the_minutes_else_unknown(tmp_pat
     assert {(r["item"], r["reason"]) for r in document["returning"]} >= {("teamsgrupp", "due_unknown")}
 
 
-def test_rule_22_the_next_meeting_comes_from_later_minutes_or_the_body_s_work_plan(tmp_path):
+@pytest.mark.rule(id="22")
+def test_the_next_meeting_comes_from_later_minutes_or_the_body_s_work_plan(tmp_path):
     dataset, _ = load_dataset(EXAMPLE)
     held = dataset.minutes_models()
     assert engine.meeting_days(held, [], "chefsgrupp  sovv") == (date(2026, 2, 6), date(2026, 4, 17))
@@ -92,7 +96,8 @@ def test_rule_22_the_next_meeting_comes_from_later_minutes_or_the_body_s_work_pl
         date(2026, 3, 20)
 
 
-def test_rule_22_done_closes_carried_keeps_open_with_its_new_due(tmp_path):
+@pytest.mark.rule(id="22")
+def test_done_closes_carried_keeps_open_with_its_new_due(tmp_path):
     carried = LATER.replace("status: done", "status: carried").replace("kind: information", "kind: assignment\n"
                                                                                              "    due: 2026-09")
     data = example_copy(tmp_path, carried)
@@ -109,7 +114,8 @@ def test_rule_22_done_closes_carried_keeps_open_with_its_new_due(tmp_path):
 # ---------------------------------------------------------------- 23. rows; returning to the meeting
 
 
-def test_rule_23_coarse_dues_are_due_on_their_last_day_flagged_coarse_and_assumed():
+@pytest.mark.rule(id="23")
+def test_coarse_dues_are_due_on_their_last_day_flagged_coarse_and_assumed():
     document = check_json(EXAMPLE, "--meeting", MEETING)
     rows = assignments(document)
     assert rows["finansiering-lansdelssamordnare"] == ("2026-05-31", "after_meeting", True, True)
@@ -121,7 +127,8 @@ def test_rule_23_coarse_dues_are_due_on_their_last_day_flagged_coarse_and_assume
     assert "barnahus-oversyn" not in rows and "hemsjukvard-implementering" not in rows  # continuous
 
 
-def test_rule_23_overdue_after_the_due_day_until_closed(tmp_path):
+@pytest.mark.rule(id="23")
+def test_overdue_after_the_due_day_until_closed(tmp_path):
     result = invoke("check", "--data", str(EXAMPLE), "--as-of", "2026-06-01", "--format", "json")
     assert result.exit_code == 1  # overdue items fail the check (--fail-on overdue)
     document = json.loads(result.stdout)
@@ -129,7 +136,8 @@ def test_rule_23_overdue_after_the_due_day_until_closed(tmp_path):
     assert overdue == {"teamsgrupp", "finansiering-lansdelssamordnare"}
 
 
-def test_rule_23_returning_to_this_meeting_in_both_languages(tmp_path):
+@pytest.mark.rule(id="23")
+def test_returning_to_this_meeting_in_both_languages(tmp_path):
     document = check_json(EXAMPLE, "--meeting", MEETING)
     assert [(r["item"], r["reason"]) for r in document["returning"]] == [
         ("riktlinje-oppen-specialiserad-vard", "later"), ("samverkansplan-implementering", "later")]
@@ -140,7 +148,8 @@ def test_rule_23_returning_to_this_meeting_in_both_languages(tmp_path):
     assert "uppdrag från mötet 2026-02-06" in swedish.stdout
 
 
-def test_rule_23_a_matter_returning_to_the_next_meeting(tmp_path):
+@pytest.mark.rule(id="23")
+def test_a_matter_returning_to_the_next_meeting(tmp_path):
     data = example_copy(tmp_path)
     path = data / "minutes" / f"{FIRST}.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
@@ -156,7 +165,8 @@ def test_rule_23_a_matter_returning_to_the_next_meeting(tmp_path):
     assert json.loads(later.stdout)["returning"][0]["reason"] == "missed"
 
 
-def test_rule_23_responsible_filters_by_owner_and_the_calendar_has_the_dated_ones():
+@pytest.mark.rule(id="23")
+def test_responsible_filters_by_owner_and_the_calendar_has_the_dated_ones():
     document = check_json(EXAMPLE, "--meeting", MEETING, "--responsible", "nära vård")
     assert set(assignments(document)) == {"lakaravtal-workshop"}
     assert document["returning"] == []  # the returning matters have no owner
@@ -173,7 +183,8 @@ def test_rule_23_responsible_filters_by_owner_and_the_calendar_has_the_dated_one
                          "SUMMARY:Assignment due: Teamsgrupp som informationskanal för chefsgruppen [assumption]"]
 
 
-def test_rule_23_show_lists_the_items_and_their_follow_up_chain(tmp_path):
+@pytest.mark.rule(id="23")
+def test_show_lists_the_items_and_their_follow_up_chain(tmp_path):
     data = example_copy(tmp_path, LATER)
     result = invoke("show", FIRST, "--data", str(data), "--as-of", "2026-05-01")
     assert result.exit_code == 0, result.stderr
@@ -191,7 +202,8 @@ def test_rule_23_show_lists_the_items_and_their_follow_up_chain(tmp_path):
 # ---------------------------------------------------------------- 24. the example's check (the "done when")
 
 
-def test_rule_24_the_check_before_the_next_meeting_and_a_later_minutes_file_marking_one_done(tmp_path):
+@pytest.mark.rule(id="24")
+def test_the_check_before_the_next_meeting_and_a_later_minutes_file_marking_one_done(tmp_path):
     result = invoke("check", "--data", str(EXAMPLE), "--meeting", MEETING, "--as-of", "2026-04-01", "--format", "md")
     assert result.exit_code == 0, result.stderr
     text = result.stdout

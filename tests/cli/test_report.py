@@ -5,6 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from conftest import hostile_data, svo
 
 GREEN_CURRENT = (0x2E, 0x7D, 0x32)
@@ -28,6 +30,7 @@ def html_report(tmp_path: Path, *args: str) -> Path:
     return target
 
 
+@pytest.mark.rule(id="17")
 def test_html_report_is_self_contained_and_complete(tmp_path):
     text = html_report(tmp_path, "--lang", "sv").read_text(encoding="utf-8")
     parser = Structure()
@@ -43,6 +46,7 @@ def test_html_report_is_self_contained_and_complete(tmp_path):
     assert "Sammanfattning" in text and "antagen av 0 av 14 huvudmän" in text
 
 
+@pytest.mark.rule(id="17")
 def test_markdown_report(tmp_path):
     result = svo("report", "--as-of", "2026-11-23", "--horizon", "40")
     assert result.returncode == 0
@@ -61,6 +65,7 @@ def test_report_escapes_data(tmp_path):
     assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
+@pytest.mark.rule(id="18")
 def test_terminal_timeline():
     result = svo("timeline", "--as-of", "2026-11-23")
     assert result.returncode == 0
@@ -73,6 +78,7 @@ def test_terminal_timeline():
                svo("timeline", "--as-of", "2026-11-23", "--all", "--years-back", "12").stdout.splitlines())
 
 
+@pytest.mark.rule(id="17")
 def test_the_report_is_a_meeting_pack(tmp_path):
     target = tmp_path / "pack.html"
     assert svo("report", "--as-of", "2026-11-23", "--meeting", "2026-12-10", "--body", "SVO", "--lang", "sv",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import bare_data, invoke
 
 COUNTY = ("--as-of", "2026-12-02")
@@ -15,6 +17,7 @@ def _check_json(*args: str) -> dict:
     return json.loads(invoke("check", "--meeting", "2026-12-10", *COUNTY, "--format", "json", *args).stdout)
 
 
+@pytest.mark.rule(id="8b")
 def test_the_county_check_has_no_overdue_follow_up_resting_only_on_a_missing_record():
     doc = _check_json()
     overdue = [i for i in doc["items"] if i["section"] == "overdue"]
@@ -26,6 +29,7 @@ def test_the_county_check_has_no_overdue_follow_up_resting_only_on_a_missing_rec
     assert doc["summary"]["unrecorded"] == sum(i["unrecorded"] for i in doc["items"] if i["section"] == "unrecorded")
 
 
+@pytest.mark.rule(id="8b")
 def test_a_plan_assignment_due_before_the_records_begin_is_unrecorded_not_overdue():
     """LGVO 2024-2025's three assignments (due 2024, 2024-12-31, vt 2025) have no record in a register
     begun 2026-11-23: the check lists them without a record, none as overdue (issue 24)."""
@@ -40,6 +44,7 @@ def test_a_plan_assignment_due_before_the_records_begin_is_unrecorded_not_overdu
     assert plan["assignments_overdue"] == 0 and plan["assignments_open"] >= 3
 
 
+@pytest.mark.rule(id="8b")
 def test_a_plan_s_own_tracked_from_or_none_decides(tmp_path):
     """Rule 8b for plans: an assignment due after the record start is overdue as before; a register
     without records_from reports every past one overdue."""
@@ -61,6 +66,7 @@ def test_a_plan_s_own_tracked_from_or_none_decides(tmp_path):
         assert {r["assignment"]: r["status"] for r in rows if r["kind"] == "assignment"} == expected, tracked
 
 
+@pytest.mark.rule(id="8b")
 def test_every_output_counts_them():
     doc = _check_json()
     total = doc["summary"]["unrecorded"]
@@ -76,12 +82,14 @@ def test_every_output_counts_them():
     assert "no record of the one due 2024-12-31" in show
 
 
+@pytest.mark.rule(id="8b")
 def test_the_calendar_has_no_event_for_them(tmp_path):
     out = tmp_path / "svo.ics"
     invoke("calendar", *COUNTY, "--within", "30", "-o", str(out))
     assert "UID" in out.read_text(encoding="utf-8") and "without a record" not in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.rule(id="8b")
 def test_fail_on_ignores_them(tmp_path):
     data = bare_data(tmp_path)
     (data / "agreements" / "ett.yaml").write_text(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,7 +42,8 @@ def option_rows(a, as_of, until):
 # ---------------------------------------------------------------- 2a. the option deadline, and silence ends it
 
 
-def test_2a_the_option_deadline_is_the_term_end_minus_before_end_and_silence_ends_the_agreement():
+@pytest.mark.rule(id="2a")
+def test_the_option_deadline_is_the_term_end_minus_before_end_and_silence_ends_the_agreement():
     a = framework()
     end = date(2023, 10, 31)
     deadline = end - relativedelta(months=3)
@@ -55,12 +57,14 @@ def test_2a_the_option_deadline_is_the_term_end_minus_before_end_and_silence_end
     assert (expired.status, expired.term) == ("expired", None)
 
 
-def test_2a_without_before_end_the_last_day_to_use_it_is_the_term_end():
+@pytest.mark.rule(id="2a")
+def test_without_before_end_the_last_day_to_use_it_is_the_term_end():
     a = framework(renewal={"every": "1 year", "option": {}})
     assert status(a, date(2023, 6, 1)).option_deadline == date(2023, 10, 31)
 
 
-def test_2a_each_use_extends_the_next_term_and_the_cap_ends_it():
+@pytest.mark.rule(id="2a")
+def test_each_use_extends_the_next_term_and_the_cap_ends_it():
     once = framework([used("2023-05-10")])
     s = status(once, date(2024, 6, 1))
     assert (s.status, s.term, s.option_deadline, s.binding_until) == (
@@ -72,7 +76,8 @@ def test_2a_each_use_extends_the_next_term_and_the_cap_ends_it():
     assert status(twice, date(2025, 11, 1)).status == "expired"
 
 
-def test_2a_a_late_use_still_extends_and_one_beyond_max_changes_nothing():
+@pytest.mark.rule(id="2a")
+def test_a_late_use_still_extends_and_one_beyond_max_changes_nothing():
     late = framework([used("2023-09-15")])
     tl = timeline(late, date(2023, 9, 15))
     assert [(u.term, u.late, u.deadline) for u in tl.option_uses] == [(1, True, date(2023, 7, 31))]
@@ -84,7 +89,8 @@ def test_2a_a_late_use_still_extends_and_one_beyond_max_changes_nothing():
     assert tl.final_end == date(2025, 10, 31)
 
 
-def test_2a_decisions_use_the_option_once_every_holder_has_decided():
+@pytest.mark.rule(id="2a")
+def test_decisions_use_the_option_once_every_holder_has_decided():
     both = {"every": "1 year", "max": 2, "option": {"before_end": "3 months"}}  # every party holds it
     one = framework(renewal=both, decisions=[{"party": "region-ostergotland", "date": "2023-04-01",
                                               "decision": "extend", "assumed": "test"}])
@@ -98,7 +104,8 @@ def test_2a_decisions_use_the_option_once_every_holder_has_decided():
     assert status(two, date(2023, 11, 1)).term == 2
 
 
-def test_2a_rows_name_the_option_and_list_no_term_beyond_the_certain_one():
+@pytest.mark.rule(id="2a")
+def test_rows_name_the_option_and_list_no_term_beyond_the_certain_one():
     a = framework()
     rows = deadlines([a], date(2023, 1, 1), date(2026, 12, 31))
     assert [(r.kind, r.date, r.term) for r in rows] == [
@@ -129,9 +136,10 @@ def with_option(draw):
     return a, start
 
 
+@pytest.mark.rule(id="2a")
 @settings(max_examples=150, deadline=None)
 @given(with_option(), st.integers(-100, 5000), st.integers(0, 3000))
-def test_2a_status_deadlines_and_show_agree_and_the_end_follows_the_uses(generated, offset, window):
+def test_status_deadlines_and_show_agree_and_the_end_follows_the_uses(generated, offset, window):
     a, start = generated
     as_of = start + timedelta(days=offset)
     until = as_of + timedelta(days=window)
@@ -175,7 +183,8 @@ source: {document: x.txt, quote: q}
 """
 
 
-def test_2a_the_option_deadline_is_in_deadlines_check_and_the_calendar_with_decide_by(tmp_path):
+@pytest.mark.rule(id="2a")
+def test_the_option_deadline_is_in_deadlines_check_and_the_calendar_with_decide_by(tmp_path):
     data = bare_data(tmp_path)
     _write(data, RAMAVTAL)
     args = ("--data", str(data), "--as-of", "2023-03-01")
@@ -193,7 +202,8 @@ def test_2a_the_option_deadline_is_in_deadlines_check_and_the_calendar_with_deci
     assert status["agreements"][0]["status"] == "expired"
 
 
-def test_2a_the_check_says_why_it_ends_when_the_option_lapsed(tmp_path):
+@pytest.mark.rule(id="2a")
+def test_the_check_says_why_it_ends_when_the_option_lapsed(tmp_path):
     data = bare_data(tmp_path)
     _write(data, RAMAVTAL)
     doc = json.loads(invoke("check", "--data", str(data), "--as-of", "2023-08-01", "--meeting", "2023-08-15",
@@ -204,7 +214,8 @@ def test_2a_the_check_says_why_it_ends_when_the_option_lapsed(tmp_path):
     assert "möjligheten till förlängning utnyttjades inte" in table
 
 
-def test_2a_the_check_gives_the_option_s_two_choices(tmp_path):
+@pytest.mark.rule(id="2a")
+def test_the_check_gives_the_option_s_two_choices(tmp_path):
     data = bare_data(tmp_path)
     _write(data, RAMAVTAL)
     doc = json.loads(invoke("check", "--data", str(data), "--as-of", "2023-03-01", "--meeting", "2023-03-15",
@@ -217,7 +228,8 @@ def test_2a_the_check_gives_the_option_s_two_choices(tmp_path):
 # ---------------------------------------------------------------- 2b. a latest end
 
 
-def test_2b_latest_end_caps_an_open_ended_agreement_and_invents_no_deadline():
+@pytest.mark.rule(id="2b")
+def test_latest_end_caps_an_open_ended_agreement_and_invents_no_deadline():
     # "Avtalet gäller tillsvidare, dock längst t.o.m. 2010-12-31. Uppsägningstid tre månader."
     a = make_agreement(valid_from="2008-01-01", valid_until=None, renewal=None, latest_end="2010-12-31",
                        notice={"period": "3 months"})
@@ -229,7 +241,8 @@ def test_2b_latest_end_caps_an_open_ended_agreement_and_invents_no_deadline():
     assert status(a, date(2011, 1, 1)).status == "expired"
 
 
-def test_2b_latest_end_cuts_renewals_and_their_deadlines():
+@pytest.mark.rule(id="2b")
+def test_latest_end_cuts_renewals_and_their_deadlines():
     a = make_agreement(valid_from="2018-01-01", valid_until="2019-12-31", renewal={"every": "2 years"},
                        notice={"before_end": "6 months"}, latest_end="2022-06-30")
     tl = timeline(a, date(2018, 1, 1), through=date(2030, 1, 1))
@@ -245,7 +258,8 @@ def test_2b_latest_end_cuts_renewals_and_their_deadlines():
 # ---------------------------------------------------------------- 3. notice.by: who may give notice
 
 
-def test_3_a_notice_by_a_party_without_the_right_has_no_effect():
+@pytest.mark.rule(id="4d")
+def test_a_notice_by_a_party_without_the_right_has_no_effect():
     # "Uppsägning är möjlig från kommunens sida."
     clause = {"before_end": "6 months", "by": ["linkoping"]}
     base = dict(parties=["region-ostergotland", "linkoping"], notice=clause, valid_from="2021-01-01",
@@ -258,7 +272,8 @@ def test_3_a_notice_by_a_party_without_the_right_has_no_effect():
     assert status(municipality, date(2023, 1, 1)).status == "terminated"
 
 
-def test_3_the_notice_deadline_s_deciders_are_the_holders(tmp_path):
+@pytest.mark.rule(id="4d")
+def test_the_notice_deadline_s_deciders_are_the_holders(tmp_path):
     data = bare_data(tmp_path)
     _write(data, RAMAVTAL.replace("ramavtal", "ramavtal").replace(
         "renewal:\n  every: 1 year\n  max: 2\n  option: {before_end: 3 months, by: [region-ostergotland]}\n",
@@ -271,7 +286,8 @@ def test_3_the_notice_deadline_s_deciders_are_the_holders(tmp_path):
 # ---------------------------------------------------------------- 3 and 6: moot deadlines, coarse ends
 
 
-def test_3_a_fixed_term_with_only_an_early_termination_period_has_no_notice_deadline():
+@pytest.mark.rule(id="3")
+def test_a_fixed_term_with_only_an_early_termination_period_has_no_notice_deadline():
     a = make_agreement(valid_from="2024-01-01", valid_until="2027-12-31", renewal=None,
                        notice={"period": "3 months", "to_end_of": "quarter"})
     s = status(a, date(2027, 6, 1))
@@ -282,7 +298,8 @@ def test_3_a_fixed_term_with_only_an_early_termination_period_has_no_notice_dead
     assert status(stated, date(2017, 6, 1)).notice_deadline == date(2017, 12, 31)
 
 
-def test_6_binding_until_reads_a_coarse_end_at_its_earliest():
+@pytest.mark.rule(id="6")
+def test_binding_until_reads_a_coarse_end_at_its_earliest():
     a = make_agreement(valid_from="2020-11-01", valid_until="2022-10", renewal=None, notice={"before_end": "3 months"})
     s = status(a, date(2022, 8, 1))
     assert (s.binding_until, s.ends_on) == (date(2022, 10, 1), date(2022, 10, 31))
@@ -291,7 +308,8 @@ def test_6_binding_until_reads_a_coarse_end_at_its_earliest():
 # ---------------------------------------------------------------- 4b. a late withdrawal is SVO208
 
 
-def test_4b_a_late_withdrawal_is_reported(tmp_path):
+@pytest.mark.rule(id="4b")
+def test_a_late_withdrawal_is_reported(tmp_path):
     data = bare_data(tmp_path)
     (data / "agreements" / "wd.yaml").write_text(
         "id: wd\ntitle: W\nkind: avtal\nparties: [region-ostergotland, linkoping, motala]\n"
@@ -306,7 +324,8 @@ def test_4b_a_late_withdrawal_is_reported(tmp_path):
                                     "2026-06-30; motala stays a party through 2027-12-31 (the end of term 2)")]
 
 
-def test_6_binding_until_is_never_before_the_as_of_date():
+@pytest.mark.rule(id="6")
+def test_binding_until_is_never_before_the_as_of_date():
     a = make_agreement(valid_from="2015-01-01", valid_until="2017", renewal=None, notice=None)
     s = status(a, date(2017, 6, 1))
     assert (s.status, s.binding_until, s.ends_on) == ("active", date(2017, 6, 1), date(2017, 12, 31))
@@ -328,7 +347,8 @@ source: {document: x.txt, quote: q}
 """
 
 
-def test_4b_a_federation_ends_when_its_last_municipality_leaves(tmp_path):
+@pytest.mark.rule(id="4b")
+def test_a_federation_ends_when_its_last_municipality_leaves(tmp_path):
     """Its only municipality leaves on 2028-03-15: with min_parties {kommun: 1} the federation ends then;
     without it three parties remain and it goes on (fewer than two is the default floor)."""
     data = bare_data(tmp_path)
@@ -346,7 +366,8 @@ def test_4b_a_federation_ends_when_its_last_municipality_leaves(tmp_path):
 # ---------------------------------------------------------------- 5a. an end tied to another agreement
 
 
-def test_5a_an_agreement_ends_with_the_one_it_ends_with():
+@pytest.mark.rule(id="5a")
+def test_an_agreement_ends_with_the_one_it_ends_with():
     # "Avtalet gäller under samma avtalsperiod som huvudavtalet."
     main = make_agreement(id="huvudavtal", valid_from="2018-01-01", valid_until="2021-12-31",
                           renewal={"every": "2 years"}, notice={"before_end": "12 months"})
@@ -365,7 +386,8 @@ def test_5a_an_agreement_ends_with_the_one_it_ends_with():
         "term 1 ends and the agreement expires (it ends with huvudavtal)"]
 
 
-def test_5a_binding_until_is_never_after_the_main_agreement_s():
+@pytest.mark.rule(id="5a")
+def test_binding_until_is_never_after_the_main_agreement_s():
     main = make_agreement(id="huvudavtal", valid_from="2018-01-01", valid_until="2021-12-31",
                           renewal={"every": "2 years"}, notice={"before_end": "12 months"})
     side = make_agreement(id="bilaga", valid_from="2019-01-01", valid_until="2021-12-31",
@@ -397,7 +419,8 @@ source: {document: x.txt, quote: q}
 """
 
 
-def test_4e_an_agreement_waits_for_every_principal_s_adoption(tmp_path):
+@pytest.mark.rule(id="4e")
+def test_an_agreement_waits_for_every_principal_s_adoption(tmp_path):
     """'gäller under förutsättning att regionfullmäktige och samtliga kommunfullmäktige fattar beslut':
     awaiting adoption while one is missing, in force from the later of valid_from and the last adoption;
     the adoption rows count k of n; decisions before valid_from are no error."""
@@ -423,7 +446,8 @@ def test_4e_an_agreement_waits_for_every_principal_s_adoption(tmp_path):
 # ---------------------------------------------------------------- 5. a supersession leaves no moot deadline
 
 
-def test_5_the_term_a_supersession_ends_has_no_notice_deadline_unless_the_supersession_may_come_later():
+@pytest.mark.rule(id="5")
+def test_the_term_a_supersession_ends_has_no_notice_deadline_unless_the_supersession_may_come_later():
     old = make_agreement(id="old-a", valid_from="2023-01-01", valid_until="2024-12-31", renewal={"every": "2 years"},
                          notice={"before_end": "3 months"})
 
@@ -440,7 +464,8 @@ def test_5_the_term_a_supersession_ends_has_no_notice_deadline_unless_the_supers
 # ---------------------------------------------------------------- 1a. no start date stated
 
 
-def test_1a_an_unknown_start_computes_what_does_not_depend_on_it():
+@pytest.mark.rule(id="1a")
+def test_an_unknown_start_computes_what_does_not_depend_on_it():
     # "Avtalet gäller till och med 2025-12-31 och förlängs därefter med två år i taget …": no start stated
     a = make_agreement(valid_from="unknown", valid_until="2025-12-31", renewal={"every": "2 years"},
                        notice={"before_end": "6 months"},
@@ -459,7 +484,8 @@ def test_1a_an_unknown_start_computes_what_does_not_depend_on_it():
     assert (s.status, s.binding_until, s.approximate) == ("active", date(2027, 12, 2), True)
 
 
-def test_1a_the_outputs_say_unknown(tmp_path):
+@pytest.mark.rule(id="1a")
+def test_the_outputs_say_unknown(tmp_path):
     data = bare_data(tmp_path)
     _write(data, RAMAVTAL.replace("valid_from: 2021-11-01", "valid_from: unknown"))
     shown = invoke("show", "ramavtal", "--data", str(data), "--as-of", "2023-03-01", "--lang", "sv").stdout

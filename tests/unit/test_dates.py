@@ -257,7 +257,8 @@ def test_fast_calendar_arithmetic_equals_relativedelta(day, years, months, extra
     assert subtract(day, duration) == day - relativedelta(years=years, months=months, days=extra_days)
 
 
-def test_9_working_days_import_no_holidays_module_and_the_library_only_its_swedish_one():
+@pytest.mark.rule(id="9")
+def test_working_days_import_no_holidays_module_and_the_library_only_its_swedish_one():
     """svo's years come from the table (no `holidays` module at all); the library, asked for the years
     outside it, imports only its Swedish module (its countries package imports all ~250)."""
     import subprocess
@@ -270,7 +271,8 @@ def test_9_working_days_import_no_holidays_module_and_the_library_only_its_swedi
     assert loaded.splitlines() == ["[]", "['holidays.countries.sweden']"]
 
 
-def test_9_the_holiday_table_is_the_library_s_days_for_every_year_it_holds():
+@pytest.mark.rule(id="9")
+def test_the_holiday_table_is_the_library_s_days_for_every_year_it_holds():
     """The table is what the library says, PUBLIC plus the three whole-day eves of BANK, year by year
     (a new `holidays` release that changes a day fails here: `python -m svo_cli.holidays_se` rewrites it)."""
     from pathlib import Path

@@ -1,6 +1,6 @@
 """Rules 16–16e of docs/rules.md (the pre-meeting check: when the boards must decide, the decisions
 needed now, sections, what renewed silently, deadlines shown while they can be decided), one test or
-more per rule with its example; headings use docs/rules.md's numbers. The pure rules are in
+more per rule with its example, each marked with its rule (`@pytest.mark.rule(id=…)`). The pure rules are in
 svo_cli.decisions; the county's examples go through the application layer."""
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ def check(as_of: date, meeting: date | None, **window) -> app.CheckResult:
     return app.check(app.Request(DATA, as_of), app.MeetingWindow(meeting, **window))
 
 
-# ---------------------------------------------------------------- 16. window and output
+# ---------------------------------------------------------------- window and output
 
 
+@pytest.mark.rule(id="16")
 def test_the_window_runs_to_the_next_meeting_else_91_days_or_through_the_horizon():
     # the county's data records no meeting after 2026-12-10: the meeting plus 91 days
     result = check(AS_OF, date(2026, 12, 10))
@@ -51,21 +52,24 @@ def test_the_window_runs_to_the_next_meeting_else_91_days_or_through_the_horizon
     assert (result.until, result.window) == (AS_OF + timedelta(days=30), "days")  # without a meeting: 30 days
 
 
+@pytest.mark.rule(id="16")
 def test_next_meeting_is_the_first_meeting_of_kind_meeting_on_or_after_the_date():
     days = [date(2026, 5, 29), date(2026, 3, 1)]
     assert decisions.next_meeting(days, date(2026, 5, 29)) == date(2026, 5, 29)
     assert decisions.next_meeting(days, date(2026, 5, 30)) is None
 
 
+@pytest.mark.rule(id="16")
 def test_a_meeting_before_the_as_of_date_is_a_usage_error():
     with pytest.raises(app.UsageProblem) as raised:
         check(AS_OF, date(2026, 11, 1))
     assert raised.value.message_id == "meeting_before"
 
 
-# ---------------------------------------------------------------- 16a. when the boards must decide
+# ---------------------------------------------------------------- when the boards must decide
 
 
+@pytest.mark.rule(id="16a")
 def test_decide_by_is_the_last_working_day_on_or_before_act_by_minus_the_lead():
     # missbruk-psykisk-funktionsnedsattning: act by Wednesday 2026-12-30, 3 months: Wednesday 2026-09-30
     assert decide_by(date(2026, 12, 30), parse_duration("3 months")) == date(2026, 9, 30)
@@ -75,6 +79,7 @@ def test_decide_by_is_the_last_working_day_on_or_before_act_by_minus_the_lead():
     assert decide_by(date(2026, 12, 30), parse_duration("3 arbetsdagar")) == date(2026, 12, 23)
 
 
+@pytest.mark.rule(id="16a")
 def test_the_decision_lead_is_the_agreements_else_the_parties_file_else_three_months():
     own = make_agreement(notice={"before_end": "12 months", "decision_lead": "6 months"})
     plain = make_agreement()
@@ -86,11 +91,13 @@ def test_the_decision_lead_is_the_agreements_else_the_parties_file_else_three_mo
     assert decision_lead(None) == parse_duration("3 months")
 
 
+@pytest.mark.rule(id="16a")
 def test_deciders_are_the_parties_with_groups_expanded_in_order_without_repeats():
     assert decisions.deciders(["region-ostergotland", "kommunerna", "motala"], GROUPS, order) == (
         "boxholm", "linkoping", "motala", "region-ostergotland")
 
 
+@pytest.mark.rule(id="16a")
 def test_an_adoptions_decider_is_its_principal():
     adoption = row(date(2026, 12, 31), DeadlineKind.ADOPTION, "plan", party="linkoping")
     holder = decisions.Holder(("linkoping", "motala"))
@@ -98,6 +105,7 @@ def test_an_adoptions_decider_is_its_principal():
     assert (found.decide_by, found.deciders, found.undecided) == (date(2026, 9, 30), ("linkoping",), ("linkoping",))
 
 
+@pytest.mark.rule(id="16a")
 def test_decision_overdue_once_decide_by_has_passed_while_the_deadline_has_not():
     deadline = date(2026, 12, 31)  # decide by 2026-09-30
     holder = decisions.Holder(("linkoping",))
@@ -110,13 +118,15 @@ def test_decision_overdue_once_decide_by_has_passed_while_the_deadline_has_not()
         False, True, True, False]
 
 
+@pytest.mark.rule(id="16a")
 def test_other_rows_carry_no_decision():
     followup = row(date(2026, 12, 31), DeadlineKind.FOLLOWUP, followup="f")
     (found,) = decisions.with_decisions([followup], {"test-agreement": decisions.Holder(("a",))}, AS_OF)
     assert (found.decide_by, found.deciders, found.decision_overdue) == (None, (), False)
 
 
-def test_rule_16a_example_on_2026_11_23():
+@pytest.mark.rule(id="16a")
+def test_example_on_2026_11_23():
     result = check(AS_OF, date(2026, 12, 10))
     notice = next(d for d in result.decisions if d.id == "missbruk-psykisk-funktionsnedsattning")
     assert (notice.date, notice.act_by, notice.decide_by, notice.decision_overdue) == (
@@ -127,9 +137,10 @@ def test_rule_16a_example_on_2026_11_23():
                                                                          date(2026, 9, 30), 14)
 
 
-# ---------------------------------------------------------------- 16b. decisions needed now
+# ---------------------------------------------------------------- decisions needed now
 
 
+@pytest.mark.rule(id="16b")
 def test_the_limit_is_the_next_known_meeting_or_the_window_end():
     meeting, until = date(2026, 12, 10), date(2026, 12, 10)
     assert decisions_limit(AS_OF, meeting, until, [date(2027, 2, 4), date(2027, 3, 1)]) == date(2027, 2, 4)
@@ -139,6 +150,7 @@ def test_the_limit_is_the_next_known_meeting_or_the_window_end():
     assert decisions_limit(AS_OF, None, AS_OF, []) == AS_OF + timedelta(days=91)
 
 
+@pytest.mark.rule(id="16b")
 def test_decisions_among_keeps_the_ones_not_passed_late_ones_too_soonest_decision_first():
     undecided = ("linkoping",)
     rows = [row(date(2026, 12, 31), holder="b", decide_by=date(2026, 9, 30), undecided=undecided),
@@ -151,7 +163,8 @@ def test_decisions_among_keeps_the_ones_not_passed_late_ones_too_soonest_decisio
     assert [r.id for r in decisions_among(rows, AS_OF, date(2027, 2, 1))] == ["a", "b", "c"]
 
 
-def test_rule_16b_example_late_on_2026_11_23_and_open_on_2026_09_01():
+@pytest.mark.rule(id="16b")
+def test_example_late_on_2026_11_23_and_open_on_2026_09_01():
     expected = {("missbruk-psykisk-funktionsnedsattning", date(2026, 9, 30)),
                 ("samverkan-barn-och-unga", date(2026, 9, 30)), ("svo-arbetsplan-2026-2027", date(2026, 9, 30))}
     late = check(AS_OF, date(2026, 12, 10)).decisions
@@ -160,10 +173,11 @@ def test_rule_16b_example_late_on_2026_11_23_and_open_on_2026_09_01():
     assert {(d.id, d.decide_by) for d in open_} == expected and not any(d.decision_overdue for d in open_)
 
 
-# ---------------------------------------------------------------- 16c. sections of items
+# ---------------------------------------------------------------- sections of items
 
 
-def test_rule_16c_example_sections_on_2026_11_23_with_a_30_day_horizon():
+@pytest.mark.rule(id="16c")
+def test_example_sections_on_2026_11_23_with_a_30_day_horizon():
     result = check(AS_OF, date(2026, 12, 10), horizon=30)
     assert [(s.name, len(s.people), len(s.rows)) for s in result.sections] == [
         ("overdue", 0, 0), ("by_meeting", 0, 0), ("after_meeting", 14, 27), ("unrecorded", 13, 13)]
@@ -171,7 +185,7 @@ def test_rule_16c_example_sections_on_2026_11_23_with_a_30_day_horizon():
     assert sum(d.unrecorded for d in result.people_in("unrecorded")) == 42
 
 
-# ---------------------------------------------------------------- 16d. renewed silently
+# ---------------------------------------------------------------- renewed silently
 
 
 def county():
@@ -179,7 +193,8 @@ def county():
     return dataset.agreement_models()
 
 
-def test_rule_16d_example_the_turn_of_2025():
+@pytest.mark.rule(id="16d")
+def test_example_the_turn_of_2025():
     agreements, as_of = county(), date(2026, 1, 15)
     by_id = {s.id: s for s in statuses(agreements, as_of)}
     found = decisions.renewed(agreements, as_of, date(2025, 12, 1), by_id)
@@ -190,6 +205,7 @@ def test_rule_16d_example_the_turn_of_2025():
         == "ramavtal-ungdomshalsa"
 
 
+@pytest.mark.rule(id="16d")
 def test_a_notice_in_time_ends_the_term_and_nothing_renews():
     silent = make_agreement()  # deadline 2020-12-31 for the term ending 2021-12-31
     noticed = make_agreement(events=[{"date": "2020-12-01", "type": "notice"}])
@@ -203,6 +219,8 @@ def test_a_notice_in_time_ends_the_term_and_nothing_renews():
     assert decisions.renewed([silent], as_of, date(2020, 12, 31), {}) == ()  # (since, as-of): since excluded
 
 
+@pytest.mark.rule(id="16d")
+@pytest.mark.rule(id="16f")
 def test_since_defaults_to_the_last_meeting_before_the_date_else_30_days():
     days = [date(2024, 3, 15), date(2024, 8, 23), date(2026, 12, 10)]
     assert decisions.default_since(days, AS_OF) == date(2024, 8, 23)  # rule 16d: LGVO's, the last recorded
@@ -210,10 +228,11 @@ def test_since_defaults_to_the_last_meeting_before_the_date_else_30_days():
     assert check(AS_OF, date(2026, 12, 10)).since == date(2024, 8, 23)
 
 
-# ---------------------------------------------------------------- 16e. deadlines are shown while they can be decided
+# ---------------------------------------------------------------- deadlines are shown while they can be decided
 
 
-def test_rule_16e_example_notice_deadlines_past_the_window_are_listed_while_decidable():
+@pytest.mark.rule(id="16e")
+def test_example_notice_deadlines_past_the_window_are_listed_while_decidable():
     result = app.deadlines(app.Request(DATA, date(2026, 9, 1)), app.Window())
     assert result.until == date(2026, 11, 30)
     late = [d for d in result.rows if d.kind == DeadlineKind.NOTICE_DEADLINE and d.date == date(2026, 12, 31)]
@@ -225,6 +244,7 @@ LEADS = st.sampled_from(["3 months", "1 month", "6 months", "1 year", "P2M10D", 
                          "20 arbetsdagar", "1 arbetsdag"])
 
 
+@pytest.mark.rule(id="16e")
 @settings(max_examples=300, deadline=None)
 @given(limit=st.dates(date(2020, 1, 1), date(2040, 12, 31)), lead=LEADS, after=st.integers(1, 800))
 def test_no_deadline_past_the_reach_decides_by_the_limit(limit, lead, after):
@@ -234,6 +254,7 @@ def test_no_deadline_past_the_reach_decides_by_the_limit(limit, lead, after):
     assert decide_by(previous_working_day(day), duration) > limit
 
 
+@pytest.mark.rule(id="16e")
 @settings(deadline=None)
 @given(limit=st.dates(date(2020, 1, 1), date(2040, 12, 31)), lead=LEADS)
 def test_the_reach_takes_the_longest_lead(limit, lead):
@@ -274,7 +295,8 @@ source: {document: d.txt, quote: q}
 """
 
 
-def test_16a_withdrawn_parties_are_not_deciders(tmp_path):
+@pytest.mark.rule(id="16a")
+def test_withdrawn_parties_are_not_deciders(tmp_path):
     # rules audit F14: Alby left on 2026-12-31; the 2027-06-30 deadline is not Alby's to decide
     data = small_data(tmp_path, {"wd": AGREEMENT + """valid_from: 2024-01-01
 valid_until: 2025-12-31
@@ -289,7 +311,8 @@ events:
     assert set(row.deciders) == {"bjorke", "aby", "region-x"}
 
 
-def test_16a_deciders_are_in_the_one_order_of_principals_by_name():
+@pytest.mark.rule(id="16a")
+def test_deciders_are_in_the_one_order_of_principals_by_name():
     # rules audit F16: Swedish order by name (Alby, Björke, Region X, Åby), as docs/rules.md now says
     names = {"alby": "Alby kommun", "bjorke": "Björke kommun", "region-x": "Region X", "aby": "Åby kommun"}
 
@@ -300,7 +323,8 @@ def test_16a_deciders_are_in_the_one_order_of_principals_by_name():
         "alby", "bjorke", "region-x", "aby")
 
 
-def test_16b_a_decision_due_on_the_next_meetings_own_day_is_raised_now(tmp_path):
+@pytest.mark.rule(id="16b")
+def test_a_decision_due_on_the_next_meetings_own_day_is_raised_now(tmp_path):
     # rules audit F11: decide by 2026-12-10, the next meeting's day, is too late to leave to it
     plan = """title: P
 body: SVO
@@ -320,7 +344,8 @@ notice: {before_end: 12 months}
     assert [(d.id, d.decide_by) for d in found.decisions] == [("m-next-meeting-day", date(2026, 12, 10))]
 
 
-def test_16b_another_bodys_meeting_does_not_cut_this_meetings_decisions(tmp_path):
+@pytest.mark.rule(id="16b")
+def test_another_bodys_meeting_does_not_cut_this_meetings_decisions(tmp_path):
     # rules audit F12: 2026-09-24 is SVO's meeting; LGVO's 2026-10-15 is not SVO's next chance
     def plan(body: str, days: list[str]) -> str:
         meetings = "".join(f"  - {{date: {d}, title: {body}, assumed: test}}\n" for d in days)
@@ -336,7 +361,8 @@ renewal: {every: 1 year}
     assert [(d.id, d.decide_by) for d in found.decisions] == [("tb-nov", date(2026, 11, 2))]
 
 
-def test_16d_a_deadline_on_the_as_of_day_has_not_passed(tmp_path):
+@pytest.mark.rule(id="16d")
+def test_a_deadline_on_the_as_of_day_has_not_passed(tmp_path):
     # rules audit F10: on the deadline day notice can still be given: not yet "renewed silently"
     a = make_agreement(valid_from="2024-01-01", valid_until="2024-12-31", notice={"before_end": "3 months"},
                        renewal={"every": "1 year"})
@@ -348,7 +374,8 @@ def test_16d_a_deadline_on_the_as_of_day_has_not_passed(tmp_path):
     assert (found.date, found.term) == (deadline, 4)
 
 
-def test_16d_a_deadline_of_a_term_two_or_more_ahead_is_found(tmp_path):
+@pytest.mark.rule(id="16d")
+def test_a_deadline_of_a_term_two_or_more_ahead_is_found(tmp_path):
     # rules audit F1: monthly terms with 3 months' notice: the deadline 2026-01-30 is term 16's
     a = make_agreement(valid_from="2025-01-01", valid_until="2025-01-31", notice={"before_end": "3 months"},
                        renewal={"every": "1 month"})
@@ -357,7 +384,8 @@ def test_16d_a_deadline_of_a_term_two_or_more_ahead_is_found(tmp_path):
     assert date(2026, 1, 30) in [r.date for r in found]
 
 
-def test_12_a_plan_decision_recorded_for_a_group_counts_for_its_members(tmp_path):
+@pytest.mark.rule(id="12")
+def test_a_plan_decision_recorded_for_a_group_counts_for_its_members(tmp_path):
     # rules audit F4
     data = small_data(tmp_path, {}, {"plan-g": """title: G
 body: SVO
@@ -372,7 +400,8 @@ source: {document: d.txt, quote: q}
     assert (len(plan.adoption.adopted), plan.adoption.missing) == (3, ("region-x",))
 
 
-def test_14_plans_stop_calling_an_adoption_overdue_when_deadlines_stop_listing_it(tmp_path):
+@pytest.mark.rule(id="14")
+def test_plans_stop_calling_an_adoption_overdue_when_deadlines_stop_listing_it(tmp_path):
     # rules audit F3: plan-a's period is 2025; its obligations run to 2026-12-31
     data = small_data(tmp_path, {}, {"plan-a": """title: A
 body: SVO
@@ -387,7 +416,8 @@ source: {document: d.txt, quote: q}
         assert any(r.kind == DeadlineKind.ADOPTION for r in rows) is overdue
 
 
-def test_20_party_keeps_the_withdrawal_of_its_own_group(tmp_path):
+@pytest.mark.rule(id="20")
+def test_party_keeps_the_withdrawal_of_its_own_group(tmp_path):
     # rules audit F6: a group's withdrawal ends Alby's participation too
     data = small_data(tmp_path, {"wd-by-group": AGREEMENT.replace("[region-x, kommunerna]", "[region-x, kommunerna]")
                                  + """valid_from: 2024-01-01

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,9 +15,12 @@ def status_on(a, day, others=()):
     return {s.id: s for s in statuses([a, *others], day)}[a.id]
 
 
-# ---------------------------------------------------------------- rule 1-3: terms and deadlines
+# ---------------------------------------------------------------- terms and deadlines
 
 
+@pytest.mark.rule(id="1")
+@pytest.mark.rule(id="2")
+@pytest.mark.rule(id="3")
 def test_source_missbruk_agreement_terms_and_notice_deadlines():
     # 002: "från och med 2018-01-01 till och med 2021-12-31 … senast tolv månader … två år i taget";
     # 003: "därefter förlängd till 2023-12-31".
@@ -31,6 +35,7 @@ def test_source_missbruk_agreement_terms_and_notice_deadlines():
     ]
 
 
+@pytest.mark.rule(id="1")
 def test_renewal_term_starting_1_march_with_three_years_ends_29_february():
     a = make_agreement(valid_from="2018-03-01", valid_until="2021-02-28", renewal={"every": "3 years"})
     term2 = timeline(a, date(2022, 1, 1)).terms[1]
@@ -38,6 +43,7 @@ def test_renewal_term_starting_1_march_with_three_years_ends_29_february():
     assert term2.notice_deadline == date(2023, 2, 28)  # 2024-02-29 minus 12 months
 
 
+@pytest.mark.rule(id="6")
 def test_status_fields_in_the_initial_term():
     s = status_on(make_agreement(), date(2020, 6, 1))
     assert (s.status, s.term, s.term_start, s.term_end) == ("active", 1, date(2018, 1, 1), date(2021, 12, 31))
@@ -45,14 +51,16 @@ def test_status_fields_in_the_initial_term():
     assert s.ends_on is None and not s.open_ended and not s.approximate
 
 
+@pytest.mark.rule(id="3")
 def test_next_notice_deadline_moves_to_the_next_term_once_passed():
     s = status_on(make_agreement(), date(2021, 1, 1))
     assert s.term == 1 and s.notice_deadline == date(2022, 12, 31)
 
 
-# ---------------------------------------------------------------- rule 4: notice, extension, termination
+# ---------------------------------------------------------------- notice, extension, termination
 
 
+@pytest.mark.rule(id="4")
 def test_notice_in_time_ends_the_current_term():
     a = make_agreement(events=[{"date": "2020-12-31", "type": "notice", "by": "linkoping"}])
     s = status_on(a, date(2021, 6, 1))
@@ -60,6 +68,7 @@ def test_notice_in_time_ends_the_current_term():
     assert status_on(a, date(2022, 1, 1)).status == "terminated"  # ended by a notice (rule 11)
 
 
+@pytest.mark.rule(id="4")
 def test_late_notice_ends_the_next_term():
     a = make_agreement(events=[{"date": "2021-01-01", "type": "notice"}])
     tl = timeline(a, date(2021, 6, 1))
@@ -69,12 +78,14 @@ def test_late_notice_ends_the_next_term():
     assert status_on(a, date(2024, 1, 1)).status == "terminated"
 
 
+@pytest.mark.rule(id="4")
 def test_notice_is_not_known_before_it_is_given():
     a = make_agreement(events=[{"date": "2026-03-15", "type": "notice", "by": "linkoping"}])
     assert status_on(a, date(2026, 3, 14)).status == "active"
     assert status_on(a, date(2026, 3, 15)).status == "notice_given"
 
 
+@pytest.mark.rule(id="4")
 def test_open_ended_notice_runs_through_the_notice_period():
     a = make_agreement(valid_from="2022-01-01", valid_until="tills vidare", renewal=None,
                        notice={"period": "1 year"},
@@ -87,6 +98,7 @@ def test_open_ended_notice_runs_through_the_notice_period():
     assert status_on(a, date(2027, 3, 16)).status == "terminated"
 
 
+@pytest.mark.rule(id="4")
 def test_extension_moves_the_term_end_and_renewals_follow_from_there():
     a = make_agreement(events=[{"date": "2021-06-01", "type": "extended", "until": "2023-06-30"}])
     tl = timeline(a, date(2024, 1, 1))
@@ -95,6 +107,7 @@ def test_extension_moves_the_term_end_and_renewals_follow_from_there():
     assert (tl.terms[1].start, tl.terms[1].end) == (date(2023, 7, 1), date(2025, 6, 30))
 
 
+@pytest.mark.rule(id="4")
 def test_termination_ends_the_agreement_that_day():
     a = make_agreement(events=[{"date": "2019-05-31", "type": "terminated"}])
     assert status_on(a, date(2019, 5, 31)).status == "active"
@@ -102,15 +115,18 @@ def test_termination_ends_the_agreement_that_day():
     assert (s.status, s.ends_on) == ("terminated", date(2019, 5, 31))
 
 
+@pytest.mark.rule(id="2")
+@pytest.mark.rule(id="6")
 def test_fixed_term_without_renewal_expires():
     a = make_agreement(renewal=None)
     assert status_on(a, date(2021, 12, 31)).ends_on == date(2021, 12, 31)
     assert status_on(a, date(2022, 1, 1)).status == "expired"
 
 
-# ---------------------------------------------------------------- rule 5-6: supersession and states
+# ---------------------------------------------------------------- supersession and states
 
 
+@pytest.mark.rule(id="5")
 def test_superseded_from_the_day_the_newer_agreement_enters_into_force():
     old = make_agreement(id="old", valid_from="2014", valid_until="2017-12-31", renewal=None, notice=None)
     new = make_agreement(id="new", supersedes=["old"])
@@ -118,13 +134,15 @@ def test_superseded_from_the_day_the_newer_agreement_enters_into_force():
     assert status_on(old, date(2018, 1, 1), [new]).status == "superseded"
 
 
+@pytest.mark.rule(id="6")
 def test_upcoming_before_the_start():
     assert status_on(make_agreement(), date(2017, 12, 31)).status == "upcoming"
 
 
-# ---------------------------------------------------------------- rule 7: coarse dates
+# ---------------------------------------------------------------- coarse dates
 
 
+@pytest.mark.rule(id="7")
 def test_coarse_valid_from_is_in_force_from_its_earliest_day_and_flagged():
     a = make_agreement(valid_from="2022", valid_until="tills vidare", renewal=None, notice=None)
     assert status_on(a, date(2021, 12, 31)).status == "upcoming"
@@ -132,6 +150,7 @@ def test_coarse_valid_from_is_in_force_from_its_earliest_day_and_flagged():
     assert s.status == "active" and s.approximate
 
 
+@pytest.mark.rule(id="7")
 def test_coarse_valid_until_counts_deadlines_from_its_earliest_day_but_stays_in_force_to_its_last():
     a = make_agreement(valid_from="2018-01-01", valid_until="vt 2021")
     term1 = timeline(a, date(2019, 1, 1)).terms[0]
@@ -141,19 +160,21 @@ def test_coarse_valid_until_counts_deadlines_from_its_earliest_day_but_stays_in_
     assert s.status == "active" and s.term == 1 and s.approximate
 
 
+@pytest.mark.rule(id="7")
 def test_something_due_by_a_coarse_date_is_due_on_its_last_day():
     a = make_agreement(followups=[{"id": "x", "what": "X", "due": "vt 2025"}])
     rows = [d for d in deadlines([a], date(2025, 1, 1), date(2025, 12, 31)) if d.kind == "followup"]
     assert [(r.date, r.approximate) for r in rows] == [(date(2025, 6, 30), True)]
 
 
-# ---------------------------------------------------------------- rule 8: follow-ups
+# ---------------------------------------------------------------- follow-ups
 
 
 def annual(**extra):
     return {"id": "arlig", "what": "Årlig uppföljning", "every": "1 year", "first": "2019", **extra}
 
 
+@pytest.mark.rule(id="8")
 def test_annual_follow_up_from_2019_with_one_done():
     a = make_agreement(followups=[annual()],
                        events=[{"date": "2019-11-20", "type": "followup_done", "followup": "arlig"}])
@@ -167,6 +188,7 @@ def test_annual_follow_up_from_2019_with_one_done():
     assert [(r.date, r.status) for r in rows if r.kind == "followup"] == [(date(2020, 12, 31), "overdue")]
 
 
+@pytest.mark.rule(id="8")
 def test_done_event_completes_the_earliest_open_occurrence_that_had_opened():
     a = make_agreement(followups=[annual()], events=[
         {"date": "2021-02-01", "type": "followup_done", "followup": "arlig"},  # catches up 2019
@@ -179,6 +201,7 @@ def test_done_event_completes_the_earliest_open_occurrence_that_had_opened():
     assert [e.date.start for e in unmatched] == [date(2021, 5, 1)]
 
 
+@pytest.mark.rule(id="8")
 def test_done_event_may_name_its_occurrence():
     a = make_agreement(followups=[annual()], events=[
         {"date": "2021-02-01", "type": "followup_done", "followup": "arlig", "occurrence": "2020"}])
@@ -186,6 +209,7 @@ def test_done_event_may_name_its_occurrence():
     assert [o.done_on for o in occs] == [None, date(2021, 2, 1), None]
 
 
+@pytest.mark.rule(id="8")
 def test_mandate_period_follow_up_is_due_14_october_of_election_years_while_in_force():
     a = make_agreement(valid_from="2019-01-01", valid_until=None, renewal=None, notice=None,
                        followups=[{"id": "m", "what": "Utvärdering", "at": "end_of_mandate_period"}])
@@ -193,6 +217,7 @@ def test_mandate_period_follow_up_is_due_14_october_of_election_years_while_in_f
     assert [o.due for o in occs] == [date(2022, 10, 14), date(2026, 10, 14), date(2030, 10, 14)]
 
 
+@pytest.mark.rule(id="8")
 def test_follow_up_before_each_notice_deadline_with_lead():
     a = make_agreement(followups=[{"id": "f", "what": "Inför förlängning", "before": "notice_deadline",
                                    "lead": "3 months"}])
@@ -200,12 +225,14 @@ def test_follow_up_before_each_notice_deadline_with_lead():
     assert [o.due for o in occs] == [date(2020, 9, 30), date(2022, 9, 30)]
 
 
+@pytest.mark.rule(id="8")
 def test_follow_ups_stop_when_the_agreement_ends():
     a = make_agreement(renewal=None, followups=[annual()])
     occs, _ = followup_occurrences(timeline(a, date(2030, 1, 1)), date(2030, 1, 1))
     assert occs[-1].due == date(2021, 12, 31)
 
 
+@pytest.mark.rule(id="8b")
 def test_tracked_from_hides_nothing_it_marks_earlier_occurrences_unrecorded():
     """Rule 8b: occurrences before the record start are neither left out nor overdue."""
     a = make_agreement(followups=[annual(tracked_from="2026")])
@@ -213,9 +240,10 @@ def test_tracked_from_hides_nothing_it_marks_earlier_occurrences_unrecorded():
     assert [(o.due.year, o.unrecorded) for o in occs] == [(y, 1) for y in range(2019, 2026)] + [(2026, 0)]
 
 
-# ---------------------------------------------------------------- rule 9: act_by
+# ---------------------------------------------------------------- act_by
 
 
+@pytest.mark.rule(id="9")
 def test_deadline_rows_carry_act_by_and_explanations():
     a = make_agreement()
     rows = deadlines([a], date(2026, 11, 23), date(2027, 12, 31))
@@ -227,6 +255,7 @@ def test_deadline_rows_carry_act_by_and_explanations():
     assert end.date == date(2027, 12, 31) and "renews" in explain(end.why, "en")
 
 
+@pytest.mark.rule(id="9")
 def test_due_today_and_overdue_states():
     a = make_agreement(followups=[{"id": "x", "what": "X", "due": "2026-11-23"}])
     assert [r.status for r in deadlines([a], date(2026, 11, 23), date(2026, 11, 23)) if r.kind == "followup"] == ["due"]
@@ -240,6 +269,9 @@ term_lengths = st.sampled_from(["1 year", "2 years", "3 years", "18 months", "6 
 notices = st.sampled_from(["1 month", "3 months", "6 months", "12 months", "P30D"])
 
 
+@pytest.mark.rule(id="1")
+@pytest.mark.rule(id="2")
+@pytest.mark.rule(id="3")
 @settings(max_examples=150, deadline=None)
 @given(starts, st.integers(30, 3000), term_lengths, notices, st.integers(0, 8000))
 def test_term_sequence_properties(start, first_length, every, before_end, offset):
@@ -263,6 +295,7 @@ def test_term_sequence_properties(start, first_length, every, before_end, offset
         assert s.notice_deadline is not None and s.notice_deadline >= day
 
 
+@pytest.mark.rule(id="4")
 @settings(max_examples=100, deadline=None)
 @given(starts, term_lengths, st.integers(0, 3000), st.integers(0, 3000))
 def test_a_notice_always_ends_the_agreement_at_a_term_end(start, every, notice_offset, look):
@@ -287,6 +320,7 @@ def test_a_notice_always_ends_the_agreement_at_a_term_end(start, every, notice_o
     assert status_of(timeline(a, later)).status == expected
 
 
+@pytest.mark.rule(id="5")
 def test_notice_deadlines_before_a_later_supersession_still_count():
     # 000: "Ramavtal ungdomshälsor … gäller till och med 2018-12-31 … uppsägning ske senast 2017-12-31";
     # its successor enters into force 2021-01-01.
@@ -300,6 +334,7 @@ def test_notice_deadlines_before_a_later_supersession_still_count():
     assert status_on(old, date(2021, 1, 1), [new]).status == "superseded"
 
 
+@pytest.mark.rule(id="8")
 def test_a_follow_up_done_before_its_due_date_completes_it():
     a = make_agreement(valid_from="2022-06-25", valid_until="tills vidare", renewal=None,
                        notice={"period": "6 months"}, followups=[annual(first="2023")], events=[

@@ -10,6 +10,8 @@ import pickle
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from conftest import DATA, copy_data, invoke
 from svo_cli import app
 from svo_cli.app.results import Section
@@ -55,6 +57,7 @@ def rows_in_2024(data=DATA) -> list:
     return list(app.deadlines(app.Request(data, date(2024, 1, 1)), app.Window(until=date(2024, 12, 31))).rows)
 
 
+@pytest.mark.rule(id="15")
 def test_each_meeting_row_carries_its_meeting_day():
     meetings = [r for r in rows_in_2024() if r.id == "lgvo-arbetsplan-2024-2025"
                 and r.kind in (DeadlineKind.AGENDA, DeadlineKind.MEETING, DeadlineKind.MINUTES)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from conftest import DATA, invoke, make_agreement
 from svo_cli import app, decisions
 from svo_cli.i18n import why
@@ -21,7 +23,8 @@ def _check(as_of: date = AS_OF, data=DATA) -> app.CheckResult:
     return app.check(app.Request(data, as_of), app.MeetingWindow(MEETING))
 
 
-def test_16g_example_a_notice_deadline_continue_binds_two_more_years_notice_ends_the_term():
+@pytest.mark.rule(id="16g")
+def test_example_a_notice_deadline_continue_binds_two_more_years_notice_ends_the_term():
     # missbruk-psykisk-funktionsnedsattning: deadline 2026-12-31 under term 4 (ends 2027-12-31), renewing by 2 years
     first = _check().decisions[0]
     assert first.id == "missbruk-psykisk-funktionsnedsattning"
@@ -31,7 +34,8 @@ def test_16g_example_a_notice_deadline_continue_binds_two_more_years_notice_ends
     assert option_text(first.options[1], "en") == "notice by 2026-12-30 → last day 2027-12-31"
 
 
-def test_16g_a_plans_adoption_says_how_far_the_principals_have_come():
+@pytest.mark.rule(id="16g")
+def test_a_plans_adoption_says_how_far_the_principals_have_come():
     adoption = next(d for d in _check().decisions if d.kind == DeadlineKind.ADOPTION)
     (option,) = adoption.options
     assert (option.choice, option.outcome, option.act_by, option.adopted, option.required) == (
@@ -41,7 +45,8 @@ def test_16g_a_plans_adoption_says_how_far_the_principals_have_come():
         "adopt by 2026-12-30 → adopted by 0 of 14; missing: Boxholms kommun, ")
 
 
-def test_16g_a_withdrawal_leads_to_that_partys_last_day():
+@pytest.mark.rule(id="16g")
+def test_a_withdrawal_leads_to_that_partys_last_day():
     a = make_agreement(id="wd", parties=["region-ostergotland", "kinda", "ydre"], valid_from="2024-01-01",
                        valid_until="2025-12-31", renewal={"every": "1 year"},
                        notice={"before_end": "6 months", "effect": "withdrawal"})
@@ -54,7 +59,8 @@ def test_16g_a_withdrawal_leads_to_that_partys_last_day():
     assert option_text(leave, "sv") == "utträda senast 2026-06-30 → den partens sista dag 2026-12-31"
 
 
-def test_16g_without_renewal_a_notice_ends_early_and_continuing_runs_to_the_end():
+@pytest.mark.rule(id="16g")
+def test_without_renewal_a_notice_ends_early_and_continuing_runs_to_the_end():
     # a fixed term 2024–2028 with 6 months' notice to the end of a month... here: notice before the end
     a = make_agreement(id="fixed", valid_from="2024-01-01", valid_until="2028-12-31", renewal=None,
                        notice={"period": "6 months"})
@@ -65,7 +71,8 @@ def test_16g_without_renewal_a_notice_ends_early_and_continuing_runs_to_the_end(
     assert give.choice == "notice" and give.leads_to == date(2027, 9, 30)
 
 
-def test_16g_an_option_to_extend_plugs_in_as_one_rule():
+@pytest.mark.rule(id="16g")
+def test_an_option_to_extend_plugs_in_as_one_rule():
     extend, lapse = decisions.extension_options(date(2027, 3, 31), date(2029, 12, 31), date(2027, 12, 31))
     assert option_text(extend, "en") == "extend by 2027-03-31 → until 2029-12-31"
     assert option_text(lapse, "sv") == "låta optionen löpa ut → upphör 2027-12-31"
@@ -75,7 +82,8 @@ def test_16g_an_option_to_extend_plugs_in_as_one_rule():
     assert decisions.options_of(other, decisions.Choices([])) == ()
 
 
-def test_16g_the_proposed_decision_names_both_options_in_prose_dates():
+@pytest.mark.rule(id="16g")
+def test_the_proposed_decision_names_both_options_in_prose_dates():
     first = _check().decisions[0]
     text = proposal(first, "sv", "SVO")
     assert text == ("SVO rekommenderar varje huvudman att besluta att [välj ett alternativ] låta överenskommelsen "
@@ -89,7 +97,8 @@ def test_16g_the_proposed_decision_names_both_options_in_prose_dates():
                                               "30 December 2026 or not adopt it.")
 
 
-def test_16g_every_format_of_check_and_report_shows_the_options():
+@pytest.mark.rule(id="16g")
+def test_every_format_of_check_and_report_shows_the_options():
     args = ["--meeting", "2026-12-10", "--as-of", "2026-12-02", "--data", str(DATA)]
     document = json.loads(invoke("check", *args, "--format", "json", "--fail-on", "never").stdout)
     options = document["decisions"][0]["options"]

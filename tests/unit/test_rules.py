@@ -1,10 +1,12 @@
 """The rules of docs/rules.md, one test (or more) per rule with its example, and properties over
-generated agreements. Numbers in the headings follow the issue's rule numbers."""
+generated agreements. Each test names the rule it tests with its number in docs/rules.md
+(`@pytest.mark.rule(id=…)`; tests/unit/test_rule_numbering.py holds the numbers to the document)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,14 +37,16 @@ def county():
     return dataset.agreement_models()
 
 
-# ---------------------------------------------------------------- 1. a notice deadline for every notice clause
+# ---------------------------------------------------------------- a notice deadline for every notice clause
 
 
+@pytest.mark.rule(id="3")
 def test_before_end_deadline_is_the_term_end_minus_the_notice():
     tl = timeline(make_agreement(), date(2020, 1, 1))
     assert tl.terms[0].notice_deadline == date(2020, 12, 31)  # 2021-12-31 - 12 months
 
 
+@pytest.mark.rule(id="3")
 def test_period_only_deadline_is_the_last_day_whose_notice_runs_out_by_the_term_end():
     a = make_agreement(notice={"period": "6 months"})
     terms = timeline(a, date(2020, 1, 1)).terms
@@ -52,6 +56,7 @@ def test_period_only_deadline_is_the_last_day_whose_notice_runs_out_by_the_term_
     ]
 
 
+@pytest.mark.rule(id="3")
 def test_period_only_deadline_with_a_month_end():
     # 2022-01-31 + 1 month = 2022-02-28 (clamped): still in time for a term ending 2022-02-28
     a = make_agreement(valid_until="2022-02-28", notice={"period": "1 month"})
@@ -59,6 +64,8 @@ def test_period_only_deadline_with_a_month_end():
     assert [t.notice_deadline for t in terms[:2]] == [date(2022, 1, 31), date(2024, 1, 31)]
 
 
+@pytest.mark.rule(id="3")
+@pytest.mark.rule(id="4")
 def test_period_only_deadline_is_the_rule_that_decides_which_term_a_notice_ends():
     a = make_agreement(notice={"period": "6 months"})
     on_time = make_agreement(notice={"period": "6 months"}, events=[{"date": "2021-06-30", "type": "notice"}])
@@ -68,13 +75,14 @@ def test_period_only_deadline_is_the_rule_that_decides_which_term_a_notice_ends(
     assert timeline(late, date(2021, 7, 1)).final_end == date(2023, 12, 31)
 
 
+@pytest.mark.rule(id="3")
 def test_a_renewing_agreement_without_notice_rule_has_no_deadline():
     a = make_agreement(notice=None)
     assert status_on(a, date(2020, 1, 1)).notice_deadline is None
     assert rows_of(a, date(2020, 1, 1), date(2030, 1, 1), "notice_deadline") == []
 
 
-# ---------------------------------------------------------------- 2. the next deadline, wherever it is
+# ---------------------------------------------------------------- the next deadline, wherever it is
 
 
 def eighteen_months(**extra):
@@ -82,6 +90,7 @@ def eighteen_months(**extra):
                           renewal={"every": "1 year"}, **extra)
 
 
+@pytest.mark.rule(id="3")
 def test_the_next_notice_deadline_may_belong_to_a_term_two_renewals_ahead():
     # in term 2 (2021) the deadlines of terms 2 and 3 have passed; term 4's is 2022-06-30
     s = status_on(eighteen_months(), date(2021, 8, 1))
@@ -90,15 +99,17 @@ def test_the_next_notice_deadline_may_belong_to_a_term_two_renewals_ahead():
     assert [(r.date, r.term) for r in rows] == [(date(2022, 6, 30), 4), (date(2023, 6, 30), 5)]
 
 
+@pytest.mark.rule(id="3")
 def test_deadlines_list_every_notice_deadline_in_a_window_of_any_length():
     a = make_agreement(renewal={"every": "1 year"})
     rows = rows_of(a, date(2020, 1, 1), date(2119, 12, 31), "notice_deadline")
     assert len(rows) == 100 and rows[0].date == date(2020, 12, 31) and rows[-1].date == date(2119, 12, 31)
 
 
-# ---------------------------------------------------------------- 3. late notice
+# ---------------------------------------------------------------- late notice
 
 
+@pytest.mark.rule(id="4")
 def test_late_notice_on_eighteen_months_and_yearly_renewal_skips_two_terms():
     a = eighteen_months(events=[{"date": "2021-08-01", "type": "notice"}])
     tl = timeline(a, date(2021, 8, 1))
@@ -109,6 +120,7 @@ def test_late_notice_on_eighteen_months_and_yearly_renewal_skips_two_terms():
     assert status_on(a, date(2024, 1, 1)).status == "terminated"
 
 
+@pytest.mark.rule(id="4")
 def test_svo208_names_the_missed_deadline_and_the_term_the_notice_ends(tmp_path):
     from svo_cli.loader import load_files
     from svo_cli.validate import validate
@@ -127,6 +139,7 @@ def test_svo208_names_the_missed_deadline_and_the_term_the_notice_ends(tmp_path)
     assert found[0].hint == "check the date; the agreement renews 2 more times before it ends"
 
 
+@pytest.mark.rule(id="4")
 def test_a_notice_on_a_fixed_term_is_never_late_and_claims_no_renewal(tmp_path):
     from svo_cli.loader import load_files
     from svo_cli.validate import validate
@@ -141,9 +154,10 @@ def test_a_notice_on_a_fixed_term_is_never_late_and_claims_no_renewal(tmp_path):
     assert [d for d in diagnostics + validate(dataset) if d.code == "SVO208"] == []
 
 
-# ---------------------------------------------------------------- 4. no cap on terms
+# ---------------------------------------------------------------- no cap on terms
 
 
+@pytest.mark.rule(id="2")
 def test_the_term_of_a_daily_renewal_in_2199_is_computed_directly():
     a = make_agreement_any_period(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
                        notice={"before_end": "49999 arbetsdagar"})
@@ -154,21 +168,24 @@ def test_the_term_of_a_daily_renewal_in_2199_is_computed_directly():
     assert subtract(s.binding_until, parse_duration("49999 arbetsdagar")) == date(2199, 12, 31)
 
 
+@pytest.mark.rule(id="6")
 def test_term_is_null_only_when_not_in_force():
     a = make_agreement(renewal={"every": "1 month"})
     assert status_on(a, date(2017, 12, 31)).term is None
     assert status_on(a, date(2150, 6, 15)).term == 2 + (2150 - 2022) * 12 + 5  # term 2 is 2022-01
 
 
-# ---------------------------------------------------------------- 5. terminated only brings the end forward
+# ---------------------------------------------------------------- terminated only brings the end forward
 
 
+@pytest.mark.rule(id="4")
 def test_terminated_before_the_known_end_brings_it_forward():
     a = make_agreement(renewal=None, events=[{"date": "2020-05-31", "type": "terminated"}])
     s = status_on(a, date(2020, 6, 1))
     assert (s.status, s.ends_on) == ("terminated", date(2020, 5, 31))
 
 
+@pytest.mark.rule(id="4")
 def test_terminated_after_the_known_end_changes_nothing_and_validate_warns():
     a = make_agreement(renewal=None, events=[{"date": "2022-03-01", "type": "terminated"}])
     assert (status_on(a, date(2022, 6, 1)).status, status_on(a, date(2022, 6, 1)).ends_on) == (
@@ -178,9 +195,10 @@ def test_terminated_after_the_known_end_changes_nothing_and_validate_warns():
         (0, date(2022, 3, 1), date(2021, 12, 31))]
 
 
-# ---------------------------------------------------------------- 6. advance termination
+# ---------------------------------------------------------------- advance termination
 
 
+@pytest.mark.rule(id="4c")
 def test_termination_decided_in_advance():
     a = make_agreement(events=[{"date": "2026-03-01", "type": "terminated", "effective": "2026-09-30"}])
     before = status_on(a, date(2026, 2, 28))
@@ -194,6 +212,7 @@ def test_termination_decided_in_advance():
     assert status_on(a, date(2026, 10, 1)).status == "terminated"
 
 
+@pytest.mark.rule(id="4c")
 def test_notice_deadlines_after_the_effective_day_disappear():
     a = make_agreement(events=[{"date": "2026-03-01", "type": "terminated", "effective": "2030-06-30"}])
     rows = rows_of(a, date(2026, 3, 2), date(2031, 12, 31))
@@ -203,9 +222,10 @@ def test_notice_deadlines_after_the_effective_day_disappear():
         (date(2030, 6, 30), "term_end", 6)]
 
 
-# ---------------------------------------------------------------- 7. early notice on a fixed term
+# ---------------------------------------------------------------- early notice on a fixed term
 
 
+@pytest.mark.rule(id="4")
 def test_notice_on_a_fixed_term_with_a_notice_period_ends_it_early():
     a = make_agreement(renewal=None, notice={"period": "3 months"}, events=[{"date": "2020-05-10", "type": "notice"}])
     s = status_on(a, date(2020, 6, 1))
@@ -213,6 +233,7 @@ def test_notice_on_a_fixed_term_with_a_notice_period_ends_it_early():
     assert status_on(a, date(2020, 8, 11)).status == "terminated"
 
 
+@pytest.mark.rule(id="4")
 def test_notice_on_a_fixed_term_running_past_its_end_changes_nothing():
     a = make_agreement(renewal=None, notice={"period": "3 months"}, events=[{"date": "2021-11-01", "type": "notice"}])
     s = status_on(a, date(2021, 11, 2))
@@ -220,9 +241,10 @@ def test_notice_on_a_fixed_term_running_past_its_end_changes_nothing():
     assert status_on(a, date(2022, 1, 1)).status == "expired"
 
 
-# ---------------------------------------------------------------- 8. notice to the end of a period
+# ---------------------------------------------------------------- notice to the end of a period
 
 
+@pytest.mark.rule(id="4a")
 def test_notice_to_the_end_of_a_period():
     rule = {u: NoticeRule(period=parse_duration("3 months"), to_end_of=u) for u in
             ("month", "quarter", "half_year", "year")}
@@ -232,21 +254,24 @@ def test_notice_to_the_end_of_a_period():
         "year": date(2026, 12, 31)}
 
 
+@pytest.mark.rule(id="4a")
 def test_open_ended_notice_to_the_end_of_a_quarter():
     a = make_agreement(valid_until=None, renewal=None, notice={"period": "1 year", "to_end_of": "quarter"},
                        events=[{"date": "2026-03-15", "type": "notice"}])
     assert status_on(a, date(2026, 6, 1)).ends_on == date(2027, 3, 31)
 
 
+@pytest.mark.rule(id="4a")
 def test_renewing_deadline_with_notice_to_the_end_of_a_month():
     # a term ending 2021-12-15: notice must run out by 2021-11-30, the last month end before it
     a = make_agreement(valid_until="2021-12-15", notice={"period": "3 months", "to_end_of": "month"})
     assert timeline(a, date(2020, 1, 1)).terms[0].notice_deadline == date(2021, 8, 31)
 
 
-# ---------------------------------------------------------------- 9. renewal cap
+# ---------------------------------------------------------------- renewal cap
 
 
+@pytest.mark.rule(id="2")
 def test_at_most_n_renewals():
     a = make_agreement(renewal={"every": "2 years", "max": 2})
     assert [(status_on(a, d).term, status_on(a, d).notice_deadline) for d in
@@ -259,12 +284,14 @@ def test_at_most_n_renewals():
     assert text(rows[1]) == "term 3 ends and the agreement expires (the last of at most 2 renewals)"
 
 
+@pytest.mark.rule(id="2")
+@pytest.mark.rule(id="4")
 def test_a_notice_after_the_last_deadline_of_a_capped_agreement_changes_nothing():
     a = make_agreement(renewal={"every": "2 years", "max": 1}, events=[{"date": "2023-01-01", "type": "notice"}])
     assert status_on(a, date(2024, 1, 1)).status == "expired"
 
 
-# ---------------------------------------------------------------- 10. withdrawal
+# ---------------------------------------------------------------- withdrawal
 
 
 def three_parties(*events, **extra):
@@ -272,6 +299,7 @@ def three_parties(*events, **extra):
                           notice={"before_end": "12 months", "effect": "withdrawal"}, events=list(events), **extra)
 
 
+@pytest.mark.rule(id="4b")
 def test_withdrawal_ends_one_partys_participation():
     a = three_parties({"date": "2020-06-01", "type": "notice", "by": "motala"})
     s = status_on(a, date(2020, 7, 1))
@@ -283,6 +311,7 @@ def test_withdrawal_ends_one_partys_participation():
     assert status_on(a, date(2020, 1, 1)).withdrawn == ()  # not yet given
 
 
+@pytest.mark.rule(id="4b")
 def test_the_agreement_ends_when_fewer_than_two_parties_remain():
     a = three_parties({"date": "2020-06-01", "type": "notice", "by": "motala"},
                       {"date": "2021-02-01", "type": "notice", "by": "linkoping"})  # late: term 2
@@ -295,6 +324,7 @@ def test_the_agreement_ends_when_fewer_than_two_parties_remain():
     assert "fewer than two parties remain" in text(end[0])
 
 
+@pytest.mark.rule(id="4b")
 def test_a_group_counts_as_its_members():
     a = make_agreement(parties=["region-ostergotland", "kommunerna"],
                        notice={"before_end": "12 months", "effect": "withdrawal"},
@@ -306,9 +336,10 @@ def test_a_group_counts_as_its_members():
     assert detailed.status.status == "active"
 
 
-# ---------------------------------------------------------------- 11. status after the end
+# ---------------------------------------------------------------- status after the end
 
 
+@pytest.mark.rule(id="6")
 def test_status_after_the_end_says_why_it_ended():
     notice = make_agreement(events=[{"date": "2020-12-01", "type": "notice"}])
     terminated = make_agreement(events=[{"date": "2020-12-01", "type": "terminated"}])
@@ -319,9 +350,10 @@ def test_status_after_the_end_says_why_it_ended():
         "terminated", "terminated", "expired", "expired"]
 
 
-# ---------------------------------------------------------------- 12. binding_until
+# ---------------------------------------------------------------- binding_until
 
 
+@pytest.mark.rule(id="6")
 def test_binding_until_in_the_county_on_2026_11_23():
     by_id = {s.id: s for s in statuses(county(), date(2026, 11, 23))}
     assert by_id["placerade-barn-och-unga"].binding_until == date(2028, 12, 31)  # its 2025-12-31 deadline passed
@@ -331,6 +363,7 @@ def test_binding_until_in_the_county_on_2026_11_23():
     assert by_id["psykisk-ohalsa-2013"].binding_until is None  # not in force
 
 
+@pytest.mark.rule(id="6")
 def test_binding_until_with_a_cap_and_after_a_notice():
     capped = make_agreement(renewal={"every": "2 years", "max": 1})
     assert status_on(capped, date(2022, 6, 1)).binding_until == date(2023, 12, 31)
@@ -339,9 +372,10 @@ def test_binding_until_with_a_cap_and_after_a_notice():
     assert status_on(make_agreement(), date(2017, 1, 1)).binding_until is None  # upcoming
 
 
-# ---------------------------------------------------------------- 13. approximate everywhere
+# ---------------------------------------------------------------- approximate everywhere
 
 
+@pytest.mark.rule(id="7")
 def test_every_coarse_input_sets_approximate_and_is_named():
     exact = make_agreement()
     assert not status_on(exact, date(2020, 1, 1)).approximate
@@ -358,6 +392,7 @@ def test_every_coarse_input_sets_approximate_and_is_named():
     assert row.approximate and "[coarse: valid_until vt 2021]" in text(row)
 
 
+@pytest.mark.rule(id="7")
 def test_a_coarse_supersession_is_named():
     old = make_agreement(id="old")
     new = make_agreement(id="new", valid_from="2023", valid_until="2025-12-31", supersedes=["old"])
@@ -367,9 +402,10 @@ def test_a_coarse_supersession_is_named():
     assert row.approximate and "supersession new valid_from 2023" in text(row)
 
 
-# ---------------------------------------------------------------- 14. follow-up due dates
+# ---------------------------------------------------------------- follow-up due dates
 
 
+@pytest.mark.rule(id="8")
 def test_exact_first_is_due_on_first_plus_k_periods_from_the_anchor():
     a = make_agreement(valid_from="2023-01-01", valid_until=None, renewal=None, notice=None, followups=[
         {"id": "y", "what": "Y", "every": "1 year", "first": "2023-02-28"},
@@ -380,11 +416,13 @@ def test_exact_first_is_due_on_first_plus_k_periods_from_the_anchor():
         ("m", date(2025, 1, 30)), ("m", date(2025, 2, 28)), ("m", date(2025, 3, 30))]
 
 
+@pytest.mark.rule(id="8")
 def test_a_one_off_exists_only_while_in_force():
     a = make_agreement(renewal=None, followups=[{"id": "x", "what": "X", "due": "2030"}])
     assert followup_occurrences(timeline(a, date(2031, 1, 1)), date(2031, 1, 1))[0] == []
 
 
+@pytest.mark.rule(id="8")
 def test_a_pre_renewal_review_done_before_its_due_date_completes_it():
     a = make_agreement(followups=[{"id": "f", "what": "F", "before": "notice_deadline", "tracked_from": "2022"}],
                        events=[{"date": "2022-03-01", "type": "followup_done", "followup": "f"}])
@@ -397,9 +435,10 @@ def test_a_pre_renewal_review_done_before_its_due_date_completes_it():
     assert [r.status for r in rows_of(a, date(2022, 6, 1), date(2023, 1, 1), "followup")] == ["unrecorded"]
 
 
-# ---------------------------------------------------------------- 15. act on time
+# ---------------------------------------------------------------- act on time
 
 
+@pytest.mark.rule(id="9")
 def test_due_from_the_last_working_day_to_act():
     # Easter Sunday 2026-04-05: act by Thursday 2026-04-02 (Good Friday is a holiday)
     a = make_agreement(followups=[{"id": "x", "what": "X", "due": "2026-04-05"}])
@@ -415,9 +454,11 @@ def test_due_from_the_last_working_day_to_act():
     assert row(date(2026, 4, 6)).status == "overdue"
 
 
-# ---------------------------------------------------------------- 16. explanations name the term end
+# ---------------------------------------------------------------- explanations name the term end
 
 
+@pytest.mark.rule(id="3")
+@pytest.mark.rule(id="5")
 def test_explanation_names_the_term_end_counted_from_after_a_supersession():
     old = make_agreement(id="old", valid_from="2016", valid_until="2018-12-31")
     new = make_agreement(id="new", valid_from="2022-07-01", valid_until="2024-12-31", supersedes=["old"])
@@ -435,6 +476,7 @@ def test_explanation_names_the_term_end_counted_from_after_a_supersession():
 # stays bounded for whatever periods it is given all the same.
 
 
+@pytest.mark.rule(id="8")
 def test_daily_follow_ups_from_1900_list_the_window_and_the_latest_overdue():
     followups = [{"id": f"f{i}", "what": "w", "every": "1 day", "first": "1900-01-01"} for i in range(10)]
     a = make_agreement_any_period(valid_from="1900-01-01", valid_until=None, renewal=None, notice=None, followups=followups)
@@ -449,6 +491,7 @@ def test_daily_follow_ups_from_1900_list_the_window_and_the_latest_overdue():
     assert (mine[-1].date, mine[-1].status) == (date(2026, 3, 31), "upcoming")
 
 
+@pytest.mark.rule(id="8")
 def test_a_done_event_counts_in_the_bounded_listing():
     a = make_agreement(valid_from="2000-01-01", valid_until=None, renewal=None, notice=None,
                        followups=[{"id": "m", "what": "M", "every": "1 month", "first": "2000-01"}],
@@ -459,6 +502,8 @@ def test_a_done_event_counts_in_the_bounded_listing():
     assert overdue[0].earlier_overdue == 26 * 12 - 1 - OVERDUE_LISTED  # 2000-01 .. 2025-12, one done
 
 
+@pytest.mark.rule(id="2")
+@pytest.mark.rule(id="3")
 def test_daily_renewal_with_49999_working_days_notice():
     a = make_agreement_any_period(valid_from="2000-01-01", valid_until="2000-01-01", renewal={"every": "1 day"},
                        notice={"before_end": "49999 arbetsdagar"})
@@ -478,6 +523,7 @@ def test_daily_renewal_with_49999_working_days_notice():
     assert subtract(tl.term(numbers[-1] + 1).end, parse_duration("49999 arbetsdagar")) > date(2026, 3, 31)
 
 
+@pytest.mark.rule(id="9")
 @settings(max_examples=200, deadline=None)
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2190, 12, 31)), st.integers(-3000, 3000))
 def test_working_days_are_counted_right_without_walking_the_days(day, n):
@@ -512,6 +558,7 @@ def renewing(draw):
     return make_agreement(events=events, **fields), start
 
 
+@pytest.mark.rule(id="3")
 @settings(max_examples=150, deadline=None)
 @given(renewing(), st.integers(-400, 6000), st.integers(0, 5000))
 def test_status_deadlines_and_show_agree_on_the_next_notice_deadline(generated, offset, window):
@@ -532,6 +579,7 @@ def test_status_deadlines_and_show_agree_on_the_next_notice_deadline(generated, 
     assert listed == sorted(listed)
 
 
+@pytest.mark.rule(id="3")
 @settings(max_examples=150, deadline=None)
 @given(renewing(), st.integers(0, 40))
 def test_every_term_of_a_renewing_agreement_has_a_deadline_on_or_before_its_end(generated, number):
@@ -542,6 +590,7 @@ def test_every_term_of_a_renewing_agreement_has_a_deadline_on_or_before_its_end(
     assert term.notice_deadline is not None and term.notice_deadline <= term.end
 
 
+@pytest.mark.rule(id="4")
 @settings(max_examples=150, deadline=None)
 @given(renewing(), st.integers(0, 3000))
 def test_a_notice_on_a_deadline_ends_that_term_and_a_day_later_the_first_term_whose_deadline_is_ahead(generated, offset):
@@ -561,6 +610,7 @@ def test_a_notice_on_a_deadline_ends_that_term_and_a_day_later_the_first_term_wh
     assert tl.notice.effective_term == first_ahead and tl.final_end == s.term(first_ahead).end
 
 
+@pytest.mark.rule(id="4")
 @settings(max_examples=150, deadline=None)
 @given(renewing(), st.integers(-100, 6000), st.sampled_from([None, 0, 200, 800]))
 def test_terminated_never_moves_an_end_later(generated, offset, effective_after):
@@ -583,6 +633,7 @@ def test_terminated_never_moves_an_end_later(generated, offset, effective_after)
 coarse_specs = st.sampled_from(["2021", "vt 2021", "ht 2021", "2021-Q2", "2021-06", "2021-H2"])
 
 
+@pytest.mark.rule(id="7")
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from(["valid_from", "valid_until", "notice", "terminated", "extended", "until", "supersession"]),
        coarse_specs, st.integers(0, 3000))
@@ -613,6 +664,7 @@ followup_forms = st.sampled_from([
     {"before": "notice_deadline", "lead": "2 months"}, {"due": "vt 2020"}, {"due": "2023-03-01"}])
 
 
+@pytest.mark.rule(id="8")
 @settings(max_examples=150, deadline=None)
 @given(followup_forms, st.lists(st.integers(0, 3000), max_size=6), st.booleans(), st.integers(0, 4000),
        st.integers(0, 800))
@@ -637,6 +689,8 @@ def test_the_bounded_listing_is_the_full_listing_trimmed(form, done_offsets, nam
     assert sum(o.earlier_overdue for o in bounded) == left_out
 
 
+@pytest.mark.rule(id="4b")
+@pytest.mark.rule(id="19")
 def test_withdrawals_on_the_same_day_are_separate_calendar_events():
     from svo_cli.render.ics import uid
 
@@ -649,6 +703,7 @@ def test_withdrawals_on_the_same_day_are_separate_calendar_events():
     assert len({uid(r) for r in rows}) == 2
 
 
+@pytest.mark.rule(id="2")
 def test_a_far_as_of_date_costs_no_more_than_a_near_one():
     # validate replays events with an as-of date of 9000-01-01: the term on it is the one at the
     # computing horizon, found by bisection (not by stepping back from an estimate)
@@ -659,6 +714,7 @@ def test_a_far_as_of_date_costs_no_more_than_a_near_one():
     assert subtract(tl.final_end, parse_duration("49999 arbetsdagar")) >= date(2020, 1, 1)
 
 
+@pytest.mark.rule(id="4")
 def test_a_notice_that_changes_nothing_claims_nothing(tmp_path):
     from svo_cli.loader import load_files
     from svo_cli.validate import validate
@@ -678,10 +734,11 @@ def test_a_notice_that_changes_nothing_claims_nothing(tmp_path):
     assert (s.status, s.ends_on) == ("terminated", date(2022, 6, 30))
 
 
-# ---------------------------------------------------------------- 8b. no record is its own state
+# ---------------------------------------------------------------- no record is its own state
 
 
-def test_8b_occurrences_before_the_record_start_are_counted_in_one_row_neither_done_nor_overdue():
+@pytest.mark.rule(id="8b")
+def test_occurrences_before_the_record_start_are_counted_in_one_row_neither_done_nor_overdue():
     a = make_agreement(followups=[{"id": "arlig", "what": "Årlig", "every": "1 year", "first": "2019",
                                    "tracked_from": "2026-11-23"}])
     rows = rows_of(a, date(2026, 12, 2), date(2027, 3, 1), "followup")
@@ -695,7 +752,8 @@ def test_8b_occurrences_before_the_record_start_are_counted_in_one_row_neither_d
     assert [(r.date, r.status) for r in later] == [(date(2025, 12, 31), "unrecorded"), (date(2026, 12, 31), "overdue")]
 
 
-def test_8b_a_record_completes_an_occurrence_before_the_start_only_by_naming_it():
+@pytest.mark.rule(id="8b")
+def test_a_record_completes_an_occurrence_before_the_start_only_by_naming_it():
     a = make_agreement(followups=[{"id": "arlig", "what": "Årlig", "every": "1 year", "first": "2019",
                                    "tracked_from": "2026-11-23"}],
                        events=[{"date": "2026-03-01", "type": "followup_done", "followup": "arlig",
@@ -706,7 +764,8 @@ def test_8b_a_record_completes_an_occurrence_before_the_start_only_by_naming_it(
         (date(2025, 12, 31), "unrecorded", 6, date(2019, 12, 31))]  # 2021 recorded; 2026's done in 2027
 
 
-def test_8b_the_registers_record_start_applies_where_a_follow_up_gives_none(tmp_path):
+@pytest.mark.rule(id="8b")
+def test_the_registers_record_start_applies_where_a_follow_up_gives_none(tmp_path):
     import shutil
 
     from conftest import DATA

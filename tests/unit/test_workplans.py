@@ -32,12 +32,14 @@ def rows(p: Workplan, as_of: date, until: date):
     return all_plan_deadlines([p], GROUPS, PARTIES, as_of, until)
 
 
+@pytest.mark.rule(id="11")
 def test_plan_state():
     p = plan()
     assert [plan_state(p, d) for d in (date(2025, 12, 31), date(2026, 1, 1), date(2027, 12, 31), date(2028, 1, 1))] == [
         "upcoming", "active", "active", "ended"]
 
 
+@pytest.mark.rule(id="12")
 def test_adoption_progress_counts_only_adoptions_taken_by_the_date():
     p = plan(adoption={"required": ["alla"], "due": "2026-06-30"}, decisions=[
         {"party": "a", "date": "2026-03-01"},
@@ -53,6 +55,7 @@ def test_adoption_progress_counts_only_adoptions_taken_by_the_date():
     assert adoption_progress(p, GROUPS, date(2026, 9, 1)).missing == ("b",)
 
 
+@pytest.mark.rule(id="12")
 def test_one_adoption_row_per_missing_principal_overdue_after_due():
     p = plan(adoption={"required": ["alla"], "due": "vt 2026"}, decisions=[{"party": "a", "date": "2026-03-01"}])
     found = [r for r in rows(p, date(2026, 7, 1), date(2026, 7, 1)) if r.kind == "adoption"]
@@ -60,6 +63,7 @@ def test_one_adoption_row_per_missing_principal_overdue_after_due():
         ("b", date(2026, 6, 30), "overdue", True), ("c", date(2026, 6, 30), "overdue", True)]
 
 
+@pytest.mark.rule(id="13")
 def test_assignments_coarse_due_continuous_and_done():
     """An assignment without a due term is continuous: never a dated obligation, never overdue."""
     p = plan(areas=[{"id": "x", "title": "X", "assignments": [
@@ -74,6 +78,7 @@ def test_assignments_coarse_due_continuous_and_done():
     assert (status.assignments_open, status.assignments_overdue, status.assignments_done) == (2, 1, 1)
 
 
+@pytest.mark.rule(id="15")
 @pytest.mark.parametrize(
     "meeting, agenda_by, minutes_final",
     [
@@ -96,6 +101,7 @@ def test_meeting_deadlines_around_christmas_easter_and_midsummer(meeting, agenda
     assert (m.agenda_by, m.minutes_final) == (agenda_by, minutes_final)
 
 
+@pytest.mark.rule(id="15")
 def test_meeting_rows_in_the_window_and_next_meeting():
     p = plan(meetings=[{"date": "2026-05-29", "title": "Möte"}, {"date": "2026-10-01", "title": "Konferens", "kind": "conference"}],
              meeting_rules={"agenda_before": "P14D", "minutes_final_after": "5 working days"})
@@ -106,6 +112,7 @@ def test_meeting_rows_in_the_window_and_next_meeting():
     assert next_meeting(meeting_days([p]), date(2026, 5, 1)) == date(2026, 5, 29)
 
 
+@pytest.mark.rule(id="14")
 def test_plan_follow_up_of_the_last_year_comes_after_the_period():
     p = plan(followups=[{"id": "ar", "what": "Årsberättelse", "every": "1 year", "first": "vt 2027"}],
              events=[{"date": "2027-03-20", "type": "followup_done", "followup": "ar"}])
@@ -122,6 +129,7 @@ def test_check_order_overdue_first_then_by_date():
                                                     ("meeting", "upcoming")]
 
 
+@pytest.mark.rule(id="15")
 def test_real_lgvo_plan_meeting_rules_from_the_source():
     dataset, _ = load_dataset(DATA)
     lgvo = next(p for p in dataset.workplan_models() if p.id == "lgvo-arbetsplan-2024-2025")
@@ -131,6 +139,7 @@ def test_real_lgvo_plan_meeting_rules_from_the_source():
     assert deadlines[date(2024, 5, 31)].minutes_final == date(2024, 6, 10)  # nationaldagen Thursday 6 June
 
 
+@pytest.mark.rule(id="12")
 def test_real_svo_plan_adoption_valdemarsvik_prepared_not_adopted():
     dataset, _ = load_dataset(DATA)
     svo = next(p for p in dataset.workplan_models() if p.id == "svo-arbetsplan-2026-2027")
@@ -164,7 +173,8 @@ def test_plans_and_deadlines_agree_on_what_is_overdue(day):
         assert plan_status(p, dataset.groups, day).assignments_overdue == listed, (p.id, day)
 
 
-def test_rule_15a_meetings_a_year_are_counted_against_the_dated_ones():
+@pytest.mark.rule(id="15a")
+def test_meetings_a_year_are_counted_against_the_dated_ones():
     """LGVO meets four times a year (003:546); the register dates three meetings in 2024 and none in 2025:
     svo show says so, in JSON for every year, and invents no day."""
     import json as _json
