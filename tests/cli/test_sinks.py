@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_data, invoke
+from conftest import commands_with, copy_data, invoke, run_of
 from svo_cli.render.table import finish
 from svo_cli.safe import annotation_data, plain_lines, visible
 
@@ -176,8 +176,7 @@ def broken(data: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt,suffix", [("csv", ".csv"), ("csv-excel", ".csv")])
-@pytest.mark.parametrize("command", [("deadlines", "--within", "365"), ("status",), ("plans",),
-                                     ("check", "--meeting", "2026-12-10")], ids=lambda c: c[0])
+@pytest.mark.parametrize("command", [run_of(c) for c in commands_with("--data", format="csv")], ids=lambda c: c[0])
 def test_sink_csv_marks_left_out_files(broken, tmp_path, fmt, suffix, command):
     out = tmp_path / f"out{suffix}"
     result = invoke(*command, "--data", str(broken), *AS_OF, "--format", fmt, "-o", str(out))

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import DATA, invoke
+from conftest import DATA, commands_with, invoke
 
 ARGS = ["--meeting", "2026-12-10", "--as-of", "2026-12-02", "--data", str(DATA)]
 
@@ -34,7 +34,7 @@ def soffice() -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", ["check", "report"])
+@pytest.mark.parametrize("command", commands_with("--meeting", format="docx"))
 def test_libreoffice_opens_and_converts_the_document(tmp_path, command):
     office = soffice()
     write(tmp_path, command, "--lang", "sv", name="pack.docx")

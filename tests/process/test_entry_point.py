@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import svo, svo_process
+from conftest import COMMANDS, svo, svo_process
 
 
 def test_version_and_help_through_the_entry_point():
@@ -10,7 +10,7 @@ def test_version_and_help_through_the_entry_point():
     assert svo_process("--version").stdout.strip().startswith("svo ")
     result = svo_process("--help")
     assert result.returncode == 0
-    for command in ("status", "deadlines", "show", "validate"):
+    for command in COMMANDS:
         assert command in result.stdout
 
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import DATA, REPO
+from conftest import COMMANDS, DATA, REPO, commands_with, formats_of, run_of
 
 
 def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
@@ -19,8 +19,12 @@ def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
                           timeout=120, **kwargs)
 
 
+# Every command that writes its result on standard output (all but site, remind and schema), as the table runs it.
+TO_STANDARD_OUTPUT = [run_of(c) for c in COMMANDS if formats_of(c)]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("command", [["status"], ["validate"], ["calendar"]], ids=lambda c: c[0])
+@pytest.mark.parametrize("command", TO_STANDARD_OUTPUT, ids=lambda c: c[0])
 def test_standard_output_on_a_full_disk_is_one_line_not_a_traceback(command):
     with open("/dev/full", "wb") as full:
         result = subprocess.run([sys.executable, "-m", "svo_cli", *command], stdout=full, stderr=subprocess.PIPE,
@@ -30,7 +34,7 @@ def test_standard_output_on_a_full_disk_is_one_line_not_a_traceback(command):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", [["status"], ["validate"], ["calendar"]], ids=lambda c: c[0])
+@pytest.mark.parametrize("command", TO_STANDARD_OUTPUT, ids=lambda c: c[0])
 def test_closed_standard_output_is_one_line_not_a_traceback(command):
     result = subprocess.run([sys.executable, "-m", "svo_cli", *command], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, env={**os.environ, "SVO_DATA": str(DATA)}, cwd=REPO,
@@ -42,7 +46,7 @@ def test_closed_standard_output_is_one_line_not_a_traceback(command):
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_a_narrow_output_encoding_degrades_gracefully(encoding):
-    for command in (["status"], ["deadlines"], ["show", "lakarmedverkan"], ["timeline"], ["plans"]):
+    for command in [run_of(c) for c in commands_with("--as-of", format="table")]:
         result = subprocess.run([sys.executable, "-m", "svo_cli", *command, "--as-of", "2026-11-23"],
                                 capture_output=True, env={**os.environ, "SVO_DATA": str(DATA),
                                                           "PYTHONIOENCODING": encoding}, cwd=REPO, timeout=120)
