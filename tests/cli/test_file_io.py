@@ -20,7 +20,6 @@ import pytest
 
 from conftest import DATA, copy_data, invoke, svo
 
-SVO = [sys.executable, "-m", "svo_cli"]
 SECRET = "wJalrXUtnFEMI-K7MDENG-SECRETVALUE"
 
 

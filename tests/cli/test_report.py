@@ -9,10 +9,6 @@ import pytest
 
 from conftest import hostile_data, svo
 
-GREEN_CURRENT = (0x2E, 0x7D, 0x32)
-RED_NOTICE = (0xC6, 0x28, 0x28)
-BLUE_TODAY = (0x15, 0x65, 0xC0)
-
 
 class Structure(HTMLParser):
     def __init__(self):

@@ -19,23 +19,11 @@ from conftest import DATA, copy_data
 SVO = [sys.executable, "-m", "svo_cli"]
 
 
-SECRET = "wJalrXUtnFEMI-K7MDENG-SECRETVALUE"
-
-
 def sh(script: str, cwd: Path, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
     """A shell line with `svo` meaning the real entry point of this checkout."""
     full_env = {**os.environ, "NO_COLOR": "1", "SVO_DATA": str(DATA), "SVO": " ".join(SVO), **(env or {})}
     return subprocess.run(["sh", "-c", script.replace("svo ", '$SVO ')], capture_output=True, text=True,
                           cwd=cwd, env=full_env, timeout=timeout)
-
-
-def outside_secrets(tmp_path: Path) -> Path:
-    """A directory outside any data directory holding what a CI runner must never print."""
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "credentials.yaml").write_text(f"aws_access_key_id: AKIAEXAMPLE\naws_secret_access_key: {SECRET}\n")
-    (outside / "id_rsa").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\n")
-    return outside
 
 
 @pytest.mark.slow
