@@ -150,6 +150,36 @@ def hostile_data(tmp_path: Path) -> Path:
     return tmp_path
 
 
+
+def html_report(tmp_path: Path, *args: str) -> Path:
+    """The county's HTML report (as of 2026-11-23, 40 days ahead) written to a file."""
+    target = tmp_path / "report.html"
+    result = svo("report", "--as-of", "2026-11-23", "--horizon", "40", "-o", str(target), *args)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def write_docx(tmp_path: Path, command: str, *args: str, name: str = "out.docx") -> Any:
+    """The county's Word document of `command` for the meeting of 2026-12-10 (as of 2026-12-02), read back."""
+    import docx
+
+    target = tmp_path / name
+    extra = ["--fail-on", "never"] if command == "check" else []
+    result = invoke(command, "--meeting", "2026-12-10", "--as-of", "2026-12-02", "--data", str(DATA), *extra, *args,
+                    "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    return docx.Document(str(target))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The county's site, built once for a test module."""
+    target = tmp_path_factory.mktemp("site") / "public"
+    result = invoke("site", "--as-of", "2026-12-02", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert "files written to" in result.stdout
+    return target
+
 # --------------------------------------------------------------------------- the commands, one table
 # Every command of the CLI, with what a typical run on the county's data adds after its name (the as-of
 # date apart: AS_OF). Tests parametrize over this table, the options each command declares and the

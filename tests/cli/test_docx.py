@@ -1,27 +1,18 @@
 """svo check and svo report as Word documents (`--format docx`, `-o FILE.docx`), read back with python-docx:
 A4, the header and page numbers, the check's sections in order, each decision with both options and an
-editable proposed decision, tables that fit their page, an organisation's template, a golden text dump of
-the frozen data, and (slow) LibreOffice opening and converting the file."""
+editable proposed decision, tables that fit their page, an organisation's template. The golden text dump
+of the frozen data is in tests/golden/test_golden_docx.py, LibreOffice opening and converting the file in
+tests/process/test_docx_libreoffice.py."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, RGBColor
 
-from conftest import DATA, invoke
+from conftest import DATA, invoke, write_docx
 
 ARGS = ["--meeting", "2026-12-10", "--as-of", "2026-12-02", "--data", str(DATA)]
-
-
-def write(tmp_path: Path, command: str, *args: str, name: str = "out.docx") -> docx.document.Document:
-    target = tmp_path / name
-    extra = ["--fail-on", "never"] if command == "check" else []
-    result = invoke(command, *ARGS, *extra, *args, "-o", str(target))
-    assert result.exit_code == 0, result.stderr
-    return docx.Document(str(target))
 
 
 def headings(document, level: int) -> list[str]:
@@ -29,7 +20,7 @@ def headings(document, level: int) -> list[str]:
 
 
 def test_the_first_decision_of_the_county_check_has_both_options_and_a_proposed_decision(tmp_path):
-    document = write(tmp_path, "check", "--lang", "sv", name="kontroll.docx")
+    document = write_docx(tmp_path, "check", "--lang", "sv", name="kontroll.docx")
     first = document.sections[0]
     assert (round(first.page_width.mm), round(first.page_height.mm)) == (210, 297)  # A4
     decision = headings(document, 2)[0]
@@ -49,7 +40,7 @@ def test_the_first_decision_of_the_county_check_has_both_options_and_a_proposed_
 
 
 def test_the_sections_come_in_the_checks_order_with_header_and_page_numbers(tmp_path):
-    document = write(tmp_path, "check", "--lang", "sv", "--body", "SVO")
+    document = write_docx(tmp_path, "check", "--lang", "sv", "--body", "SVO")
     titles = headings(document, 1)
     starts = ["1. Beslut som behövs nu", "2. Försenat", "3. Senast mötet 2026-12-10", "4. De 91 dagarna efter mötet",
               "5. Tidigare uppföljningar, uppdrag och antaganden utan registrering", "6. Upphör", "7. Förlängt utan uppsägning sedan",
@@ -65,7 +56,7 @@ def test_the_sections_come_in_the_checks_order_with_header_and_page_numbers(tmp_
 
 
 def test_tables_fit_their_pages_and_repeat_their_header_row(tmp_path):
-    document = write(tmp_path, "check", "--lang", "en")
+    document = write_docx(tmp_path, "check", "--lang", "en")
     orientations = [s.orientation for s in document.sections]
     assert WD_ORIENT.LANDSCAPE in orientations and orientations[0] == WD_ORIENT.PORTRAIT
     landscape = next(s for s in document.sections if s.orientation == WD_ORIENT.LANDSCAPE)
@@ -79,7 +70,7 @@ def test_tables_fit_their_pages_and_repeat_their_header_row(tmp_path):
 
 
 def test_the_report_has_its_summary_agreements_and_plans(tmp_path):
-    document = write(tmp_path, "report", "--lang", "sv", name="rapport.docx")
+    document = write_docx(tmp_path, "report", "--lang", "sv", name="rapport.docx")
     titles = headings(document, 1)
     assert titles[0] == "Sammanfattning" and titles[1].startswith("1. Beslut som behövs nu")
     assert "Överenskommelser efter läge" in titles and "Arbetsplaner: huvudmännens beslut" in titles
@@ -93,7 +84,7 @@ def test_a_template_gives_its_styles_and_letterhead_and_loses_its_example_text(t
     base.add_paragraph("Exempeltext i mallen")
     template = tmp_path / "mall.docx"
     base.save(str(template))
-    document = write(tmp_path, "check", "--lang", "sv", "--body", "SVO", "--template", str(template))
+    document = write_docx(tmp_path, "check", "--lang", "sv", "--body", "SVO", "--template", str(template))
     header = [p.text for p in document.sections[0].header.paragraphs]
     assert header == ["Region Östergötland — brevhuvud", "SVO · möte 2026-12-10 · per 2026-12-02"]
     assert document.styles["Heading 1"].font.color.rgb == RGBColor(0x12, 0x34, 0x56)

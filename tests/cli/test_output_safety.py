@@ -1,4 +1,5 @@
-"""`-o` never destroys anything (red-team F4, F5, F15, F18, F21, F22, F23, F30), through the real entry point."""
+"""`-o` never destroys anything (red-team F4, F5, F15, F18, F21, F22, F23, F30), through the real command in-process
+(full and closed standard output, narrow encodings and signals: tests/process/test_output_safety_process.py)."""
 
 from __future__ import annotations
 

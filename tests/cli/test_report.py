@@ -1,13 +1,13 @@
-"""svo report (Markdown and self-contained HTML, drawn in headless Chromium) and svo timeline."""
+"""svo report (Markdown and self-contained HTML; drawn in headless Chromium in tests/process/test_report_browser.py)
+and svo timeline."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from conftest import hostile_data, svo
+from conftest import hostile_data, html_report, svo
 
 
 class Structure(HTMLParser):
@@ -17,13 +17,6 @@ class Structure(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-
-
-def html_report(tmp_path: Path, *args: str) -> Path:
-    target = tmp_path / "report.html"
-    result = svo("report", "--as-of", "2026-11-23", "--horizon", "40", "-o", str(target), *args)
-    assert result.returncode == 0, result.stderr
-    return target
 
 
 @pytest.mark.rule(id="17")

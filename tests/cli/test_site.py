@@ -1,12 +1,10 @@
-"""svo site: a static site of the register, every link resolving, nothing external, loaded in Chromium."""
+"""svo site: a static site of the register, every link resolving, nothing external (loaded in Chromium in
+tests/process/test_site_browser.py)."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
-
-import pytest
 
 from conftest import broken_links, hostile_data, invoke
 
@@ -32,15 +30,6 @@ class Page(HTMLParser):
             self.scripts += 1
         if re.fullmatch(r"h[1-6]", tag):
             self.headings.append(int(tag[1]))
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site") / "public"
-    result = invoke("site", "--as-of", "2026-12-02", "-o", str(target))
-    assert result.exit_code == 0, result.stderr
-    assert "files written to" in result.stdout
-    return target
 
 
 def test_every_page_is_valid_linked_and_self_contained(site):

@@ -5,22 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
-import docx
 import pytest
 
-from conftest import DATA, commands_with, invoke
-
-ARGS = ["--meeting", "2026-12-10", "--as-of", "2026-12-02", "--data", str(DATA)]
-
-
-def write(tmp_path: Path, command: str, *args: str, name: str = "out.docx") -> docx.document.Document:
-    target = tmp_path / name
-    extra = ["--fail-on", "never"] if command == "check" else []
-    result = invoke(command, *ARGS, *extra, *args, "-o", str(target))
-    assert result.exit_code == 0, result.stderr
-    return docx.Document(str(target))
+from conftest import commands_with, write_docx
 
 
 def soffice() -> str:
@@ -37,7 +25,7 @@ def soffice() -> str:
 @pytest.mark.parametrize("command", commands_with("--meeting", format="docx"))
 def test_libreoffice_opens_and_converts_the_document(tmp_path, command):
     office = soffice()
-    write(tmp_path, command, "--lang", "sv", name="pack.docx")
+    write_docx(tmp_path, command, "--lang", "sv", name="pack.docx")
     profile = tmp_path / "profile"
     ran = subprocess.run([office, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
                           "--outdir", str(tmp_path), str(tmp_path / "pack.docx")],

@@ -1,4 +1,4 @@
-"""Ctrl-C and the last guard (red-team F17; issue 9 items 15 and 19), through the real entry point."""
+"""Ctrl-C (red-team F17; issue 9 item 15) in a real process (the last guard in-process: tests/cli/test_cli.py)."""
 
 from __future__ import annotations
 

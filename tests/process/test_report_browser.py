@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import browse, chromium, svo
+from conftest import browse, chromium, html_report
 
 GREEN_CURRENT = (0x2E, 0x7D, 0x32)
 
@@ -18,13 +18,6 @@ RED_NOTICE = (0xC6, 0x28, 0x28)
 
 
 BLUE_TODAY = (0x15, 0x65, 0xC0)
-
-
-def html_report(tmp_path: Path, *args: str) -> Path:
-    target = tmp_path / "report.html"
-    result = svo("report", "--as-of", "2026-11-23", "--horizon", "40", "-o", str(target), *args)
-    assert result.returncode == 0, result.stderr
-    return target
 
 
 def read_png(path: Path) -> tuple[int, int, list[bytes]]:

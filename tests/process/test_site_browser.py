@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import broken_links, browse, invoke
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site") / "public"
-    result = invoke("site", "--as-of", "2026-12-02", "-o", str(target))
-    assert result.exit_code == 0, result.stderr
-    assert "files written to" in result.stdout
-    return target
+from conftest import broken_links, browse
 
 
 @pytest.mark.slow
