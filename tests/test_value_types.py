@@ -16,13 +16,14 @@ from svo_cli.model import Followup, Notice
 from svo_cli.obligations import Form, coarse_dates
 from svo_cli.schedule import NaturalTerm
 from svo_cli.terms import timeline
+from svo_cli.text_ids import to_end_of_key
 
 
 def test_the_period_units_are_the_models_and_each_has_its_words():
     assert set(get_args(get_args(Notice.model_fields["to_end_of"].annotation)[0])) == set(PeriodUnit)
     for unit in PeriodUnit:
         for lang in ("en", "sv"):
-            assert EXPLANATIONS[lang][unit.explanation].strip(), (unit, lang)
+            assert EXPLANATIONS[lang][to_end_of_key(unit)].strip(), (unit, lang)
 
 
 @pytest.mark.parametrize("unit, end, last", [

@@ -1,4 +1,5 @@
-"""The domain's vocabulary as typed values: one source of truth for JSON values and label keys."""
+"""The domain's vocabulary as typed values: one source of truth for JSON values and, through
+svo_cli.text_ids, the ids of their words."""
 
 from __future__ import annotations
 
@@ -74,11 +75,6 @@ class PeriodUnit(StrEnum):
     def months(self) -> int:
         return {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[self.value]
 
-    @property
-    def explanation(self) -> str:
-        """The id of the words " to the end of a quarter" (i18n.EXPLANATIONS)."""
-        return f"to_end_of_{self.value}"
-
 
 class CoarseField(StrEnum):
     """Where a coarse date (a year, a half, a term: "vt 2027") a result rests on comes from, as the data
@@ -111,9 +107,3 @@ class Coarse(NamedTuple):
             return f"{self.field.value} {self.newer} valid_from {self.spec}"
         return f"{self.field.value} {self.spec}"
 
-
-def label_key(value: StrEnum) -> str:
-    """The i18n id of a typed value: its type and value ('deadline_state.upcoming')."""
-    prefix = {AgreementState: "agreement_state", DeadlineKind: "deadline_kind", DeadlineState: "deadline_state",
-              PlanState: "plan_state", EndReason: "end_reason"}[type(value)]
-    return f"{prefix}.{value.value}"
