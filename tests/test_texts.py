@@ -15,7 +15,7 @@ from typing import get_args
 
 import pytest
 
-from svo_cli import text_ids
+from svo_cli import kinds
 from svo_cli.arshjul import RINGS
 from svo_cli.changes import FIELDS
 from svo_cli.cli.texts import HELP, help_text
@@ -62,19 +62,19 @@ def test_every_id_has_a_text_in_both_languages():
         assert set(tab["en"]) == set(tab["sv"]), (name, set(tab["en"]) ^ set(tab["sv"]))
 
 
-# Each function of svo_cli.text_ids and every member of its vocabulary (arguments for it).
+# Each function of svo_cli.kinds and every member of its vocabulary (arguments for it).
 VOCABULARIES = {
-    text_ids.label_key: text_ids.STATES_AND_KINDS, text_ids.end_key: text_ids.ENDS,
-    text_ids.todo_key: text_ids.STATES_AND_KINDS[-11:-1],  # the deadline kinds
-    text_ids.event_key: get_args(EventType), text_ids.history_key: text_ids.HISTORY,
-    text_ids.section_key: text_ids.SECTIONS, text_ids.decision_key: get_args(DecisionKind),
-    text_ids.option_key: text_ids.OPTIONS, text_ids.proposal_key: text_ids.OPTIONS,
-    text_ids.unit_key: tuple(PeriodUnit), text_ids.to_end_of_key: tuple(PeriodUnit),
-    text_ids.assumed_key: text_ids.ASSUMED_FIELDS, text_ids.item_kind_key: get_args(MinutesItemKind),
-    text_ids.item_state_key: text_ids.ITEM_STATES, text_ids.item_status_key: ("done", "carried", "dropped"),
-    text_ids.returning_key: text_ids.RETURNING, text_ids.ring_key: RINGS, text_ids.change_key: text_ids.CHANGES,
-    text_ids.quote_change_key: ("added", "removed"), text_ids.moved_key: FIELDS,
-    text_ids.month_key: range(1, 13), text_ids.coarse_key: tuple(CoarseField),
+    kinds.label_key: kinds.STATES_AND_KINDS, kinds.end_key: kinds.ENDS,
+    kinds.todo_key: kinds.STATES_AND_KINDS[-11:-1],  # the deadline kinds
+    kinds.event_key: get_args(EventType), kinds.history_key: kinds.HISTORY,
+    kinds.section_key: kinds.SECTIONS, kinds.decision_key: get_args(DecisionKind),
+    kinds.option_key: kinds.OPTIONS, kinds.proposal_key: kinds.OPTIONS,
+    kinds.unit_key: tuple(PeriodUnit), kinds.to_end_of_key: tuple(PeriodUnit),
+    kinds.assumed_key: kinds.ASSUMED_FIELDS, kinds.item_kind_key: get_args(MinutesItemKind),
+    kinds.item_state_key: kinds.ITEM_STATES, kinds.item_status_key: ("done", "carried", "dropped"),
+    kinds.returning_key: kinds.RETURNING, kinds.ring_key: RINGS, kinds.change_key: kinds.CHANGES,
+    kinds.quote_change_key: ("added", "removed"), kinds.moved_key: FIELDS,
+    kinds.month_key: range(1, 13), kinds.coarse_key: tuple(CoarseField),
 }
 
 
@@ -87,9 +87,9 @@ def _built() -> set[str]:
 def test_ids_built_from_a_vocabulary_exist_for_every_member_in_both_languages():
     from svo_cli.kinds import DeadlineKind
 
-    assert set(text_ids.STATES_AND_KINDS[-11:-1]) == set(DeadlineKind)
-    helpers = {fn for name, fn in vars(text_ids).items() if callable(fn) and name.endswith("_key")}
-    assert helpers - {text_ids.command_help_key, text_ids.option_help_key, text_ids.format_help_key} == set(
+    assert set(kinds.STATES_AND_KINDS[-11:-1]) == set(DeadlineKind)
+    helpers = {fn for name, fn in vars(kinds).items() if callable(fn) and name.endswith("_key")}
+    assert helpers - {kinds.command_help_key, kinds.option_help_key, kinds.format_help_key} == set(
         VOCABULARIES), "a vocabulary's function without its members here"
     for fn, members in VOCABULARIES.items():
         assert members, fn
@@ -116,7 +116,8 @@ def test_every_command_and_option_has_its_help_and_summary():
     import typer.main
 
     group = typer.main.get_group(app)
-    declared = {p.help for c in group.commands.values() for p in c.params if p.help and p.name not in _BUILTIN_HELP}
+    declared = {getattr(p, "svo_help_id", None) or p.help for c in group.commands.values() for p in c.params
+                if p.help and p.name not in _BUILTIN_HELP}
     assert declared and declared <= set(HELP["en"]), declared - set(HELP["en"])
 
 

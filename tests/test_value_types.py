@@ -11,12 +11,11 @@ import pytest
 from conftest import make_agreement
 from svo_cli.dates import end_of_period, last_end_of_period_on_or_before
 from svo_cli.i18n import EXPLANATIONS, explain
-from svo_cli.kinds import Coarse, CoarseField, PeriodUnit
+from svo_cli.kinds import Coarse, CoarseField, PeriodUnit, to_end_of_key
 from svo_cli.model import Followup, Notice
 from svo_cli.obligations import Form, coarse_dates
 from svo_cli.schedule import NaturalTerm
 from svo_cli.terms import timeline
-from svo_cli.text_ids import to_end_of_key
 
 
 def test_the_period_units_are_the_models_and_each_has_its_words():

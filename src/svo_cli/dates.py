@@ -12,9 +12,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from svo_cli.kinds import PeriodUnit
+from svo_cli.kinds import PeriodUnit, month_key
 from svo_cli.messages import T
-from svo_cli.text_ids import month_key
 
 ONE_DAY = timedelta(days=1)
 

@@ -10,8 +10,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from svo_cli.dates import previous_working_day
 from svo_cli.i18n import Why, why
-from svo_cli.kinds import Coarse, CoarseField, DeadlineKind, DeadlineState
-from svo_cli.text_ids import coarse_key
+from svo_cli.kinds import Coarse, CoarseField, DeadlineKind, DeadlineState, coarse_key
 
 
 class ObligationRef(NamedTuple):

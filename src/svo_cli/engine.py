@@ -12,7 +12,7 @@ from typing import Any, Mapping, Sequence
 
 from svo_cli.dates import ONE_DAY, previous_working_day
 from svo_cli.i18n import Why, why
-from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, Coarse, DeadlineKind, EndReason, PeriodUnit
+from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, Coarse, DeadlineKind, EndReason, PeriodUnit, to_end_of_key
 from svo_cli.model import Agreement
 from svo_cli.obligations import (
     OVERDUE_LISTED,
@@ -37,7 +37,6 @@ from svo_cli.terms import (
     supersessions,
     timeline,
 )
-from svo_cli.text_ids import to_end_of_key
 
 __all__ = ["AgreementStatus", "Withdrawal", "Detail", "status_of", "state_of", "agreement_status", "statuses", "deadlines", "detail",
            "agreement_deadlines", "followup_occurrences", "timeline", "supersessions",

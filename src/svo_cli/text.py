@@ -92,14 +92,15 @@ def text(key: TextKey, lang: str, /, **params: Any) -> str:
     return found.format(**params)
 
 
-_COUNT_FORMS = re.compile(r"\{\w+:[^{}]*\|[^{}]*\}")
 _COUNTED_CACHE: dict[str, bool] = {}
 
 
 def _counted(found: str) -> bool:
+    """Whether a template names a count's forms (`{n:one|other}`); the pattern is compiled at the first
+    template that could."""
     counted = _COUNTED_CACHE.get(found)
     if counted is None:
-        counted = _COUNTED_CACHE[found] = bool(_COUNT_FORMS.search(found))
+        counted = _COUNTED_CACHE[found] = "|" in found and bool(re.search(r"\{\w+:[^{}]*\|[^{}]*\}", found))
     return counted
 
 

@@ -15,9 +15,8 @@ from svo_cli.app.requests import Request
 from svo_cli.app.results import Result
 from svo_cli.app.views import agreement_statuses, check_filters, kept, source_line, swedish_order
 from svo_cli.i18n import duration_text, label
-from svo_cli.kinds import ENDED
+from svo_cli.kinds import ENDED, unit_key
 from svo_cli.model import Agreement
-from svo_cli.text_ids import unit_key
 
 if TYPE_CHECKING:
     from svo_cli.text_keys import LabelKey

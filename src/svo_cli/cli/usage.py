@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from svo_cli.cli.texts import HELP, help_text
-from svo_cli.text_ids import command_help_key, format_help_key, option_help_key
+from svo_cli.kinds import command_help_key, format_help_key, option_help_key
 
 if TYPE_CHECKING:
     from svo_cli.text_keys import HelpKey, LabelKey

@@ -15,8 +15,8 @@ from typing import Any
 
 from svo_cli.arshjul import RINGS, Mark, WheelResult
 from svo_cli.i18n import MONTHS_EN, MONTHS_SV, label
+from svo_cli.kinds import label_key, ring_key
 from svo_cli.safe import visible
-from svo_cli.text_ids import label_key, ring_key
 
 # Colours with at least 4.5:1 contrast on white (WCAG 2.1 AA, text and graphics alike).
 COLOURS = {"meeting": "#6a1b9a", "decide_by": "#b71c1c", "notice": "#a84300", "followup": "#0d47a1",

@@ -7,8 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from svo_cli.i18n import label
+from svo_cli.kinds import change_key, decision_key, history_key, label_key, moved_key, quote_change_key
 from svo_cli.render.views import View
-from svo_cli.text_ids import change_key, decision_key, history_key, label_key, moved_key, quote_change_key
 
 if TYPE_CHECKING:
     from svo_cli.text_keys import LabelKey

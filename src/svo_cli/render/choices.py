@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any, Mapping
 
 from svo_cli.i18n import label, prose_date
+from svo_cli.kinds import option_key, proposal_key
 from svo_cli.obligations import Deadline, Option
-from svo_cli.text_ids import option_key, proposal_key
 
 
 def _day(value: date | None, lang: str, approximate: bool = False, prose: bool = False) -> str:

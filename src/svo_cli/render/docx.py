@@ -23,12 +23,11 @@ from docx.shared import Mm
 
 from svo_cli import __version__
 from svo_cli.i18n import explain, label
-from svo_cli.kinds import DeadlineKind
+from svo_cli.kinds import DeadlineKind, label_key
 from svo_cli.obligations import Deadline
 from svo_cli.render.choices import option_text, proposal
 from svo_cli.render.views import after_title, decide_by_cell, decision_note, incomplete_banner, since_text
 from svo_cli.safe import visible
-from svo_cli.text_ids import label_key
 
 if TYPE_CHECKING:
     from svo_cli.text_keys import LabelKey

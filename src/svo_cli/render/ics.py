@@ -8,9 +8,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Mapping, Sequence
 
 from svo_cli.i18n import explain, label, prose_date
+from svo_cli.kinds import label_key, todo_key
 from svo_cli.obligations import Deadline
 from svo_cli.safe import visible
-from svo_cli.text_ids import label_key, todo_key
 
 PRODID = "-//svo//agreement-lifecycle checker//SV"
 

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 from svo_cli.i18n import label
+from svo_cli.kinds import item_kind_key, item_state_key, item_status_key, returning_key
 from svo_cli.minutes import ItemState, Returning
 from svo_cli.model_minutes import NEXT_MEETING
 from svo_cli.render.views import View
-from svo_cli.text_ids import item_kind_key, item_state_key, item_status_key, returning_key
 
 # --------------------------------------------------------------------------- an item, in words
 

@@ -14,6 +14,7 @@ from svo_cli.app import ReportResult
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import label_key
 from svo_cli.picture import Picture
 from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import render_text
@@ -28,7 +29,6 @@ from svo_cli.render.views import (
     since_view,
 )
 from svo_cli.safe import visible
-from svo_cli.text_ids import label_key
 
 if TYPE_CHECKING:
     from svo_cli.text_keys import LabelKey

@@ -10,8 +10,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Sequence
 
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import label_key, section_key
 from svo_cli.safe import visible
-from svo_cli.text_ids import label_key, section_key
 
 if TYPE_CHECKING:
     from svo_cli.text_keys import LabelKey

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from svo_cli.engine import Detail
 from svo_cli.i18n import label
+from svo_cli.kinds import assumed_key, label_key
 from svo_cli.render.views import (
     View,
     adoption_view,
@@ -24,7 +25,6 @@ from svo_cli.render.views import (
     terms_view,
 )
 from svo_cli.safe import visible
-from svo_cli.text_ids import assumed_key, label_key
 from svo_cli.workplans import meetings_dated
 
 STATUS_STYLE = {

@@ -9,8 +9,8 @@ from typing import Any, Sequence
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import decision_key, end_key, event_key, history_key, label_key
 from svo_cli.obligations import Deadline
-from svo_cli.text_ids import decision_key, end_key, event_key, history_key, label_key
 
 
 @dataclass(frozen=True)

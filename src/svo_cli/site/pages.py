@@ -10,13 +10,13 @@ from svo_cli import __version__
 from svo_cli.app import AgreementResult, MinutesResult, PlanResult
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import event_key, item_kind_key, item_status_key, label_key
 from svo_cli.obligations import Deadline
 from svo_cli.render import arshjul as wheel
 from svo_cli.render.ics import render_calendar
 from svo_cli.render.report import h
 from svo_cli.render.views import decide_by_cell, decision_note, incomplete_banner
 from svo_cli.site import Principal, SiteResult
-from svo_cli.text_ids import event_key, item_kind_key, item_status_key, label_key
 
 if TYPE_CHECKING:
     from svo_cli.text_keys import LabelKey
