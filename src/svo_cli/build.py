@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from svo_cli.diagnostics import MAX_PER_FILE, Diagnostic, error
 from svo_cli.messages import T
 from svo_cli.yamlfile import SourceMap, YamlDocument
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import FindingKey
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -107,7 +110,7 @@ _CODES = {
 
 
 # pydantic's error types → what was expected, in svo's words (never the library's English)
-_EXPECTED = {
+_EXPECTED: dict[str, FindingKey] = {
     "list_type": "expected_list", "dict_type": "expected_mapping", "model_type": "expected_mapping",
     "model_attributes_type": "expected_mapping", "string_type": "expected_text", "bool_type": "expected_bool",
     "bool_parsing": "expected_bool", "int_parsing": "expected_int", "int_type": "expected_int",

@@ -9,12 +9,15 @@ one check (tests/unit/test_checks.py holds docs/errors.md to this table).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from svo_cli import minutes_checks, register, validate
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.loader import Dataset, FileCheck
 from svo_cli.register import Context
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import FindingKey
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Check:
     codes: tuple[str, ...]  # every code it can report
     run: Callable[[Dataset, Context], list[Diagnostic]]
     errors: bool  # can find errors: the commands that report only errors run it (ERROR_CHECKS)
-    about: str  # the message id of its one-line description (messages.FINDINGS, in each language)
+    about: FindingKey  # the message id of its one-line description (messages.FINDINGS, in each language)
     per_file: FileCheck | None = None  # its per-agreement part, which the loader's workers can run
 
 

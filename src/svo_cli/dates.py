@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from svo_cli.kinds import PeriodUnit
+from svo_cli.kinds import PeriodUnit, month_key
 from svo_cli.messages import T
 
 ONE_DAY = timedelta(days=1)
@@ -108,7 +108,7 @@ def _parse_date_spec_text(text: str) -> DateSpec:
         last = calendar.monthrange(y, mo)[1]
         if not 1 <= d <= last:
             raise DateSpecError(T("date_no_such_day", text=original,
-                                  month=T(f"month_{mo}"), year=y, days=last))
+                                  month=T(month_key(mo)), year=y, days=last))
         day = date(y, mo, d)
         return DateSpec(day, day, original)
     if m := _RE_YEAR.match(s):

@@ -10,7 +10,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from svo_cli.dates import previous_working_day
 from svo_cli.i18n import Why, why
-from svo_cli.kinds import Coarse, CoarseField, DeadlineKind, DeadlineState
+from svo_cli.kinds import Coarse, CoarseField, DeadlineKind, DeadlineState, coarse_key
 
 
 class ObligationRef(NamedTuple):
@@ -131,7 +131,7 @@ def coarse_dates(coarse: Sequence[Coarse]) -> Why:
     """Coarse dates as an explanation in the reader's language: the field each rests on by its label,
     the date as written; several joined by commas."""
     parts = [why("coarse_supersession", id=c.newer, spec=c.spec) if c.field == CoarseField.SUPERSESSION
-             else why("coarse_" + c.field.value.replace(" ", "_"), spec=c.spec) for c in coarse]
+             else why(coarse_key(c.field), spec=c.spec) for c in coarse]
     joined = parts[-1]
     for part in reversed(parts[:-1]):
         joined = why("coarse_pair", a=part, b=joined)

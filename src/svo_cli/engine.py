@@ -12,7 +12,7 @@ from typing import Any, Mapping, Sequence
 
 from svo_cli.dates import ONE_DAY, previous_working_day
 from svo_cli.i18n import Why, why
-from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, Coarse, DeadlineKind, EndReason, PeriodUnit
+from svo_cli.kinds import ENDED, IN_FORCE, AgreementState, Coarse, DeadlineKind, EndReason, PeriodUnit, to_end_of_key
 from svo_cli.model import Agreement
 from svo_cli.obligations import (
     OVERDUE_LISTED,
@@ -276,7 +276,7 @@ def adoption_rows(tl: Timeline, until: date, groups: Any = None) -> list[Deadlin
         if party in adopted:
             continue
         row = make_deadline(due.end, DeadlineKind.ADOPTION, a.id, a.title, as_of, due.approximate,
-                            why("adoption", name=party, due=str(due)), party=party)
+                            why("why_adoption", name=party, due=str(due)), party=party)
         if row.date <= until and (row.date >= as_of or state_of(tl) not in ENDED):
             rows.append(row)
     return rows
@@ -304,10 +304,10 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
         renews = why("renews_for", every=a.renewal.every) if a.renewal else why("ends")
         natural_end = s.natural(k).end
         if notice is not None and notice.before_end is not None:
-            text = why("notice_deadline", written=written, term=k, term_end_earliest=term.counted_from,
+            text = why("why_notice_deadline", written=written, term=k, term_end_earliest=term.counted_from,
                        before_end=notice.before_end, renews=renews, term_end=natural_end)
         else:
-            to_end = why(PeriodUnit(notice.to_end_of).explanation) if notice and notice.to_end_of else ""
+            to_end = why(to_end_of_key(PeriodUnit(notice.to_end_of))) if notice and notice.to_end_of else ""
             text = why("notice_deadline_period", written=written, term=k, term_end_earliest=term.counted_from,
                        period=notice.period if notice else None, to_end=to_end, renews=renews,
                        term_end=natural_end)
@@ -333,7 +333,7 @@ def agreement_deadlines(tl: Timeline, until: date, include_done: bool = False,
     for w in tl.withdrawals:
         if as_of <= w.last_day <= until:
             rows.append(_deadline(w.last_day, DeadlineKind.WITHDRAWAL, a, as_of, w.coarse,
-                                  why("withdrawal", party=w.party, date=w.date, last=w.last_day, term=w.term),
+                                  why("why_withdrawal", party=w.party, date=w.date, last=w.last_day, term=w.term),
                                   term=w.term, party=w.party))
     occs, _ = followup_occurrences(tl, until, as_of=as_of, overdue_limit=OVERDUE_LISTED)
     rows += followup_rows(occs, a.id, a.title, as_of, include_done)
@@ -349,7 +349,7 @@ def _option_deadline_row(tl: Timeline, k: int, day: date, counted_from: date) ->
     left = renewal.max - (k - 1) if renewal.max is not None else None
     rule = (why("option_rule_before", term_end_earliest=counted_from, before_end=option.before_end)
             if option.before_end is not None else why("option_rule_end", term_end_earliest=counted_from))
-    text = why("option_deadline", term=k, every=renewal.every, rule=rule, term_end=end,
+    text = why("why_option_deadline", term=k, every=renewal.every, rule=rule, term_end=end,
                left=why("option_left", n=left) if left is not None else "")
     return _deadline(day, DeadlineKind.OPTION_DEADLINE, a, tl.as_of, s.natural(k).end_coarse, text, term=k)
 

@@ -1,6 +1,6 @@
 """Rule 9's non-working days in Sweden, 1890–2210, as written by the `holidays` library (the version
 pinned in pyproject.toml): one line a year of month-day pairs. Generated, never edited by hand:
-`python -m svo_cli.holidays_se` rewrites the table from the library, and tests/test_dates.py fails
+`python -m svo_cli.holidays_se` rewrites the table from the library, and tests/unit/test_dates.py fails
 when the two differ. svo's dates lie in 1900–2199; the margin covers working days counted past them."""
 
 from __future__ import annotations

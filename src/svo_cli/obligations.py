@@ -468,11 +468,11 @@ def followup_rows(occs: Sequence[Occurrence], holder_id: str, title: str, as_of:
         if occ.done_on is not None and not include_done:
             continue
         text = (why("followup_done", what=occ.what, rule=occ.rule, done=occ.done_on) if occ.done_on
-                else why("followup", what=occ.what, rule=occ.rule))
+                else why("why_followup", what=occ.what, rule=occ.rule))
         if occ.earlier_overdue:
             text = why("earlier_overdue", text=text, n=occ.earlier_overdue, oldest=occ.oldest_overdue)
         if occ.unrecorded:
-            text = (why("unrecorded", what=occ.what, rule=occ.rule, n=occ.unrecorded, oldest=occ.oldest_unrecorded,
+            text = (why("why_unrecorded", what=occ.what, rule=occ.rule, n=occ.unrecorded, oldest=occ.oldest_unrecorded,
                         latest=occ.due) if occ.unrecorded > 1
                     else why("unrecorded_one", what=occ.what, rule=occ.rule, latest=occ.due))
         row = make_deadline(occ.due, DeadlineKind.FOLLOWUP, holder_id, title, as_of, occ.approximate,

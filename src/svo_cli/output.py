@@ -12,7 +12,10 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 STDOUT = "-"
 # svo writes no YAML: a target with one of these suffixes can only be a slip onto a data file.
@@ -24,7 +27,7 @@ EXIT_IO = 74
 class OutputRefused(Exception):
     """The target may not be written: a usage error (exit 2). `message_id` and `params` go to i18n."""
 
-    def __init__(self, message_id: str, **params: str) -> None:
+    def __init__(self, message_id: LabelKey, **params: str) -> None:
         super().__init__(message_id)
         self.message_id = message_id
         self.params = params

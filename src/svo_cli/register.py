@@ -19,6 +19,7 @@ from svo_cli.messages import T
 from svo_cli.yamlfile import Loc
 
 if TYPE_CHECKING:
+    from svo_cli.text_keys import FindingKey
     from svo_cli.workplans import PlanStatus
 
 OMISSION = "[…]"
@@ -230,7 +231,7 @@ class Fact:
     """A key fact of an agreement, where it stands, and whether the data marks it assumed."""
 
     loc: Loc
-    name: str  # the message id of what it is
+    name: FindingKey  # the message id of what it is
     shown: str  # the value as written
     assumed: bool
     year: int | None = None  # a date's year …
@@ -323,7 +324,9 @@ def check_provenance(dataset: Dataset, context: Context) -> list[Diagnostic]:
     """SVO404: an event, decision or meeting with neither `source` nor `assumed`."""
     found: list[Diagnostic] = []
     for item in _items(dataset):
-        for key, what in (("events", "word_event"), ("decisions", "word_decision"), ("meetings", "word_meeting")):
+        words: tuple[tuple[str, FindingKey], ...] = (("events", "word_event"), ("decisions", "word_decision"),
+                                                     ("meetings", "word_meeting"))
+        for key, what in words:
             for i, entry in enumerate(getattr(item.model, key, ())):
                 if entry.source is None and entry.assumed is None:
                     found.append(warning("SVO404", T("no_source_not_assumed",
@@ -478,7 +481,8 @@ def check_future_events(dataset: Dataset, context: Context) -> list[Diagnostic]:
     day = context.as_of
     found: list[Diagnostic] = []
     for item in _items(dataset):
-        for key, what in (("events", "word_event"), ("decisions", "word_decision")):
+        words: tuple[tuple[str, FindingKey], ...] = (("events", "word_event"), ("decisions", "word_decision"))
+        for key, what in words:
             for i, entry in enumerate(getattr(item.model, key, ())):
                 if entry.date.start > day:
                     found.append(warning("SVO409", T("event_after_as_of", what=T(what), date=str(entry.date),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from svo_cli import engine
 from svo_cli.diagnostics import Diagnostic, error, warning
@@ -14,6 +14,9 @@ from svo_cli.messages import T
 from svo_cli.model import Agreement, Body, Group, Party, Workplan
 from svo_cli.supersession import check_supersede_cycles, check_supersession, strongly_connected  # noqa: F401
 from svo_cli.yamlfile import Loc
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import FindingKey
 
 FAR_FUTURE = date(9000, 1, 1)
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -208,7 +211,7 @@ def _raw_party_references(item: Loaded, parties: frozenset[str], meant: Callable
     """SVO203 in a file that did not load (its other mistakes are reported): its `parties` and its events'
     `by` that are well-formed ids but unknown, so one round reports them too."""
     data = item.model if isinstance(item.model, dict) else {}
-    refs: list[tuple[Loc, Any, str]] = []
+    refs: list[tuple[Loc, Any, FindingKey]] = []
     if isinstance(data.get("parties"), list):
         refs += [(("parties", i), value, "unknown_party_or_group") for i, value in enumerate(data["parties"])]
     if isinstance(data.get("events"), list):

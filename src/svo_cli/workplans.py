@@ -176,7 +176,7 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
         for party in progress.missing:
             due_text = str(plan.adoption.due)  # type: ignore[union-attr]
             text = (why("adoption_prepared", name=names.get(party, party), due=due_text, prepared=prepared[party])
-                    if party in prepared else why("adoption", name=names.get(party, party), due=due_text))
+                    if party in prepared else why("why_adoption", name=names.get(party, party), due=due_text))
             row = make_deadline(progress.due, DeadlineKind.ADOPTION, plan.id, plan.title, as_of, progress.approximate,
                                 text, party=party)
             if unrecorded_before(plan, progress.due, as_of):
@@ -190,7 +190,7 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
             due = assignment_due(plan, a)
             if due is None:
                 continue  # continuous: no dated obligation
-            text = why("assignment", area=area.title,
+            text = why("why_assignment", area=area.title,
                        what=" ".join(a.what.split()), due=str(due), owner=a.owner or "")
             row = make_deadline(due.end, DeadlineKind.ASSIGNMENT, plan.id, plan.title, as_of, due.approximate, text,
                                 assignment=a.id)
@@ -204,15 +204,15 @@ def plan_deadlines(plan: Workplan, groups: Sequence[Group], parties: Sequence[Pa
     for m in meeting_deadlines(plan):
         if m.agenda_by is not None and as_of <= m.agenda_by <= until:
             rows.append(make_deadline(m.agenda_by, DeadlineKind.AGENDA, plan.id, plan.title, as_of, False,
-                                      why("agenda", title=m.title, date=m.date,
+                                      why("why_agenda", title=m.title, date=m.date,
                                           before=plan.meeting_rules.agenda_before),  # type: ignore[union-attr]
                                       meeting=m.date))
         if as_of <= m.date <= until:
             rows.append(make_deadline(m.date, DeadlineKind.MEETING, plan.id, plan.title, as_of, False,
-                                      why(m.kind, title=m.title), meeting=m.date))
+                                      why("why_conference" if m.kind == "conference" else "why_meeting", title=m.title), meeting=m.date))
         if m.minutes_final is not None and as_of <= m.minutes_final <= until:
             rows.append(make_deadline(m.minutes_final, DeadlineKind.MINUTES, plan.id, plan.title, as_of, False,
-                                      why("minutes", title=m.title, date=m.date,
+                                      why("why_minutes", title=m.title, date=m.date,
                                           after=plan.meeting_rules.minutes_final_after),  # type: ignore[union-attr]
                                       meeting=m.date))
     return rows

@@ -10,13 +10,16 @@ import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
 from svo_cli.diagnostics import Diagnostic, error
 from svo_cli.messages import T
 from svo_cli.safe import escape_char, first_control, kind_of
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import FindingKey
 
 try:  # the C parser where present: same safe event stream, much faster
     from yaml import CSafeLoader as _SafeLoader
@@ -194,7 +197,8 @@ def control_character(path: str, text: str, offset: int, line: int | None = None
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         excerpt = text.split("\n")[line - 1] if text else ""
-    message = {"line_separator": "line_separator_character", "invisible": "invisible_character"}.get(
+    messages: dict[str, FindingKey] = {"line_separator": "line_separator_character", "invisible": "invisible_character"}
+    message = messages.get(
         kind_of(text[offset]), "control_character")
     return error("SVO012", T(message,
                              char=escape_char(text[offset])), path, line, column or 1,
@@ -477,7 +481,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, source_map: SourceMap) -
 
 
 # PyYAML's words for common mistakes → svo's own (in the reader's language); others are shown as they are
-_YAML_PROBLEMS = (
+_YAML_PROBLEMS: tuple[tuple[str, FindingKey], ...] = (
     ("mapping values are not allowed", "yaml_colon_in_value"),
     ("could not find expected ':'", "yaml_no_colon"),
     ("did not find expected key", "yaml_indentation"),

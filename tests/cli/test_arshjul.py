@@ -59,7 +59,7 @@ def test_a_decision_due_this_year_for_a_deadline_next_year_is_a_mark_of_its_own(
     from dataclasses import replace
 
     row = make_deadline(date(2028, 1, 31), DeadlineKind.NOTICE_DEADLINE, "x", "X", date(2027, 1, 1), False,
-                        why("coarse_as_written", text="t"), term=1)
+                        why("minutes_carried", text="t"), term=1)
     row = replace(row, decide_by=date(2027, 10, 29))
     marks = marks_of([row], 2027)
     assert [(m.day, m.ring) for m in marks] == [(date(2027, 10, 29), "decide_by")]

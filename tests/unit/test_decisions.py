@@ -31,7 +31,7 @@ def order(party: str | None) -> tuple:
 
 def row(day: date, kind: DeadlineKind = DeadlineKind.NOTICE_DEADLINE, holder: str = "test-agreement",
         as_of: date = AS_OF, **extra) -> Deadline:
-    return make_deadline(day, kind, holder, "Test", as_of, False, why("meeting", title="Test"), **extra)
+    return make_deadline(day, kind, holder, "Test", as_of, False, why("why_meeting", title="Test"), **extra)
 
 
 def check(as_of: date, meeting: date | None, **window) -> app.CheckResult:

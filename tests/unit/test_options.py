@@ -51,7 +51,7 @@ def test_a_withdrawal_leads_to_that_partys_last_day():
                        valid_until="2025-12-31", renewal={"every": "1 year"},
                        notice={"before_end": "6 months", "effect": "withdrawal"})
     row = make_deadline(date(2026, 6, 30), DeadlineKind.NOTICE_DEADLINE, "wd", "T", date(2026, 5, 1), False,
-                        why("meeting", title="T"), term=3, deciders=("kinda", "region-ostergotland", "ydre"),
+                        why("why_meeting", title="T"), term=3, deciders=("kinda", "region-ostergotland", "ydre"),
                         undecided=("kinda", "region-ostergotland", "ydre"))
     keep, leave = decisions.options_of(row, decisions.Choices([a]))
     assert keep == Option("continue", "bound_until", None, date(2027, 12, 31))
@@ -65,7 +65,7 @@ def test_without_renewal_a_notice_ends_early_and_continuing_runs_to_the_end():
     a = make_agreement(id="fixed", valid_from="2024-01-01", valid_until="2028-12-31", renewal=None,
                        notice={"period": "6 months"})
     row = make_deadline(date(2027, 3, 31), DeadlineKind.NOTICE_DEADLINE, "fixed", "T", date(2027, 1, 1), False,
-                        why("meeting", title="T"), term=1)
+                        why("why_meeting", title="T"), term=1)
     keep, give = decisions.options_of(row, decisions.Choices([a]))
     assert keep.choice == "continue" and keep.leads_to is not None and keep.leads_to >= date(2027, 9, 30)
     assert give.choice == "notice" and give.leads_to == date(2027, 9, 30)
@@ -78,7 +78,7 @@ def test_an_option_to_extend_plugs_in_as_one_rule():
     assert option_text(lapse, "sv") == "låta optionen löpa ut → upphör 2027-12-31"
     assert set(decisions.OPTION_RULES) == {DeadlineKind.NOTICE_DEADLINE, DeadlineKind.OPTION_DEADLINE,
                                            DeadlineKind.ADOPTION}
-    other = make_deadline(date(2027, 1, 1), DeadlineKind.FOLLOWUP, "x", "T", AS_OF, False, why("meeting", title="T"))
+    other = make_deadline(date(2027, 1, 1), DeadlineKind.FOLLOWUP, "x", "T", AS_OF, False, why("why_meeting", title="T"))
     assert decisions.options_of(other, decisions.Choices([])) == ()
 
 
@@ -90,7 +90,7 @@ def test_the_proposed_decision_names_both_options_in_prose_dates():
                     "fortsätta (bindande till 31 december 2029) eller säga upp den senast 30 december 2026 (sista dag "
                     "31 december 2027).")
     adoption = make_deadline(date(2026, 12, 31), DeadlineKind.ADOPTION, "p", "P", AS_OF, False,
-                             why("meeting", title="P"), deciders=("a", "b"), decided=(Decided("a", "adopt", AS_OF),),
+                             why("why_meeting", title="P"), deciders=("a", "b"), decided=(Decided("a", "adopt", AS_OF),),
                              undecided=("b",))
     adoption = decisions.with_options([adoption], decisions.Choices([]))[0]
     assert proposal(adoption, "en", None) == ("Each principal decides to [choose one] adopt the work plan by "

@@ -11,7 +11,7 @@ import pytest
 from conftest import make_agreement
 from svo_cli.dates import end_of_period, last_end_of_period_on_or_before
 from svo_cli.i18n import EXPLANATIONS, explain
-from svo_cli.kinds import Coarse, CoarseField, PeriodUnit
+from svo_cli.kinds import Coarse, CoarseField, PeriodUnit, to_end_of_key
 from svo_cli.model import Followup, Notice
 from svo_cli.obligations import Form, coarse_dates
 from svo_cli.schedule import NaturalTerm
@@ -22,7 +22,7 @@ def test_the_period_units_are_the_models_and_each_has_its_words():
     assert set(get_args(get_args(Notice.model_fields["to_end_of"].annotation)[0])) == set(PeriodUnit)
     for unit in PeriodUnit:
         for lang in ("en", "sv"):
-            assert EXPLANATIONS[lang][unit.explanation].strip(), (unit, lang)
+            assert EXPLANATIONS[lang][to_end_of_key(unit)].strip(), (unit, lang)
 
 
 @pytest.mark.parametrize("unit, end, last", [

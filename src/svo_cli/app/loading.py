@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from svo_cli import checks as named_checks
 from svo_cli import register
@@ -21,6 +21,9 @@ from svo_cli.diagnostics import Diagnostic, promote_warnings
 from svo_cli.loader import Dataset, named_files
 from svo_cli.loader import load as load_data
 from svo_cli.yamlfile import display_path
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def _keep(dataset: Dataset) -> None:
         gc.freeze()
 
 
-def _require_dir(path: Path, missing: str = "no_data_dir") -> None:
+def _require_dir(path: Path, missing: LabelKey = "no_data_dir") -> None:
     """The directory exists and is a directory; a path the system cannot take is a usage error."""
     try:
         os.stat(path)
@@ -115,7 +118,7 @@ def _require_dir(path: Path, missing: str = "no_data_dir") -> None:
         raise UsageProblem(NOT_A_DIRECTORY.get(missing, missing), path=str(path))
 
 
-NOT_A_DIRECTORY = {"no_data_dir": "data_not_dir", "no_sources_dir": "sources_not_dir"}
+NOT_A_DIRECTORY: dict[str, LabelKey] = {"no_data_dir": "data_not_dir", "no_sources_dir": "sources_not_dir"}
 
 
 def _shown(path: Path) -> str:

@@ -8,7 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 DEFAULT_WITHIN_DAYS = 90
 CALENDAR_WITHIN_DAYS = 365
@@ -18,7 +21,7 @@ CHECK_DAYS_WITHOUT_MEETING = 30
 class UsageProblem(Exception):
     """The request cannot be answered as asked (exit 2): an i18n message id and its parameters."""
 
-    def __init__(self, message_id: str, **params: Any) -> None:
+    def __init__(self, message_id: LabelKey, **params: Any) -> None:
         super().__init__(message_id)
         self.message_id = message_id
         self.params = params

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from svo_cli.app.loading import Checked, load
 from svo_cli.app.requests import Request
 from svo_cli.app.results import Result
 from svo_cli.app.views import agreement_statuses, check_filters, kept, source_line, swedish_order
 from svo_cli.i18n import duration_text, label
-from svo_cli.kinds import ENDED
+from svo_cli.kinds import ENDED, unit_key
 from svo_cli.model import Agreement
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def _notice(a: Agreement, lang: str) -> str:
     if n.before_end is not None:
         text = label("reg_notice_before", lang, written=written, before=duration_text(n.before_end, lang))
     else:
-        to_end = label("reg_to_end", lang, unit=label("reg_unit_" + n.to_end_of, lang)) if n.to_end_of else ""
+        to_end = label("reg_to_end", lang, unit=label(unit_key(n.to_end_of), lang)) if n.to_end_of else ""
         text = label("reg_notice_period", lang, period=duration_text(n.period, lang), to_end=to_end)
     return text + (label("reg_withdrawal", lang) if n.effect == "withdrawal" else "")
 
@@ -82,7 +85,7 @@ def _followups(a: Agreement, lang: str) -> str:
         if f.every is not None:
             often = f.every.years == 1 and not (f.every.months or f.every.days)
             half = f.every.months == 6 and not (f.every.years or f.every.days)
-            key = "reg_fu_yearly" if often else "reg_fu_half_yearly" if half else "reg_fu_every"
+            key: LabelKey = "reg_fu_yearly" if often else "reg_fu_half_yearly" if half else "reg_fu_every"
             parts.append(label(key, lang, what=what, every=duration_text(f.every, lang), first=str(f.first)))
         elif f.due is not None:
             parts.append(label("reg_fu_due", lang, what=what, due=str(f.due)))
@@ -142,5 +145,5 @@ def cells(row: SteeringRow, lang: str) -> tuple[Any, ...]:
             f"{row.notice}; {row.renewal}", deadline, row.followup or "–", row.responsible or "–", row.source)
 
 
-HEADER = ("col_document", "col_kind", "col_validity", "col_notice_renewal", "col_next_deadline", "col_followup",
+HEADER: tuple[LabelKey, ...] = ("col_document", "col_kind", "col_validity", "col_notice_renewal", "col_next_deadline", "col_followup",
           "col_responsible", "col_source")

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from enum import Enum as WheelFormat
 
     from svo_cli.app import Request
+    from svo_cli.text_keys import LabelKey
 else:  # each command's --format choices: its row of the render registry
     StatusFormat, DeadlinesFormat, ShowFormat, PlansFormat, CheckFormat, ReportFormat, WheelFormat, ValidateFormat = (
         format_choices(c) for c in ("status", "deadlines", "show", "plans", "check", "report", "arshjul", "validate"))
@@ -389,7 +390,7 @@ def remind(
         try:
             sent = mail.send([r.message for r in result.reminders], settings)
         except mail.SendFailed as exc:
-            key = "rm_login_refused" if exc.login else "rm_failed"
+            key: LabelKey = "rm_login_refused" if exc.login else "rm_failed"
             edge.say(label("error_prefix", language) + label(key, language, sent=exc.sent, total=total,
                                                              reason=exc.reason))
             raise typer.Exit(EXIT_UNAVAILABLE) from None

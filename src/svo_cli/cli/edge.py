@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # heavy modules are imported when a command runs, so `svo --h
     from svo_cli.cli.options import Lang
     from svo_cli.output import Target
     from svo_cli.render import Command, Display, Format
+    from svo_cli.text_keys import LabelKey
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 TODAY_WORDS = frozenset({"today", "idag", "i dag"})
@@ -172,7 +173,7 @@ def data_dir(data: Optional[Path], lang: str = "en", quiet: bool = False) -> Pat
     return found.path
 
 
-def _label(key: str, lang: str, **params: str) -> str:
+def _label(key: LabelKey, lang: str, **params: str) -> str:
     from svo_cli.i18n import label
 
     return label(key, lang, **params)

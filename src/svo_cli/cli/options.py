@@ -142,9 +142,9 @@ KindOption = Annotated[Optional[list[str]], typer.Option(
     "--kind", metavar="KIND", help="kind", autocompletion=complete_kind)]
 BodyOption = Annotated[Optional[str], typer.Option("--body", metavar="BODY", help="body",
                                                    autocompletion=complete_body)]
-MeetingOption = Annotated[Optional[str], typer.Option("--meeting", metavar="DATE", help="meeting")]
+MeetingOption = Annotated[Optional[str], typer.Option("--meeting", metavar="DATE", help="meeting_option")]
 NextMeetingOption = Annotated[bool, typer.Option("--next-meeting", help="next_meeting")]
 HorizonOption = Annotated[Optional[int], typer.Option(
-    "--horizon", min=0, max=3650, metavar="DAYS", help="horizon")]
+    "--horizon", min=0, max=3650, metavar="DAYS", help="horizon_option")]
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="id", autocompletion=complete_id,
                                            show_default=False)]

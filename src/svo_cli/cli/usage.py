@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from svo_cli.cli.texts import HELP, help_text
+from svo_cli.kinds import command_help_key, format_help_key, option_help_key
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import HelpKey, LabelKey
 
 # Options typer adds itself carry no help id of ours; they are known by name.
 _BUILTIN_HELP = {"install_completion": "install_completion", "show_completion": "show_completion", "help": "help"}
@@ -39,7 +43,7 @@ def _translate_params(params: list[Any], lang: str, command: str = "") -> None:
         if key == "format":
             param.help = format_help(command, lang)
         elif key is not None:
-            param.help = help_text(key, lang)
+            param.help = help_text(option_help_key(key), lang)
 
 
 def format_help(command: str, lang: str) -> str:
@@ -48,7 +52,7 @@ def format_help(command: str, lang: str) -> str:
     from svo_cli.render import REGISTRY, Command
 
     outputs = REGISTRY[Command(command)]
-    notes = [help_text(f"format.{f}", lang) for f in outputs.renderers if f"format.{f}" in HELP["en"]]  # optional
+    notes = [help_text(format_help_key(f), lang) for f in outputs.renderers if f"format.{f}" in HELP["en"]]  # optional
     return " ".join([help_text("format", lang).format(default=outputs.default), *filter(None, notes)])
 
 
@@ -69,13 +73,13 @@ def translate_tree(group: Any, lang: str) -> None:
     group.subcommand_metavar = help_text("h.command_metavar", lang)
     _translate_params(group.params, lang)
     for name, command in group.commands.items():
-        command.help = help_text(name, lang)
-        command.short_help = help_text(f"{name}.short", lang)
+        command.help = help_text(command_help_key(name), lang)
+        command.short_help = help_text(command_help_key(name, short=True), lang)
         command.options_metavar = help_text("h.options_metavar", lang)
         _translate_params(command.params, lang, name)
 
 
-_HEADINGS = (("Usage: ", "h.usage"), ("Options:", "h.options"), ("Arguments:", "h.arguments"),
+_HEADINGS: tuple[tuple[str, HelpKey], ...] = (("Usage: ", "h.usage"), ("Options:", "h.options"), ("Arguments:", "h.arguments"),
              ("Commands:", "h.commands"))
 
 
@@ -165,7 +169,7 @@ def usage_error_text(exc: Any, lang: str) -> str:
     if match:
         choices = re.findall(r"'([^']*)'", match.group(2))
         close = difflib.get_close_matches(match.group(1), choices, n=1)
-        suggestion = label("did_you_mean", lang, what=f"'{close[0]}'") if close else ""
+        suggestion = label("usage_did_you_mean", lang, what=f"'{close[0]}'") if close else ""
         if lang == "sv":
             message = re.sub(r"'([^']*)' is not one of (.*)\.$",
                              lambda m: label("not_one_of", lang, value=m.group(1),
@@ -181,12 +185,12 @@ def usage_error_text(exc: Any, lang: str) -> str:
     return "\n".join(lines)
 
 
-USAGE_PATTERNS = (
+USAGE_PATTERNS: tuple[tuple[str, LabelKey], ...] = (
     (r"^No such option: (?P<option>\S+)", "no_such_option"),
     (r"not a whole number$", "whole_number"),
     (r"must be at least (?P<n>-?\d+)", "at_least"),
     (r"must be at most (?P<n>-?\d+)", "at_most"),
-    (r"Did you mean (?P<what>.+)\?$", "did_you_mean"),
+    (r"Did you mean (?P<what>.+)\?$", "usage_did_you_mean"),
     (r"\(Possible options: (?P<what>.+)\)$", "possible_options"),
     (r"^Missing option '(?P<what>[^']+)'.*$", "missing_option"),
     (r"^Missing argument '(?P<what>[^']+)'.*$", "missing_argument"),

@@ -15,6 +15,7 @@ from typing import Any
 
 from svo_cli.arshjul import RINGS, Mark, WheelResult
 from svo_cli.i18n import MONTHS_EN, MONTHS_SV, label
+from svo_cli.kinds import label_key, ring_key
 from svo_cli.safe import visible
 
 # Colours with at least 4.5:1 contrast on white (WCAG 2.1 AA, text and graphics alike).
@@ -61,7 +62,7 @@ def _shape(ring: str, x: float, y: float, size: float = 6.0) -> str:
 
 def mark_text(m: Mark, lang: str, own_words: bool = True) -> str:
     """One mark for people: what it is and the title, with the marks the tables give (~, [assumption])."""
-    what = label("aj_decide_by", lang) if m.kind == "decide_by" else label(m.kind, lang)
+    what = label("aj_decide_by", lang) if m.kind == "decide_by" else label(label_key(m.kind), lang)
     return (f"{what}: {m.title}" + (f" – {m.what}" if m.what and own_words else "") + (" ~" if m.approximate else "")
             + (label("assumed_short", lang) if m.assumed else ""))
 
@@ -156,7 +157,7 @@ def render_svg(r: WheelResult, lang: str) -> str:
         x, y = 20 + step * (i % 2), legend_y + 22 * (i // 2)
         out.append(f'{_shape(ring, x + 6, y - 4)}/>')
         out.append(f'<text x="{x + 18:.1f}" y="{y:.1f}" font-size="13" fill="#1b1f24">'
-                   f'{h(label("aj_ring_" + ring, lang))}</text>')
+                   f'{h(label(ring_key(ring), lang))}</text>')
     # every mark, by month, in two columns
     y, column = list_top + 20, 0
     lines_in_column = 0
@@ -200,7 +201,7 @@ a:focus-visible { outline: 3px solid #0d47a1; outline-offset: 2px; }
 
 def marks_table(r: WheelResult, lang: str) -> str:
     """The wheel's marks as a table (the text alternative of the picture)."""
-    rows = "".join(f'<tr><td class="date">{m.day.isoformat()}</td><td>{h(label("aj_ring_" + m.ring, lang))}</td>'
+    rows = "".join(f'<tr><td class="date">{m.day.isoformat()}</td><td>{h(label(ring_key(m.ring), lang))}</td>'
                    f'<td>{h(mark_text(m, lang))}</td></tr>' for m in r.marks)
     return (f'<table><thead><tr><th scope="col">{h(label("col_date", lang))}</th><th scope="col">{h(label("col_kind", lang))}'
             f'</th><th scope="col">{h(label("col_what", lang))}</th></tr></thead><tbody>{rows}</tbody></table>')

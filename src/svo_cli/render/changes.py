@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from svo_cli.i18n import label
+from svo_cli.kinds import change_key, decision_key, history_key, label_key, moved_key, quote_change_key
 from svo_cli.render.views import View
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 
 def _value(name: str, value: Any, lang: str) -> str:
@@ -16,17 +20,17 @@ def _value(name: str, value: Any, lang: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if name == "status":
-        return label(str(value), lang)
+        return label(label_key(str(value)), lang)
     return str(value)
 
 
 def moved_text(change: Any, lang: str) -> str:
-    return "; ".join(f"{label('f_' + m.field, lang)} {_value(m.field, m.old, lang)} → {_value(m.field, m.new, lang)}"
+    return "; ".join(f"{label(moved_key(m.field), lang)} {_value(m.field, m.old, lang)} → {_value(m.field, m.new, lang)}"
                      for m in change.moved)
 
 
 def _record(h: Any, names: dict[str, str], lang: str) -> str:
-    what = label("ev_" + h.kind, lang) + (f" ({label('d_' + h.decision, lang)})" if h.decision else "")
+    what = label(history_key(h.kind), lang) + (f" ({label(decision_key(h.decision), lang)})" if h.decision else "")
     party = names.get(h.party, h.party) if h.party else ""
     return " ".join(x for x in (h.date.isoformat(), what, party, h.reference or "") if x)
 
@@ -38,12 +42,12 @@ def recorded_text(change: Any, names: dict[str, str], lang: str) -> str:
 
 
 def quotes_text(change: Any, lang: str) -> str:
-    return "; ".join(label("ch_quote_" + q.change, lang, document=q.document + (f", {q.section}" if q.section else ""))
+    return "; ".join(label(quote_change_key(q.change), lang, document=q.document + (f", {q.section}" if q.section else ""))
                      for q in change.quotes)
 
 
 def change_label(change: Any, lang: str) -> str:
-    text = label("ch_" + change.change, lang)
+    text = label(change_key(change.change), lang)
     if change.change == "changed" and change.edited and not change.moved:
         text += f" ({label('ch_edited', lang)})"
     return text
@@ -67,14 +71,14 @@ def summary(r: Any, lang: str) -> str:
     for c in r.changes:
         counts[c.change] = counts.get(c.change, 0) + 1
     return label("ch_summary", lang, n=len(r.changes),
-                 parts=", ".join(f"{n} {label('ch_' + k, lang)}" for k, n in counts.items()))
+                 parts=", ".join(f"{n} {label(change_key(k), lang)}" for k, n in counts.items()))
 
 
-HEADER = ("col_change", "col_kind", "col_id", "col_moved", "col_recorded", "col_quotes", "col_title")
+HEADER: tuple[LabelKey, ...] = ("col_change", "col_kind", "col_id", "col_moved", "col_recorded", "col_quotes", "col_title")
 
 
 def cells(c: Any, names: dict[str, str], lang: str) -> tuple[str, ...]:
-    return (change_label(c, lang), label("ch_" + c.type, lang), c.id, moved_text(c, lang) or "–",
+    return (change_label(c, lang), label(change_key(c.type), lang), c.id, moved_text(c, lang) or "–",
             recorded_text(c, names, lang) or "–", quotes_text(c, lang) or "–", c.title)
 
 
@@ -182,7 +186,7 @@ def steering_view(r: Any, lang: str) -> View:
     from svo_cli.app.steering import HEADER
     from svo_cli.app.steering import cells as row_cells
 
-    key = "reg_title_all" if r.all else "reg_title"
+    key: LabelKey = "reg_title_all" if r.all else "reg_title"
     text = (label("reg_summary_all", lang, n=len(r.rows)) if r.all
             else label("reg_summary", lang, n=len(r.rows), left=r.left_out))
     if any(x.assumed for x in r.rows):
@@ -195,11 +199,11 @@ def steering_view(r: Any, lang: str) -> View:
 def steering_sheet(r: Any, lang: str) -> Any:
     from svo_cli.render.sheets import Sheet
 
-    keys = ("col_document", "col_id", "col_kind", "col_status", "col_valid_from", "col_valid_until", "col_term",
+    keys: tuple[LabelKey, ...] = ("col_document", "col_id", "col_kind", "col_status", "col_valid_from", "col_valid_until", "col_term",
             "col_notice", "col_renewal", "col_next_deadline", "col_next_deadline_kind", "col_followup",
             "col_responsible", "col_source", "col_approximate", "col_assumed")
-    rows = tuple((x.title, x.id, x.kind, label(x.status, lang), x.valid_from, x.valid_until, x.term, x.notice,
-                  x.renewal, x.next_deadline, label(x.next_deadline_kind, lang) if x.next_deadline_kind else None,
+    rows = tuple((x.title, x.id, x.kind, label(label_key(x.status), lang), x.valid_from, x.valid_until, x.term, x.notice,
+                  x.renewal, x.next_deadline, label(label_key(x.next_deadline_kind), lang) if x.next_deadline_kind else None,
                   x.followup or None, x.responsible, x.source, x.approximate, x.assumed) for x in r.rows)
     return Sheet(label("sheet_register", lang), tuple(label(k, lang) for k in keys), rows)
 

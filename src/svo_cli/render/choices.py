@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Mapping
 
 from svo_cli.i18n import label, prose_date
+from svo_cli.kinds import option_key, proposal_key
 from svo_cli.obligations import Deadline, Option
 
 
@@ -23,7 +24,7 @@ def option_text(o: Option, lang: str, names: Mapping[str, str] | None = None) ->
     params: dict[str, Any] = {"act_by": _day(o.act_by, lang), "date": _day(o.leads_to, lang, o.approximate)}
     if o.outcome == "adopted":
         params.update(k=o.adopted or 0, n=o.required or 0)
-    text = label(f"opt_{o.choice}_{o.outcome}", lang, **params)
+    text = label(option_key(o.choice, o.outcome), lang, **params)
     if o.missing:
         text += label("opt_missing", lang, names=", ".join((names or {}).get(p, p) for p in o.missing))
     return text
@@ -39,7 +40,7 @@ def proposal(d: Deadline, lang: str, body: str | None) -> str:
     rekommenderar varje huvudman att besluta att [välj ett alternativ] låta överenskommelsen fortsätta
     (bindande till 31 december 2029) eller säga upp den senast 30 december 2026 (sista dag 31 december
     2027)."."""
-    phrases = [label(f"prop_{o.choice}_{o.outcome}", lang, act_by=_day(o.act_by, lang, prose=True),
+    phrases = [label(proposal_key(o.choice, o.outcome), lang, act_by=_day(o.act_by, lang, prose=True),
                      date=_day(o.leads_to, lang, o.approximate, prose=True)) for o in d.options]
     if [o.choice for o in d.options] == ["adopt"]:
         phrases.append(label("prop_not_adopt", lang))

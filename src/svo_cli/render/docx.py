@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -23,11 +23,14 @@ from docx.shared import Mm
 
 from svo_cli import __version__
 from svo_cli.i18n import explain, label
-from svo_cli.kinds import DeadlineKind
+from svo_cli.kinds import DeadlineKind, label_key
 from svo_cli.obligations import Deadline
 from svo_cli.render.choices import option_text, proposal
 from svo_cli.render.views import after_title, decide_by_cell, decision_note, incomplete_banner, since_text
 from svo_cli.safe import visible
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 A4 = (Mm(210), Mm(297))
 MARGIN = Mm(20)
@@ -216,7 +219,7 @@ def _header_text(r: Any, lang: str) -> str:
 
 def _title(r: Any, lang: str) -> str:
     if r.meeting is not None:
-        key = "r_title_body" if r.body else "r_title_meeting"
+        key: LabelKey = "r_title_body" if r.body else "r_title_meeting"
         return label(key, lang, body=r.body or "", date=r.meeting.isoformat())
     return label("r_title", lang, date=r.as_of.isoformat())
 
@@ -283,8 +286,8 @@ def _items(w: Writer, r: Any, lang: str, title: str, rows: Sequence[Deadline], n
         what = _what(d, lang, names)
         if d.key in r.reasons:
             what += "\n" + label("doc_why_assumed", lang, reason=r.reasons[d.key])
-        cells.append((d.date.isoformat(), d.act_by.isoformat(), decide_by_cell(d, lang), label(d.status, lang),
-                      label(d.kind, lang), (d.title, what), r.sources.get(d.id, "")))
+        cells.append((d.date.isoformat(), d.act_by.isoformat(), decide_by_cell(d, lang), label(label_key(d.status), lang),
+                      label(label_key(d.kind), lang), (d.title, what), r.sources.get(d.id, "")))
     w.table(header, cells, (*widths, rest * 0.68, rest * 0.32))
 
 
@@ -299,7 +302,7 @@ def _follow_up(w: Writer, r: Any, lang: str, title: str, names: dict[str, str]) 
     if rows:
         header = tuple(label(k, lang) for k in ("col_date", "col_status", "col_what"))
         width = w.text_width()
-        w.table(header, [(d.date.isoformat(), label(d.status, lang), (d.title, _what(d, lang, names)))
+        w.table(header, [(d.date.isoformat(), label(label_key(d.status), lang), (d.title, _what(d, lang, names)))
                          for d in rows], (24, 26, width - 50))
     view = returning_view(r, lang)
     w.heading(view.title, 2)
@@ -423,7 +426,7 @@ def _pack(r: Any, lang: str, template: bytes | None, names: dict[str, str],
         from svo_cli.render.changes import changes_section
 
         number += 1
-        key = "sec_changes" if r.since_meeting else "sec_changes_since"
+        key: LabelKey = "sec_changes" if r.since_meeting else "sec_changes_since"
         changes_section(w, r.changes, lang, f"{number}. " + label(key, lang, since=since), names)
     if extra is not None:
         extra(w, "end")
@@ -456,7 +459,7 @@ def render_report(r: Any, lang: str, template: bytes | None = None) -> bytes:
             return
         w.heading(label("r_agreements", lang), 1)
         for state, group in r.by_state:
-            w.heading(f"{label(state, lang)} ({len(group)})", 2)
+            w.heading(f"{label(label_key(state), lang)} ({len(group)})", 2)
             for s in group:
                 w.bullet(_agreement_line(s, lang))
         w.heading(label("r_plans", lang), 1)

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Mapping, Sequence
 
 from svo_cli.i18n import explain, label, prose_date
+from svo_cli.kinds import label_key, todo_key
 from svo_cli.obligations import Deadline
 from svo_cli.safe import visible
 
@@ -32,7 +33,8 @@ def uids(rows: Sequence[Deadline]) -> list[str]:
     counts = Counter(keys)
     for i, (key, d) in enumerate(zip(keys, rows)):
         if counts[key] > 1:
-            keys[i] = f"{key}/{d.why[0]}/{dict(d.why[1]).get('title', d.title)}"
+            # what the row is: its explanation's id without the why_ prefix (the word the UIDs have always had)
+            keys[i] = f"{key}/{d.why[0].removeprefix('why_')}/{dict(d.why[1]).get('title', d.title)}"
     counts = Counter(keys)
     seen: Counter[str] = Counter()
     result = []
@@ -100,7 +102,7 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind: int | Sequenc
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         mark = label("assumed_mark", lang) if d.assumed else ""
-        summary = label(f"todo_{d.kind}", lang, title=d.title) + mark
+        summary = label(todo_key(d.kind), lang, title=d.title) + mark
         event.add("summary", visible(summary))
         lines = []
         decide_by = d.decide_by
@@ -113,7 +115,7 @@ def render_calendar(rows: Sequence[Deadline], as_of: date, remind: int | Sequenc
         if sources and d.id in sources:
             lines.append(f"{label('col_source', lang)}: {sources[d.id]}")
         event.add("description", visible("\n".join(lines)))
-        event.add("categories", ["svo", label(d.kind, lang)])
+        event.add("categories", ["svo", label(label_key(d.kind), lang)])
         event.add("transp", "TRANSPARENT")
         _alarms(event, act_alarms, summary)
         parts.append(event.to_ical())
@@ -148,7 +150,7 @@ def _decision_event(d: Deadline, stamp: datetime, alarms: Sequence[int], lang: s
     mark = label("assumed_mark", lang) if d.decide_by_assumed or d.assumed else ""
     summary = label("ics_decide_by", lang, title=d.title) + mark
     event.add("summary", visible(summary))
-    lines = [label("decide_what", lang, deadline=prose_date(d.date, lang), kind=label(d.kind, lang),
+    lines = [label("decide_what", lang, deadline=prose_date(d.date, lang), kind=label(label_key(d.kind), lang),
                    act_by=prose_date(d.act_by, lang))]
     if d.undecided:
         lines.append(label("undecided_list", lang, names=", ".join((names or {}).get(p, p) for p in d.undecided)))

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from svo_cli.i18n import label
+from svo_cli.kinds import item_kind_key, item_state_key, item_status_key, returning_key
 from svo_cli.minutes import ItemState, Returning
 from svo_cli.model_minutes import NEXT_MEETING
 from svo_cli.render.views import View
@@ -17,7 +18,7 @@ from svo_cli.render.views import View
 def item_state_text(s: ItemState, lang: str) -> str:
     if s.state == "open" and s.carried:
         return label("item_state_carried", lang)
-    return label("item_state_" + s.state, lang)
+    return label(item_state_key(s.state), lang)
 
 
 def due_text(s: ItemState, lang: str) -> str:
@@ -35,12 +36,12 @@ def due_text(s: ItemState, lang: str) -> str:
 
 def chain_text(s: ItemState, lang: str) -> str:
     return "; ".join(label("chain_step", lang, date=f.minutes.date.start.isoformat(), id=f"{f.minutes.id}/{f.item.id}",
-                           status=label("status_" + str(f.item.status), lang)) for f in s.chain) or "–"
+                           status=label(item_status_key(str(f.item.status)), lang)) for f in s.chain) or "–"
 
 
 def returning_text(r: Returning, lang: str) -> str:
     day = r.day.isoformat() if r.day else ""
-    return label("returning_" + r.reason, lang, date=day) if day else label("returning_" + r.reason, lang)
+    return label(returning_key(r.reason), lang, date=day) if day else label(returning_key(r.reason), lang)
 
 
 # --------------------------------------------------------------------------- svo check
@@ -71,7 +72,7 @@ def returning_rows(r: Any) -> list[dict[str, Any]]:
 def items_view(r: Any, lang: str) -> View:
     header = tuple(label(k, lang) for k in ("col_id", "col_kind_item", "col_state_item", "col_due", "col_owner",
                                             "col_follow_up", "col_what"))
-    rows = tuple((s.item.id, label("item_" + s.item.kind, lang), item_state_text(s, lang),
+    rows = tuple((s.item.id, label(item_kind_key(s.item.kind), lang), item_state_text(s, lang),
                   due_text(s, lang) + (label("assumed_short", lang) if s.item.assumed else ""),
                   s.owner or "", chain_text(s, lang), " ".join(s.item.title.split())) for s in r.states)
     return View(label("minutes_items", lang, date=r.minutes.date.start.isoformat()), header, rows, "",
@@ -80,7 +81,7 @@ def items_view(r: Any, lang: str) -> View:
 
 def follow_ups_view(r: Any, lang: str) -> View:
     header = tuple(label(k, lang) for k in ("col_id", "col_follow_up", "col_state_item", "col_what"))
-    rows = tuple((item.id, f"{item.follows} ({label('status_' + str(item.status), lang)})",
+    rows = tuple((item.id, f"{item.follows} ({label(item_status_key(str(item.status)), lang)})",
                   item_state_text(state, lang) if state is not None else "–", " ".join(item.title.split()))
                  for item, state in r.follow_ups)
     return View(label("minutes_follow_ups_here", lang), header, rows, "", wrap_column=3)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from svo_cli import __version__
 from svo_cli.app import ReportResult
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import label_key
 from svo_cli.picture import Picture
 from svo_cli.render.markdown import escape as md
 from svo_cli.render.timeline import render_text
@@ -29,6 +30,9 @@ from svo_cli.render.views import (
 )
 from svo_cli.safe import visible
 
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
+
 
 def h(text: str) -> str:
     """HTML-escaped, control characters made visible."""
@@ -40,7 +44,7 @@ def meeting_title(r: Any, lang: str) -> str:
     """"Inför SVO-mötet 2026-12-10" when the report (or check) prepares a meeting, else "svo-rapport
     2026-11-23"."""
     if r.meeting is not None:
-        key = "r_title_body" if r.body else "r_title_meeting"
+        key: LabelKey = "r_title_body" if r.body else "r_title_meeting"
         return label(key, lang, body=r.body or "", date=r.meeting.isoformat())
     return label("r_title", lang, date=r.as_of.isoformat())
 
@@ -183,12 +187,12 @@ def render_markdown(r: ReportResult, lang: str) -> str:
         out += [f"| {label('col_date', lang)} | {label('col_act_by', lang)} | {label('col_kind', lang)} | {label('col_what', lang)} |",
                 "|---|---|---|---|"]
         for d in rows:
-            out.append(f"| {d.date.isoformat()} | {d.act_by.isoformat()} | {md(label(d.kind, lang), 'cell')} | "
+            out.append(f"| {d.date.isoformat()} | {d.act_by.isoformat()} | {md(label(label_key(d.kind), lang), 'cell')} | "
                        f"**{md(d.title, 'part')}**: {md(_what(d, lang, r.party_names), 'part')} |")
         out.append("")
     out += [f"## {md(label('r_agreements', lang), 'cell')}", ""]
     for state, group in r.by_state:
-        out += [f"### {md(label(state, lang), 'cell')} ({len(group)})", ""]
+        out += [f"### {md(label(label_key(state), lang), 'cell')} ({len(group)})", ""]
         out += [f"- {md(_agreement_line(s, lang))}" for s in group] + [""]
     if any(s.approximate for s in r.statuses):
         out += [md(label("approx_note", lang).strip()), ""]
@@ -343,12 +347,12 @@ def render_html(r: ReportResult, lang: str) -> str:
                    f"<th>{h(label('col_kind', lang))}</th><th>{h(label('col_what', lang))}</th></tr></thead><tbody>")
         for d in rows:
             out.append(f'<tr class="{h(d.status)}"><td class="date">{d.date.isoformat()}</td>'
-                       f'<td class="date">{d.act_by.isoformat()}</td><td>{h(label(d.kind, lang))}</td>'
+                       f'<td class="date">{d.act_by.isoformat()}</td><td>{h(label(label_key(d.kind), lang))}</td>'
                        f"<td><strong>{h(d.title)}</strong><br>{h(_what(d, lang, r.party_names))}</td></tr>")
         out.append("</tbody></table></section>")
     out.append(f'<section id="agreements"><h2>{h(label("r_agreements", lang))}</h2>')
     for state, group in r.by_state:
-        out.append(f"<h3>{h(label(state, lang))} ({len(group)})</h3><ul class=\"agreements\">")
+        out.append(f"<h3>{h(label(label_key(state), lang))} ({len(group)})</h3><ul class=\"agreements\">")
         out += [f"<li>{h(_agreement_line(s, lang))}</li>" for s in group]
         out.append("</ul>")
     if any(s.approximate for s in r.statuses):

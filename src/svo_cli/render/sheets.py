@@ -7,10 +7,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import label_key, section_key
 from svo_cli.safe import visible
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 Cell = str | int | bool | date | None
 
@@ -23,7 +27,7 @@ class Sheet:
     incomplete: tuple[str, ...] = ()  # the incomplete banner (its first line, then one line per file)
 
 
-def _labels(keys: Sequence[str], lang: str) -> tuple[str, ...]:
+def _labels(keys: Sequence[LabelKey], lang: str) -> tuple[str, ...]:
     return tuple(label(k, lang) for k in keys)
 
 
@@ -35,14 +39,14 @@ def withdrawn_text(withdrawn: Sequence[Any]) -> str | None:
 def status_sheet(r: Any, lang: str) -> Sheet:
     header = _labels(("col_id", "col_title", "col_status", "col_term", "col_term_start", "col_term_end", "col_ends_on", "col_next_notice_deadline",
                       "col_binding_until", "col_withdrawn", "col_approximate", "col_assumed"), lang)
-    rows = tuple((s.id, s.title, label(s.status, lang), s.term, s.term_start, s.term_end, s.ends_on, s.notice_deadline,
+    rows = tuple((s.id, s.title, label(label_key(s.status), lang), s.term, s.term_start, s.term_end, s.ends_on, s.notice_deadline,
                   s.binding_until, withdrawn_text(s.withdrawn), s.approximate, s.assumed) for s in r.rows)
     return Sheet(label("sheet_status", lang), header, rows)
 
 
 def _deadline_rows(rows: Sequence[Any], lang: str, names: dict[str, str] | None = None) -> tuple[tuple[Cell, ...], ...]:
-    return tuple((d.date, d.act_by, d.decide_by, *_decided_cells(d, names or {}), d.days_left, label(d.status, lang),
-                  label(d.kind, lang), d.id, d.title, explain(d.why, lang), d.approximate, d.assumed) for d in rows)
+    return tuple((d.date, d.act_by, d.decide_by, *_decided_cells(d, names or {}), d.days_left, label(label_key(d.status), lang),
+                  label(label_key(d.kind), lang), d.id, d.title, explain(d.why, lang), d.approximate, d.assumed) for d in rows)
 
 
 def _decided_cells(d: Any, names: dict[str, str]) -> tuple[Cell, Cell, Cell]:
@@ -54,7 +58,7 @@ def _decided_cells(d: Any, names: dict[str, str]) -> tuple[Cell, Cell, Cell]:
             d.decide_by_assumed)
 
 
-DEADLINE_KEYS = ("col_date", "col_act_by", "col_decide_by", "col_decided", "col_undecided", "col_decide_by_assumed", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what", "col_approximate", "col_assumed")
+DEADLINE_KEYS: tuple[LabelKey, ...] = ("col_date", "col_act_by", "col_decide_by", "col_decided", "col_undecided", "col_decide_by_assumed", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what", "col_approximate", "col_assumed")
 
 
 def deadlines_sheet(r: Any, lang: str) -> Sheet:
@@ -62,7 +66,7 @@ def deadlines_sheet(r: Any, lang: str) -> Sheet:
                  _deadline_rows(r.people, lang, getattr(r, "names", {})))
 
 
-CHECK_KEYS = ("col_section", "col_date", "col_act_by", "col_decide_by", "col_decided", "col_undecided",
+CHECK_KEYS: tuple[LabelKey, ...] = ("col_section", "col_date", "col_act_by", "col_decide_by", "col_decided", "col_undecided",
               "col_decide_by_assumed", "col_days", "col_status", "col_kind", "col_id", "col_title", "col_what",
               "col_options", "col_binding_until", "col_approximate", "col_assumed")
 
@@ -77,11 +81,11 @@ def check_sheet(r: Any, lang: str) -> Sheet:
     for d in r.decisions:
         status = label("decision_overdue" if d.decision_overdue else "decision_open", lang)
         rows.append((label("s_decisions", lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names), d.days_left,
-                     status, label(d.kind, lang), d.id, d.title, explain(d.why, lang),
+                     status, label(label_key(d.kind), lang), d.id, d.title, explain(d.why, lang),
                      options_text(d, lang, names) or None, None, d.approximate, d.assumed))
     for section, d in r.people_items:
-        rows.append((label("s_" + section, lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names),
-                     d.days_left, label(d.status, lang), label(d.kind, lang), d.id, d.title, explain(d.why, lang), None,
+        rows.append((label(section_key(section), lang), d.date, d.act_by, d.decide_by, *_decided_cells(d, names),
+                     d.days_left, label(label_key(d.status), lang), label(label_key(d.kind), lang), d.id, d.title, explain(d.why, lang), None,
                      None, d.approximate, d.assumed))
     from svo_cli.render.views import ending_cells, happened_cells
 
@@ -108,7 +112,7 @@ def plans_sheet(r: Any, lang: str) -> Sheet:
     for p in r.rows:
         a = p.adoption
         missing = ", ".join(r.names.get(x, x) for x in a.missing) if a else None
-        rows.append((p.id, p.title, p.body, label(p.state, lang), p.period_from, p.period_until,
+        rows.append((p.id, p.title, p.body, label(label_key(p.state), lang), p.period_from, p.period_until,
                      len(a.adopted) if a else None, len(a.required) if a else None, missing,
                      p.assignments_open, p.assignments_overdue, p.assignments_done,
                      p.next_meeting.date if p.next_meeting else None,

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from svo_cli.engine import Detail
 from svo_cli.i18n import label
+from svo_cli.kinds import assumed_key, label_key
 from svo_cli.render.views import (
     View,
     adoption_view,
@@ -219,8 +220,8 @@ def render_detail(detail: Detail, plain: bool, width: int = 120, lang: str = "en
         line += label("d_notice_period", lang, period=duration_text(a.notice.period, lang))
     console.print(Text(line))
     for what, why in assumptions(a):
-        console.print(Text(label("d_assumed", lang, what=label(f"d_assumed_{what}", lang), why=" ".join(why.split()))))
-    console.print(Text(label("d_status", lang, date=tl.as_of.isoformat())), _styled(label(s.status, lang), s.status, plain),
+        console.print(Text(label("d_assumed", lang, what=label(assumed_key(what), lang), why=" ".join(why.split()))))
+    console.print(Text(label("d_status", lang, date=tl.as_of.isoformat())), _styled(label(label_key(s.status), lang), s.status, plain),
                   Text((label("d_status_tail_option", lang, ends=_d(s.ends_on), next=_d(s.option_deadline))
                         if s.option_deadline else label("d_status_tail", lang, ends=_d(s.ends_on), next=_d(s.notice_deadline)))
                        + (label("d_binding", lang, date=s.binding_until.isoformat()) if s.binding_until else "")
@@ -256,7 +257,7 @@ def render_plan(r: Any, plain: bool, width: int = 120, lang: str = "en") -> str:
     bold = "" if plain else "bold"
     console.print(Text(plan.title, style=bold))
     console.print(Text(label("p_head", lang, id=plan.id, body=plan.body, start=status.period_from.isoformat(),
-                             end=status.period_until.isoformat(), state=label(status.state, lang))))
+                             end=status.period_until.isoformat(), state=label(label_key(status.state), lang))))
     console.print()
     if progress is not None:
         print_view(console, adoption_view(progress, names, lang), plain, width)

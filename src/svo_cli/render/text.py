@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from svo_cli.diagnostics import MAX_PER_FILE, MAX_SHOWN, Diagnostic, shown
 from svo_cli.i18n import SEVERITY, tr
 from svo_cli.messages import T
 from svo_cli.safe import annotation_data, annotation_property, plain_lines, visible
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import FindingKey
 
 
 def finding_line(d: Diagnostic, lang: str = "en") -> str:
@@ -59,10 +62,10 @@ def summary_line(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en"
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
 
-    def count(n: int, one: str, many: str) -> T:
+    def count(n: int, one: FindingKey, many: FindingKey) -> T:
         return T(one if n == 1 else many, n=n)
 
-    verdict = "summary_ok" if not errors else "summary_failed"
+    verdict: FindingKey = "summary_ok" if not errors else "summary_failed"
     return tr(T(verdict, files=count(files, "n_file", "n_files"), errors=count(errors, "n_error", "n_errors"),
                   warnings=count(warnings, "n_warning", "n_warnings")), lang)
 

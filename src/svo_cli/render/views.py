@@ -9,6 +9,7 @@ from typing import Any, Sequence
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import decision_key, end_key, event_key, history_key, label_key
 from svo_cli.obligations import Deadline
 
 
@@ -51,12 +52,12 @@ def status_view(as_of: date, rows: Sequence[AgreementStatus], counts: dict[str, 
     cells = []
     for r in rows:
         term_end = label("open_ended", lang) if r.term is not None and r.term_end is None else _d(r.term_end)
-        cells.append((r.id, label(r.status, lang), r.term if r.term else "–", _d(r.term_start), term_end,
+        cells.append((r.id, label(label_key(r.status), lang), r.term if r.term else "–", _d(r.term_start), term_end,
                       _d(r.ends_on), _d(r.notice_deadline), _d(r.binding_until),
                       "; ".join(f"{w.party} {w.last_day.isoformat()}" for w in r.withdrawn) or "–",
                       "~" if r.approximate else "",
                       r.title + (label("assumed_short", lang) if r.assumed else "")))
-    parts = ", ".join(f"{n} {label(s, lang)}" for s, n in counts.items())
+    parts = ", ".join(f"{n} {label(label_key(s), lang)}" for s, n in counts.items())
     summary = label("summary_status", lang, n=len(rows), parts=parts)
     if any(r.approximate for r in rows):
         summary += label("approx_note", lang)
@@ -70,8 +71,8 @@ def status_view(as_of: date, rows: Sequence[AgreementStatus], counts: dict[str, 
 def deadline_cells(d: Deadline, lang: str, names: dict[str, str] | None = None) -> tuple[Any, ...]:
     what = explain(d.why, lang) + (label("approximate", lang) if d.approximate else "") + \
         (label("assumed_mark", lang) if d.assumed else "")
-    return (d.date.isoformat(), d.act_by.isoformat(), decide_by_cell(d, lang), d.days_left, label(d.status, lang),
-            label(d.kind, lang), d.id, what + decision_note(d, names or {}, lang))
+    return (d.date.isoformat(), d.act_by.isoformat(), decide_by_cell(d, lang), d.days_left, label(label_key(d.status), lang),
+            label(label_key(d.kind), lang), d.id, what + decision_note(d, names or {}, lang))
 
 
 def _deadline_key(d: Deadline) -> str:
@@ -112,7 +113,7 @@ def decision_note(d: Deadline, names: dict[str, str], lang: str) -> str:
     tally: dict[str, int] = {}
     for x in d.decided:
         tally[x.decision] = tally.get(x.decision, 0) + 1
-    parts = ", ".join(f"{label('d_' + k, lang)} {n}" for k, n in tally.items())
+    parts = ", ".join(f"{label(decision_key(k), lang)} {n}" for k, n in tally.items())
     text = label("decided_k_of_n", lang, k=len(d.decided), n=len(d.deciders), tally=f" ({parts})" if parts else "")
     if d.undecided:
         text += label("decided_missing", lang, names=", ".join(names.get(p, p) for p in d.undecided))
@@ -160,7 +161,7 @@ def since_text(r: Any, lang: str) -> str:
 
 def ending_cells(e: Any, names: dict[str, str], lang: str) -> tuple[Any, ...]:
     reason = (label("end_withdrawal", lang, party=names.get(e.party, e.party)) if e.reason == "withdrawal"
-              else label("end_" + e.reason, lang))
+              else label(end_key(e.reason), lang))
     return (e.last_day.isoformat(), e.id, reason + (label("approximate", lang) if e.approximate else ""), e.title)
 
 
@@ -172,7 +173,7 @@ def ending_view(r: Any, names: dict[str, str], lang: str) -> View:
 
 
 def happened_cells(h: Any, names: dict[str, str], lang: str) -> tuple[Any, ...]:
-    what = label("ev_" + h.kind, lang)
+    what = label(history_key(h.kind), lang)
     if h.decision:
         what += f" ({label('d_' + h.decision, lang)})"
     return (h.date.isoformat(), h.id, what, names.get(h.party, h.party) if h.party else "", h.reference or "")
@@ -262,7 +263,7 @@ def plans_view(as_of: date, rows: Sequence[Any], names: dict[str, str], lang: st
             meeting = f"{m.date.isoformat()} {m.title}"
             if m.agenda_by:
                 meeting += label("agenda_by", lang, date=m.agenda_by.isoformat())
-        cells.append((r.id, r.body, label(r.state, lang), f"{r.period_from.isoformat()} – {r.period_until.isoformat()}",
+        cells.append((r.id, r.body, label(label_key(r.state), lang), f"{r.period_from.isoformat()} – {r.period_until.isoformat()}",
                       adoption, assignments, meeting))
     return View(label("plans_on", lang, date=as_of.isoformat()), header, tuple(cells), "",
                 status_column=2, row_status=tuple(r.state for r in rows), wrap_column=4,
@@ -288,7 +289,7 @@ def terms_view(detail: Any, lang: str) -> View:
 def events_view(events: Sequence[Any], lang: str) -> View:
     """An agreement's recorded events: date, kind, details (who, until when, which follow-up, note)."""
     header = tuple(label(k, lang) for k in ("col_date", "col_type", "col_details"))
-    rows = tuple((str(e.date), label("event_" + e.type, lang), "; ".join(x for x in (
+    rows = tuple((str(e.date), label(event_key(e.type), lang), "; ".join(x for x in (
         e.by or "", f"→ {e.until}" if e.until else "", e.followup or "", e.note or "", e.reference or "") if x))
         for e in events)
     return View(label("col_events", lang), header, rows, "", wrap_column=2, lang=lang)
@@ -297,7 +298,7 @@ def events_view(events: Sequence[Any], lang: str) -> View:
 def show_deadlines_view(deadlines: Sequence[Deadline], lang: str) -> View:
     """The deadlines of one agreement or work plan (its id is the item's own: not repeated)."""
     header = tuple(label(k, lang) for k in ("col_date", "col_act_by", "col_status", "col_kind", "col_what"))
-    rows = tuple((d.date.isoformat(), d.act_by.isoformat(), label(d.status, lang), label(d.kind, lang),
+    rows = tuple((d.date.isoformat(), d.act_by.isoformat(), label(label_key(d.status), lang), label(label_key(d.kind), lang),
                   explain(d.why, lang) + (label("assumed_mark", lang) if d.assumed else "")) for d in deadlines)
     return View(label("col_deadlines", lang), header, rows, "", status_column=2, wrap_column=4, lang=lang,
                 row_status=tuple(_deadline_key(d) for d in deadlines))
@@ -333,6 +334,6 @@ def assignments_view(assignments: Sequence[tuple[str, Any, Any]], lang: str) -> 
 def meetings_view(meetings: Sequence[Any], lang: str) -> View:
     """A work plan's meetings with the days the agenda and the minutes are due."""
     header = tuple(label(k, lang) for k in ("col_date", "col_kind", "col_what", "col_agenda_by", "col_minutes_final"))
-    rows = tuple((m.date.isoformat(), label(m.kind, lang), m.title, _d(m.agenda_by), _d(m.minutes_final))
+    rows = tuple((m.date.isoformat(), label(label_key(m.kind), lang), m.title, _d(m.agenda_by), _d(m.minutes_final))
                  for m in meetings)
     return View(label("col_meetings", lang), header, rows, "", wrap_column=2, lang=lang)

@@ -4,18 +4,22 @@ from the data escaped; landmarks, headings in order, visible focus, contrast of 
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from svo_cli import __version__
 from svo_cli.app import AgreementResult, MinutesResult, PlanResult
 from svo_cli.engine import AgreementStatus
 from svo_cli.i18n import explain, label
+from svo_cli.kinds import event_key, item_kind_key, item_status_key, label_key
 from svo_cli.obligations import Deadline
 from svo_cli.render import arshjul as wheel
 from svo_cli.render.ics import render_calendar
 from svo_cli.render.report import h
 from svo_cli.render.views import decide_by_cell, decision_note, incomplete_banner
 from svo_cli.site import Principal, SiteResult
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 LANGS = ("sv", "en")  # Swedish at the root, English under en/
 
@@ -81,7 +85,7 @@ class Page:
     def __init__(self, site: SiteResult, lang: str, path: str) -> None:
         self.site, self.lang, self.path = site, lang, path
 
-    def L(self, key: str, **params: object) -> str:  # noqa: N802 - the one word-lookup of a page
+    def L(self, key: LabelKey, **params: object) -> str:  # noqa: N802 - the one word-lookup of a page
         return label(key, self.lang, **params)
 
     def href(self, target: str) -> str:
@@ -135,7 +139,7 @@ class Page:
         rows = list(rows)
         if not rows:
             return f"<p>{h(self.L('r_none'))}</p>"
-        head = ["col_decide_by"] if decisions else []
+        head: list[LabelKey] = ["col_decide_by"] if decisions else []
         head += ["col_deadline", "col_act_by", "col_kind", "col_what"]
         out = ["<table><thead><tr>" + "".join(f'<th scope="col">{h(self.L(k))}</th>' for k in head)
                + "</tr></thead><tbody>"]
@@ -146,7 +150,7 @@ class Page:
                 cells.append(f'<td class="date">{h(decide_by_cell(d, self.lang))}{late}</td>')
             overdue = d.status == "overdue"
             cells += [f'<td class="date{" late" if overdue else ""}">{d.date.isoformat()}</td>',
-                      f'<td class="date">{d.act_by.isoformat()}</td>', f"<td>{h(self.L(d.kind))}</td>",
+                      f'<td class="date">{d.act_by.isoformat()}</td>', f"<td>{h(self.L(label_key(d.kind)))}</td>",
                       f"<td><strong>{self.item_link(d.id, d.title, d.assignment)}</strong>: {h(self.what(d))}</td>"]
             out.append("<tr>" + "".join(cells) + "</tr>")
         return "".join(out) + "</tbody></table>"
@@ -162,11 +166,11 @@ class Page:
                       if s.notice_deadline else
                       f" – {h(self.L('r_next_option', date=s.option_deadline.isoformat()))}"
                       if s.option_deadline else "")
-            items.append(f"<li>{self.link(agreement_path(s.id), s.title)} ({h(self.L(s.status))}){notice}{ends}"
+            items.append(f"<li>{self.link(agreement_path(s.id), s.title)} ({h(self.L(label_key(s.status)))}){notice}{ends}"
                          f"{h(self.L('assumed_short')) if s.assumed else ''}</li>")
         return "<ul>" + "".join(items) + "</ul>"
 
-    def section(self, key: str, content: str, **params: object) -> str:
+    def section(self, key: LabelKey, content: str, **params: object) -> str:
         return f"<section><h2>{h(self.L(key, **params))}</h2>{content}</section>"
 
 
@@ -243,11 +247,11 @@ def agreement_page(site: SiteResult, lang: str, r: AgreementResult) -> bytes:
     terms_table = (f'<table><thead><tr><th scope="col">{h(p.L("col_term"))}</th><th scope="col">{h(p.L("site_from"))}'
                    f'</th><th scope="col">{h(p.L("site_until"))}</th><th scope="col">{h(p.L("notice_deadline"))}</th>'
                    f"</tr></thead><tbody>{terms}</tbody></table>")
-    events = "".join(f"<li>{h(str(e.date))}: {h(p.L('event_' + e.type))}"
+    events = "".join(f"<li>{h(str(e.date))}: {h(p.L(event_key(e.type)))}"
                      f"{' (' + h(r.names.get(e.by, e.by)) + ')' if e.by else ''}"
                      f"{' – ' + h(e.note) if e.note else ''}{h(p.L('assumed_short')) if e.assumed else ''}</li>"
                      for e in a.events)
-    body = [f"<p>{h(p.L(detail.status.status))} · {h(a.kind)} · {h(parties)}</p>",
+    body = [f"<p>{h(p.L(label_key(detail.status.status)))} · {h(a.kind)} · {h(parties)}</p>",
             p.section("col_terms", terms_table),
             p.section("col_deadlines", p.deadline_table(detail.deadlines, decisions=True)),
             p.section("col_events", f"<ul>{events}</ul>" if events else f"<p>{h(p.L('r_none'))}</p>"),
@@ -298,13 +302,13 @@ def minutes_page(site: SiteResult, lang: str, r: MinutesResult) -> bytes:
 
     def chain(s: object) -> str:
         steps = [f"{h(f.minutes.date.start.isoformat())} {at(f.minutes.id, f.item.id)}: "
-                 f"{h(p.L('status_' + str(f.item.status)))}" for f in getattr(s, "chain", ())]
+                 f"{h(p.L(item_status_key(str(f.item.status))))}" for f in getattr(s, "chain", ())]
         return "; ".join(steps) or "–"
 
     head = "".join(f'<th scope="col">{h(p.L(k))}</th>' for k in (
         "col_id", "col_kind_item", "col_state_item", "col_due", "col_owner", "col_follow_up", "col_what"))
     rows = "".join(
-        f'<tr id="{h(item_anchor(s.item.id))}"><td>{h(s.item.id)}</td><td>{h(p.L("item_" + s.item.kind))}</td>'
+        f'<tr id="{h(item_anchor(s.item.id))}"><td>{h(s.item.id)}</td><td>{h(p.L(item_kind_key(s.item.kind)))}</td>'
         f"<td>{h(item_state_text(s, lang))}</td>"
         f'<td class="date">{h(due_text(s, lang) + (p.L("assumed_short") if s.item.assumed else ""))}</td>'
         f"<td>{h(s.owner or '')}</td><td>{chain(s)}</td><td>{h(' '.join(s.item.title.split()))}</td></tr>"
@@ -318,7 +322,7 @@ def minutes_page(site: SiteResult, lang: str, r: MinutesResult) -> bytes:
         target = (at(state.minutes.id, state.item.id) if state is not None else h(str(item.follows)))
         follow_rows.append(
             f'<tr id="{h(item_anchor(item.id))}"><td>{h(item.id)}</td><td>{target}</td>'
-            f"<td>{h(p.L('status_' + str(item.status)))}</td>"
+            f"<td>{h(p.L(item_status_key(str(item.status))))}</td>"
             f"<td>{h(item_state_text(state, lang)) if state is not None else '–'}</td>"
             f"<td>{h(' '.join(item.title.split()))}</td></tr>")
     follows = (f"<table><thead><tr>{follow_head}</tr></thead><tbody>{''.join(follow_rows)}</tbody></table>"

@@ -16,9 +16,12 @@ import os
 import shutil
 import stat
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from svo_cli.output import OutputFailed, OutputRefused, _cleanup_on_signals
+
+if TYPE_CHECKING:
+    from svo_cli.text_keys import LabelKey
 
 MANIFEST = ".svo-site.json"  # the files svo site wrote, so a later build may remove them and only them
 MAX_ENTRIES = 100_000  # a directory with more entries than any site svo makes is not one of its sites
@@ -87,7 +90,8 @@ def check_target(directory: Path) -> None:
     found = foreign(directory)
     if found is not None:
         reason, rel = found
-        raise OutputRefused({"data": "site_holds_data", "symlink": "site_holds_symlink"}.get(reason, "site_foreign"),
+        refusals: dict[str, LabelKey] = {"data": "site_holds_data", "symlink": "site_holds_symlink"}
+        raise OutputRefused(refusals.get(reason, "site_foreign"),
                             path=text, entry=rel)
 
 
