@@ -89,3 +89,21 @@ def test_completion_of_parties_kinds_bodies_and_commands():
     assert complete("svo status --kind över") == ["överenskommelse"]
     assert complete("svo check --body LG") == ["LGVO"]
     assert complete("svo sta") == ["status"]
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_a_command_named_first_runs_from_a_tree_of_that_command_alone_and_says_the_same(command):
+    """The console script builds only the command its first word names (start-up); its help page, usage
+    errors and results are the whole tree's. Help, a mistyped name and shell completion get the whole tree."""
+    from typer.testing import CliRunner
+
+    from svo_cli.cli import app, for_argv
+
+    one = for_argv([command, "--help"], {})
+    assert [c.name for c in one.registered_commands] == [command]
+    env = {"NO_COLOR": "1", "SVO_DATA": str(DATA), "COLUMNS": "120"}
+    for args in ([command, "--help"], [command, "--no-such-option"]):
+        alone, whole = (CliRunner().invoke(a, args, env=env) for a in (one, app))
+        assert (alone.exit_code, alone.stdout, alone.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+    for argv, environ in (([], {}), (["--help"], {}), (["validat"], {}), ([command], {"_SVO_COMPLETE": "zsh_complete"})):
+        assert for_argv(argv, environ) is app

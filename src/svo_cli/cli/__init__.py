@@ -7,6 +7,7 @@ annotations` here: typer reads the commands' annotations at run time, and would 
 """
 
 
+import copy
 import os
 import sys
 from enum import Enum
@@ -451,6 +452,21 @@ def validate_command(
     raise typer.Exit(result.exit_code)
 
 
+def for_argv(argv: list[str], environ: Any) -> typer.Typer:
+    """The app to run for `argv`: when its first word is one of svo's commands (and no shell completion is
+    asked for), a copy of the app that has only that command, so that typer builds the options of one
+    command, not of all fourteen (the pre-commit hook's start-up); the whole app for anything else (help,
+    an option first, a mistyped name that gets its "did you mean")."""
+    if not argv or any(k.startswith("_") and k.endswith("_COMPLETE") for k in environ):
+        return app
+    chosen = [c for c in app.registered_commands if c.name == argv[0]]
+    if len(chosen) != 1:
+        return app
+    one = copy.copy(app)
+    one.registered_commands = chosen
+    return one
+
+
 def main() -> None:
     """The entry point: streams that never crash on encoding, a quiet end on a closed pipe, and a last
     guard that turns any unexpected exception into one line (exit 70; SVO_DEBUG=1 shows the traceback)."""
@@ -459,7 +475,7 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="replace")
     try:
-        app()
+        for_argv(sys.argv[1:], os.environ)()
     except BrokenPipeError:
         # The reader went away (`svo status | head`): stop quietly, as other Unix tools do.
         try:
