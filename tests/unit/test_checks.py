@@ -105,7 +105,7 @@ def test_an_unknown_check_is_a_usage_error_listing_the_names(tmp_path):
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
 def test_list_checks_names_each_check_its_codes_and_what_it_checks(lang):
-    result = invoke("validate", "--list-checks", "--lang", lang)
+    result = invoke("validate", "--list-checks", "--lang", lang, env={"COLUMNS": ""})  # piped: a check a line
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == len(CHECKS)
@@ -115,6 +115,15 @@ def test_list_checks_names_each_check_its_codes_and_what_it_checks(lang):
         assert line.rstrip().endswith(FINDINGS[lang][check.about])
     doc = json.loads(invoke("validate", "--list-checks", "--format", "json", "--lang", lang).stdout)
     assert [(c["name"], tuple(c["codes"]), c["errors"]) for c in doc] == [(c.name, c.codes, c.errors) for c in CHECKS]
+
+
+@pytest.mark.parametrize("columns", [50, 80, 120])
+def test_list_checks_wraps_within_the_terminal_and_cuts_no_code_or_word(columns):
+    """At a width (a terminal, or COLUMNS) the codes and the description wrap within their columns."""
+    wide = invoke("validate", "--list-checks", "--lang", "sv", env={"COLUMNS": ""}).stdout
+    narrow = invoke("validate", "--list-checks", "--lang", "sv", env={"COLUMNS": str(columns)}).stdout
+    assert max(len(line) for line in narrow.splitlines()) <= columns
+    assert sorted(narrow.split()) == sorted(wide.split())  # every name, code and word, none cut
 
 
 def test_named_checks_keep_the_table_order_and_refuse_unknown_names():

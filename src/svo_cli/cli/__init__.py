@@ -438,7 +438,10 @@ def validate_command(
     if list_checks:
         from svo_cli.render.text import render_checks
 
-        edge.write(render_checks(language, json=format is not None and format.value == "json"), Target(None), language)
+        as_json = format is not None and format.value == "json"
+        shown = edge.display(language, False, REGISTRY[Command.VALIDATE].width)
+        edge.write(render_checks(language, json=as_json, width=None if shown.width >= edge.UNLIMITED else shown.width),
+                   Target(None), language)
         raise typer.Exit(0)
     request = application.ValidateRequest(
         edge.data_dir(data, language), tuple(paths or ()), strict,

@@ -88,9 +88,12 @@ def render_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "en
     return "\n".join(out) + "\n"
 
 
-def render_checks(lang: str = "en", json: bool = False) -> str:
+def render_checks(lang: str = "en", json: bool = False, width: int | None = None) -> str:
     """`svo validate --list-checks`: each check's name, the codes it reports and what it checks (in
-    `lang`); with `json`, the same as a list of objects (name, codes, errors, description)."""
+    `lang`); with `json`, the same as a list of objects (name, codes, errors, description). At a
+    terminal `width` the codes and the description wrap within their columns (a code is never cut)."""
+    import textwrap
+
     from svo_cli.checks import CHECKS
 
     if json:
@@ -100,6 +103,21 @@ def render_checks(lang: str = "en", json: bool = False) -> str:
                 for c in CHECKS]
         return json_module.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     name_width = max(len(c.name) for c in CHECKS)
+    code_width = max(len(", ".join(c.codes)) for c in CHECKS)
+    if width is not None and width < name_width + 2 + code_width + 2 + 30:  # narrow: codes wrap too
+        code_width = max(len("SVO000,"), min(code_width, (width - name_width - 4) // 3))
+    text_width = None if width is None else max(20, width - name_width - code_width - 4)
+    lines = []
+    for c in CHECKS:
+        codes = textwrap.wrap(", ".join(c.codes), code_width, break_long_words=False) or [""]
+        about = tr(T(c.about), lang)
+        words = textwrap.wrap(about, text_width, break_long_words=False) if text_width else [about]
+        for i in range(max(len(codes), len(words))):
+            left = c.name if i == 0 else ""
+            code = codes[i] if i < len(codes) else ""
+            word = words[i] if i < len(words) else ""
+            lines.append(f"{left:<{name_width}}  {code:<{code_width}}  {word}".rstrip())
+    return "\n".join(lines) + "\n"
     code_width = max(len(", ".join(c.codes)) for c in CHECKS)
     return "".join(f"{c.name:<{name_width}}  {', '.join(c.codes):<{code_width}}  {tr(T(c.about), lang)}\n"
                    for c in CHECKS)
