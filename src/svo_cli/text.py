@@ -128,7 +128,14 @@ def keys_module() -> str:
            '"""', "", "from __future__ import annotations", "", "from typing import Literal"]
     for name, type_name in KEY_TYPES.items():
         ids = sorted(set(_TABLES[name]["en"]) | set(_TABLES[name]["sv"]))
-        out += ["", f"{type_name} = Literal["] + [f"    {key!r}," for key in ids] + ["]"]
+        lines, line = [], "   "
+        for key in ids:  # ids packed into lines of at most 120 columns
+            item = f" {key!r},"
+            if len(line) + len(item) > 120:
+                lines.append(line)
+                line = "   "
+            line += item
+        out += ["", f"{type_name} = Literal["] + lines + [line, "]"]
     out += ["", "TextKey = LabelKey | FindingKey | ExplanationKey | HelpKey", "", "",
             'if __name__ == "__main__":  # rewrite this file from the catalogues',
             "    from pathlib import Path", "", "    from svo_cli.text import keys_module", "",
