@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.testing
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
@@ -82,21 +83,21 @@ def copy_data(tmp_path: Path) -> Path:
 
 @functools.cache
 def _command(app: Any) -> Any:
+    """The click command of a typer app, built once per test session, as `svo` builds it once per
+    process (typer's runner would build the whole tree again for every run: 40 % of the quick suite)."""
     import typer.main
 
     return typer.main.get_command(app)
 
 
+typer.testing._get_command = _command  # type: ignore[attr-defined]  # the runner's one builder
+
+
 def invoke(*args: str, env: dict | None = None, input: str | None = None):
-    """Run `svo ARGS` in-process through the real command (typer's CliRunner); stdout and stderr apart.
-    The click command is built from the typer app once per test session, as `svo` builds it once per
-    process (typer's runner would build the whole tree again for every run: 40 % of the quick suite)."""
-    import typer.testing
+    """Run `svo ARGS` in-process through the real command (typer's CliRunner); stdout and stderr apart."""
     from typer.testing import CliRunner
 
     from svo_cli.cli import app
-
-    typer.testing._get_command = _command  # type: ignore[attr-defined]  # the runner's one builder
 
     full_env = {"NO_COLOR": "1", "SVO_DATA": str(DATA), "COLUMNS": "200", **(env or {})}
     return CliRunner().invoke(app, list(args), env=full_env, input=input, catch_exceptions=False)
@@ -210,22 +211,18 @@ def run_of(command: str) -> list[str]:
 
 
 def options_of(command: str) -> frozenset[str]:
-    """The options the CLI declares for `command` (typer's public `get_command`)."""
-    from typer.main import get_command
-
+    """The options the CLI declares for `command` (the session's command tree)."""
     from svo_cli.cli import app
 
-    group: Any = get_command(app)
+    group: Any = _command(app)
     return frozenset(option for param in group.commands[command].params for option in param.opts)
 
 
 def output_of(command: str) -> str | None:
     """What `-o` names for `command`, as its help says: FILE, DIR (site, remind), or None (no -o)."""
-    from typer.main import get_command
-
     from svo_cli.cli import app
 
-    group: Any = get_command(app)
+    group: Any = _command(app)
     return next((param.metavar for param in group.commands[command].params if "--output" in param.opts), None)
 
 
