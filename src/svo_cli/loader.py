@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from contextlib import closing
@@ -432,7 +431,12 @@ def _parsed(paths_in: Sequence[Path], jobs: int | None) -> Generator[tuple[YamlD
     """(document, diagnostics) for each file, in order; in worker processes when that wins."""
     paths = [str(p) for p in paths_in]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    if workers < 2 or len(paths) < PARALLEL_FROM_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(paths) < PARALLEL_FROM_FILES:
+        yield from map(_read_one, paths)
+        return
+    import multiprocessing  # only here: a county-sized run (the pre-commit hook) does without its imports
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_read_one, paths)
         return
     chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
@@ -458,6 +462,8 @@ def _parsed(paths_in: Sequence[Path], jobs: int | None) -> Generator[tuple[YamlD
 
 
 def _interrupted(signum: int, frame: object) -> None:
+    import multiprocessing
+
     for child in multiprocessing.active_children():
         child.kill()
     os._exit(130)

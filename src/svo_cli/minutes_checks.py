@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from svo_cli.diagnostics import Diagnostic, error, warning
 from svo_cli.loader import Dataset, Loaded
@@ -105,13 +105,16 @@ def _closed_twice(dataset: Dataset) -> list[Diagnostic]:
 MINUTES_FIELDS = ("open", "overdue", "done", "dropped", "next_meeting")
 
 
-def check_minutes_expectations(dataset: Dataset) -> list[Diagnostic]:
-    """SVO407 for a minutes file's `expect:`: its items' counts and the body's next meeting on `as_of`."""
+def check_minutes_expectations(dataset: Dataset, wants: Callable[[Any], bool] = lambda item: True) -> list[Diagnostic]:
+    """SVO407 for a minutes file's `expect:`: its items' counts and the body's next meeting on `as_of`
+    (of the files `wants`: every one by default)."""
     from svo_cli.register import _expected_fields, _mismatches
 
     models, plans = dataset.minutes_models(), dataset.workplan_models()
     found: list[Diagnostic] = []
     for held in dataset.minutes:
+        if not wants(held):
+            continue
         for i, wish in enumerate(held.model.expect):
             day = wish.as_of.start
             got: dict[str, Any] = dict(counts_of(item_states(models, plans, day), held.model.id, day))

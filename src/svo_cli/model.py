@@ -43,6 +43,7 @@ from svo_cli.model_types import (  # noqa: F401 - the models' types, used (and i
     _email,
     _fail,
     _one_line,
+    empty_list,
 )
 
 # --------------------------------------------------------------------------- parties
@@ -57,7 +58,7 @@ class Contact(Frozen):
     deputy: bool = Field(False, description="a deputy: copied (Cc) on the reminders, not addressed")
 
 
-Contacts = Annotated[list[Contact], Field(default_factory=list, max_length=20,
+Contacts = Annotated[list[Contact], Field(default_factory=empty_list, max_length=20,
                                           description="who svo remind mails (optional)")]
 
 
@@ -89,8 +90,8 @@ class Body(Frozen):
 
 class PartiesFile(Frozen):
     parties: list[Party] = Field(min_length=1)
-    groups: list[Group] = Field(default_factory=list)
-    bodies: list[Body] = Field(default_factory=list, description="responsible bodies and who svo remind mails "
+    groups: list[Group] = Field(default_factory=empty_list)
+    bodies: list[Body] = Field(default_factory=empty_list, description="responsible bodies and who svo remind mails "
                                                                  "for them (optional)")
     decision_lead: DurationField | None = Field(
         None, description="Default for every agreement: how long before the last day to act a principal's board "
@@ -110,7 +111,7 @@ class Document(Frozen):
     date: DateSpecField | None = None
     reference: Text | None = None
     publisher: Text | None = None
-    contains: list[Text] = Field(default_factory=list)
+    contains: list[Text] = Field(default_factory=empty_list)
 
 
 class SourcesFile(Frozen):
@@ -146,7 +147,7 @@ class Notice(Frozen):
         "ends_agreement", description="ends_agreement: a notice ends the agreement for all; withdrawal: it ends only "
                                       "the participation of the party that gave it (`by`)")
     written: bool = True
-    by: list[Slug] = Field(default_factory=list, description="Only these parties (or groups: their members) may give "
+    by: list[Slug] = Field(default_factory=empty_list, description="Only these parties (or groups: their members) may give "
                                                              "notice or withdraw; absent: every party")
     decision_lead: DurationField | None = Field(
         None, description="How long before the last day to act each principal's board must decide to give notice "
@@ -190,7 +191,7 @@ class RenewalOption(Frozen):
 
     before_end: DurationField | None = Field(
         None, description="Last day to use the option = term end minus this (absent: the term end itself)")
-    by: list[Slug] = Field(default_factory=list, description="Who may use it: party or group ids (default: every "
+    by: list[Slug] = Field(default_factory=empty_list, description="Who may use it: party or group ids (default: every "
                                                              "party to the agreement)")
     assumed: Assumed = None
 
@@ -389,17 +390,17 @@ class Agreement(Frozen):
                           "absent: when fewer than two parties remain")
     notice: Notice | None = None
     renewal: Renewal | None = None
-    followups: list[Followup] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)
-    events: list[Event] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list, description="The principals' decisions on its deadlines")
-    supersedes: list[Slug] = Field(default_factory=list)
+    followups: list[Followup] = Field(default_factory=empty_list, max_length=MAX_FOLLOWUPS)
+    events: list[Event] = Field(default_factory=empty_list)
+    decisions: list[Decision] = Field(default_factory=empty_list, description="The principals' decisions on its deadlines")
+    supersedes: list[Slug] = Field(default_factory=empty_list)
     source: Source
     assumed: AgreementAssumptions | None = Field(
         None, description="Facts of the agreement no source states: valid_from, valid_until, parties (each: why)")
     notes: Text | None = None
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
-    expect: list[Expectation] = Field(default_factory=list)
+    expect: list[Expectation] = Field(default_factory=empty_list)
     # The kind of each party (parties.yaml), set by the loader (with_party_kinds): what min_parties counts.
     _party_kinds: dict[str, str] = PrivateAttr(default_factory=dict)
 
@@ -458,7 +459,7 @@ class Assignment(Frozen):
 class Area(Frozen):
     id: Slug
     title: Text
-    assignments: list[Assignment] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=empty_list)
 
 
 def _meeting_day(value: DateSpec) -> DateSpec:
@@ -535,13 +536,13 @@ class Workplan(Frozen):
     period: Period
     reference: Text | None = None
     adoption: Adoption | None = None
-    decisions: list[Decision] = Field(default_factory=list)
-    followups: list[Followup] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)
-    areas: list[Area] = Field(default_factory=list)
-    meetings: list[Meeting] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=empty_list)
+    followups: list[Followup] = Field(default_factory=empty_list, max_length=MAX_FOLLOWUPS)
+    areas: list[Area] = Field(default_factory=empty_list)
+    meetings: list[Meeting] = Field(default_factory=empty_list)
     meeting_rules: MeetingRules | None = None
-    agreements: list[Slug] = Field(default_factory=list)
-    events: list[PlanEvent] = Field(default_factory=list)
+    agreements: list[Slug] = Field(default_factory=empty_list)
+    events: list[PlanEvent] = Field(default_factory=empty_list)
     tracked_from: DateSpecField | None = Field(
         None, description="The day the register's records of this plan's assignments and adoptions begin "
                           "(default: parties.yaml's records_from): one due before it, with no record that it was "
@@ -551,7 +552,7 @@ class Workplan(Frozen):
     notes: Text | None = None
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
-    expect: list[PlanExpectation] = Field(default_factory=list)
+    expect: list[PlanExpectation] = Field(default_factory=empty_list)
 
 
 def with_party_kinds(agreement: "Agreement", kinds: dict[str, str]) -> "Agreement":

@@ -20,6 +20,7 @@ from svo_cli.model import (
     Text,
     _date_spec,
     _fail,
+    empty_list,
 )
 
 MinutesItemKind = Literal["decision", "assignment", "information", "referral"]
@@ -63,7 +64,7 @@ class MinutesItem(Frozen):
                                                    "absent = continuous")
     returns: Literal["next_meeting", "later"] | None = Field(
         None, description="The matter comes back: at the body's next meeting, or later (no date)")
-    related: list[Slug] = Field(default_factory=list, description="Ids of agreements, work plans or minutes")
+    related: list[Slug] = Field(default_factory=empty_list, description="Ids of agreements, work plans or minutes")
     follows: FollowsRef | None = None
     status: Literal["done", "carried", "dropped"] | None = Field(
         None, description="with follows: the earlier item is done, carried (still open) or dropped")
@@ -122,8 +123,8 @@ class Minutes(Frozen):
     source: Source
     next_meeting: NextMeetingDay | None = Field(None, description="The body's next meeting, when the minutes "
                                                                   "give it")
-    items: list[MinutesItem] = Field(default_factory=list, max_length=200)
+    items: list[MinutesItem] = Field(default_factory=empty_list, max_length=200)
     notes: Text | None = None
     last_verified: DateSpecField | None = Field(
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
-    expect: list[MinutesExpectation] = Field(default_factory=list)
+    expect: list[MinutesExpectation] = Field(default_factory=empty_list)

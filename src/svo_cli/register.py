@@ -6,6 +6,7 @@ document texts and the date arrive in the context (read at the edge), never from
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,12 +30,19 @@ DEFAULT_MAX_AGE_MONTHS = 12
 @dataclass(frozen=True)
 class Context:
     """What checks need beyond the data: the date (for freshness), the documents' texts by id (for
-    quotes; None: not checked) and the age after which a verification is stale."""
+    quotes; None: not checked), the age after which a verification is stale, and the files whose own
+    findings are wanted (`scope`, real paths; None: every file), which lets a check whose findings stay
+    in their file skip the others (`svo validate FILE`, the pre-commit hook)."""
 
     as_of: date | None = None
     documents: Mapping[str, str] | None = None
     missing_documents: frozenset[str] = field(default_factory=frozenset)
     max_age_months: int = DEFAULT_MAX_AGE_MONTHS
+    scope: frozenset[str] | None = None
+
+    def wants(self, item: Loaded) -> bool:
+        """Whether the findings of this file are wanted."""
+        return self.scope is None or os.path.realpath(item.path) in self.scope
 
 
 def _at(item: Loaded, loc: Loc) -> dict[str, Any]:
@@ -440,7 +448,7 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
                and isinstance(raw.model.get("supersedes"), list) for old in raw.model["supersedes"]}
     found: list[Diagnostic] = []
     for item in dataset.agreements:
-        if item.model.id in waiting:
+        if item.model.id in waiting or not item.model.expect or not context.wants(item):
             continue
         rows: dict[date, engine.AgreementStatus] = {}
         for i, expectation in enumerate(item.model.expect):
@@ -450,6 +458,8 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
             got = {name: getattr(rows[day], name, None) for name in AGREEMENT_FIELDS}
             found += _mismatches(item, i, day, got, _expected_fields(expectation, AGREEMENT_FIELDS))
     for held in dataset.workplans:
+        if not held.model.expect or not context.wants(held):
+            continue
         plan_rows: dict[date, PlanStatus] = {}
         for i, wish in enumerate(held.model.expect):
             day = wish.as_of.start
@@ -467,7 +477,7 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
             found += _mismatches(held, i, day, got, wanted)
     from svo_cli.minutes_checks import check_minutes_expectations
 
-    return found + check_minutes_expectations(dataset)
+    return found + check_minutes_expectations(dataset, context.wants)
 
 
 # --------------------------------------------------------------------------- events after the day

@@ -150,3 +150,23 @@ def test_the_documented_rev_is_a_release_tag():
         tags = subprocess.run(["git", "-C", str(REPO), "tag", "--list", "v*"], capture_output=True, text=True)
         if tags.returncode == 0 and tags.stdout.split():
             assert rev in tags.stdout.split(), f"tag {rev} is missing: git tag {rev} <release commit>"
+
+
+def test_self_tests_run_for_the_named_files_and_find_what_the_whole_check_finds(tmp_path):
+    """The hook computes the `expect:` self-tests (SVO407) of the named files only; what it reports for
+    them is what the check of the whole directory reports for them."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    named, other = data / "agreements" / "lakarmedverkan.yaml", data / "agreements" / "evidensbaserad-praktik-2016.yaml"
+    for path in (named, other):
+        text = path.read_text(encoding="utf-8")
+        assert "\nexpect:\n" in text
+        path.write_text(text.replace("\nexpect:\n", "\nexpect:\n  - {as_of: 2023-01-01, status: upcoming}\n", 1),
+                        encoding="utf-8")
+    whole = invoke("validate", "--data", str(data), "--check", "self-tests")
+    alone = invoke("validate", str(named), "--check", "self-tests")
+    in_whole = [line for line in whole.stdout.splitlines() if "SVO407" in line]
+    assert {line.split("/")[-1].split(".yaml")[0] for line in in_whole} == {named.stem, other.stem}, whole.stdout
+    assert alone.exit_code == 1
+    assert [line for line in alone.stdout.splitlines() if "SVO407" in line] == \
+        [line for line in in_whole if named.stem in line], alone.stdout

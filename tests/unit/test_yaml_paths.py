@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS, DATA
-from svo_cli.yamlfile import _RISKY, MAX_FAST_BRACKETS, decode, parse_yaml_text
+from svo_cli.yamlfile import MAX_FAST_BRACKETS, RISKY_REFERENCE, _risky, decode, parse_yaml_text
 
 FILES = sorted(CORPUS.glob("*.yaml")) + sorted(DATA.rglob("*.yaml"))
 EXAMPLES = int(os.environ.get("SVO_FUZZ_EXAMPLES", "1500")) // 3
@@ -31,7 +31,7 @@ def outcome(text: str, fast: bool) -> tuple:
 
 
 def takes_fast_path(text: str) -> bool:
-    return not _RISKY.search(text) and text.count("[") + text.count("{") <= MAX_FAST_BRACKETS
+    return not RISKY_REFERENCE.search(text) and text.count("[") + text.count("{") <= MAX_FAST_BRACKETS
 
 
 def assert_same(text: str) -> None:
@@ -182,3 +182,17 @@ def test_both_paths_agree_on_deep_nesting(depth, style):
                 max_size=60).map("".join))
 def test_both_paths_agree_on_random_text(text):
     assert_same(text)
+
+
+RISKY_PIECES = st.sampled_from([" ", "\t", "\n", "-", "- ", "-\t", "a", ":", "&", "*", "!", " " * 16, "\t" * 16, "- " * 6])
+
+
+@given(st.lists(RISKY_PIECES, max_size=40).map("".join))
+@example(" " * 48)
+@example("a\n" + "\t" * 48 + "b")
+@example("x: " + "- \t" * 12)
+@example("- " * 11 + "-")
+@example(" " * 47 + "\n" + " " * 47)
+def test_fast_risk_test_is_the_reference_regex(text: str) -> None:
+    """The fast test that sends a file to the event path answers as the one-regex definition does."""
+    assert _risky(text) == (RISKY_REFERENCE.search(text) is not None)

@@ -232,7 +232,7 @@ def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequ
         else:
             dataset, diagnostics = load_data(root, jobs=request.jobs,
                                              file_checks=named_checks.file_checks(named_checks.named(request.checks)))
-        diagnostics += _run_checks(dataset, request)
+        diagnostics += _run_checks(dataset, request, frozenset(wanted))
         found += [d for d in diagnostics if os.path.realpath(d.path) in wanted or d.code in ACROSS_FILES]
     return found, len(files)
 
@@ -243,9 +243,10 @@ def _validate_named(paths: Sequence[Path], data_dir: Path, request: ValidateRequ
 ACROSS_FILES = frozenset({"SVO202", "SVO203", "SVO204", "SVO205", "SVO250", "SVO254", "SVO255"})
 
 
-def _run_checks(dataset: Dataset, request: ValidateRequest) -> list[Diagnostic]:
-    """The checks the request names (every one by default), with the documents' texts and the date."""
+def _run_checks(dataset: Dataset, request: ValidateRequest, scope: frozenset[str] | None = None) -> list[Diagnostic]:
+    """The checks the request names (every one by default), with the documents' texts and the date; those
+    whose findings stay in their file skip files outside `scope` (real paths) when it is given."""
     texts, missing = read_documents(dataset, request.sources_dir) if request.sources_dir else (None, frozenset())
     context = register.Context(as_of=request.as_of, documents=texts, missing_documents=missing,
-                      max_age_months=request.max_age_months)
+                               max_age_months=request.max_age_months, scope=scope)
     return named_checks.run(dataset, context, named_checks.named(request.checks))
