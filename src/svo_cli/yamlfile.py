@@ -7,6 +7,7 @@ import errno
 import os
 import re
 import stat
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +69,20 @@ class SourceMap:
         self._values = values
         self._keys = keys
         self._lines: tuple[str, ...] | None = None
+        self._origin: tuple[str, int, int] | None = None
+
+    def forget_text(self, file: str, raw: bytes) -> None:
+        """Keep where the text is instead of the text (a large register keeps no file's text in memory):
+        the file is read again when a finding needs a position or an excerpt, and used only if it still
+        holds these bytes (same length and CRC-32). A file changed while svo runs gives its findings no
+        position (line 1, column 1) and no excerpt, rather than another text's."""
+        self._text = None
+        self._origin = (file, len(raw), zlib.crc32(raw))
+
+    def _source(self) -> str | None:
+        if self._text is None and self._origin is not None:
+            self._text, self._origin = _read_again(*self._origin), None
+        return self._text
 
     @property
     def values(self) -> dict[Loc, Any]:
@@ -82,8 +97,9 @@ class SourceMap:
     def _ensure(self) -> None:
         if self._values is None:
             self._values, self._keys = {}, {}
-            if self._text is not None:
-                _walk_with_positions(self._text, self)
+            text = self._source()
+            if text is not None:
+                _walk_with_positions(text, self)
 
     STRICT = False  # tests set this: a finding that points at a key path the file lacks fails loudly
 
@@ -91,7 +107,7 @@ class SourceMap:
         """Position of the value at loc, or of its nearest enclosing value."""
         loc = tuple(loc)
         values = self.values
-        if SourceMap.STRICT and loc not in values and not _absent_is_expected(loc):
+        if SourceMap.STRICT and self._text is not None and loc not in values and not _absent_is_expected(loc):
             raise LookupError(f"{self.path}: a finding points at {loc!r}, which the file does not have")
         while loc and loc not in values:
             loc = loc[:-1]
@@ -105,7 +121,7 @@ class SourceMap:
     @property
     def lines(self) -> tuple[str, ...]:
         if self._lines is None:
-            self._lines = tuple((self._text or "").splitlines())
+            self._lines = tuple((self._source() or "").splitlines())
         return self._lines
 
     def excerpt(self, line: int) -> str:
@@ -155,7 +171,26 @@ def read_yaml_file(path: Path, display: str | None = None) -> tuple[YamlDocument
     text, diags = decode(raw, shown)
     if text is None:
         return None, diags
-    return parse_yaml_text(text, shown)
+    document, diags = parse_yaml_text(text, shown)
+    if document is not None:
+        document.source_map.forget_text(str(path), raw)
+    return document, diags
+
+
+def _read_again(file: str, size: int, crc: int) -> str | None:
+    """A data file's text read again for a finding's position, if it still holds the bytes read first
+    (a regular file only, as when it was first read)."""
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            raw = handle.read(size + 1)
+    except OSError:
+        return None
+    if len(raw) != size or zlib.crc32(raw) != crc:
+        return None
+    return decode(raw, file)[0]
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:

@@ -1,0 +1,67 @@
+"""What a large register shares or leaves on disk to stay small, and that it changes no result: the models'
+sets of given fields (model_types.Frozen) and the files' texts (yamlfile.SourceMap.forget_text)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from svo_cli.model import Agreement
+from svo_cli.yamlfile import read_yaml_file
+
+AGREEMENT = {
+    "id": "a", "title": "Avtal", "kind": "avtal", "parties": ["region-ostergotland", "linkoping"],
+    "responsible": "LPO", "valid_from": "2024-01-01", "valid_until": "2025-12-31",
+    "source": {"document": "d.pdf", "quote": "Avtalet gäller"},
+}
+
+
+def test_models_with_the_same_given_fields_share_one_set_and_a_copy_gets_its_own():
+    first = Agreement.model_validate(AGREEMENT)
+    second = Agreement.model_validate({**AGREEMENT, "id": "b"})
+    assert first.model_fields_set == set(AGREEMENT)
+    assert first.model_fields_set is second.model_fields_set
+    changed = first.model_copy(update={"notes": "Förlängt"})
+    assert changed.model_fields_set == set(AGREEMENT) | {"notes"}
+    assert first.model_fields_set == set(AGREEMENT) and second.model_fields_set == set(AGREEMENT)
+    assert changed.model_dump(exclude_unset=True)["notes"] == "Förlängt"
+    assert "notes" not in first.model_dump(exclude_unset=True)
+
+
+TEXT = "id: a\ntitle: Avtal\nvalid_from: 2024-01-01\nnotes: sist\n"
+
+
+def _read(path: Path):
+    document, found = read_yaml_file(path, str(path))
+    assert document is not None and not found
+    return document.source_map
+
+
+def test_a_read_file_keeps_no_text_and_reads_it_again_for_a_position(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(TEXT, encoding="utf-8")
+    source_map = _read(path)
+    assert source_map._text is None  # not kept in memory
+    assert tuple(source_map.value(("notes",))) == (4, 8)
+    assert source_map.excerpt(4) == "notes: sist"
+
+
+@pytest.mark.parametrize("change", ["edit", "same_length_edit", "delete", "fifo"])
+def test_a_file_changed_since_it_was_read_gives_no_position_rather_than_a_wrong_one(tmp_path, change):
+    path = tmp_path / "a.yaml"
+    path.write_text(TEXT, encoding="utf-8")
+    source_map = _read(path)
+    if change == "edit":
+        path.write_text("# a new first line\n" + TEXT, encoding="utf-8")
+    elif change == "same_length_edit":
+        path.write_text(TEXT.replace("sist", "mist"), encoding="utf-8")  # same length, other bytes
+    else:
+        path.unlink()
+        if change == "fifo":
+            if not hasattr(os, "mkfifo"):
+                pytest.skip("no FIFOs on this system")
+            os.mkfifo(path)  # opening it to read would block without O_NONBLOCK
+    assert tuple(source_map.value(("notes",))) == (1, 1)
+    assert source_map.excerpt(4) == ""
