@@ -1,7 +1,5 @@
 """Pydantic models of the data files: parties, agreements (frozen, unknown keys forbidden)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -119,6 +117,27 @@ class SourcesFile(Frozen):
 
 
 # --------------------------------------------------------------------------- agreements
+
+
+class Source(Frozen):
+    document: Text
+    reference: Text | None = None
+    section: Text | None = None
+    quote: Text | Annotated[list[Text], Field(min_length=1, max_length=100)] | None = Field(
+        None, description="The passage the facts rest on, verbatim ([…] marks an omission); a list when they come "
+                          "from several places (a table's cells)")
+    page: Text | None = None
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """Every quoted passage (none, one, or the list's)."""
+        if self.quote is None:
+            return ()
+        return (self.quote,) if isinstance(self.quote, str) else tuple(self.quote)
+
+
+Assumed = Annotated[Text | None, Field(
+    description="Why this fact is assumed: no source states it (outputs mark results resting on it)")]
 
 
 class DecisionMeetings(Frozen):
@@ -247,27 +266,6 @@ class Followup(Frozen):
         if self.lead is not None and self.before is None:
             raise _fail("followup_form", T("lead_needs_before"))
         return self
-
-
-class Source(Frozen):
-    document: Text
-    reference: Text | None = None
-    section: Text | None = None
-    quote: Text | Annotated[list[Text], Field(min_length=1, max_length=100)] | None = Field(
-        None, description="The passage the facts rest on, verbatim ([…] marks an omission); a list when they come "
-                          "from several places (a table's cells)")
-    page: Text | None = None
-
-    @property
-    def quotes(self) -> tuple[str, ...]:
-        """Every quoted passage (none, one, or the list's)."""
-        if self.quote is None:
-            return ()
-        return (self.quote,) if isinstance(self.quote, str) else tuple(self.quote)
-
-
-Assumed = Annotated[Text | None, Field(
-    description="Why this fact is assumed: no source states it (outputs mark results resting on it)")]
 
 
 class AgreementAssumptions(Frozen):

@@ -1,8 +1,6 @@
 """The minutes' models: a meeting's items (decisions, assignments, information, referrals), their due
 dates and follow-ups (docs/data-format.md, "Minutes"; rules 22–24)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema, model_validator

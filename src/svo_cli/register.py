@@ -435,7 +435,7 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
     """SVO407: an `expect:` self-test the engine disagrees with. An agreement's: the engine runs on the
     expectation's date with every agreement known, as `svo status --as-of` does; a work plan's: as
     `svo plans --as-of` does (groups expanded)."""
-    from svo_cli import engine, workplans
+    from svo_cli import engine
 
     # Work bounded by the input (red-team H5): the supersessions once, then each agreement's (and plan's)
     # status once per date its expectations name, never every agreement for each expectation.
@@ -460,6 +460,8 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
     for held in dataset.workplans:
         if not held.model.expect or not context.wants(held):
             continue
+        from svo_cli import workplans  # only here: validating an agreement alone does without it
+
         plan_rows: dict[date, PlanStatus] = {}
         for i, wish in enumerate(held.model.expect):
             day = wish.as_of.start
