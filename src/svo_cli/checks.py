@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from svo_cli import minutes_checks, register, validate
+from svo_cli import register, validate
 from svo_cli.diagnostics import Diagnostic
 from svo_cli.loader import Dataset, FileCheck
 from svo_cli.register import Context
@@ -39,6 +39,16 @@ def _data(check: Callable[[Dataset], list[Diagnostic]]) -> Callable[[Dataset, Co
     return lambda dataset, context: check(dataset)
 
 
+def _minutes(dataset: Dataset) -> list[Diagnostic]:
+    """The minutes check; without minutes files it has nothing to check, and their modules are not
+    imported (a register without minutes, the pre-commit hook's start-up)."""
+    if not dataset.minutes:
+        return []
+    from svo_cli import minutes_checks
+
+    return minutes_checks.check_minutes(dataset)
+
+
 # On the data itself (what `validate.validate` runs), then on the register: sources, freshness, self-tests.
 DATA_CHECKS: tuple[Check, ...] = (
     Check("file-names", ("SVO201",), _data(validate.check_file_names), True, "check_about_file_names"),
@@ -55,7 +65,7 @@ DATA_CHECKS: tuple[Check, ...] = (
     Check("options", ("SVO230", "SVO231", "SVO232", "SVO233"), _data(validate.check_options), True,
           "check_about_options"),
     Check("minutes", ("SVO250", "SVO251", "SVO252", "SVO253", "SVO254", "SVO255", "SVO256"),
-          _data(minutes_checks.check_minutes), True, "check_about_minutes"),
+          _data(_minutes), True, "check_about_minutes"),
 )
 REGISTER_CHECKS: tuple[Check, ...] = (
     Check("document-register", ("SVO402",), register.check_documents, True, "check_about_document_register"),

@@ -477,6 +477,8 @@ def check_expectations(dataset: Dataset, context: Context) -> list[Diagnostic]:
                     expected_missing = computed
                 wanted["missing"] = expected_missing
             found += _mismatches(held, i, day, got, wanted)
+    if not dataset.minutes:
+        return found
     from svo_cli.minutes_checks import check_minutes_expectations
 
     return found + check_minutes_expectations(dataset, context.wants)
