@@ -1,4 +1,7 @@
-"""The edge: today's date, the environment, the terminal, option values, and the way out (write, exit)."""
+"""The edge: today's date, the environment, the terminal, option values, and the way out (write, exit).
+
+It imports typer only on the way out of an error (`_echo`, `_exit`), so the pre-commit hook's run
+(hook.py) never imports it."""
 
 from __future__ import annotations
 
@@ -10,8 +13,6 @@ from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, NoReturn, Optional, Sequence
-
-import typer
 
 if TYPE_CHECKING:  # heavy modules are imported when a command runs, so `svo --help` stays fast
     from svo_cli.app import Request
@@ -44,7 +45,53 @@ def say(line: str, err: bool = True) -> None:
     a CI log (svo_cli.safe)."""
     from svo_cli.safe import plain_lines, visible
 
-    typer.echo(plain_lines(visible(line, newlines=False)), err=err)
+    _echo(plain_lines(visible(line, newlines=False)), err=err)
+
+
+def _echo(line: str, err: bool) -> None:
+    import typer
+
+    typer.echo(line, err=err)
+
+
+def _exit(code: int) -> NoReturn:
+    """The command ends with this exit code (typer's way: each command's caller turns it into the code)."""
+    import typer
+
+    raise typer.Exit(code)
+
+
+def exit_code_of(exc: BaseException) -> int | None:
+    """The exit code `_exit` (or a command) asked for, if `exc` is typer's Exit; else None."""
+    typer = sys.modules.get("typer")
+    return exc.exit_code if typer is not None and isinstance(exc, typer.Exit) else None
+
+
+def guarded(run: Callable[[], Any]) -> None:
+    """Run the command line: streams that never crash on encoding, a quiet end on a closed pipe, and a
+    last guard that turns any unexpected exception into one line (exit 70; SVO_DEBUG=1 shows the
+    traceback)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        run()
+    except BrokenPipeError:
+        # The reader went away (`svo status | head`): stop quietly, as other Unix tools do.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, AttributeError, ValueError):
+            pass
+        sys.exit(141)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the last guard: never a traceback unless asked for
+        if os.environ.get("SVO_DEBUG"):
+            raise
+        say(f"svo: internal error: {type(exc).__name__}: {exc}; run with SVO_DEBUG=1 for details")
+        sys.exit(EXIT_INTERNAL)
 
 
 def fail(message: str, lang: str = "en") -> NoReturn:
@@ -52,7 +99,7 @@ def fail(message: str, lang: str = "en") -> NoReturn:
     from svo_cli.i18n import label
 
     say(label("error_prefix", lang) + message)
-    raise typer.Exit(EXIT_USAGE)
+    _exit(EXIT_USAGE)
 
 
 def check_names(names: Sequence[str], lang: str) -> tuple[str, ...]:
@@ -169,7 +216,7 @@ def data_dir(data: Optional[Path], lang: str = "en", quiet: bool = False) -> Pat
         fail(_label("data_found_foreign", lang, path=str(found.path), uid=str(found.foreign_uid)), lang)
     if found.above:
         _Found.above = found.path
-        typer.echo(_label("data_found_note", lang, path=str(found.path)), err=True)
+        _echo(_label("data_found_note", lang, path=str(found.path)), err=True)
     return found.path
 
 
@@ -237,7 +284,7 @@ def compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
     except UsageProblem as exc:
         if exc.message_id in DATA_FAULTS:  # the data's fault, not the user's: exit 1
             say(label("error_prefix", lang) + label(exc.message_id, lang, **exc.params))
-            raise typer.Exit(EXIT_FINDINGS) from None
+            _exit(EXIT_FINDINGS)
         fail(label(exc.message_id, lang, **exc.params), lang)
 
 
@@ -249,7 +296,7 @@ def write(payload: str | bytes, where: "Target", lang: str) -> None:
         deliver(where, payload)
     except OutputFailed as exc:
         say(label("error_prefix", lang) + label("write_failed", lang, path=exc.path, reason=exc.reason))
-        raise typer.Exit(EXIT_USAGE if where.path is not None else EXIT_IO) from None
+        _exit(EXIT_USAGE if where.path is not None else EXIT_IO)
 
 
 def report_errors(result: Any, lang: str) -> None:
@@ -312,7 +359,7 @@ def finish(command: "Command", fmt: "Format", result: Any, where: "Target", lang
         payload = with_data_dir(payload, _Found.above, shown.pretty)
     write(payload, where, lang)
     report_errors(result, lang)
-    raise typer.Exit(result.exit_code if exit_code is None else exit_code)
+    _exit(result.exit_code if exit_code is None else exit_code)
 
 
 def with_data_dir(payload: str, path: Path, pretty: bool) -> str:
