@@ -3,7 +3,6 @@ keys, its lines and columns, what was expected and what was likely meant)."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -44,6 +43,8 @@ def _as_meant(loc: tuple, value: Any, document: YamlDocument, model: type[BaseMo
 
     holder: Any = _inner_model_at(model, loc[:-1])
     fields = getattr(holder, "model_fields", {})
+    import difflib  # only for a finding's suggestion
+
     close = difflib.get_close_matches(str(loc[-1]), list(fields), n=1)
     parent = _value_at(document.data, loc[:-1])
     if not close or not isinstance(parent, dict) or close[0] in parent:
@@ -144,6 +145,8 @@ def _diagnostic(err: dict[str, Any], source_map: SourceMap, model: type[BaseMode
     if kind == "extra_forbidden":
         pos = source_map.key(loc)
         known = _field_names(model, loc[:-1])
+        import difflib
+
         close = difflib.get_close_matches(str(loc[-1]), known, n=1) if suggest else []
         message = (T("unknown_key_in", key=loc[-1], where=".".join(map(str, loc[:-1]))) if loc[:-1]
                    else T("unknown_key", key=loc[-1]))

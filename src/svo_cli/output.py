@@ -8,7 +8,6 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -231,6 +230,8 @@ def _write_atomic(path: Path, payload: bytes) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     directory = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only for a file written: output to the terminal or a pipe does without it
+
     with _cleanup_on_signals():
         fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
         try:
