@@ -225,8 +225,6 @@ def _raw_party_references(item: Loaded, parties: frozenset[str], meant: Callable
 def _party_hint(dataset: Dataset) -> Callable[[str], str]:
     """The hint for an unknown party id: the id meant, found by its name ("norrkopings-kommun" is
     Norrköpings kommun: norrkoping) or by spelling, else where the ids are."""
-    import difflib
-
     from svo_cli.loader import slug_of
 
     by_key: dict[str, str] = {}
@@ -236,6 +234,8 @@ def _party_hint(dataset: Dataset) -> Callable[[str], str]:
         by_key.setdefault(slug_of(holder.name), holder.id)
 
     def hint(wrong: str) -> str:
+        import difflib  # only for an unknown party
+
         key = slug_of(wrong)
         close = [key] if key in by_key else difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
         return T("did_you_mean", close=by_key[close[0]]) if close else T("use_party_id")

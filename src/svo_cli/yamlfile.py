@@ -70,18 +70,21 @@ class SourceMap:
         self._keys = keys
         self._lines: tuple[str, ...] | None = None
         self._origin: tuple[str, int, int] | None = None
+        self._changed = False  # the file no longer holds the bytes read: no positions, no excerpt
 
     def forget_text(self, file: str, raw: bytes) -> None:
         """Keep where the text is instead of the text (a large register keeps no file's text in memory):
         the file is read again when a finding needs a position or an excerpt, and used only if it still
         holds these bytes (same length and CRC-32). A file changed while svo runs gives its findings no
-        position (line 1, column 1) and no excerpt, rather than another text's."""
+        excerpt, and line 1, column 1 unless the positions were found while parsing (the event path): a
+        position in the text svo read, never one in another text."""
         self._text = None
         self._origin = (file, len(raw), zlib.crc32(raw))
 
     def _source(self) -> str | None:
         if self._text is None and self._origin is not None:
             self._text, self._origin = _read_again(*self._origin), None
+            self._changed = self._text is None
         return self._text
 
     @property
@@ -107,7 +110,7 @@ class SourceMap:
         """Position of the value at loc, or of its nearest enclosing value."""
         loc = tuple(loc)
         values = self.values
-        if SourceMap.STRICT and self._text is not None and loc not in values and not _absent_is_expected(loc):
+        if SourceMap.STRICT and not self._changed and loc not in values and not _absent_is_expected(loc):
             raise LookupError(f"{self.path}: a finding points at {loc!r}, which the file does not have")
         while loc and loc not in values:
             loc = loc[:-1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import COMMANDS, svo, svo_process
 
 
@@ -38,5 +40,30 @@ def test_the_pre_commit_hook_runs_without_the_command_line():
              f"sys.argv = ['svo', 'validate', '--strict', {path!r}]\n"
              "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
              "print(code, 'typer' in sys.modules)")
-    fast = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert fast == svo("validate", "--strict", path).stdout + "0 False\n"
+    fast = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    whole = svo("validate", "--strict", path)
+    assert (fast.stdout, fast.stderr) == (whole.stdout + "0 False\n", whole.stderr)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", [["validate", "--strict", "FILE"], ["validate", "FILE", "--as-of", "2026-12-01"],
+                                  ["status"]], ids=["hook", "command line", "status"])
+def test_a_reader_that_went_away_ends_the_run_quietly_with_141(argv):
+    """`svo ... | head` that stops reading: exit 141 (128 + SIGPIPE, as a shell reports it), nothing on
+    stderr, the same on the hook's path and the command line's (typer alone would exit 1, the code of
+    findings)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import DATA, REPO
+
+    words = [str(DATA / "agreements" / "lakarmedverkan.yaml") if w == "FILE" else w for w in argv]
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before svo writes anything
+    try:
+        done = subprocess.run([sys.executable, "-m", "svo_cli", *words], stdout=write, stderr=subprocess.PIPE,
+                              cwd=REPO, env={**os.environ, "NO_COLOR": "1", "SVO_DATA": ""}, timeout=120)
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, b"")

@@ -139,3 +139,26 @@ def test_check_names_complete_from_the_registry():
 
     assert complete_check("event-") == ["event-meaning", "event-replay"]
     assert complete_check("") == list(NAMES)
+
+
+def test_self_tests_in_scope_compute_only_the_named_files_statuses(monkeypatch):
+    """register.Context.scope: the self-tests of files outside it are not computed at all (the
+    pre-commit hook names one file of the register)."""
+    import os
+
+    from conftest import DATA
+    from svo_cli import engine, register
+    from svo_cli.loader import load_dataset
+
+    dataset, _ = load_dataset(DATA)
+    named = next(item for item in dataset.agreements if item.model.expect and item.model.id == "lakarmedverkan")
+    calls: list[str] = []
+    original = engine.agreement_status
+    monkeypatch.setattr(engine, "agreement_status", lambda a, *rest: calls.append(a.id) or original(a, *rest))
+    scope = frozenset({os.path.realpath(named.path)})
+    assert register.check_expectations(dataset, register.Context(scope=scope)) == []
+    assert calls and set(calls) == {"lakarmedverkan"}
+    assert len(calls) == len({e.as_of.start for e in named.model.expect})
+    calls.clear()
+    register.check_expectations(dataset, register.Context())
+    assert len(set(calls)) == sum(1 for item in dataset.agreements if item.model.expect)

@@ -50,6 +50,9 @@ def test_a_read_file_keeps_no_text_and_reads_it_again_for_a_position(tmp_path):
 
 @pytest.mark.parametrize("change", ["edit", "same_length_edit", "delete", "fifo"])
 def test_a_file_changed_since_it_was_read_gives_no_position_rather_than_a_wrong_one(tmp_path, change):
+    import signal
+
+    signal.alarm(20)  # reading the FIFO again must never block: fail instead of hanging
     path = tmp_path / "a.yaml"
     path.write_text(TEXT, encoding="utf-8")
     source_map = _read(path)
@@ -65,3 +68,28 @@ def test_a_file_changed_since_it_was_read_gives_no_position_rather_than_a_wrong_
             os.mkfifo(path)  # opening it to read would block without O_NONBLOCK
     assert tuple(source_map.value(("notes",))) == (1, 1)
     assert source_map.excerpt(4) == ""
+    signal.alarm(0)
+
+
+EVENT_TEXT = "id: a\ntitle: R&D\nnotes: sist\n"  # '&': parsed on the event path, positions found while parsing
+
+
+def test_positions_found_while_parsing_stay_those_of_the_text_read(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(EVENT_TEXT, encoding="utf-8")
+    source_map = _read(path)
+    assert source_map._text is None and tuple(source_map.value(("notes",))) == (3, 8)
+    path.write_text("# a new first line\n" + EVENT_TEXT, encoding="utf-8")
+    assert tuple(source_map.value(("notes",))) == (3, 8)  # of the text svo checked
+    assert source_map.excerpt(3) == ""  # the file now says something else there
+
+
+@pytest.mark.parametrize("text", [TEXT, EVENT_TEXT], ids=["node path", "event path"])
+def test_the_tests_strict_source_map_still_refuses_a_key_path_the_file_lacks(tmp_path, monkeypatch, text):
+    from svo_cli.yamlfile import SourceMap
+
+    monkeypatch.setattr(SourceMap, "STRICT", True)
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LookupError):
+        _read(path).value(("nope",))

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # heavy modules are imported when a command runs, so `svo --h
     from svo_cli.text_keys import LabelKey
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+EXIT_READER_GONE = 141  # the reader of the output went away (`svo status | head`): 128 + SIGPIPE, as a shell says
 TODAY_WORDS = frozenset({"today", "idag", "i dag"})
 UNLIMITED = 100_000  # piped or written to a file: one row per line, text in full
 
@@ -61,6 +62,16 @@ def _exit(code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _reader_gone() -> None:
+    """The reader went away: what is still buffered for it goes nowhere, quietly, as with other Unix
+    tools (no second error when Python flushes standard output at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def exit_code_of(exc: BaseException) -> int | None:
     """The exit code `_exit` (or a command) asked for, if `exc` is typer's Exit; else None."""
     typer = sys.modules.get("typer")
@@ -78,13 +89,8 @@ def guarded(run: Callable[[], Any]) -> None:
     try:
         run()
     except BrokenPipeError:
-        # The reader went away (`svo status | head`): stop quietly, as other Unix tools do.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, AttributeError, ValueError):
-            pass
-        sys.exit(141)
+        _reader_gone()
+        sys.exit(EXIT_READER_GONE)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # the last guard: never a traceback unless asked for
@@ -294,6 +300,9 @@ def write(payload: str | bytes, where: "Target", lang: str) -> None:
 
     try:
         deliver(where, payload)
+    except BrokenPipeError:  # caught here, not by typer (which would exit 1, the code of findings)
+        _reader_gone()
+        _exit(EXIT_READER_GONE)
     except OutputFailed as exc:
         say(label("error_prefix", lang) + label("write_failed", lang, path=exc.path, reason=exc.reason))
         _exit(EXIT_USAGE if where.path is not None else EXIT_IO)
