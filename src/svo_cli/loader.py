@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+from collections import deque
 from contextlib import closing
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Generator, Generic, Sequence, TypeVar
 
@@ -58,7 +60,7 @@ MINUTES = FileKind("minutes", Minutes, directory=MINUTES_DIR)
 KINDS: tuple[FileKind, ...] = (PARTIES, SOURCES, AGREEMENTS, WORKPLANS, MINUTES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per file of a register of any size
 class Loaded(Generic[M_co]):
     """A model and where it came from."""
 
@@ -408,7 +410,11 @@ def _settled(built: Any, document: YamlDocument, context: _Settle, checks: Seque
     if not checks:
         return item
     checked = tuple((check.name, tuple(check.run(item)) if check.wants(document.data) else ()) for check in checks)
-    return replace(item, checked=checked)
+    return replace(item, checked=_CLEAN.setdefault(checked, checked) if not any(f for _, f in checked) else checked)
+
+
+# The per-file checks' results of a file they found nothing in, one tuple for all such files.
+_CLEAN: dict[tuple[tuple[str, tuple[Diagnostic, ...]], ...], tuple[tuple[str, tuple[Diagnostic, ...]], ...]] = {}
 
 
 def load_dataset(data_dir: Path, jobs: int | None = None) -> tuple[Dataset, list[Diagnostic]]:
@@ -452,8 +458,16 @@ def _parsed(paths_in: Sequence[Path], jobs: int | None) -> Generator[tuple[YamlD
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:
-        for chunk in pool.imap(_read_chunk, chunks):
-            yield from chunk
+        # A window of chunks in flight, not all of them: when this process builds models more slowly
+        # than the workers parse, parsed files would otherwise pile up here (memory grows with N).
+        waiting = iter(chunks)
+        in_flight = deque(pool.apply_async(_read_chunk, (chunk,)) for chunk in islice(waiting, 2 * workers))
+        while in_flight:
+            done = in_flight.popleft().get()
+            following = next(waiting, None)
+            if following is not None:
+                in_flight.append(pool.apply_async(_read_chunk, (following,)))
+            yield from done
         pool.close()
     finally:
         pool.terminate()

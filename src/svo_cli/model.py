@@ -400,11 +400,11 @@ class Agreement(Frozen):
         None, description="When a person last checked this file against its source (YYYY-MM-DD)")
     expect: list[Expectation] = Field(default_factory=empty_list)
     # The kind of each party (parties.yaml), set by the loader (with_party_kinds): what min_parties counts.
-    _party_kinds: dict[str, str] = PrivateAttr(default_factory=dict)
+    _party_kinds: dict[str, str] | None = PrivateAttr(default=None)  # None: no dict per agreement
 
     @property
     def party_kinds(self) -> dict[str, str]:
-        return self._party_kinds
+        return dict(self._party_kinds or {})
 
     @field_validator("valid_from", mode="before")
     @classmethod

@@ -62,6 +62,8 @@ class SourceMap:
     (the event path) carry them from the start.
     """
 
+    __slots__ = ("path", "_text", "_values", "_keys", "_lines", "_file", "_size", "_crc", "_changed")  # one per file
+
     def __init__(self, path: str, text: str | None = None,
                  values: dict[Loc, Any] | None = None, keys: dict[Loc, Any] | None = None):
         self.path = path
@@ -69,7 +71,8 @@ class SourceMap:
         self._values = values
         self._keys = keys
         self._lines: tuple[str, ...] | None = None
-        self._origin: tuple[str, int, int] | None = None
+        self._file: str | None = None  # with _size and _crc: where the text is, once it is forgotten
+        self._size = self._crc = 0
         self._changed = False  # the file no longer holds the bytes read: no positions, no excerpt
 
     def forget_text(self, file: str, raw: bytes) -> None:
@@ -79,11 +82,11 @@ class SourceMap:
         excerpt, and line 1, column 1 unless the positions were found while parsing (the event path): a
         position in the text svo read, never one in another text."""
         self._text = None
-        self._origin = (file, len(raw), zlib.crc32(raw))
+        self._file, self._size, self._crc = self.path if file == self.path else file, len(raw), zlib.crc32(raw)
 
     def _source(self) -> str | None:
-        if self._text is None and self._origin is not None:
-            self._text, self._origin = _read_again(*self._origin), None
+        if self._text is None and self._file is not None:
+            self._text, self._file = _read_again(self._file, self._size, self._crc), None
             self._changed = self._text is None
         return self._text
 

@@ -30,6 +30,31 @@ def test_models_with_the_same_given_fields_share_one_set_and_a_copy_gets_its_own
     assert "notes" not in first.model_dump(exclude_unset=True)
 
 
+def test_a_models_values_are_held_in_a_smaller_dict_and_behave_as_before():
+    import pickle
+    import sys
+
+    from svo_cli.model import Event
+
+    Agreement.model_validate({**AGREEMENT, "events": [{"date": "2024-03-01", "type": "note"}]})
+    agreement = Agreement.model_validate({**AGREEMENT, "events": [  # the second: its class's keys are shared
+        {"date": "2024-03-01", "type": "note", "source": {"document": "d.pdf", "quote": "q"}}]})
+    plain = dict(agreement.__dict__)
+    assert sys.getsizeof(agreement.__dict__) < 0.7 * sys.getsizeof(plain)  # key-sharing: the values only
+    event = agreement.events[0]
+    assert sys.getsizeof(event.__dict__) < 0.7 * sys.getsizeof(dict(event.__dict__))
+    assert list(agreement.__dict__) == list(Agreement.model_fields) and agreement.id == "a"
+    assert agreement == Agreement.model_validate({**AGREEMENT, "events": [
+        {"date": "2024-03-01", "type": "note", "source": {"document": "d.pdf", "quote": "q"}}]})
+    assert pickle.loads(pickle.dumps(agreement)) == agreement
+    assert hash(event) == hash(Event.model_validate(event.model_dump()))
+    changed = agreement.model_copy(update={"title": "Nytt"})
+    assert (changed.title, agreement.title) == ("Nytt", "Avtal")
+    assert changed.model_dump()["events"] == agreement.model_dump()["events"]
+    with pytest.raises(Exception):
+        agreement.title = "x"  # still frozen
+
+
 TEXT = "id: a\ntitle: Avtal\nvalid_from: 2024-01-01\nnotes: sist\n"
 
 
