@@ -55,6 +55,21 @@ def test_a_models_values_are_held_in_a_smaller_dict_and_behave_as_before():
         agreement.title = "x"  # still frozen
 
 
+def test_a_class_with_many_instances_gets_a_faster_holder_that_holds_the_same():
+    import sys
+
+    from svo_cli import model_types
+    from svo_cli.model import Event
+
+    events = [Event.model_validate({"date": "2024-03-01", "type": "note", "reference": f"r{i}"})
+              for i in range(model_types.FAST_FROM + 2)]
+    assert Event in model_types._FAST
+    early, late = events[1], events[-1]
+    assert type(late.__dict__) is dict and list(late.__dict__) == list(early.__dict__) == list(Event.model_fields)
+    assert sys.getsizeof(late.__dict__) < 0.7 * sys.getsizeof(dict(late.__dict__))
+    assert late.reference == f"r{model_types.FAST_FROM + 1}" and late == Event.model_validate(late.model_dump())
+
+
 TEXT = "id: a\ntitle: Avtal\nvalid_from: 2024-01-01\nnotes: sist\n"
 
 
