@@ -1,6 +1,6 @@
 """`svo validate` as a function of its option values, and the pre-commit hook's run of it without the
 command line: `svo validate [--strict] FILE...` (files, and no option but --strict) is what the hook runs
-on every commit, and building typer's command tree and its option parsers would be a third of that run.
+on every commit, and importing typer and building its option parsers would be a fifth of that run.
 The console script (svo_cli.launch) asks `hook_run` first; anything else — another option, a path that
 is not a regular file, shell completion — goes through the whole command line, which calls the same
 `validate` below."""
