@@ -162,12 +162,11 @@ def read_yaml_file(path: Path, display: str | None = None) -> tuple[YamlDocument
             return None, [error("SVO009", T("file_size_over_limit", size=info.st_size,
                                             limit=MAX_FILE_BYTES),
                                 shown, 1, 1, hint=T("split_large_file"))]
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat: still never read
-                return None, [error("SVO001", T("not_a_regular_file"), shown, 1, 1,
-                                    hint=T("replace_with_yaml_file"))]
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        read = _read_regular(str(path), MAX_FILE_BYTES + 1)
+        if read is None:  # replaced since the stat: still never read
+            return None, [error("SVO001", T("not_a_regular_file"), shown, 1, 1,
+                                hint=T("replace_with_yaml_file"))]
+        raw = read
     except OSError as exc:
         reason = T("symlink_loop") if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
         return None, [error("SVO001", T("cannot_read_file", reason=reason), shown, 1, 1,
@@ -183,18 +182,24 @@ def read_yaml_file(path: Path, display: str | None = None) -> tuple[YamlDocument
     return document, diags
 
 
+def _read_regular(file: str, limit: int) -> bytes | None:
+    """At most `limit` bytes of `file` if it is a regular file when opened (None if not): opened without
+    blocking, so a FIFO put in its place is never waited on. OSError as the system gives it."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        return handle.read(limit)
+
+
 def _read_again(file: str, size: int, crc: int) -> str | None:
     """A data file's text read again for a finding's position, if it still holds the bytes read first
     (a regular file only, as when it was first read)."""
     try:
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
-            raw = handle.read(size + 1)
+        raw = _read_regular(file, size + 1)
     except OSError:
         return None
-    if len(raw) != size or zlib.crc32(raw) != crc:
+    if raw is None or len(raw) != size or zlib.crc32(raw) != crc:
         return None
     return decode(raw, file)[0]
 
