@@ -11,7 +11,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Union
 
 if TYPE_CHECKING:
     from svo_cli.text_keys import LabelKey
@@ -21,6 +21,9 @@ STDOUT = "-"
 DATA_SUFFIXES = (".yaml", ".yml")
 # Exit status when standard output cannot be written (sysexits.h EX_IOERR).
 EXIT_IO = 74
+
+# What a command writes: text, bytes, or text in chunks written as they come (a large JSON document).
+Payload = Union[str, bytes, Iterable[Union[str, bytes]]]
 
 
 class OutputRefused(Exception):
@@ -221,7 +224,7 @@ def _keep_owner(tmp_name: str, path: Path) -> None:
             pass
 
 
-def _write_atomic(path: Path, payload: bytes) -> None:
+def _write_atomic(path: Path, payload: Iterable[bytes]) -> None:
     """Replace a regular file in one step, keeping its permission bits; a new file gets 0666 & ~umask."""
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
@@ -236,7 +239,8 @@ def _write_atomic(path: Path, payload: bytes) -> None:
         fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
+                for part in payload:
+                    handle.write(part)
                 handle.flush()
                 os.fsync(handle.fileno())
             _keep_owner(tmp_name, path)
@@ -257,16 +261,17 @@ def _write_all(fd: int, payload: bytes) -> None:
         view = view[written:]
 
 
-def _write_in_place(path: Path, payload: bytes) -> None:
+def _write_in_place(path: Path, payload: Iterable[bytes]) -> None:
     """Devices, FIFOs: open for writing (never create, never replace) and write."""
     fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
     try:
-        _write_all(fd, payload)
+        for part in payload:
+            _write_all(fd, part)
     finally:
         os.close(fd)
 
 
-def _write_through(fd: int, payload: bytes) -> None:
+def _write_through(fd: int, payload: Iterable[bytes]) -> None:
     """An open descriptor (standard output, error, or one the shell opened): what Python holds buffered
     for it goes first, then the payload, at the descriptor's own offset and in its own mode."""
     for stream in (sys.stdout, sys.stderr):
@@ -275,7 +280,8 @@ def _write_through(fd: int, payload: bytes) -> None:
                 stream.flush()
         except (OSError, ValueError, AttributeError):
             pass
-    _write_all(fd, payload)
+    for part in payload:
+        _write_all(fd, part)
 
 
 def _escape_undecodable(exc: UnicodeError) -> tuple[str, int]:
@@ -298,16 +304,22 @@ def encode(text: str) -> bytes:
 
 def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None:
     """Write `data` to the regular file `path` atomically (kept for callers that own their path)."""
-    _write_atomic(path, (encode(data) if encoding == "utf-8" else data.encode(encoding))
-                  if isinstance(data, str) else data)
+    _write_atomic(path, ((encode(data) if encoding == "utf-8" else data.encode(encoding))
+                         if isinstance(data, str) else data,))
 
 
-def deliver(target: Target, data: str | bytes) -> None:
-    """Write `data` to the target; OutputFailed (one line: path and reason) on any error."""
+def _parts(data: Payload) -> Iterable[str | bytes]:
+    return (data,) if isinstance(data, (str, bytes)) else data
+
+
+def deliver(target: Target, data: Payload) -> None:
+    """Write `data` to the target, chunk by chunk as they come; OutputFailed (one line: path and reason)
+    on any error. A regular file is still replaced in one step, once the last chunk is written."""
     if target.path is None:
-        write_stdout(data)
+        for part in _parts(data):
+            write_stdout(part)
         return
-    payload = encode(data) if isinstance(data, str) else data
+    payload = (encode(part) if isinstance(part, str) else part for part in _parts(data))
     try:
         if target.fd is not None:
             _write_through(target.fd, payload)

@@ -304,3 +304,19 @@ def test_whole_file_findings_carry_line_and_column(tmp_path, shape):
     findings = json.loads(invoke("validate", "--data", str(data), "--format", "json").stdout)["findings"]
     assert findings and all((f["line"], f["column"]) != (0, 0) for f in findings)
 
+
+
+@pytest.mark.parametrize("command", ["deadlines", "status", "plans", "validate"])
+def test_json_names_a_data_directory_found_above_first(tmp_path, command):
+    """JSON is written in chunks as it is rendered; the directory svo found by itself still comes first,
+    as `data_dir`, on standard output and in a file, and the rest is the document given --data."""
+    data = copy_data(tmp_path)
+    here = data / "agreements"
+    given = svo(command, "--format", "json", "--as-of", "2026-11-23", "--data", str(data), cwd=here)
+    found = svo(command, "--format", "json", "--as-of", "2026-11-23", cwd=here)
+    assert found.stdout.startswith('{"data_dir":') and json.loads(found.stdout) == {
+        "data_dir": str(data), **json.loads(given.stdout)}
+    if command != "validate":  # which writes to standard output only
+        out = tmp_path / "out.json"
+        assert svo(command, "--as-of", "2026-11-23", "-o", str(out), cwd=here).returncode == found.returncode
+        assert out.read_text(encoding="utf-8") == found.stdout

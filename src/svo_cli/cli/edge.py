@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple, NoReturn, Optional,
 if TYPE_CHECKING:  # heavy modules are imported when a command runs, so `svo --help` stays fast
     from svo_cli.app import Request
     from svo_cli.cli.options import Lang
-    from svo_cli.output import Target
+    from svo_cli.output import Payload, Target
     from svo_cli.render import Command, Display, Format
     from svo_cli.text_keys import LabelKey
 
@@ -253,7 +253,8 @@ def isatty() -> bool:
 
 
 def display(lang: str, to_file: bool, width: int) -> "Display":
-    """The terminal's width; when piped or written to a file, no wrapping at all unless COLUMNS is set."""
+    """The terminal's width; when piped or written to a file, no wrapping at all unless COLUMNS is set;
+    the data directory found above the working directory (`data_dir`, after `data_dir()`)."""
     from svo_cli.render import Display
 
     terminal = isatty() and not to_file
@@ -263,7 +264,8 @@ def display(lang: str, to_file: bool, width: int) -> "Display":
     else:
         width = int(columns) if columns.isdigit() and int(columns) > 0 else UNLIMITED
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb" or not terminal
-    return Display(lang=lang, width=width, plain=plain, pretty=terminal)
+    found = str(_Found.above) if _Found.above is not None else None  # JSON names it first (docs/json.md)
+    return Display(lang=lang, width=width, plain=plain, pretty=terminal, data_dir=found)
 
 
 def target(output: Optional[Path], data: Optional[Path], lang: str, inputs: tuple[Path, ...] = ()) -> "Target":
@@ -294,7 +296,7 @@ def compute(fn: Callable[..., Any], lang: str, *args: Any) -> Any:
         fail(label(exc.message_id, lang, **exc.params), lang)
 
 
-def write(payload: str | bytes, where: "Target", lang: str) -> None:
+def write(payload: "Payload", where: "Target", lang: str) -> None:
     from svo_cli.i18n import label
     from svo_cli.output import EXIT_IO, OutputFailed, deliver
 
@@ -357,28 +359,16 @@ def template(path: Optional[Path], fmt: "Format", lang: str) -> bytes | None:
 
 def finish(command: "Command", fmt: "Format", result: Any, where: "Target", lang: str,
            exit_code: Optional[int] = None, template: bytes | None = None) -> NoReturn:
-    """Render the result, write it, report data errors, exit (1 when the data had errors)."""
+    """Render the result and write it as it is rendered (render.stream), report data errors, exit (1 when
+    the data had errors). JSON names the data directory first (`data_dir`) when svo found it itself."""
     from dataclasses import replace
 
-    from svo_cli.render import REGISTRY, render
+    from svo_cli.render import REGISTRY, stream
 
     shown = replace(display(lang, where.path is not None, REGISTRY[command].width), template=template)
-    payload = render(command, fmt, result, shown)
-    if _Found.above is not None and fmt.value == "json" and isinstance(payload, str):
-        payload = with_data_dir(payload, _Found.above, shown.pretty)
-    write(payload, where, lang)
+    write(stream(command, fmt, result, shown), where, lang)
     report_errors(result, lang)
     _exit(result.exit_code if exit_code is None else exit_code)
-
-
-def with_data_dir(payload: str, path: Path, pretty: bool) -> str:
-    """A JSON document with `data_dir` first: which directory was read, when svo found it itself."""
-    import json
-
-    document = {"data_dir": str(path), **json.loads(payload)}
-    if pretty:
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def output_format(command: "Command", given: Optional[Enum], output: Optional[Path], lang: str) -> "Format":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 
 class Command(StrEnum):
@@ -75,9 +75,11 @@ class Display:
     plain: bool = True
     pretty: bool = True
     template: bytes | None = None  # --template FILE.docx: the organisation's Word document to build on (docx only)
+    data_dir: str | None = None  # JSON: the data directory svo found by itself, written first as `data_dir`
 
 
-Renderer = Callable[[Any, Display], "str | bytes"]
+# A renderer gives text, bytes, or text in chunks (JSON: jsonfmt.pieces, written as they come).
+Renderer = Callable[[Any, Display], "str | bytes | Iterator[str]"]
 
 
 def _status_view(r: Any, d: Display) -> Any:
@@ -179,10 +181,10 @@ def _sections(r: Any, d: Display, kind: str) -> str:
 
 
 def _json(document: str) -> Renderer:
-    def render(r: Any, d: Display) -> str:
+    def render(r: Any, d: Display) -> Iterator[str]:
         from svo_cli.render import jsonfmt
 
-        return jsonfmt.dumps(getattr(jsonfmt, document)(r, d.lang), pretty=d.pretty)
+        return jsonfmt.pieces(getattr(jsonfmt, document)(r, d.lang), pretty=d.pretty, data_dir=d.data_dir)
 
     return render
 
@@ -273,7 +275,7 @@ def _findings_github(r: Any, d: Display) -> str:
 def _register_aware(default: Renderer, register: Renderer) -> Renderer:
     """A status renderer that writes the steering-documents appendix for `--view register`."""
 
-    def render(r: Any, d: Display) -> str | bytes:
+    def render(r: Any, d: Display) -> str | bytes | Iterator[str]:
         from svo_cli.app.steering import SteeringResult
 
         return register(r, d) if isinstance(r, SteeringResult) else default(r, d)
@@ -370,14 +372,23 @@ PLAIN_TEXT = frozenset({Format.TABLE, Format.TEXT, Format.MD, Format.CSV, Format
 
 
 def render(command: Command, format: Format, result: Any, display: Display) -> str | bytes:
-    """The one way a result becomes output. Plain text never holds a line GitHub Actions would run as a
-    workflow command (`safe.plain_lines`); in JSON a `##[` inside a string is written `##\\u005b`, the
-    same string for every JSON reader."""
+    """The result's whole output (`stream` joined)."""
+    parts = list(stream(command, format, result, display))
+    return parts[0] if len(parts) == 1 else "".join(parts)  # type: ignore[arg-type]
+
+
+def stream(command: Command, format: Format, result: Any, display: Display) -> Iterator[str | bytes]:
+    """The one way a result becomes output, in the chunks it is written in (one, but for JSON). Plain
+    text never holds a line GitHub Actions would run as a workflow command (`safe.plain_lines`); in JSON
+    a `##[` inside a string is written `##\\u005b`, the same string for every JSON reader (a JSON chunk
+    ends between two values, so no `##[` is split across two)."""
     from svo_cli.safe import plain_lines
 
     out = REGISTRY[command].renderers[format](result, display)
-    if isinstance(out, str) and format in PLAIN_TEXT:
-        return plain_lines(out)
-    if isinstance(out, str) and format is Format.JSON:
-        return out.replace("##[", "##\\u005b")
-    return out
+    if isinstance(out, bytes):
+        yield out
+    elif isinstance(out, str) and format in PLAIN_TEXT:
+        yield plain_lines(out)
+    else:
+        for chunk in (out,) if isinstance(out, str) else out:
+            yield chunk.replace("##[", "##\\u005b") if format is Format.JSON else chunk

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, is_dataclass
 from datetime import date
 from enum import Enum
-from typing import Any, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from svo_cli.app import (
     AgreementResult,
@@ -43,16 +43,86 @@ def _plain(value: Any) -> Any:
 
 
 class Plain(dict):
-    """A document whose values are JSON values already (no conversion pass needed)."""
+    """A document whose values are JSON values already (no conversion pass needed); a field's value may
+    be `Rows`, an array made one element at a time as it is written."""
+
+
+class Rows:
+    """A document's array whose elements are made as they are written (`make` turns one item into JSON
+    values): neither a list of them all nor their whole text is ever held. svo deadlines at 50,000
+    agreements writes some 80,000 rows, whose JSON values took more memory than the rows themselves.
+    Only the value of a top-level field of a `Plain` document (see `pieces`)."""
+
+    __slots__ = ("items", "make")
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        self.items = items
+        self.make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.make, self.items)
+
+
+CHUNK = 1 << 18  # characters of JSON text handed to the writer at a time
+
+
+def pieces(document: Any, pretty: bool = True, data_dir: str | None = None, size: int | None = None) -> Iterator[str]:
+    """The document's JSON text in chunks of about `size` (CHUNK) characters, each ending between two values
+    (never inside a string). Joined, they are exactly `json.dumps` of the whole document (indented by 2
+    when `pretty`, compact otherwise) and a newline; `data_dir`, when given, is the first field.
+    (CPython's indenting encoder is pure Python, so large outputs for scripts and files are written
+    compact by the C encoder.)"""
+    values = document if isinstance(document, Plain) else _plain(document)
+    if data_dir is not None:
+        values = {"data_dir": data_dir, **values}
+    if not isinstance(values, dict) or not values:
+        yield _encode(values, pretty, 0) + "\n"
+        return
+    limit = size or CHUNK
+    buffer: list[str] = []
+    held = 0
+    for part in _fields(values, pretty):
+        buffer.append(part)
+        held += len(part)
+        if held >= limit:
+            yield "".join(buffer)
+            buffer, held = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+def _fields(values: dict, pretty: bool) -> Iterator[str]:
+    """A non-empty object's text, field by field and a `Rows` value element by element, as json.dumps
+    writes it: `indent=2` puts each field on its own line, indented by 2, and each element of a field's
+    array by 4; its separators are "," and ": " (compact: "," and ":")."""
+    colon, comma = (": ", ",\n") if pretty else (":", ",")
+    yield "{\n  " if pretty else "{"
+    for i, (key, value) in enumerate(values.items()):
+        head = (comma + ("  " if pretty else "") if i else "") + _encode(key, pretty, 0) + colon
+        if not isinstance(value, Rows):
+            yield head + _encode(value, pretty, 1)
+            continue
+        opened = False
+        for item in value:
+            yield (head + ("[\n    " if pretty else "[") if not opened else comma + ("    " if pretty else "")) \
+                + _encode(item, pretty, 2)
+            opened = True
+        yield ("\n  ]" if pretty else "]") if opened else head + "[]"
+    yield "\n}\n" if pretty else "}\n"
+
+
+def _encode(value: Any, pretty: bool, depth: int) -> str:
+    """One JSON value as json.dumps writes it at `depth` in an indented document (JSON text never holds
+    a raw newline inside a string, so every newline is the indenter's)."""
+    if not pretty:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth) if depth else text
 
 
 def dumps(document: Any, pretty: bool = True) -> str:
-    """JSON text; `pretty` indents for people (CPython's indenting encoder is pure Python, so large
-    outputs for scripts and files are written compact by the C encoder)."""
-    values = document if isinstance(document, Plain) else _plain(document)
-    if pretty:
-        return json.dumps(values, ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(values, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """The document's whole JSON text (`pieces` joined)."""
+    return "".join(pieces(document, pretty))
 
 
 def _day(d: date | None) -> str | None:
@@ -71,7 +141,7 @@ def _status_row(r: AgreementStatus) -> dict:
 
 
 def status_document(r: StatusResult, lang: str = "en") -> dict:
-    return Plain(as_of=r.as_of.isoformat(), agreements=[_status_row(row) for row in r.rows],
+    return Plain(as_of=r.as_of.isoformat(), agreements=Rows(r.rows, _status_row),
                  **findings_fields(r.findings, lang))
 
 
@@ -101,7 +171,7 @@ def options_rows(d: Deadline, lang: str = "en") -> list[dict]:
 
 def deadlines_document(r: DeadlinesResult, lang: str = "en") -> dict:
     return Plain(as_of=r.as_of.isoformat(), until=r.until.isoformat(),
-                 deadlines=[deadline_row(d, lang) for d in r.rows], **findings_fields(r.findings, lang))
+                 deadlines=Rows(r.rows, lambda d: deadline_row(d, lang)), **findings_fields(r.findings, lang))
 
 
 def findings_list(diagnostics: Sequence[Diagnostic], lang: str = "en") -> list[dict]:
