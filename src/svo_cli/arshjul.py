@@ -12,6 +12,7 @@ from datetime import date
 from typing import Sequence
 
 from svo_cli.app import Request, Result, Window
+from svo_cli.i18n import Why
 from svo_cli.obligations import Deadline
 
 # The rings from the centre outwards, and which deadline kinds go on each.
@@ -41,10 +42,11 @@ def _what(row: Deadline) -> str:
         return ""
     reason: object = row.why
     for _ in range(4):
-        params = dict(reason[1]) if isinstance(reason, tuple) and len(reason) == 2 else {}
-        if isinstance(params.get("what"), str):
-            return str(params["what"])
-        reason = params.get("text")
+        if not isinstance(reason, Why):
+            break
+        if isinstance(reason.get("what"), str):
+            return str(reason.get("what"))
+        reason = reason.get("text")
     return ""
 
 

@@ -14,12 +14,65 @@ if TYPE_CHECKING:
 
 __all__ = ["EXPLANATIONS", "LABELS", "LANGS", "T", "explain", "label", "why"]
 
-Why = tuple[str, tuple[tuple[str, Any], ...]]
+class Why:
+    """A language-free explanation: a template key and its parameters, by name (sorted), immutable and
+    hashable. Compact, as every deadline row holds one or more: the names are one tuple shared by every
+    explanation with that key and those names, the values one tuple (a tuple of (name, value) pairs took
+    more memory than the rest of the row).
+
+    >>> w = why("term_end_renews", term=2, end=date(2027, 12, 31))
+    >>> w.key, w.params
+    ('term_end_renews', (('end', datetime.date(2027, 12, 31)), ('term', 2)))
+    >>> w == why("term_end_renews", end=date(2027, 12, 31), term=2)
+    True
+    >>> w.names is why("term_end_renews", end=None, term=3).names
+    True
+    """
+
+    __slots__ = ("key", "names", "values")
+    key: str
+    names: tuple[str, ...]
+    values: tuple[Any, ...]
+
+    def __init__(self, key: str, names: tuple[str, ...], values: tuple[Any, ...]) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "names", _NAMES.setdefault((key, names), names))
+        object.__setattr__(self, "values", values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Why is immutable: {name}")
+
+    @property
+    def params(self) -> tuple[tuple[str, Any], ...]:
+        """The parameters as (name, value) pairs, by name."""
+        return tuple(zip(self.names, self.values))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """One parameter's value (`default` when this explanation has none by that name)."""
+        return self.values[self.names.index(name)] if name in self.names else default
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Why):
+            return NotImplemented
+        return self.key == other.key and self.names == other.names and self.values == other.values
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.names, self.values))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Why, (self.key, self.names, self.values)
+
+    def __repr__(self) -> str:
+        return f"why({self.key!r}{''.join(f', {n}={v!r}' for n, v in zip(self.names, self.values))})"
+
+
+_NAMES: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}  # one tuple of names per (key, names)
 
 
 def why(key: ExplanationKey, **params: Any) -> Why:
     """A language-free explanation: a template key and its parameters (hashable, for frozen values)."""
-    return key, tuple(sorted(params.items()))
+    names = tuple(sorted(params))
+    return Why(key, names, tuple(params[n] for n in names))
 
 
 def detect_lang(environ: Mapping[str, str]) -> str:
@@ -70,17 +123,13 @@ _OWNED = frozenset({"why_assignment", "assignment_minutes", "assignment_minutes_
 def explain(reason: Why, lang: str) -> str:
     """Render a language-free explanation; nested explanations (parameters that are Why) too.
     (Reasons are immutable and their parts repeat across rows, so renderings are memoised.)"""
-    key, params = cast("tuple[ExplanationKey, tuple[tuple[str, Any], ...]]", reason)
-    values = {k: (explain(v, lang) if _is_why(v) else _text(v, lang)) for k, v in params}
+    key = cast("ExplanationKey", reason.key)
+    values = {k: (explain(v, lang) if isinstance(v, Why) else _text(v, lang)) for k, v in zip(reason.names, reason.values)}
     suffix = ""
     if "owner" in values and key in _OWNED:
         owner = values.pop("owner")
         suffix = text("owner", lang, owner=owner) if owner else ""
     return text(key, lang, **values) + suffix
-
-
-def _is_why(value: Any) -> bool:
-    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], tuple)
 
 
 def _text(value: Any, lang: str) -> str:

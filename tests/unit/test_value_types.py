@@ -62,3 +62,23 @@ def test_a_coarse_date_as_text_and_in_words():
 def test_a_follow_ups_form_is_chosen_once_from_its_keys(keys, form):
     followup = Followup.model_validate({"id": "f", "what": "Uppföljning", **keys})
     assert Form.of(followup) == form
+
+
+def test_an_explanation_is_an_immutable_value_with_shared_names():
+    import doctest
+    import pickle
+
+    from svo_cli import i18n
+    from svo_cli.i18n import Why, why
+
+    assert doctest.testmod(i18n).failed == 0
+    inner = why("coarse_valid_from", spec="2024")
+    reason = why("coarse", text=why("why_followup", what="review", rule="yearly"), dates=inner)
+    again = pickle.loads(pickle.dumps(reason))
+    assert again == reason and hash(again) == hash(reason) and again.names is reason.names
+    assert reason != why("coarse", text=reason.get("text"), dates=why("coarse_valid_from", spec="2025"))
+    assert reason.params == (("dates", inner), ("text", reason.get("text"))) and reason.get("nothing", 7) == 7
+    assert explain(again, "en") == explain(reason, "en")
+    with pytest.raises(AttributeError):
+        reason.key = "other"  # type: ignore[misc]
+    assert not hasattr(reason, "__dict__") and isinstance(reason, Why)

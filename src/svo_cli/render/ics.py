@@ -34,7 +34,7 @@ def uids(rows: Sequence[Deadline]) -> list[str]:
     for i, (key, d) in enumerate(zip(keys, rows)):
         if counts[key] > 1:
             # what the row is: its explanation's id without the why_ prefix (the word the UIDs have always had)
-            keys[i] = f"{key}/{d.why[0].removeprefix('why_')}/{dict(d.why[1]).get('title', d.title)}"
+            keys[i] = f"{key}/{d.why.key.removeprefix('why_')}/{d.why.get('title', d.title)}"
     counts = Counter(keys)
     seen: Counter[str] = Counter()
     result = []
