@@ -53,7 +53,7 @@ class Option:
     missing: tuple[str, ...] = ()  # an adoption: the principals with no decision recorded
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     date: date
     act_by: Day
