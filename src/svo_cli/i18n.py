@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 
 __all__ = ["EXPLANATIONS", "LABELS", "LANGS", "T", "explain", "label", "why"]
 
-class Why:
+class Why(tuple):
     """A language-free explanation: a template key and its parameters, by name (sorted), immutable and
     hashable. Compact, as every deadline row holds one or more: the names are one tuple shared by every
-    explanation with that key and those names, the values one tuple (a tuple of (name, value) pairs took
-    more memory than the rest of the row).
+    explanation with the same names, the values one tuple (a tuple of (name, value) pairs took more
+    memory than the rest of the row). A tuple (key, names, values) underneath, made in one step by
+    `why`, and read by name.
 
     >>> w = why("term_end_renews", term=2, end=date(2027, 12, 31))
     >>> w.key, w.params
@@ -29,50 +30,51 @@ class Why:
     True
     """
 
-    __slots__ = ("key", "names", "values")
-    key: str
-    names: tuple[str, ...]
-    values: tuple[Any, ...]
+    __slots__ = ()
 
-    def __init__(self, key: str, names: tuple[str, ...], values: tuple[Any, ...]) -> None:
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "names", _NAMES.setdefault((key, names), names))
-        object.__setattr__(self, "values", values)
+    @property
+    def key(self) -> str:
+        return cast(str, self[0])
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"Why is immutable: {name}")
+    @property
+    def names(self) -> tuple[str, ...]:
+        return cast("tuple[str, ...]", self[1])
+
+    @property
+    def values(self) -> tuple[Any, ...]:  # type: ignore[override]
+        return cast("tuple[Any, ...]", self[2])
 
     @property
     def params(self) -> tuple[tuple[str, Any], ...]:
         """The parameters as (name, value) pairs, by name."""
-        return tuple(zip(self.names, self.values))
+        return tuple(zip(self[1], self[2]))
 
     def get(self, name: str, default: Any = None) -> Any:
         """One parameter's value (`default` when this explanation has none by that name)."""
-        return self.values[self.names.index(name)] if name in self.names else default
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Why):
-            return NotImplemented
-        return self.key == other.key and self.names == other.names and self.values == other.values
-
-    def __hash__(self) -> int:
-        return hash((self.key, self.names, self.values))
+        names = self[1]
+        return self[2][names.index(name)] if name in names else default
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Why, (self.key, self.names, self.values)
+        return _remade, (self[0], self[1], self[2])
 
     def __repr__(self) -> str:
-        return f"why({self.key!r}{''.join(f', {n}={v!r}' for n, v in zip(self.names, self.values))})"
+        return f"why({self[0]!r}{''.join(f', {n}={v!r}' for n, v in zip(self[1], self[2]))})"
 
 
-_NAMES: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}  # one tuple of names per (key, names)
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple of each set of names
+_make = tuple.__new__
 
 
 def why(key: ExplanationKey, **params: Any) -> Why:
     """A language-free explanation: a template key and its parameters (hashable, for frozen values)."""
     names = tuple(sorted(params))
-    return Why(key, names, tuple(params[n] for n in names))
+    names = _NAMES.setdefault(names, names)
+    return _make(Why, (key, names, tuple(map(params.__getitem__, names))))
+
+
+def _remade(key: str, names: tuple[str, ...], values: tuple[Any, ...]) -> Why:
+    """An explanation unpickled, its names shared again."""
+    return _make(Why, (key, _NAMES.setdefault(names, names), values))
 
 
 def detect_lang(environ: Mapping[str, str]) -> str:
@@ -123,8 +125,8 @@ _OWNED = frozenset({"why_assignment", "assignment_minutes", "assignment_minutes_
 def explain(reason: Why, lang: str) -> str:
     """Render a language-free explanation; nested explanations (parameters that are Why) too.
     (Reasons are immutable and their parts repeat across rows, so renderings are memoised.)"""
-    key = cast("ExplanationKey", reason.key)
-    values = {k: (explain(v, lang) if isinstance(v, Why) else _text(v, lang)) for k, v in zip(reason.names, reason.values)}
+    key = cast("ExplanationKey", reason[0])
+    values = {k: (explain(v, lang) if isinstance(v, Why) else _text(v, lang)) for k, v in zip(reason[1], reason[2])}
     suffix = ""
     if "owner" in values and key in _OWNED:
         owner = values.pop("owner")
