@@ -74,38 +74,71 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+def _tree_pss_kb(pid: int) -> int:
+    """Proportional memory of a process and all its descendants: each page shared between them (the
+    forked workers share the main process's pages) counted once in all, divided among them, read from
+    /proc/PID/smaps_rollup (Linux 4.14+; 0 where there is none)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as handle:
+                total += next((int(line.split()[1]) for line in handle if line.startswith("Pss:")), 0)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    todo += [int(c) for c in handle.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+# Polls between two readings of the tree's proportional memory (each walks its page tables): a reading
+# every 0.1 s, so a process of a fraction of a second has none worth showing (start-up rows leave it out).
+PSS_EVERY = 10
+
+
 def run_once(argv: list[str], env: dict | None = None, cwd: Path | None = None,
-             poll: float = 0.01) -> tuple[float, float, float, int]:
+             poll: float = 0.01) -> tuple[float, float, float, int, float]:
     """One whole-process run: wall seconds, peak memory in MB (the process's own peak RSS or its whole
     process tree's, workers included, sampled every `poll` seconds, whichever is larger), CPU seconds
-    (user + system, of the process and the workers it waited for) and the exit code."""
+    (user + system, of the process and the workers it waited for), the exit code, and the tree's peak
+    proportional memory in MB (PSS, sampled every PSS_EVERY polls; pages shared counted once)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,
                             env={**os.environ, **(env or {})})
-    tree_peak = 0
+    tree_peak = pss_peak = polls = 0
     while True:
         waited, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if waited:
             break
         tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
+        if polls % PSS_EVERY == 0:
+            pss_peak = max(pss_peak, _tree_pss_kb(proc.pid))
+        polls += 1
         time.sleep(poll)
     return (time.perf_counter() - start, max(usage.ru_maxrss, tree_peak) / 1024, usage.ru_utime + usage.ru_stime,
-            os.waitstatus_to_exitcode(status))
+            os.waitstatus_to_exitcode(status), pss_peak / 1024)
+
+
+LAST_PSS: dict[str, int] = {}  # the largest tree PSS (MB) of the last `measure` of each command line
 
 
 def measure(argv: list[str], runs: int, env: dict | None = None) -> tuple[float, float, int, float]:
     """Median and minimum wall seconds, the largest peak memory (MB) over `runs` runs (the process's
     own peak RSS, or its whole process tree's, workers included, sampled every 10 ms, whichever is
     larger) and the median CPU seconds (user + system, of the process and the workers it waited for:
-    less sensitive than wall time to other work on a shared machine)."""
-    times, peaks, cpus, code = [], [], [], 0
+    less sensitive than wall time to other work on a shared machine). The largest tree PSS goes to
+    LAST_PSS."""
+    times, peaks, cpus, psses, code = [], [], [], [], 0
     for _ in range(runs):
-        wall, peak, cpu, code = run_once(argv, env)
+        wall, peak, cpu, code, pss = run_once(argv, env)
         times.append(wall)
         peaks.append(peak)
         cpus.append(cpu)
+        psses.append(pss)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited {code}")
+    LAST_PSS[" ".join(argv)] = round(max(psses))
     return statistics.median(times), min(times), round(max(peaks)), statistics.median(cpus)
 
 
@@ -126,21 +159,23 @@ def run_size(count: int, runs: int, workdir: Path) -> list[dict]:
     if not (data / "parties.yaml").exists():
         generate(count, data)
     rows = []
-    base, base_min, base_mem, base_cpu = measure([sys.executable, "-c", BASELINE, str(data)], runs)
+    baseline = [sys.executable, "-c", BASELINE, str(data)]
+    base, base_min, base_mem, base_cpu = measure(baseline, runs)
     rows.append({"size": count, "what": "baseline (PyYAML C loader)", "median_s": base, "min_s": base_min,
-                 "ratio": 1.0, "peak_mb": base_mem, "cpu_s": base_cpu})
+                 "ratio": 1.0, "peak_mb": base_mem, "pss_mb": LAST_PSS[" ".join(baseline)], "cpu_s": base_cpu})
     for name, argv in commands(data).items():
         if COMMANDS and name not in COMMANDS:
             continue
         median, fastest, peak, cpu = measure(argv, runs)
         rows.append({"size": count, "what": name, "median_s": median, "min_s": fastest,
-                     "ratio": median / base, "peak_mb": peak, "cpu_s": cpu})
+                     "ratio": median / base, "peak_mb": peak, "pss_mb": LAST_PSS[" ".join(argv)], "cpu_s": cpu})
     return rows
 
 
 def startup(runs: int) -> list[dict]:
     svo = svo_command()
-    typer_s, typer_min, typer_mem, typer_cpu = measure([sys.executable, "-c", "import typer"], runs)
+    typer = [sys.executable, "-c", "import typer"]
+    typer_s, typer_min, typer_mem, typer_cpu = measure(typer, runs)
     rows = [{"what": "python -c 'import typer'", "median_s": typer_s, "min_s": typer_min, "ratio": 1.0,
              "peak_mb": typer_mem, "cpu_s": typer_cpu}]
     for name, argv in (("svo --help", svo + ["--help"]), ("svo --version", svo + ["--version"]),
@@ -191,13 +226,14 @@ def alternated(jobs: dict[str, tuple[list[str], Path | None]], rounds: int) -> d
     best: dict[str, dict] = {}
     for _ in range(rounds):
         for name, (argv, cwd) in jobs.items():
-            wall, peak, cpu, code = run_once(argv, cwd=cwd, poll=0.005)
+            wall, peak, cpu, code, pss = run_once(argv, cwd=cwd, poll=0.005)
             if code not in (0, 1):
                 raise SystemExit(f"{' '.join(argv)} exited {code}")
-            row = best.setdefault(name, {"wall_s": wall, "cpu_s": 9e9, "peak_mb": 0})
+            row = best.setdefault(name, {"wall_s": wall, "cpu_s": 9e9, "peak_mb": 0, "pss_mb": 0})
             row["wall_s"] = min(row["wall_s"], wall)
             row["cpu_s"] = min(row["cpu_s"], cpu)
             row["peak_mb"] = max(row["peak_mb"], round(peak))
+            row["pss_mb"] = max(row["pss_mb"], round(pss))
     return best
 
 
@@ -237,8 +273,8 @@ def targets(size: int, rounds: int, workdir: Path) -> list[dict]:
 
 
 def targets_table(rows: list[dict]) -> str:
-    lines = ["| size | what | wall s (min) | × yardstick | target | cpu s (min) | cpu × | peak MB |",
-             "|---:|---|---:|---:|---|---:|---:|---:|"]
+    lines = ["| size | what | wall s (min) | × yardstick | target | cpu s (min) | cpu × | peak MB | PSS MB |",
+             "|---:|---|---:|---:|---|---:|---:|---:|---:|"]
     for r in rows:
         target = ""
         if r["target"] is not None:
@@ -250,7 +286,7 @@ def targets_table(rows: list[dict]) -> str:
                 target = f"≤ {r['target']:.1f}×"
             target += " met" if met else " NOT met"
         lines.append(f"| {r['size']} | {r['what']} | {r['wall_s']:.3f} | {r['ratio']:.2f} | {target} | "
-                     f"{r['cpu_s']:.3f} | {r['cpu_ratio']:.2f} | {r['peak_mb']} |")
+                     f"{r['cpu_s']:.3f} | {r['cpu_ratio']:.2f} | {r['peak_mb']} | {r.get('pss_mb', '') if r['size'] != '' else ''} |")
     return "\n".join(lines)
 
 
@@ -269,11 +305,11 @@ def instruction_counts(size: int, workdir: Path) -> dict:
 
 
 def table(rows: list[dict], ratio_to: str) -> str:
-    lines = [f"| size | what | median s | min s | × {ratio_to} | peak MB | cpu s |",
-             "|---:|---|---:|---:|---:|---:|---:|"]
+    lines = [f"| size | what | median s | min s | × {ratio_to} | peak MB | PSS MB | cpu s |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(f"| {r.get('size', '')} | {r['what']} | {r['median_s']:.3f} | {r['min_s']:.3f} | "
-                     f"{r['ratio']:.2f} | {r['peak_mb']} | {r['cpu_s']:.2f} |")
+                     f"{r['ratio']:.2f} | {r['peak_mb']} | {r.get('pss_mb', '')} | {r['cpu_s']:.2f} |")
     return "\n".join(lines)
 
 
