@@ -19,7 +19,7 @@ from svo_cli.render.jsonfmt import Plain, Rows, pieces
 scalars = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=12)
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
                       | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=12)
-documents = st.dictionaries(st.text(max_size=8), values | st.lists(values, max_size=6).map(lambda v: ("rows", v)),
+documents = st.dictionaries(st.text(max_size=8) | st.integers(-5, 5) | st.none() | st.booleans(), values | st.lists(values, max_size=6).map(lambda v: ("rows", v)),
                             max_size=5)
 
 
@@ -82,6 +82,6 @@ def test_a_chunk_boundary_never_splits_the_workflow_command_guard(monkeypatch):
     hostile = [replace(d, title="x\n##[error]boom") for d in result.rows]
     shown = replace(result, rows=tuple(hostile))
     chunks = list(stream(Command.DEADLINES, Format.JSON, shown, Display(pretty=False)))
-    assert len(chunks) > len(hostile) and not any("##[" in c for c in chunks)
+    assert len(chunks) > len(hostile) and "##[" not in "".join(chunks)
     assert json.loads("".join(chunks))["deadlines"][0]["title"] == "x\n##[error]boom"
     assert render(Command.DEADLINES, Format.JSON, shown, Display(pretty=False)) == "".join(chunks)

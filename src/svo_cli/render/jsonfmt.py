@@ -98,7 +98,7 @@ def _fields(values: dict, pretty: bool) -> Iterator[str]:
     colon, comma = (": ", ",\n") if pretty else (":", ",")
     yield "{\n  " if pretty else "{"
     for i, (key, value) in enumerate(values.items()):
-        head = (comma + ("  " if pretty else "") if i else "") + _encode(key, pretty, 0) + colon
+        head = (comma + ("  " if pretty else "") if i else "") + _encode(_key(key), pretty, 0) + colon
         if not isinstance(value, Rows):
             yield head + _encode(value, pretty, 1)
             continue
@@ -109,6 +109,12 @@ def _fields(values: dict, pretty: bool) -> Iterator[str]:
             opened = True
         yield ("\n  ]" if pretty else "]") if opened else head + "[]"
     yield "\n}\n" if pretty else "}\n"
+
+
+def _key(key: Any) -> str:
+    """A field's name as json.dumps writes it: a string as it is; True, 1, 1.5 or None as "true", "1",
+    "1.5", "null"."""
+    return key if isinstance(key, str) else json.dumps(key)
 
 
 def _encode(value: Any, pretty: bool, depth: int) -> str:
@@ -221,11 +227,11 @@ def check_document(r: CheckResult, lang: str = "en") -> dict:
         until=r.until.isoformat(),
         meeting=r.meeting.isoformat() if r.meeting else None,
         since=r.since.isoformat() if r.since else None,
-        decisions=[dict(deadline_row(d, lang), options=options_rows(d, lang)) for d in r.decisions],
+        decisions=Rows(r.decisions, lambda d: dict(deadline_row(d, lang), options=options_rows(d, lang))),
         renewed=[{"id": x.id, "title": x.title, "date": x.date.isoformat(), "term": x.term,
                   "binding_until": x.binding_until.isoformat() if x.binding_until else None,
                   "approximate": x.approximate} for x in r.renewed],
-        items=[dict(deadline_row(d, lang), section=section.value) for section, d in r.items],
+        items=Rows(r.items, lambda item: dict(deadline_row(item[1], lang), section=item[0].value)),
         window=r.window,
         next_meeting=r.next_meeting.isoformat() if r.next_meeting else None,
         since_meeting=r.since_meeting,
