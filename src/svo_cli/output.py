@@ -314,7 +314,8 @@ def _parts(data: Payload) -> Iterable[str | bytes]:
 
 def deliver(target: Target, data: Payload) -> None:
     """Write `data` to the target, chunk by chunk as they come; OutputFailed (one line: path and reason)
-    on any error. A regular file is still replaced in one step, once the last chunk is written."""
+    on any error but a reader gone (BrokenPipeError, as on standard output). A regular file is still
+    replaced in one step, once the last chunk is written."""
     if target.path is None:
         for part in _parts(data):
             write_stdout(part)
@@ -327,6 +328,8 @@ def deliver(target: Target, data: Payload) -> None:
             _write_atomic(target.path, payload)
         else:
             _write_in_place(target.path, payload)
+    except BrokenPipeError:  # the reader of a pipe went away (`-o /dev/stdout | head`): as on standard output
+        raise
     except OSError as exc:
         raise OutputFailed(target.name, _reason(exc)) from None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -320,3 +321,18 @@ def test_json_names_a_data_directory_found_above_first(tmp_path, command):
         out = tmp_path / "out.json"
         assert svo(command, "--as-of", "2026-11-23", "-o", str(out), cwd=here).returncode == found.returncode
         assert out.read_text(encoding="utf-8") == found.stdout
+
+
+def test_json_from_a_data_directory_found_above_holds_no_workflow_command(tmp_path):
+    """A data directory found above the working directory is named first in JSON; its name and the texts
+    of its files are guarded like any string (`##[` written `##\\u005b`). The JSON was once parsed again
+    to put `data_dir` first, which undid the guard."""
+    data = shutil.copytree(DATA, tmp_path / "x##[error]boom")
+    agreement = data / "agreements" / "lakarmedverkan.yaml"
+    text = agreement.read_text(encoding="utf-8")
+    agreement.write_text(re.sub(r"^title: .*$", 'title: "##[warning]t"', text, count=1, flags=re.M), encoding="utf-8")
+    found = svo("status", "--format", "json", "--as-of", "2026-11-23", cwd=data / "agreements")
+    assert "##[" not in found.stdout
+    document = json.loads(found.stdout)
+    assert document["data_dir"] == str(data)
+    assert any(row["title"] == "##[warning]t" for row in document["agreements"])

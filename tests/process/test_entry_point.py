@@ -47,11 +47,12 @@ def test_the_pre_commit_hook_runs_without_the_command_line():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("argv", [["validate", "--strict", "FILE"], ["validate", "FILE", "--as-of", "2026-12-01"],
-                                  ["status"]], ids=["hook", "command line", "status"])
+                                  ["status"], ["deadlines", "--format", "json", "-o", "/dev/stdout"]],
+                         ids=["hook", "command line", "status", "-o /dev/stdout"])
 def test_a_reader_that_went_away_ends_the_run_quietly_with_141(argv):
     """`svo ... | head` that stops reading: exit 141 (128 + SIGPIPE, as a shell reports it), nothing on
     stderr, the same on the hook's path and the command line's (typer alone would exit 1, the code of
-    findings)."""
+    findings), and through `-o /dev/stdout` (written through the descriptor: once exit 2, "cannot write")."""
     import os
     import subprocess
     import sys
