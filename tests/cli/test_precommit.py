@@ -170,3 +170,30 @@ def test_self_tests_run_for_the_named_files_and_find_what_the_whole_check_finds(
     assert alone.exit_code == 1
     assert [line for line in alone.stdout.splitlines() if "SVO407" in line] == \
         [line for line in in_whole if named.stem in line], alone.stdout
+
+
+def _svo407(out: str) -> set[str]:
+    """The files (stems) with an SVO407 finding in validate's text output."""
+    return {line.split("/")[-1].split(".yaml")[0] for line in out.splitlines() if "SVO407" in line}
+
+
+@pytest.mark.parametrize("named", ["ramavtal-ungdomshalsa", "parties"])
+def test_a_change_that_breaks_another_files_self_test_is_caught_where_it_was_made(tmp_path, named):
+    """A status reads the agreements that supersede it (and that it ends with), and the parties' groups:
+    moving the start of ramavtal-ungdomshalsa (which supersedes ramavtal-ungdomshalsor) before the older
+    one's self-tested day breaks the older file's `expect:`. Named alone, the changed file (or the parties
+    file) reports that SVO407 as the check of the whole directory does; an unrelated file does not."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    newer = data / "agreements" / "ramavtal-ungdomshalsa.yaml"
+    text = newer.read_text(encoding="utf-8")
+    assert "\nvalid_from: 2021-01-01\n" in text and "supersedes: [ramavtal-ungdomshalsor]" in text
+    newer.write_text(text.replace("\nvalid_from: 2021-01-01\n", "\nvalid_from: 2017-01-01\n", 1), encoding="utf-8")
+    whole = invoke("validate", "--data", str(data), "--check", "self-tests")
+    assert "ramavtal-ungdomshalsor" in _svo407(whole.stdout), whole.stdout
+    path = newer if named != "parties" else data / "parties.yaml"
+    alone = invoke("validate", str(path), "--check", "self-tests")
+    assert alone.exit_code == 1
+    assert _svo407(alone.stdout) == _svo407(whole.stdout), alone.stdout
+    unrelated = invoke("validate", str(data / "agreements" / "lakarmedverkan.yaml"), "--check", "self-tests")
+    assert "ramavtal-ungdomshalsor" not in _svo407(unrelated.stdout)
