@@ -152,9 +152,10 @@ def test_the_documented_rev_is_a_release_tag():
             assert rev in tags.stdout.split(), f"tag {rev} is missing: git tag {rev} <release commit>"
 
 
-def test_self_tests_run_for_the_named_files_and_find_what_the_whole_check_finds(tmp_path):
-    """The hook computes the `expect:` self-tests (SVO407) of the named files only; what it reports for
-    them is what the check of the whole directory reports for them."""
+def test_self_tests_of_agreements_find_what_the_whole_check_finds(tmp_path):
+    """Naming an agreement, the hook computes every agreement's `expect:` self-tests (SVO407: a status
+    reads other agreements) and reports what the check of the whole directory reports; naming a work
+    plan, whose self-tests read no agreement, none of the agreements'."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     named, other = data / "agreements" / "lakarmedverkan.yaml", data / "agreements" / "evidensbaserad-praktik-2016.yaml"
@@ -168,8 +169,9 @@ def test_self_tests_run_for_the_named_files_and_find_what_the_whole_check_finds(
     in_whole = [line for line in whole.stdout.splitlines() if "SVO407" in line]
     assert {line.split("/")[-1].split(".yaml")[0] for line in in_whole} == {named.stem, other.stem}, whole.stdout
     assert alone.exit_code == 1
-    assert [line for line in alone.stdout.splitlines() if "SVO407" in line] == \
-        [line for line in in_whole if named.stem in line], alone.stdout
+    assert [line for line in alone.stdout.splitlines() if "SVO407" in line] == in_whole, alone.stdout
+    plan = next((data / "workplans").glob("*.yaml"))
+    assert _svo407(invoke("validate", str(plan), "--check", "self-tests").stdout) == set()
 
 
 def _svo407(out: str) -> set[str]:
@@ -177,23 +179,73 @@ def _svo407(out: str) -> set[str]:
     return {line.split("/")[-1].split(".yaml")[0] for line in out.splitlines() if "SVO407" in line}
 
 
-@pytest.mark.parametrize("named", ["ramavtal-ungdomshalsa", "parties"])
-def test_a_change_that_breaks_another_files_self_test_is_caught_where_it_was_made(tmp_path, named):
-    """A status reads the agreements that supersede it (and that it ends with), and the parties' groups:
-    moving the start of ramavtal-ungdomshalsa (which supersedes ramavtal-ungdomshalsor) before the older
-    one's self-tested day breaks the older file's `expect:`. Named alone, the changed file (or the parties
-    file) reports that SVO407 as the check of the whole directory does; an unrelated file does not."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    newer = data / "agreements" / "ramavtal-ungdomshalsa.yaml"
+def _moved_start(newer: Path) -> None:
+    """ramavtal-ungdomshalsa (which supersedes ramavtal-ungdomshalsor) starts before the older one's
+    self-tested day: the older one is superseded there, not active as its `expect:` says."""
     text = newer.read_text(encoding="utf-8")
     assert "\nvalid_from: 2021-01-01\n" in text and "supersedes: [ramavtal-ungdomshalsor]" in text
     newer.write_text(text.replace("\nvalid_from: 2021-01-01\n", "\nvalid_from: 2017-01-01\n", 1), encoding="utf-8")
+
+
+def _removed_link(newer: Path) -> None:
+    """The older agreement's self-test says it is superseded in 2022; the newer one no longer says it
+    supersedes it, which no file shows as it now is."""
+    older = newer.with_name("ramavtal-ungdomshalsor.yaml")
+    text = older.read_text(encoding="utf-8")
+    older.write_text(text.replace("\nexpect:\n", "\nexpect:\n  - {as_of: 2022-06-01, status: superseded}\n", 1),
+                     encoding="utf-8")
+    assert invoke("validate", "--data", str(newer.parent.parent), "--check", "self-tests").exit_code == 0
+    text = newer.read_text(encoding="utf-8")
+    newer.write_text(text.replace("supersedes: [ramavtal-ungdomshalsor]", "supersedes: []", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit, named", [(_moved_start, "ramavtal-ungdomshalsa"), (_moved_start, "parties"),
+                                         (_removed_link, "ramavtal-ungdomshalsa")],
+                         ids=["moved start", "parties named", "link removed"])
+def test_a_change_that_breaks_another_files_self_test_is_caught_where_it_was_made(tmp_path, edit, named):
+    """A status reads the agreements that supersede it (and that it ends with), and the parties' groups:
+    a change to one agreement can break another's `expect:`. Named alone, the changed file (or the
+    parties file) reports that SVO407 as the check of the whole directory does; a work plan, whose
+    self-tests read no agreement, does not."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    newer = data / "agreements" / "ramavtal-ungdomshalsa.yaml"
+    edit(newer)
     whole = invoke("validate", "--data", str(data), "--check", "self-tests")
     assert "ramavtal-ungdomshalsor" in _svo407(whole.stdout), whole.stdout
     path = newer if named != "parties" else data / "parties.yaml"
     alone = invoke("validate", str(path), "--check", "self-tests")
     assert alone.exit_code == 1
     assert _svo407(alone.stdout) == _svo407(whole.stdout), alone.stdout
-    unrelated = invoke("validate", str(data / "agreements" / "lakarmedverkan.yaml"), "--check", "self-tests")
-    assert "ramavtal-ungdomshalsor" not in _svo407(unrelated.stdout)
+    plan = next((data / "workplans").glob("*.yaml"))
+    assert "ramavtal-ungdomshalsor" not in _svo407(invoke("validate", str(plan), "--check", "self-tests").stdout)
+
+
+def test_new_minutes_that_change_earlier_minutes_self_tests_are_caught(tmp_path):
+    """Minutes' self-tests read the records of later minutes: a later meeting that marks an item done
+    changes how many items of the earlier minutes are open. Named alone, the new minutes report the
+    earlier file's SVO407, as the check of the whole register does."""
+    data = shutil.copytree(REPO / "examples" / "chefsgrupp-2026", tmp_path / "chefsgrupp-2026")
+    first = next((data / "minutes").glob("*.yaml"))
+    assert invoke("validate", str(data), "--check", "self-tests").exit_code == 0
+    item = next(i["id"] for i in yaml.safe_load(first.read_text(encoding="utf-8"))["items"]
+                if i.get("kind") == "assignment" or i.get("owner"))
+    later = data / "minutes" / "chefsgrupp-2026-04-17.yaml"
+    later.write_text(f"""id: chefsgrupp-2026-04-17
+body: Chefsgrupp SoVV
+date: 2026-04-17
+title: Minnesanteckningar
+source: {{document: 004_1c0dd5b9ca72b139.txt, quote: "Minnesanteckningar"}}
+items:
+  - id: klar
+    title: Klart
+    kind: information
+    follows: {first.stem}/{item}
+    status: done
+    assumed: a later meeting's minutes, for the test
+last_verified: 2026-04-20
+""", encoding="utf-8")
+    whole = invoke("validate", str(data), "--check", "self-tests")
+    assert first.stem in _svo407(whole.stdout), whole.stdout
+    alone = invoke("validate", str(later), "--check", "self-tests")
+    assert _svo407(alone.stdout) == _svo407(whole.stdout) and alone.exit_code == 1, alone.stdout
