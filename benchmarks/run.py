@@ -57,39 +57,33 @@ def svo_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "svo_cli"]
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (shared pages counted in each: an upper
-    bound), read from /proc."""
+def _tree_sum_kb(pid: int, name: str, field: str) -> int:
+    """A /proc/PID/`name` field (in kB) summed over a process and all its descendants."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/status") as handle:
-                total += next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{current}/{name}") as handle:
+                total += next((int(line.split()[1]) for line in handle if line.startswith(field)), 0)
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as handle:
                     todo += [int(c) for c in handle.read().split()]
         except (OSError, ValueError):
             continue
     return total
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (shared pages counted in each: an upper
+    bound)."""
+    return _tree_sum_kb(pid, "status", "VmRSS:")
 
 
 def _tree_pss_kb(pid: int) -> int:
     """Proportional memory of a process and all its descendants: each page shared between them (the
-    forked workers share the main process's pages) counted once in all, divided among them, read from
+    forked workers share the main process's pages) counted once in all, divided among them, from
     /proc/PID/smaps_rollup (Linux 4.14+; 0 where there is none)."""
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            with open(f"/proc/{current}/smaps_rollup") as handle:
-                total += next((int(line.split()[1]) for line in handle if line.startswith("Pss:")), 0)
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as handle:
-                    todo += [int(c) for c in handle.read().split()]
-        except (OSError, ValueError):
-            continue
-    return total
+    return _tree_sum_kb(pid, "smaps_rollup", "Pss:")
 
 
 # Polls between two readings of the tree's proportional memory (each walks its page tables): a reading

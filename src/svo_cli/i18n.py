@@ -68,12 +68,11 @@ _make = tuple.__new__
 def why(key: ExplanationKey, **params: Any) -> Why:
     """A language-free explanation: a template key and its parameters (hashable, for frozen values)."""
     names = tuple(sorted(params))
-    names = _NAMES.setdefault(names, names)
-    return _make(Why, (key, names, tuple(map(params.__getitem__, names))))
+    return _remade(key, names, tuple(map(params.__getitem__, names)))
 
 
 def _remade(key: str, names: tuple[str, ...], values: tuple[Any, ...]) -> Why:
-    """An explanation unpickled, its names shared again."""
+    """An explanation from its parts, its names shared (made by `why`, and when unpickled)."""
     return _make(Why, (key, _NAMES.setdefault(names, names), values))
 
 

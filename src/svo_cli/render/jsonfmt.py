@@ -126,11 +126,6 @@ def _encode(value: Any, pretty: bool, depth: int) -> str:
     return text.replace("\n", "\n" + "  " * depth) if depth else text
 
 
-def dumps(document: Any, pretty: bool = True) -> str:
-    """The document's whole JSON text (`pieces` joined)."""
-    return "".join(pieces(document, pretty))
-
-
 def _day(d: date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
