@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from datetime import date as Day
+from functools import cached_property
 from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from svo_cli import engine
@@ -173,13 +174,34 @@ def notice_decided(row: Deadline) -> bool:
 @dataclass(frozen=True)
 class Choices:
     """What the options of a dataset's rows are computed from: the agreements (for the engine's timelines,
-    supersessions included) and group membership."""
+    supersessions included) and group membership. What a row looks up among all the agreements is
+    computed once, on first use, so that the options of n rows take time in proportion to n."""
 
     agreements: Sequence[Agreement]
     groups: Mapping[str, Sequence[str]] | None = None
 
+    @cached_property
+    def superseded(self) -> Mapping[str, engine.Supersession]:
+        return engine.supersessions(self.agreements)
+
+    @cached_property
+    def others(self) -> Mapping[str, Agreement] | None:
+        return engine.by_id(self.agreements)
+
+    @cached_property
+    def _first_by_id(self) -> Mapping[str, Agreement]:
+        found: dict[str, Agreement] = {}
+        for a in self.agreements:
+            found.setdefault(a.id, a)  # a duplicate id (SVO's own finding): the first, as a walk finds it
+        return found
+
     def agreement(self, agreement_id: str) -> Agreement | None:
-        return next((a for a in self.agreements if a.id == agreement_id), None)
+        return self._first_by_id.get(agreement_id)
+
+    def timeline(self, a: Agreement, as_of: date, through: date) -> engine.Timeline:
+        """`a`'s timeline among the agreements (`engine.timeline_of`), with the lookups computed once."""
+        return engine.timeline_of(a, self.agreements, as_of, through=through, groups=self.groups,
+                                  superseded=self.superseded, others=self.others)
 
 
 def notice_options(row: Deadline, choices: Choices) -> tuple[Option, ...]:
@@ -190,9 +212,8 @@ def notice_options(row: Deadline, choices: Choices) -> tuple[Option, ...]:
     a = choices.agreement(row.id)
     if a is None:
         return ()
-    superseded = engine.supersessions(choices.agreements)
     after = row.date + ONE_DAY
-    tl = engine.timeline_of(a, choices.agreements, after, through=after, groups=choices.groups, superseded=superseded)
+    tl = choices.timeline(a, after, through=after)
     status = engine.status_of(tl)
     if status.status in IN_FORCE and status.open_ended and tl.final_end is None:
         keep = Option("continue", "runs_on", None, None, tl.approximate)
@@ -204,8 +225,7 @@ def notice_options(row: Deadline, choices: Choices) -> tuple[Option, ...]:
     party = row.party or next(iter((*row.undecided, *row.deciders, *a.parties)), None)
     event = Event.model_construct(date=DateSpec.day(row.date), type="notice", by=party)
     given = a.model_copy(update={"events": [*a.events, event]})
-    noticed = engine.timeline_of(given, choices.agreements, row.date, through=row.date, groups=choices.groups,
-                                 superseded=superseded)
+    noticed = choices.timeline(given, row.date, through=row.date)
     if withdrawal:
         last = next((w.last_day for w in noticed.withdrawals if w.party == party), None)
         give = Option("withdraw", "party_last_day", row.act_by, last, noticed.approximate)
@@ -237,7 +257,7 @@ def option_to_extend_options(row: Deadline, choices: Choices) -> tuple[Option, .
     a = choices.agreement(row.id)
     if a is None or row.term is None:
         return ()
-    tl = engine.timeline_of(a, choices.agreements, row.date, through=row.date, groups=choices.groups)
+    tl = choices.timeline(a, row.date, through=row.date)
     s = tl.schedule
     return extension_options(row.act_by, s.natural(row.term + 1).end, s.natural(row.term).end, tl.approximate)
 
@@ -334,14 +354,15 @@ def renewed(agreements: Sequence[Agreement], as_of: date, since: date, statuses:
     agreements in `keep` (None: all); by deadline, then id. On its own day a deadline has not passed
     (notice can still be given), and a deadline of a term two or more ahead counts as any other (a notice
     period longer than a term): the terms are looked up by their deadlines, not walked from today."""
-    superseded = engine.supersessions(agreements)
+    superseded, others = engine.supersessions(agreements), engine.by_id(agreements)
     found: list[Renewed] = []
     if as_of - since <= timedelta(days=1):
         return ()
     for a in agreements:
         if keep is not None and a.id not in keep:
             continue
-        tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded)
+        tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded,
+                                others=others)
         s = tl.schedule
         for k in s.deadline_terms(since + timedelta(days=1), as_of - timedelta(days=1)):
             term = s.term(k)
@@ -377,12 +398,13 @@ def ending(agreements: Sequence[Agreement], as_of: date, until: date,
            groups: Mapping[str, Sequence[str]] | None = None, keep: Collection[str] | None = None) -> tuple[Ending, ...]:
     """Every agreement in `keep` (None: all) whose known last day is in [as-of, until], and every party's
     withdrawal whose last day is; by last day, then id and party."""
-    superseded = engine.supersessions(agreements)
+    superseded, others = engine.supersessions(agreements), engine.by_id(agreements)
     found: list[Ending] = []
     for a in agreements:
         if keep is not None and a.id not in keep:
             continue
-        tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded)
+        tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded,
+                                others=others)
         for w in tl.withdrawals:
             if as_of <= w.last_day <= until:
                 found.append(Ending(a.id, a.title, w.party, w.last_day, "withdrawal", tl.approximate))

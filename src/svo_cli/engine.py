@@ -186,13 +186,16 @@ def by_id(agreements: Sequence[Agreement]) -> dict[str, Agreement] | None:
 
 def timeline_of(a: Agreement, agreements: Sequence[Agreement], as_of: date, through: date | None = None,
                 since: date | None = None, groups: Any = None,
-                superseded: Mapping[str, Supersession] | None = None) -> Timeline:
-    """One agreement's timeline, superseded by the others as they say (`superseded`: their
-    supersessions, when the caller has them already: for many agreements, compute them once), and
-    ended with the one it `ends_with`."""
+                superseded: Mapping[str, Supersession] | None = None,
+                others: Mapping[str, Agreement] | None = None) -> Timeline:
+    """One agreement's timeline, superseded by the others as they say, and ended with the one it
+    `ends_with`. `superseded` (their supersessions) and `others` (`by_id` of them) are what a caller
+    computing many timelines passes, computed once: each is a walk over every agreement."""
     superseded = supersessions(agreements) if superseded is None else superseded
     found = superseded.get(a.id)
-    ends = ends_with_of(a, by_id(agreements) if a.ends_with else None, as_of, superseded, groups)
+    if a.ends_with and others is None:
+        others = by_id(agreements)
+    ends = ends_with_of(a, others if a.ends_with else None, as_of, superseded, groups)
     return timeline(a, as_of, through=through, since=since, groups=groups,
                     superseded_on=found.day if found else None, superseded_coarse=found.coarse if found else None,
                     ends_with=ends)

@@ -279,3 +279,53 @@ def test_bounded_work_event_replay_computes_no_terms_it_does_not_read(tmp_path, 
     found = validating.check_event_replay(dataset)
     assert [d.code for d in found] == ["SVO215"]
     assert calls < 10
+
+
+# ---------------------------------------------------------------- issue 26: one walk over the agreements, not one a row
+
+
+def _renewing(count: int) -> dict[str, str]:
+    """`count` agreements whose notice deadline (2026-12-31) falls near the as-of date, each a decision
+    row with options; and one that ends with the first."""
+    files = {f"renew{i:02d}": agreement(f"renew{i:02d}", "valid_until: 2027-06-30\nrenewal: {every: 2 years}\n"
+                                                         "notice: {period: 6 months}\n", valid_from="2020-07-01")
+             for i in range(count)}
+    files["follower"] = agreement("follower", "ends_with: renew00\n", valid_from="2020-07-01")
+    return files
+
+
+@pytest.fixture
+def count_walks(monkeypatch):
+    """How many times a command walks every agreement for supersessions or the agreements by id."""
+    from svo_cli import engine
+
+    calls = []
+    for name in ("supersessions", "by_id"):
+        real = getattr(engine, name)
+        monkeypatch.setattr(engine, name, lambda agreements, real=real, name=name: calls.append(name) or real(agreements))
+    return calls
+
+
+WALKING = [["show", "renew00"] if c[0] == "show" else c for c in SELF_TESTED]
+
+
+@pytest.mark.parametrize("command", WALKING, ids=lambda c: c[0])
+def test_bounded_work_walks_over_every_agreement_do_not_grow_with_the_rows(tmp_path, count_walks, command):
+    """A command walks the agreements a fixed number of times, however many rows it has: the options of
+    each notice row once looked up the supersessions anew (check at 50,000 agreements: 356 s)."""
+    walks = []
+    for count in (3, 12):
+        data = _data(tmp_path / str(count), _renewing(count))
+        result = invoke(*command, "--data", str(data), "--as-of", "2026-12-01")
+        assert result.exit_code in (0, 1), result.stderr
+        walks.append(len(count_walks))
+        count_walks.clear()
+    assert walks[0] == walks[1]
+
+
+def test_bounded_work_the_walked_rows_are_there(tmp_path):
+    """The data of the test above gives check a decision with options for each renewing agreement."""
+    data = _data(tmp_path, _renewing(12))
+    result = invoke("check", "--data", str(data), "--as-of", "2026-12-01", "--format", "json")
+    decisions = json.loads(result.stdout)["decisions"]
+    assert sorted(d["id"] for d in decisions if d["options"]) == [f"renew{i:02d}" for i in range(12)]

@@ -195,7 +195,7 @@ def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str,
     groups, order = groups_of(dataset), principal_order(dataset)
     found: dict[str, decisions.Holder] = {}
     agreements = dataset.agreement_models()
-    superseded = None
+    superseded, others = None, engine.by_id(agreements)
     for a in agreements:
         if a.id not in wanted:
             continue
@@ -205,7 +205,8 @@ def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str,
         if a.decisions or (a.notice is not None and a.notice.effect == "withdrawal"):
             if superseded is None:
                 superseded = engine.supersessions(agreements)
-            tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded)
+            tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded,
+                                    others=others)
             left = tuple(w.party for w in tl.withdrawals)
             first_deadline = _first_deadline(tl.schedule, natural=option is not None)
         lead_set = (a.notice is not None and a.notice.decision_lead is not None) or default is not None

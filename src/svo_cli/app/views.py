@@ -267,10 +267,12 @@ def meeting_body(dataset: Dataset, meeting: date | None, body: str | None) -> st
 
 
 def timeline_picture(dataset: Dataset, as_of: date, start: date, end: date, include_ended: bool) -> Picture:
-    agreements = dataset.agreement_models()
+    agreements, groups = dataset.agreement_models(), groups_of(dataset)
+    superseded, others = engine.supersessions(agreements), engine.by_id(agreements)
     found = []
     for a in sorted(agreements, key=lambda a: (a.valid_from.start, a.id)):
-        tl = engine.timeline_of(a, agreements, as_of, through=end, groups=groups_of(dataset))
+        tl = engine.timeline_of(a, agreements, as_of, through=end, groups=groups, superseded=superseded,
+                                others=others)
         if include_ended or engine.status_of(tl).status not in ENDED:
             found.append(tl)
     return layout(found, start, end)
