@@ -110,3 +110,20 @@ def test_a_duplicate_address_among_a_body_s_contacts_is_a_located_finding(tmp_pa
     assert result.exit_code == 1
     line = next(line for line in result.stdout.splitlines() if "SVO221" in line)
     assert line.startswith(f"{parties}:") and "contacts of 'lpo-barn-och-unga'" in line
+
+
+def test_the_principals_without_a_contact_are_listed_within_the_terminals_width(tmp_path):
+    data = data_with_audiences(tmp_path)
+    out = tmp_path / "mail"
+    wide = invoke("remind", "--data", str(data), "--as-of", "2027-09-02", "-o", str(out), "--lang", "sv")
+    narrow = invoke("remind", "--data", str(data), "--as-of", "2027-09-02", "-o", str(tmp_path / "again"),
+                    "--lang", "sv", env={"COLUMNS": "60"})
+    assert narrow.exit_code == wide.exit_code == 0, narrow.stderr
+    listed = next(line for line in wide.stdout.splitlines() if "får ingen påminnelse" in line)
+    assert len(listed) > 60  # the list is long enough to be wrapped at 60
+    lines = narrow.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("  ingen kontakt"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+    wrapped = lines[start:end]
+    assert len(wrapped) > 1 and all(len(line) <= 60 for line in wrapped)
+    assert " ".join(line.strip() for line in wrapped) == listed.strip()  # every id whole, none lost

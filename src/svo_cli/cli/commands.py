@@ -375,7 +375,8 @@ def remind(
         for r in result.reminders:
             edge.say(f"  {r.party}: " + ", ".join(a for _, a in r.to + r.cc) + f" ({len(r.milestones)})", err=False)
         if result.without_contacts:
-            edge.say("  " + label("rm_without", language, ids=", ".join(result.without_contacts)), err=False)
+            edge.say_wrapped(label("rm_without", language, ids=", ".join(result.without_contacts)), language,
+                             err=False)
         if output is not None:
             write_tree({r.file_name(request.as_of): r.message.as_bytes() for r in result.reminders}, output,
                        request.data_dir)

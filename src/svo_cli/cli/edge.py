@@ -49,6 +49,22 @@ def say(line: str, err: bool = True) -> None:
     _echo(plain_lines(visible(line, newlines=False)), err=err)
 
 
+def say_wrapped(text: str, lang: str, indent: str = "  ", err: bool = True) -> None:
+    """`say` for a long line, such as a list of ids: wrapped at the terminal's width (or COLUMNS), each
+    further line indented once more; never inside a word or an id, and not at all when piped."""
+    import textwrap
+
+    from svo_cli.safe import plain_lines, visible
+
+    safe = plain_lines(visible(text, newlines=False))
+    width = display(lang, False, 80).width
+    lines = [indent + safe] if width >= UNLIMITED else textwrap.wrap(
+        safe, width, initial_indent=indent, subsequent_indent=indent * 2, break_long_words=False,
+        break_on_hyphens=False)
+    for line in lines:
+        _echo(line, err=err)
+
+
 def _echo(line: str, err: bool) -> None:
     import typer
 
