@@ -405,9 +405,14 @@ def detail(agreements: Sequence[Agreement], agreement_id: str, as_of: date, unti
            groups: Any = None) -> Detail | None:
     """Everything about one agreement on as_of: status, terms through `until`, deadlines, follow-ups."""
     found = next((a for a in agreements if a.id == agreement_id), None)
-    if found is None:
-        return None
-    tl = timeline_of(found, agreements, as_of, through=until, groups=groups)
+    return detail_of(found, agreements, as_of, until, groups) if found is not None else None
+
+
+def detail_of(found: Agreement, agreements: Sequence[Agreement], as_of: date, until: date, groups: Any = None,
+              superseded: Mapping[str, Supersession] | None = None,
+              others: Mapping[str, Agreement] | None = None) -> Detail:
+    """`detail` of an agreement the caller has found, with the lookups of `timeline_of` when it has them."""
+    tl = timeline_of(found, agreements, as_of, through=until, groups=groups, superseded=superseded, others=others)
     rows = sorted(agreement_deadlines(tl, until, include_done=True, groups=groups), key=lambda d: (d.date, d.kind))
     act_by = {t.number: previous_working_day(t.notice_deadline) for t in tl.terms if t.notice_deadline}
     return Detail(found, status_of(tl), tl, tuple(rows), act_by)

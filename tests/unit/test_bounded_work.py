@@ -329,3 +329,18 @@ def test_bounded_work_the_walked_rows_are_there(tmp_path):
     result = invoke("check", "--data", str(data), "--as-of", "2026-12-01", "--format", "json")
     decisions = json.loads(result.stdout)["decisions"]
     assert sorted(d["id"] for d in decisions if d["options"]) == [f"renew{i:02d}" for i in range(12)]
+
+
+def test_bounded_work_the_site_walks_the_agreements_a_fixed_number_of_times(tmp_path, count_walks):
+    """`svo site` shows every agreement on a page of its own: each page looked up the supersessions (and the
+    agreements by id, the assumed items) anew, and each row's link walked every agreement; at 10,000
+    agreements it had not finished after 20 minutes (now 164 s)."""
+    walks = []
+    for count in (3, 12):
+        data = _data(tmp_path / str(count), _renewing(count))
+        result = invoke("site", "--data", str(data), "--as-of", "2026-12-01", "-o", str(tmp_path / f"site{count}"))
+        assert result.exit_code == 0, result.stderr
+        assert (tmp_path / f"site{count}" / "avtal" / f"renew{count - 1:02d}.html").is_file()
+        walks.append(len(count_walks))
+        count_walks.clear()
+    assert walks[0] == walks[1]

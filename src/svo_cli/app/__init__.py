@@ -26,6 +26,7 @@ _WHERE = {
     "plans": "svo_cli.app.commands",
     "report": "svo_cli.app.commands",
     "show": "svo_cli.app.commands",
+    "show_each": "svo_cli.app.commands",
     "status": "svo_cli.app.commands",
     "timeline": "svo_cli.app.commands",
     "data_root": "svo_cli.app.loading",
@@ -60,7 +61,7 @@ _WHERE = {
 }
 
 if TYPE_CHECKING:
-    from svo_cli.app.commands import calendar, check, deadlines, plans, report, show, status, timeline
+    from svo_cli.app.commands import calendar, check, deadlines, plans, report, show, show_each, status, timeline
     from svo_cli.app.loading import ValidateResult, data_root, load, read_documents, read_once, validate_files
     from svo_cli.app.requests import (
         CALENDAR_WITHIN_DAYS,
@@ -104,5 +105,5 @@ __all__ = [
     "CheckResult", "DeadlinesResult", "Filters", "MinutesResult", "MeetingWindow", "PlanResult", "PlansResult", "Renewed",
     "ReportResult", "Request", "Result", "StatusResult", "TimelineResult", "UsageProblem", "ValidateRequest",
     "ValidateResult", "Window", "calendar", "check", "data_root", "deadlines", "load", "plans", "principal_order",
-    "read_documents", "read_once", "report", "show", "status", "swedish_order", "timeline", "validate_files",
+    "read_documents", "read_once", "report", "show", "show_each", "status", "swedish_order", "timeline", "validate_files",
 ]

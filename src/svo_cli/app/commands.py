@@ -6,7 +6,7 @@ import difflib
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from svo_cli import engine, minutes, obligations, workplans
 from svo_cli.app.loading import ERRORS, EVERYTHING, Checked, load
@@ -26,6 +26,7 @@ from svo_cli.app.results import (
     sections_of,
 )
 from svo_cli.app.rows import (
+    Lookups,
     default_since,
     ending,
     happened,
@@ -204,24 +205,38 @@ UNREAD_CODES = frozenset({"SVO001", "SVO009", "SVO301", "SVO302", "SVO304"})
 def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanResult | MinutesResult:
     """One agreement or work plan in full, `years` ahead."""
     loaded = load(request)
-    dataset, day = loaded.dataset, request.as_of
+    return _show(loaded, item_id, years, Lookups(loaded.dataset, request.as_of))
+
+
+def show_each(request: Request, item_ids: Sequence[str], years: int) -> tuple[AgreementResult | PlanResult |
+                                                                              MinutesResult, ...]:
+    """`show` of each item (ids from the data: `svo site`'s pages), the register read and looked up once."""
+    loaded = load(request)
+    known = Lookups(loaded.dataset, request.as_of)
+    return tuple(_show(loaded, item_id, years, known) for item_id in item_ids)
+
+
+def _show(loaded: Checked, item_id: str, years: int, known: Lookups) -> AgreementResult | PlanResult | MinutesResult:
+    dataset, day = loaded.dataset, known.as_of
     end = day + timedelta(days=365 * years)
     held = next((m for m in dataset.minutes_models() if m.id == item_id), None)
     if held is not None:
         return show_minutes(loaded, held, day)
-    plan = next((p for p in dataset.workplan_models() if p.id == item_id), None)
+    plan = known.plan.get(item_id)
     if plan is not None:
         rows = obligations.check_order(workplans.plan_deadlines(plan, dataset.groups, dataset.parties, day, end),
                                        deadline_order(dataset))
-        rows = with_decisions(mark_assumed(rows, dataset, day), dataset, day)
+        rows = with_decisions(mark_assumed(rows, dataset, day, known), dataset, day, known)
         return PlanResult(day, loaded.findings, plan, plan_status(plan, dataset, day),
                           ordered_progress(workplans.adoption_progress(plan, dataset.groups, day), dataset),
                           tuple(workplans.meeting_deadlines(plan)), tuple(rows), names_of(dataset),
                           source_line(plan.source, dataset))
-    agreements = dataset.agreement_models()
-    found = engine.detail(agreements, item_id, day, end, groups=groups_of(dataset))
+    agreements = known.agreements
+    agreement = known.agreement.get(item_id)
+    found = engine.detail_of(agreement, agreements, day, end, groups_of(dataset), known.superseded,
+                             known.others) if agreement is not None else None
     if found is not None:
-        marked = with_decisions(mark_assumed(found.deadlines, dataset, day), dataset, day)
+        marked = with_decisions(mark_assumed(found.deadlines, dataset, day, known), dataset, day, known)
         # the status row as `svo status` gives it, marked when its terms rest on an assumption
         found = replace(found, deadlines=tuple(marked),
                         status=replace(found.status, assumed=terms_assumed(found.agreement, day)))

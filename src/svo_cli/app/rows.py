@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any, Callable, Collection, Sequence
+from functools import cached_property
+from typing import Any, Callable, Collection, Mapping, Sequence
 
 from svo_cli import decisions, engine, minutes, workplans
 from svo_cli.app.loading import Checked
@@ -25,7 +26,9 @@ from svo_cli.dates import Duration
 from svo_cli.decisions import Renewed
 from svo_cli.kinds import DeadlineKind
 from svo_cli.loader import Dataset
+from svo_cli.model import Agreement, Workplan
 from svo_cli.obligations import Deadline
+from svo_cli.terms import Supersession
 
 
 def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: date | None = None) -> list[Deadline]:
@@ -41,27 +44,72 @@ def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: d
     return sorted(mark_assumed(rows, dataset, as_of), key=deadline_order(dataset))
 
 
-def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> list[Deadline]:
+@dataclass(frozen=True)
+class Lookups:
+    """What marking rows (`mark_assumed`) and finding who decides them (`holders`) look up among all of a
+    dataset's agreements and plans on a day, each made once, when first needed: then each row, or each
+    page of `svo site`, is a lookup, not a walk of the register. By id, the first file of an id (as a
+    search finds it; two files with one id are a finding of their own)."""
+
+    dataset: Dataset
+    as_of: date
+
+    @cached_property
+    def agreements(self) -> tuple[Agreement, ...]:
+        return self.dataset.agreement_models()
+
+    @cached_property
+    def agreement(self) -> Mapping[str, Agreement]:
+        return _first_by_id(self.agreements)
+
+    @cached_property
+    def plan(self) -> Mapping[str, Workplan]:
+        return _first_by_id(self.dataset.workplan_models())
+
+    @cached_property
+    def assumed(self) -> frozenset[tuple[DeadlineKind, str, str]]:
+        """The assumed items as (kind, holder, the first part of a row's item): scanning a holder's for
+        each row made marking rows × follow-ups (one file may hold thousands of follow-ups)."""
+        found: set[tuple[DeadlineKind, str, str]] = set()
+        for agreement in self.agreements:
+            found |= {(DeadlineKind.FOLLOWUP, agreement.id, f.id) for f in agreement.followups if f.assumed}
+        plans = self.dataset.workplan_models()
+        for plan in plans:
+            found |= {(DeadlineKind.FOLLOWUP, plan.id, f.id) for f in plan.followups if f.assumed}
+            found |= {(DeadlineKind.ASSIGNMENT, plan.id, x.id) for area in plan.areas
+                      for x in area.assignments if x.assumed}
+            found |= {(kind, plan.id, m.date.start.isoformat()) for m in plan.meetings if m.assumed
+                      for kind in MEETING_KINDS}
+        if self.dataset.minutes:  # meetings' assignments: the item's own assumption, or an assumed next meeting
+            found |= {(DeadlineKind.ASSIGNMENT, held, item) for held, item in
+                      minutes.assumed_rows(self.dataset.minutes_models(), plans, self.as_of)}
+        return frozenset(found)
+
+    @cached_property
+    def others(self) -> Mapping[str, Agreement] | None:
+        """engine.by_id: the agreements by id, for those that end with another (None: none does)."""
+        return engine.by_id(self.agreements)
+
+    @cached_property
+    def superseded(self) -> Mapping[str, Supersession]:
+        return engine.supersessions(self.agreements)
+
+
+def _first_by_id(items: Sequence[Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found
+
+
+def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date, known: Lookups | None = None) -> list[Deadline]:
     """`assumed` on every row that rests on an assumption: its own follow-up, assignment, meeting or
     adoption due, or (notice deadlines, term ends, withdrawals) an event that changed the terms. Each
     row is looked up by its reference (Deadline.ref), so one assumed meeting marks that meeting's
-    agenda, meeting and minutes rows and no other meeting's."""
-    agreements = {a.id: a for a in dataset.agreement_models()}
-    plans = {p.id: p for p in dataset.workplan_models()}
-    # The assumed items, once, as (kind, holder, the first part of the row's item): scanning a holder's
-    # for each row made this rows x follow-ups (one file may hold thousands of follow-ups).
-    assumed_items: set[tuple[DeadlineKind, str, str]] = set()
-    for agreement in agreements.values():
-        assumed_items |= {(DeadlineKind.FOLLOWUP, agreement.id, f.id) for f in agreement.followups if f.assumed}
-    for plan in plans.values():
-        assumed_items |= {(DeadlineKind.FOLLOWUP, plan.id, f.id) for f in plan.followups if f.assumed}
-        assumed_items |= {(DeadlineKind.ASSIGNMENT, plan.id, x.id) for area in plan.areas
-                          for x in area.assignments if x.assumed}
-        assumed_items |= {(kind, plan.id, m.date.start.isoformat()) for m in plan.meetings if m.assumed
-                          for kind in MEETING_KINDS}
-    if dataset.minutes:  # meetings' assignments: the item's own assumption, or an assumed next meeting
-        assumed_items |= {(DeadlineKind.ASSIGNMENT, held, item) for held, item in
-                          minutes.assumed_rows(dataset.minutes_models(), dataset.workplan_models(), as_of)}
+    agenda, meeting and minutes rows and no other meeting's. `known`: the dataset's lookups on as_of,
+    when the caller has them."""
+    known = Lookups(dataset, as_of) if known is None else known
+    agreements, plans, assumed_items = known.agreement, known.plan, known.assumed
     terms: dict[tuple[str, bool], bool] = {}
     out: list[Deadline] = []
     for row in rows:
@@ -179,34 +227,34 @@ def _default_lead(dataset: Dataset) -> Duration | None:
     return dataset.parties_file.model.decision_lead if dataset.parties_file is not None else None
 
 
-def with_decisions(rows: Sequence[Deadline], dataset: Dataset, as_of: date) -> list[Deadline]:
+def with_decisions(rows: Sequence[Deadline], dataset: Dataset, as_of: date,
+                   known: Lookups | None = None) -> list[Deadline]:
     """The rows with their decisions (rule 16a: decisions.with_decisions on the holders of the rows that
     need them)."""
     wanted = {r.id for r in rows if r.kind in decisions.DECIDED_KINDS}
-    return decisions.with_decisions(rows, holders(dataset, as_of, wanted), as_of)
+    return decisions.with_decisions(rows, holders(dataset, as_of, wanted, known), as_of)
 
 
-def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str, decisions.Holder]:
+def holders(dataset: Dataset, as_of: date, wanted: Collection[str],
+            known: Lookups | None = None) -> dict[str, decisions.Holder]:
     """Who decides each wanted agreement's and plan's rows, what they decided, and the lead: an agreement's
     parties (groups expanded, parties that have given their withdrawal left out) and its `decisions:`,
     each on the first notice deadline on or after it unless it says which (`concerns:`); a plan's required
     principals and its adoption decisions."""
+    if not wanted:
+        return {}
+    known = Lookups(dataset, as_of) if known is None else known
     default = _default_lead(dataset)
     groups, order = groups_of(dataset), principal_order(dataset)
     found: dict[str, decisions.Holder] = {}
-    agreements = dataset.agreement_models()
-    superseded, others = None, engine.by_id(agreements)
-    for a in agreements:
-        if a.id not in wanted:
-            continue
+    agreements = known.agreements
+    for a in (known.agreement[i] for i in sorted(wanted) if i in known.agreement):
         left: tuple[str, ...] = ()
         first_deadline = None
         option = a.renewal.option if a.renewal is not None and a.valid_until is not None else None
         if a.decisions or (a.notice is not None and a.notice.effect == "withdrawal"):
-            if superseded is None:
-                superseded = engine.supersessions(agreements)
-            tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups, superseded=superseded,
-                                    others=others)
+            tl = engine.timeline_of(a, agreements, as_of, through=as_of, groups=groups,
+                                    superseded=known.superseded, others=known.others)
             left = tuple(w.party for w in tl.withdrawals)
             first_deadline = _first_deadline(tl.schedule, natural=option is not None)
         lead_set = (a.notice is not None and a.notice.decision_lead is not None) or default is not None
@@ -219,8 +267,8 @@ def holders(dataset: Dataset, as_of: date, wanted: Collection[str]) -> dict[str,
                                        tuple(sorted(decisions.meeting_days(dataset.workplan_models(), by_meetings.body)))
                                        if by_meetings else (),
                                        bool(by_meetings and by_meetings.assumed))
-    for plan in dataset.workplan_models():
-        if plan.id in wanted and plan.adoption is not None:
+    for plan in (known.plan[i] for i in sorted(wanted) if i in known.plan):
+        if plan.adoption is not None:
             found[plan.id] = decisions.Holder(decisions.deciders(plan.adoption.required, groups, order),
                                               decisions.recorded(plan.decisions, groups, as_of),
                                               decisions.decision_lead(None, default), default is None)

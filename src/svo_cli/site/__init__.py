@@ -9,6 +9,7 @@ at kalender/<principal>.ics and one for all at kalender/alla.ics. No server, no 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from svo_cli.app import (
     AgreementResult,
@@ -55,6 +56,15 @@ class SiteResult(Result):
     names: dict[str, str] = field(default_factory=dict)
     minutes: tuple[MinutesResult, ...] = ()  # every meeting's minutes, by date then id
 
+    @cached_property
+    def pages(self) -> dict[str, str]:
+        """Each item with a page of its own, by id: "agreement", "plan" or "minutes" (an agreement's first,
+        then a plan's, for an id two files share). Made once: a page links each row's item through it."""
+        found: dict[str, str] = {m.minutes.id: "minutes" for m in self.minutes}
+        found.update((p.plan.id, "plan") for p in self.workplans)
+        found.update((a.detail.agreement.id, "agreement") for a in self.agreements)
+        return found
+
 
 def build(request: Request) -> SiteResult:
     """Every result the site shows, from one reading of the data directory."""
@@ -73,12 +83,10 @@ def build(request: Request) -> SiteResult:
             mine = replace(request, filters=replace(request.filters, party=party.id))
             principals.append(Principal(party.id, party.name, app.status(mine), app.deadlines(mine, year),
                                         app.calendar(mine, year, REMIND_DAYS)))
-        agreements = tuple(app.show(request, a.id, YEARS_SHOWN) for a in sorted(dataset.agreement_models(),
-                                                                                   key=lambda a: a.id))
-        workplans = tuple(app.show(request, p.id, YEARS_SHOWN) for p in sorted(dataset.workplan_models(),
-                                                                                 key=lambda p: p.id))
-        held = tuple(app.show(request, m.id, YEARS_SHOWN) for m in sorted(dataset.minutes_models(),
-                                                                           key=lambda m: (m.date.start, m.id)))
+        agreements = app.show_each(request, sorted(a.id for a in dataset.agreement_models()), YEARS_SHOWN)
+        workplans = app.show_each(request, sorted(p.id for p in dataset.workplan_models()), YEARS_SHOWN)
+        held = app.show_each(request, [m.id for m in sorted(dataset.minutes_models(),
+                                                             key=lambda m: (m.date.start, m.id))], YEARS_SHOWN)
         wheel = arshjul.arshjul(request)
         everything = app.calendar(request, year, REMIND_DAYS)
     names = {**{p.id: p.name for p in dataset.parties}, **{g.id: g.name for g in dataset.groups}}

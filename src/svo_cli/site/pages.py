@@ -97,11 +97,12 @@ class Page:
 
     def item_link(self, item_id: str, text: str, item: str | None = None) -> str:
         """A link to the page of an agreement, plan or minutes (`item`: a meeting's item on that page)."""
-        if any(a.detail.agreement.id == item_id for a in self.site.agreements):
+        page = self.site.pages.get(item_id)
+        if page == "agreement":
             return self.link(agreement_path(item_id), text)
-        if any(p.plan.id == item_id for p in self.site.workplans):
+        if page == "plan":
             return self.link(plan_path(item_id), text)
-        if any(m.minutes.id == item_id for m in self.site.minutes):
+        if page == "minutes":
             return self.link(minutes_path(item_id) + (f"#{item_anchor(item)}" if item else ""), text)
         return h(text)
 
