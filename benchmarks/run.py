@@ -145,7 +145,12 @@ def commands(data: Path) -> dict[str, list[str]]:
         "deadlines": svo + ["deadlines", *common, "--format", "json"],
         "check": svo + ["check", *common, "--format", "json", "--fail-on", "never"],
         "calendar": svo + ["calendar", *common],
+        "report": svo + ["report", *common, "--format", "md", "-o", str(data.parent / f"report-{data.name}.md")],
+        "site": svo + ["site", *common, "-o", str(data.parent / f"site-{data.name}")],
     }
+
+
+OPT_IN = ("report", "site")  # timed only when named (--commands): the site takes minutes at 10,000
 
 
 def run_size(count: int, runs: int, workdir: Path) -> list[dict]:
@@ -158,7 +163,8 @@ def run_size(count: int, runs: int, workdir: Path) -> list[dict]:
     rows.append({"size": count, "what": "baseline (PyYAML C loader)", "median_s": base, "min_s": base_min,
                  "ratio": 1.0, "peak_mb": base_mem, "pss_mb": LAST_PSS[" ".join(baseline)], "cpu_s": base_cpu})
     for name, argv in commands(data).items():
-        if COMMANDS and name not in COMMANDS:
+        timed = name in COMMANDS if COMMANDS else name not in OPT_IN
+        if not timed:
             continue
         median, fastest, peak, cpu = measure(argv, runs)
         rows.append({"size": count, "what": name, "median_s": median, "min_s": fastest,
@@ -315,8 +321,9 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "svo-benchmarks")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--no-jsonschema", action="store_true")
-    parser.add_argument("--commands", nargs="+", choices=["validate", "status", "deadlines", "check", "calendar"],
-                        help="time only these commands (default: all)")
+    parser.add_argument("--commands", nargs="+",
+                        choices=["validate", "status", "deadlines", "check", "calendar", *OPT_IN],
+                        help=f"time only these commands (default: all but {' and '.join(OPT_IN)})")
     parser.add_argument("--targets", type=int, metavar="N",
                         help="only the issue's ratios: validate, status, deadlines at N agreements against the "
                              "C-loader parse, --version and the pre-commit case against import typer, "
