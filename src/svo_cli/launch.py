@@ -24,10 +24,11 @@ def main() -> None:
 
     run = hook_run(sys.argv[1:], os.environ)
     if run is not None:
-        # The run ends the process, with Python's cycle collector paused from here on. Reading and checking
-        # pause it anyway (app.loading); the rest is importing modules: thousands of classes and functions
-        # and no garbage, where the collector's passes, and the pass on resuming over every object the run
-        # made, were 3 % of the run's instructions.
+        # The run ends the process, with Python's cycle collector paused from here on. It imports modules
+        # (thousands of classes and functions, no garbage), reads the data directory and checks it, which
+        # makes little cyclic garbage (~240 objects with 3,000 agreements, every file checked; the same peak
+        # memory): the collector's passes, and the pass on resuming over every object the run made, were
+        # 3 % of the run's instructions.
         gc.disable()
         edge.guarded(lambda: run_hook(run))
         return

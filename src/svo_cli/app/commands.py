@@ -219,7 +219,7 @@ def show_each(request: Request, item_ids: Sequence[str], years: int) -> tuple[Ag
 def _show(loaded: Checked, item_id: str, years: int, known: Lookups) -> AgreementResult | PlanResult | MinutesResult:
     dataset, day = loaded.dataset, known.as_of
     end = day + timedelta(days=365 * years)
-    held = next((m for m in dataset.minutes_models() if m.id == item_id), None)
+    held = known.minutes.get(item_id)
     if held is not None:
         return show_minutes(loaded, held, day)
     plan = known.plan.get(item_id)

@@ -27,6 +27,7 @@ from svo_cli.decisions import Renewed
 from svo_cli.kinds import DeadlineKind
 from svo_cli.loader import Dataset
 from svo_cli.model import Agreement, Workplan
+from svo_cli.model_minutes import Minutes
 from svo_cli.obligations import Deadline
 from svo_cli.terms import Supersession
 
@@ -67,14 +68,18 @@ class Lookups:
         return _first_by_id(self.dataset.workplan_models())
 
     @cached_property
+    def minutes(self) -> Mapping[str, Minutes]:
+        return _first_by_id(self.dataset.minutes_models())
+
+    @cached_property
     def assumed(self) -> frozenset[tuple[DeadlineKind, str, str]]:
         """The assumed items as (kind, holder, the first part of a row's item): scanning a holder's for
         each row made marking rows × follow-ups (one file may hold thousands of follow-ups)."""
         found: set[tuple[DeadlineKind, str, str]] = set()
-        for agreement in self.agreements:
+        for agreement in self.agreement.values():
             found |= {(DeadlineKind.FOLLOWUP, agreement.id, f.id) for f in agreement.followups if f.assumed}
         plans = self.dataset.workplan_models()
-        for plan in plans:
+        for plan in self.plan.values():
             found |= {(DeadlineKind.FOLLOWUP, plan.id, f.id) for f in plan.followups if f.assumed}
             found |= {(DeadlineKind.ASSIGNMENT, plan.id, x.id) for area in plan.areas
                       for x in area.assignments if x.assumed}
@@ -93,6 +98,16 @@ class Lookups:
     @cached_property
     def superseded(self) -> Mapping[str, Supersession]:
         return engine.supersessions(self.agreements)
+
+    def meeting_days(self, body: str | None) -> tuple[date, ...]:
+        """decisions.meeting_days of the plans, sorted: a walk of every plan's meetings, made once a body."""
+        if body not in self._meeting_days:
+            self._meeting_days[body] = tuple(sorted(decisions.meeting_days(self.dataset.workplan_models(), body)))
+        return self._meeting_days[body]
+
+    @cached_property
+    def _meeting_days(self) -> dict[str | None, tuple[date, ...]]:
+        return {}
 
 
 def _first_by_id(items: Sequence[Any]) -> dict[str, Any]:
@@ -264,8 +279,7 @@ def holders(dataset: Dataset, as_of: date, wanted: Collection[str],
                                        decisions.recorded(a.decisions, groups, as_of, first_deadline),
                                        decisions.decision_lead(a, default), not lead_set,
                                        by_meetings.count if by_meetings else 0,
-                                       tuple(sorted(decisions.meeting_days(dataset.workplan_models(), by_meetings.body)))
-                                       if by_meetings else (),
+                                       known.meeting_days(by_meetings.body) if by_meetings else (),
                                        bool(by_meetings and by_meetings.assumed))
     for plan in (known.plan[i] for i in sorted(wanted) if i in known.plan):
         if plan.adoption is not None:
