@@ -124,3 +124,35 @@ def test_a_build_that_fails_leaves_the_old_site_and_nothing_beside_it(tmp_path):
     assert tree(out) == {"index.html": b"old", MANIFEST: (out / MANIFEST).read_bytes()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]
     assert not (tmp_path / "escape.html").exists()
+
+
+def test_pages_are_written_as_they_are_made_and_a_page_made_twice_is_written_once(tmp_path):
+    """svo site hands its pages over one at a time (site_files): each is on disk before the next is made,
+    and a path given twice (two files with one id, SVO202) is one file, the later page, as in a mapping."""
+    out = tmp_path / "public"
+    made: list[str] = []
+
+    def pages():
+        for name, payload in (("index.html", b"1"), ("avtal/x.html", b"first"), ("avtal/x.html", b"second")):
+            written = sorted(p.name for p in tmp_path.rglob("*.html"))
+            assert written == sorted(n.split("/")[-1] for n in made)  # every page before this one is written
+            made.append(name)
+            yield name, payload
+
+    assert publish(pages(), out) == 2
+    assert tree(out) == {"index.html": b"1", "avtal/x.html": b"second", MANIFEST: (out / MANIFEST).read_bytes()}
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"] == ["avtal/x.html", "index.html"]
+
+
+def test_a_page_that_fails_to_render_leaves_the_old_site_and_nothing_beside_it(tmp_path):
+    out = tmp_path / "public"
+    assert publish({"index.html": b"old"}, out) == 1
+
+    def pages():
+        yield "a.html", b"new"
+        raise RuntimeError("a renderer's bug")
+
+    with pytest.raises(RuntimeError):
+        publish(pages(), out)
+    assert tree(out) == {"index.html": b"old", MANIFEST: (out / MANIFEST).read_bytes()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]

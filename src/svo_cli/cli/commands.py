@@ -310,7 +310,7 @@ def site(
     from svo_cli.i18n import label
     from svo_cli.output import OutputFailed, OutputRefused
     from svo_cli.site import build
-    from svo_cli.site.pages import render_site
+    from svo_cli.site.pages import site_files
     from svo_cli.site.swap import check_target, publish
     from svo_cli.site.write import check_directory
 
@@ -319,7 +319,7 @@ def site(
         check_directory(output, request.data_dir)
         check_target(output)
         result = edge.compute(build, request.lang, request)
-        count = publish(render_site(result), output)
+        count = publish(site_files(result), output)
     except OutputRefused as exc:
         edge.fail(label(exc.message_id, request.lang, **exc.params), request.lang)
     except OutputFailed as exc:

@@ -4,7 +4,7 @@ from the data escaped; landmarks, headings in order, visible focus, contrast of 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from svo_cli import __version__
 from svo_cli.app import AgreementResult, MinutesResult, PlanResult
@@ -355,23 +355,26 @@ def feed(site: SiteResult, lang: str, rows: Sequence[Deadline], name: str, remin
 
 def render_site(site: SiteResult) -> dict[str, bytes]:
     """Every file of the site, by its path in the site."""
-    files: dict[str, bytes] = {}
+    return dict(site_files(site))
+
+
+def site_files(site: SiteResult) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site with its path in the site, made one at a time: `svo site` writes each as it
+    is made (a site of 10,000 agreements is ~330 MB of pages, none of them held)."""
     for lang in LANGS:
         prefix = "" if lang == "sv" else f"{lang}/"
         pages: list[tuple[str, Callable[[], bytes]]] = [
             (INDEX, lambda: index_page(site, lang)), (WHEEL_PAGE, lambda: wheel_page(site, lang)),
             (WHEEL_SVG, lambda: wheel.render_svg(site.wheel, lang).encode("utf-8"))]
         for path, make in pages:
-            files[prefix + path] = make()
+            yield prefix + path, make()
         for x in site.principals:
-            files[prefix + principal_path(x.id)] = principal_page(site, lang, x)
-            files[prefix + feed_path(x.id)] = feed(site, lang, x.calendar.rows, f"svo – {x.name}",
-                                                   x.calendar.remind)
+            yield prefix + principal_path(x.id), principal_page(site, lang, x)
+            yield prefix + feed_path(x.id), feed(site, lang, x.calendar.rows, f"svo – {x.name}", x.calendar.remind)
         for a in site.agreements:
-            files[prefix + agreement_path(a.detail.agreement.id)] = agreement_page(site, lang, a)
+            yield prefix + agreement_path(a.detail.agreement.id), agreement_page(site, lang, a)
         for w in site.workplans:
-            files[prefix + plan_path(w.plan.id)] = plan_page(site, lang, w)
+            yield prefix + plan_path(w.plan.id), plan_page(site, lang, w)
         for r in site.minutes:
-            files[prefix + minutes_path(r.minutes.id)] = minutes_page(site, lang, r)
-        files[prefix + ALL_FEED] = feed(site, lang, site.calendar.rows, "svo", site.calendar.remind)
-    return files
+            yield prefix + minutes_path(r.minutes.id), minutes_page(site, lang, r)
+        yield prefix + ALL_FEED, feed(site, lang, site.calendar.rows, "svo", site.calendar.remind)

@@ -16,7 +16,7 @@ import os
 import shutil
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from svo_cli.output import OutputFailed, OutputRefused, _cleanup_on_signals
 
@@ -118,34 +118,42 @@ def _aside(directory: Path, what: str) -> Path:
         n += 1
 
 
-def _build(files: Mapping[str, bytes], root: Path) -> None:
+def _build(files: Iterable[tuple[str, bytes]], root: Path) -> set[str]:
+    """Write each file under `root` as it comes (none is held after it is written), then the manifest;
+    returns the files' names. A name given again replaces its file, as a mapping's later value would
+    (the pages of two files with one id, SVO202, are the same page)."""
     os.mkdir(root, _mode(0o777))
-    for name, payload in sorted(files.items()):
+    names: set[str] = set()
+    for name, payload in files:
         parts = name.split("/")
         if name.startswith("/") or any(p in ("", ".", "..") for p in parts) or name == MANIFEST:
             raise OutputRefused("output_bad_path", path=str(root.joinpath(*parts)), reason="outside the directory")
         path = root.joinpath(*parts)
         os.makedirs(path.parent, mode=_mode(0o777), exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), _mode(0o666))
+        again = os.O_TRUNC if name in names else os.O_EXCL  # the directory is this run's own: no one else's file
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | again | getattr(os, "O_NOFOLLOW", 0), _mode(0o666))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-    listing = json.dumps({"written_by": "svo site", "files": sorted(files)}, indent=1).encode("utf-8") + b"\n"
+        names.add(name)
+    listing = json.dumps({"written_by": "svo site", "files": sorted(names)}, indent=1).encode("utf-8") + b"\n"
     fd = os.open(root / MANIFEST, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _mode(0o666))
     with os.fdopen(fd, "wb") as handle:
         handle.write(listing)
         os.fsync(handle.fileno())
+    return names
 
 
-def publish(files: Mapping[str, bytes], directory: Path) -> int:
-    """Build the site beside `directory`, then swap it in (see the module's text); returns how many files
-    (the manifest not counted). OutputRefused or OutputFailed (one line: path and reason) on failure, with
-    `directory` as it was."""
+def publish(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], directory: Path) -> int:
+    """Build the site beside `directory` from its files (by path, or (path, bytes) pairs as they are made),
+    then swap it in (see the module's text); returns how many files (the manifest not counted).
+    OutputRefused or OutputFailed (one line: path and reason) on failure, with `directory` as it was."""
+    pairs = files.items() if isinstance(files, Mapping) else files
     directory = Path(os.path.abspath(directory))
     new, old = _aside(directory, "new"), _aside(directory, "old")
     with _cleanup_on_signals():
         try:
             try:
-                _build(files, new)
+                written = _build(pairs, new)
             except OSError as exc:
                 raise OutputFailed(str(exc.filename or new), _reason(exc)) from None
             check_target(directory)  # once more, just before the swap: nothing appeared meanwhile
@@ -166,4 +174,4 @@ def publish(files: Mapping[str, bytes], directory: Path) -> int:
                 shutil.rmtree(new, ignore_errors=True)  # only what this run wrote
             if os.path.isdir(old) and not os.path.islink(old) and _only_svo(old):
                 shutil.rmtree(old, ignore_errors=True)  # the earlier site, still only svo's files
-    return len(files)
+    return len(written)
