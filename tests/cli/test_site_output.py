@@ -144,15 +144,19 @@ def test_pages_are_written_as_they_are_made_and_a_page_made_twice_is_written_onc
     assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"] == ["avtal/x.html", "index.html"]
 
 
-def test_a_page_that_fails_to_render_leaves_the_old_site_and_nothing_beside_it(tmp_path):
+@pytest.mark.parametrize("stop", [RuntimeError("a renderer's bug"), KeyboardInterrupt(),
+                                  OSError(5, "a renderer's own error", "/elsewhere")], ids=["bug", "interrupt", "oserror"])
+def test_a_page_that_fails_to_render_leaves_the_old_site_and_nothing_beside_it(tmp_path, stop):
+    """The pages are made while the new directory is written: whatever stops their making (a renderer's
+    error passes as it is, never as a failed write) leaves the old site and nothing beside it."""
     out = tmp_path / "public"
     assert publish({"index.html": b"old"}, out) == 1
 
     def pages():
         yield "a.html", b"new"
-        raise RuntimeError("a renderer's bug")
+        raise stop
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(type(stop)):
         publish(pages(), out)
     assert tree(out) == {"index.html": b"old", MANIFEST: (out / MANIFEST).read_bytes()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]

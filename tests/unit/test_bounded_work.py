@@ -287,19 +287,25 @@ def test_bounded_work_event_replay_computes_no_terms_it_does_not_read(tmp_path, 
 
 def _renewing(count: int) -> dict[str, str]:
     """`count` agreements whose notice deadline (2026-12-31) falls near the as-of date, each a decision
-    row with options; and one that ends with the first."""
+    row with options, decided at the SVO's meetings (the plan of `_meetings`); and one that ends with the
+    first."""
+    notice = "notice: {period: 6 months, decision_meetings: {body: SVO, count: 2, assumed: a test}}\n"
     files = {f"renew{i:02d}": agreement(f"renew{i:02d}", "valid_until: 2027-06-30\nrenewal: {every: 2 years}\n"
-                                                         "notice: {period: 6 months}\n", valid_from="2020-07-01")
-             for i in range(count)}
+                                        + notice, valid_from="2020-07-01") for i in range(count)}
     files["follower"] = agreement("follower", "ends_with: renew00\n", valid_from="2020-07-01")
     return files
+
+
+def _meetings() -> dict[str, str]:
+    return {"plan": PLAN.replace("MEETINGS\n", "".join(f"  - {{date: {day}, title: SVO-möte}}\n"
+                                                        for day in ("2026-09-15", "2026-11-10", "2026-12-15")))}
 
 
 @pytest.fixture
 def count_walks(monkeypatch):
     """How many times a command walks every agreement: for supersessions, the agreements by id, or a tuple of
     every file's model."""
-    from svo_cli import engine
+    from svo_cli import decisions, engine
     from svo_cli.loader import Dataset
 
     calls = []
@@ -309,6 +315,8 @@ def count_walks(monkeypatch):
     for name in ("agreement_models", "workplan_models", "minutes_models"):  # each a tuple of every file's model
         real = getattr(Dataset, name)
         monkeypatch.setattr(Dataset, name, lambda self, real=real, name=name: calls.append(name) or real(self))
+    real_days = decisions.meeting_days  # every plan's meetings
+    monkeypatch.setattr(decisions, "meeting_days", lambda *a, **k: calls.append("meeting_days") or real_days(*a, **k))
     return calls
 
 
@@ -321,7 +329,7 @@ def test_bounded_work_walks_over_every_agreement_do_not_grow_with_the_rows(tmp_p
     each notice row once looked up the supersessions anew (check at 50,000 agreements: 356 s, now 37 s)."""
     walks = []
     for count in (3, 12):
-        data = _data(tmp_path / str(count), _renewing(count))
+        data = _data(tmp_path / str(count), _renewing(count), _meetings())
         result = invoke(*command, "--data", str(data), "--as-of", "2026-12-01")
         assert result.exit_code == 0, result.stderr  # the data is clean: no finding, nothing overdue
         walks.append(len(count_walks))
@@ -331,7 +339,7 @@ def test_bounded_work_walks_over_every_agreement_do_not_grow_with_the_rows(tmp_p
 
 def test_bounded_work_the_walked_rows_are_there(tmp_path):
     """The data of the test above gives check a decision with options for each renewing agreement."""
-    data = _data(tmp_path, _renewing(12))
+    data = _data(tmp_path, _renewing(12), _meetings())
     result = invoke("check", "--data", str(data), "--as-of", "2026-12-01", "--format", "json")
     decisions = json.loads(result.stdout)["decisions"]
     assert sorted(d["id"] for d in decisions if d["options"]) == [f"renew{i:02d}" for i in range(12)]
@@ -343,7 +351,7 @@ def test_bounded_work_the_site_walks_the_agreements_a_fixed_number_of_times(tmp_
     agreements it had not finished after 20 minutes (now 177 s)."""
     walks = []
     for count in (3, 12):
-        data = _data(tmp_path / str(count), _renewing(count))
+        data = _data(tmp_path / str(count), _renewing(count), _meetings())
         result = invoke("site", "--data", str(data), "--as-of", "2026-12-01", "-o", str(tmp_path / f"site{count}"))
         assert result.exit_code == 0, result.stderr
         assert (tmp_path / f"site{count}" / "avtal" / f"renew{count - 1:02d}.html").is_file()
@@ -371,7 +379,7 @@ def test_bounded_work_the_sites_pages_link_each_row_by_a_lookup(tmp_path):
 
     walks = []
     for count in (3, 12):
-        data = _data(tmp_path / str(count), _renewing(count))
+        data = _data(tmp_path / str(count), _renewing(count), _meetings())
         site = build(Request(data, date(2026, 12, 1)))
         counted = replace(site, agreements=CountingTuple(site.agreements), workplans=CountingTuple(site.workplans),
                           minutes=CountingTuple(site.minutes))

@@ -50,7 +50,8 @@ class Lookups:
     """What marking rows (`mark_assumed`) and finding who decides them (`holders`) look up among all of a
     dataset's agreements and plans on a day, each made once, when first needed: then each row, or each
     page of `svo site`, is a lookup, not a walk of the register. By id, the first file of an id (as a
-    search finds it; two files with one id are a finding of their own)."""
+    search finds it; two files with one id are a finding of their own, SVO202); the assumed items are
+    every file's, as every file's rows are listed."""
 
     dataset: Dataset
     as_of: date
@@ -76,10 +77,10 @@ class Lookups:
         """The assumed items as (kind, holder, the first part of a row's item): scanning a holder's for
         each row made marking rows × follow-ups (one file may hold thousands of follow-ups)."""
         found: set[tuple[DeadlineKind, str, str]] = set()
-        for agreement in self.agreement.values():
+        for agreement in self.agreements:  # every file: each file's rows are listed, so any file's mark counts
             found |= {(DeadlineKind.FOLLOWUP, agreement.id, f.id) for f in agreement.followups if f.assumed}
         plans = self.dataset.workplan_models()
-        for plan in self.plan.values():
+        for plan in plans:
             found |= {(DeadlineKind.FOLLOWUP, plan.id, f.id) for f in plan.followups if f.assumed}
             found |= {(DeadlineKind.ASSIGNMENT, plan.id, x.id) for area in plan.areas
                       for x in area.assignments if x.assumed}

@@ -6,7 +6,9 @@ list of the files svo wrote) and nothing else. Anything else in DIR (a file svo 
 data directory) makes svo refuse before it computes anything: svo removes only what it wrote, and never
 follows a symlink (DIR itself may not be one). The swap is two renames in DIR's parent (the old site aside,
 the new one in place) and then the old site is removed; an interrupted run removes what it made and leaves
-the old site where it was.
+the old site where it was. The pages are written as they are made, so the new directory exists while the
+site renders: a process killed outright then (SIGKILL, the out-of-memory killer) cannot remove it, and
+leaves `.DIR.svo-new-PID-N` beside DIR, which holds only pages and may be removed.
 """
 
 from __future__ import annotations
@@ -121,26 +123,38 @@ def _aside(directory: Path, what: str) -> Path:
 def _build(files: Iterable[tuple[str, bytes]], root: Path) -> set[str]:
     """Write each file under `root` as it comes (none is held after it is written), then the manifest;
     returns the files' names. A name given again replaces its file, as a mapping's later value would
-    (the pages of two files with one id, SVO202, are the same page)."""
-    os.mkdir(root, _mode(0o777))
+    (the pages of two files with one id, SVO202, are the same page). OutputFailed when a file cannot be
+    written; what making a file raises passes as it is."""
+    try:
+        os.mkdir(root, _mode(0o777))
+    except OSError as exc:
+        raise OutputFailed(str(root), _reason(exc)) from None
     names: set[str] = set()
     for name, payload in files:
         parts = name.split("/")
         if name.startswith("/") or any(p in ("", ".", "..") for p in parts) or name == MANIFEST:
             raise OutputRefused("output_bad_path", path=str(root.joinpath(*parts)), reason="outside the directory")
-        path = root.joinpath(*parts)
-        os.makedirs(path.parent, mode=_mode(0o777), exist_ok=True)
-        again = os.O_TRUNC if name in names else os.O_EXCL  # the directory is this run's own: no one else's file
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | again | getattr(os, "O_NOFOLLOW", 0), _mode(0o666))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        _written(root.joinpath(*parts), payload, again=name in names)
         names.add(name)
     listing = json.dumps({"written_by": "svo site", "files": sorted(names)}, indent=1).encode("utf-8") + b"\n"
-    fd = os.open(root / MANIFEST, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _mode(0o666))
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(listing)
-        os.fsync(handle.fileno())
+    _written(root / MANIFEST, listing, sync=True)
     return names
+
+
+def _written(path: Path, payload: bytes, again: bool = False, sync: bool = False) -> None:
+    """A new file at `path` in this run's own directory (`again`: one written before, removed first, so
+    that no file that exists is ever opened); OutputFailed when it cannot be written."""
+    try:
+        os.makedirs(path.parent, mode=_mode(0o777), exist_ok=True)
+        if again:
+            os.unlink(path)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), _mode(0o666))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            if sync:
+                os.fsync(handle.fileno())
+    except OSError as exc:
+        raise OutputFailed(str(exc.filename or path), _reason(exc)) from None
 
 
 def publish(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], directory: Path) -> int:
@@ -152,10 +166,7 @@ def publish(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], directory:
     new, old = _aside(directory, "new"), _aside(directory, "old")
     with _cleanup_on_signals():
         try:
-            try:
-                written = _build(pairs, new)
-            except OSError as exc:
-                raise OutputFailed(str(exc.filename or new), _reason(exc)) from None
+            written = _build(pairs, new)
             check_target(directory)  # once more, just before the swap: nothing appeared meanwhile
             try:
                 if os.path.isdir(directory):
