@@ -171,6 +171,15 @@ def notice_decided(row: Deadline) -> bool:
 # --------------------------------------------------------------------------- 16g. each decision's options
 
 
+def first_by_id(items: Iterable[Any]) -> dict[str, Any]:
+    """Items (agreements, plans, minutes) by id, the first of an id as a walk of them finds it (two files
+    with one id are a finding of their own, SVO202)."""
+    found: dict[str, Any] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found
+
+
 @dataclass(frozen=True)
 class Choices:
     """What the options of a dataset's rows are computed from: the agreements (for the engine's timelines,
@@ -190,10 +199,7 @@ class Choices:
 
     @cached_property
     def _first_by_id(self) -> Mapping[str, Agreement]:
-        found: dict[str, Agreement] = {}
-        for a in self.agreements:
-            found.setdefault(a.id, a)  # a duplicate id (SVO's own finding): the first, as a walk finds it
-        return found
+        return first_by_id(self.agreements)
 
     def agreement(self, agreement_id: str) -> Agreement | None:
         return self._first_by_id.get(agreement_id)

@@ -62,15 +62,15 @@ class Lookups:
 
     @cached_property
     def agreement(self) -> Mapping[str, Agreement]:
-        return _first_by_id(self.agreements)
+        return decisions.first_by_id(self.agreements)
 
     @cached_property
     def plan(self) -> Mapping[str, Workplan]:
-        return _first_by_id(self.dataset.workplan_models())
+        return decisions.first_by_id(self.dataset.workplan_models())
 
     @cached_property
     def minutes(self) -> Mapping[str, Minutes]:
-        return _first_by_id(self.dataset.minutes_models())
+        return decisions.first_by_id(self.dataset.minutes_models())
 
     @cached_property
     def assumed(self) -> frozenset[tuple[DeadlineKind, str, str]]:
@@ -109,13 +109,6 @@ class Lookups:
     @cached_property
     def _meeting_days(self) -> dict[str | None, tuple[date, ...]]:
         return {}
-
-
-def _first_by_id(items: Sequence[Any]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for item in items:
-        found.setdefault(item.id, item)
-    return found
 
 
 def mark_assumed(rows: Sequence[Deadline], dataset: Dataset, as_of: date, known: Lookups | None = None) -> list[Deadline]:
