@@ -198,11 +198,11 @@ class Choices:
         return engine.by_id(self.agreements)
 
     @cached_property
-    def _first_by_id(self) -> Mapping[str, Agreement]:
+    def by_id(self) -> Mapping[str, Agreement]:
         return first_by_id(self.agreements)
 
     def agreement(self, agreement_id: str) -> Agreement | None:
-        return self._first_by_id.get(agreement_id)
+        return self.by_id.get(agreement_id)
 
     def timeline(self, a: Agreement, as_of: date, through: date) -> engine.Timeline:
         """`a`'s timeline among the agreements (`engine.timeline_of`), with the lookups computed once."""

@@ -208,12 +208,13 @@ def show(request: Request, item_id: str, years: int) -> AgreementResult | PlanRe
     return _show(loaded, item_id, years, Lookups(loaded.dataset, request.as_of))
 
 
-def show_each(request: Request, item_ids: Sequence[str], years: int) -> tuple[AgreementResult | PlanResult |
-                                                                              MinutesResult, ...]:
-    """`show` of each item (ids from the data: `svo site`'s pages), the register read and looked up once."""
+def show_each(request: Request, groups: Sequence[Sequence[str]], years: int) -> tuple[tuple[
+        AgreementResult | PlanResult | MinutesResult, ...], ...]:
+    """`show` of each item, by group of ids (from the data: `svo site`'s agreements, plans and minutes), the
+    register read and looked up once."""
     loaded = load(request)
     known = Lookups(loaded.dataset, request.as_of)
-    return tuple(_show(loaded, item_id, years, known) for item_id in item_ids)
+    return tuple(tuple(_show(loaded, item_id, years, known) for item_id in ids) for ids in groups)
 
 
 def _show(loaded: Checked, item_id: str, years: int, known: Lookups) -> AgreementResult | PlanResult | MinutesResult:

@@ -32,7 +32,8 @@ from svo_cli.obligations import Deadline
 from svo_cli.terms import Supersession
 
 
-def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: date | None = None) -> list[Deadline]:
+def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: date | None = None,
+                  known: Lookups | None = None) -> list[Deadline]:
     """Agreement and work-plan obligations together, in the one order (obligations.sort_key), each
     marked when it rests on a fact the data marks `assumed`. With `decisions_until` (a later day), notice
     deadlines and adoptions, the rows whose boards decide ahead of them (rule 16a), through that day:
@@ -42,7 +43,7 @@ def all_deadlines(dataset: Dataset, as_of: date, until: date, decisions_until: d
     rows += workplans.all_plan_deadlines(dataset.workplan_models(), dataset.groups, dataset.parties, as_of, until,
                                          adoptions_until=decisions_until)
     rows += minutes.minutes_deadlines(dataset.minutes_models(), dataset.workplan_models(), as_of, until)
-    return sorted(mark_assumed(rows, dataset, as_of), key=deadline_order(dataset))
+    return sorted(mark_assumed(rows, dataset, as_of, known), key=deadline_order(dataset))
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,17 @@ class Lookups:
     as_of: date
 
     @cached_property
-    def agreements(self) -> tuple[Agreement, ...]:
-        return self.dataset.agreement_models()
+    def choices(self) -> decisions.Choices:
+        """The agreements' own lookups (supersessions, by id), shared with the decisions' options."""
+        return decisions.Choices(self.dataset.agreement_models(), groups_of(self.dataset))
 
-    @cached_property
+    @property
+    def agreements(self) -> Sequence[Agreement]:
+        return self.choices.agreements
+
+    @property
     def agreement(self) -> Mapping[str, Agreement]:
-        return decisions.first_by_id(self.agreements)
+        return self.choices.by_id
 
     @cached_property
     def plan(self) -> Mapping[str, Workplan]:
@@ -91,14 +97,14 @@ class Lookups:
                       minutes.assumed_rows(self.dataset.minutes_models(), plans, self.as_of)}
         return frozenset(found)
 
-    @cached_property
+    @property
     def others(self) -> Mapping[str, Agreement] | None:
         """engine.by_id: the agreements by id, for those that end with another (None: none does)."""
-        return engine.by_id(self.agreements)
+        return self.choices.others
 
-    @cached_property
+    @property
     def superseded(self) -> Mapping[str, Supersession]:
-        return engine.supersessions(self.agreements)
+        return self.choices.superseded
 
     def meeting_days(self, body: str | None) -> tuple[date, ...]:
         """decisions.meeting_days of the plans, sorted: a walk of every plan's meetings, made once a body."""
@@ -219,16 +225,16 @@ def window_and_decisions(loaded: Checked, request: Request, meeting: date | None
     the decisions needed now (rule 16b). The rows are computed once, and past the window only notice
     deadlines and adoptions (the decisions')."""
     dataset, day = loaded.dataset, request.as_of
+    known = Lookups(dataset, day)
     body = meeting_body(dataset, meeting, request.filters.body)  # another body's meeting is not this one's next
     limit = decisions.decisions_limit(day, meeting, until, decisions.meeting_days(dataset.workplan_models(), body))
-    found = filter_rows(all_deadlines(dataset, day, until, decisions_until=decision_reach(dataset, limit)),
+    found = filter_rows(all_deadlines(dataset, day, until, decisions_until=decision_reach(dataset, limit), known=known),
                         dataset, request.filters)
-    found = with_decisions(found, dataset, day)
+    found = with_decisions(found, dataset, day, known)
     rows = [r for r in found if r.date <= until]
     people_deciding = group_adoptions([r for r in found if r.decide_by is not None], dataset, day)
     needed = decisions.decisions_among(people_deciding, day, limit)
-    choices = decisions.Choices(dataset.agreement_models(), groups_of(dataset))
-    return tuple(rows), tuple(group_adoptions(rows, dataset, day)), decisions.with_options(needed, choices)
+    return tuple(rows), tuple(group_adoptions(rows, dataset, day)), decisions.with_options(needed, known.choices)
 
 
 def _default_lead(dataset: Dataset) -> Duration | None:

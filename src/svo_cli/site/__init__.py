@@ -83,11 +83,9 @@ def build(request: Request) -> SiteResult:
             mine = replace(request, filters=replace(request.filters, party=party.id))
             principals.append(Principal(party.id, party.name, app.status(mine), app.deadlines(mine, year),
                                         app.calendar(mine, year, REMIND_DAYS)))
-        ids = (sorted(a.id for a in dataset.agreement_models()), sorted(p.id for p in dataset.workplan_models()),
-               [m.id for m in sorted(dataset.minutes_models(), key=lambda m: (m.date.start, m.id))])
-        shown = app.show_each(request, [i for kind in ids for i in kind], YEARS_SHOWN)  # one lookup of all
-        agreements, workplans = shown[:len(ids[0])], shown[len(ids[0]):len(ids[0]) + len(ids[1])]
-        held = shown[len(ids[0]) + len(ids[1]):]
+        agreements, workplans, held = app.show_each(request, (
+            sorted(a.id for a in dataset.agreement_models()), sorted(p.id for p in dataset.workplan_models()),
+            [m.id for m in sorted(dataset.minutes_models(), key=lambda m: (m.date.start, m.id))]), YEARS_SHOWN)
         wheel = arshjul.arshjul(request)
         everything = app.calendar(request, year, REMIND_DAYS)
     names = {**{p.id: p.name for p in dataset.parties}, **{g.id: g.name for g in dataset.groups}}
